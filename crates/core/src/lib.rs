@@ -1,0 +1,18 @@
+//! Career Coach's core: everything that reads, models and rewrites career notes.
+//!
+//! The core is pure. It does no I/O, reads no clock (dates arrive as a `today`
+//! argument, and chrono is built without its `clock` feature), and knows
+//! nothing of JavaScript. The WASM bindings and the `career` CLI are thin
+//! shells around it; see `ARCHITECTURE.md` for the map.
+
+pub mod dates;
+pub mod error;
+pub mod settings;
+pub mod templates;
+
+pub use dates::Day;
+pub use error::{CoreError, CoreResult, ErrorCode};
+pub use settings::{NotePaths, Settings};
+
+/// The core's version, shown by `career --version` and the plugin.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,244 @@
+//! User settings shared by the plugin and the CLI, and the note paths they produce.
+//!
+//! Names and patterns are checked here, once, so that a bad setting is reported
+//! with a clear message instead of producing a note Obsidian cannot link to or
+//! a file that will not sync.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Day;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+
+/// Where Career Coach's notes live and how they are named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Settings {
+    /// Vault-relative folder for career notes; empty means the vault root.
+    pub career_folder: String,
+    /// Note name (without `.md`) of the Career Index.
+    pub career_index_name: String,
+    /// Pattern for the goals note; `{year}` is replaced.
+    pub goals_name_pattern: String,
+    /// Pattern for session logs; `{date}` is replaced with `YYYY-MM-DD`.
+    pub session_log_name_pattern: String,
+    /// Vault-relative path of the profile file an AI assistant reads.
+    pub profile_file: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            career_folder: "Career".into(),
+            career_index_name: "0_Career_Index".into(),
+            goals_name_pattern: "{year} Goals".into(),
+            session_log_name_pattern: "{date} Career Coaching Session".into(),
+            profile_file: "CLAUDE.md".into(),
+        }
+    }
+}
+
+/// The vault-relative paths of the notes Career Coach reads and writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotePaths {
+    /// The goals note's name as a link target (no folder, no `.md`).
+    pub goals_name: String,
+    /// The Career Index note.
+    pub career_index: String,
+    /// This year's goals note.
+    pub goals: String,
+    /// Today's session log (before de-duplication of same-day names).
+    pub session_log: String,
+    /// The profile file.
+    pub profile: String,
+}
+
+/// Characters that break wikilinks or file sync when they appear in a note name.
+const FORBIDDEN_IN_NAME: &[char] = &[
+    '#', '|', '^', '[', ']', '\\', '/', ':', '*', '?', '"', '<', '>',
+];
+
+impl Settings {
+    /// Computes every note path for `today`, refusing settings that cannot name a note.
+    pub fn note_paths(&self, today: Day) -> CoreResult<NotePaths> {
+        let folder = normalize_folder(&self.career_folder)?;
+        let year = today.year().to_string();
+        let date = today.iso();
+        let index = check_name("Career Index note name", &self.career_index_name)?;
+        let goals = check_name(
+            "Goals note name pattern",
+            &self.goals_name_pattern.replace("{year}", &year),
+        )?;
+        let log = check_name(
+            "Session log name pattern",
+            &self
+                .session_log_name_pattern
+                .replace("{date}", &date)
+                .replace("{year}", &year),
+        )?;
+        Ok(NotePaths {
+            goals_name: goals.clone(),
+            career_index: join(&folder, &index),
+            goals: join(&folder, &goals),
+            session_log: join(&folder, &log),
+            profile: normalize_file(&self.profile_file)?,
+        })
+    }
+}
+
+fn join(folder: &str, name: &str) -> String {
+    if folder.is_empty() {
+        format!("{name}.md")
+    } else {
+        format!("{folder}/{name}.md")
+    }
+}
+
+fn invalid(what: &str, value: &str, why: &str) -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidSettings,
+        format!("The {what} \"{value}\" {why}."),
+    )
+}
+
+fn check_name(what: &str, name: &str) -> CoreResult<String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(invalid(what, name, "is empty"));
+    }
+    if let Some(bad) = trimmed
+        .chars()
+        .find(|c| FORBIDDEN_IN_NAME.contains(c) || c.is_control())
+    {
+        return Err(invalid(
+            what,
+            name,
+            &format!("contains \"{bad}\", which breaks links or sync"),
+        ));
+    }
+    if trimmed.contains('{') || trimmed.contains('}') {
+        return Err(invalid(
+            what,
+            name,
+            "has a placeholder other than {year} or {date}",
+        ));
+    }
+    if trimmed.starts_with('.') {
+        return Err(invalid(
+            what,
+            name,
+            "starts with a dot, which hides the note",
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Normalises a folder the way Obsidian's `normalizePath` does: forward slashes,
+/// no empty segments, no leading or trailing slash.
+fn normalize_folder(folder: &str) -> CoreResult<String> {
+    let mut parts = Vec::new();
+    for part in folder.split(['/', '\\']).map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        if part == "." || part == ".." {
+            return Err(invalid(
+                "career folder",
+                folder,
+                "may not contain . or .. segments",
+            ));
+        }
+        parts.push(check_name("career folder", part)?);
+    }
+    Ok(parts.join("/"))
+}
+
+fn normalize_file(path: &str) -> CoreResult<String> {
+    let normalized = normalize_folder(path)
+        .map_err(|_| invalid("profile file", path, "is not a valid vault path"))?;
+    if normalized.is_empty() {
+        return Err(invalid("profile file", path, "is empty"));
+    }
+    Ok(normalized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> Day {
+        Day::parse("2026-01-17").unwrap()
+    }
+
+    #[test]
+    fn default_settings_give_the_seed_names() {
+        let paths = Settings::default().note_paths(day()).unwrap();
+        assert_eq!(paths.career_index, "Career/0_Career_Index.md");
+        assert_eq!(paths.goals, "Career/2026 Goals.md");
+        assert_eq!(
+            paths.session_log,
+            "Career/2026-01-17 Career Coaching Session.md"
+        );
+        assert_eq!(paths.profile, "CLAUDE.md");
+    }
+
+    #[test]
+    fn folder_is_normalised_like_obsidian_does() {
+        let settings = Settings {
+            career_folder: "/Areas//Career/ ".into(),
+            ..Settings::default()
+        };
+        let paths = settings.note_paths(day()).unwrap();
+        assert_eq!(paths.career_index, "Areas/Career/0_Career_Index.md");
+        let root = Settings {
+            career_folder: "".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            root.note_paths(day()).unwrap().career_index,
+            "0_Career_Index.md"
+        );
+    }
+
+    #[test]
+    fn names_that_break_links_are_refused_with_the_setting_named() {
+        for (settings, needle) in [
+            (
+                Settings {
+                    career_index_name: "Career|Index".into(),
+                    ..Settings::default()
+                },
+                "Career Index note name",
+            ),
+            (
+                Settings {
+                    goals_name_pattern: "{yr} Goals".into(),
+                    ..Settings::default()
+                },
+                "Goals note name pattern",
+            ),
+            (
+                Settings {
+                    career_folder: "../outside".into(),
+                    ..Settings::default()
+                },
+                "career folder",
+            ),
+            (
+                Settings {
+                    career_index_name: "  ".into(),
+                    ..Settings::default()
+                },
+                "Career Index note name",
+            ),
+        ] {
+            let err = settings.note_paths(day()).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidSettings);
+            assert!(
+                err.message.contains(needle),
+                "message should name the setting: {}",
+                err.message
+            );
+        }
+    }
+}
