@@ -1,0 +1,93 @@
+//! The bindings as JavaScript sees them, run under Node by wasm-bindgen-test.
+//!
+//! These check the calling convention itself: one object in, one
+//! `{ ok, value | error }` object out, and bad input answered as data with a
+//! stable code instead of a throw or a trap.
+#![cfg(target_arch = "wasm32")]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use js_sys::{Object, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).expect("test input is valid JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("object property")
+}
+
+fn string_at(value: &JsValue, path: &[&str]) -> String {
+    let mut current = value.clone();
+    for key in path {
+        current = get(&current, key);
+    }
+    current
+        .as_string()
+        .unwrap_or_else(|| format!("<not a string at {path:?}>"))
+}
+
+#[wasm_bindgen_test]
+fn note_paths_answers_with_a_plain_object() {
+    let result = career_wasm::note_paths(parse(r#"{"today":"2026-01-17"}"#));
+    assert!(result.is_object() && !Object::is_frozen(&Object::from(result.clone())));
+    assert_eq!(get(&result, "ok"), JsValue::TRUE, "should succeed");
+    assert_eq!(
+        string_at(&result, &["value", "careerIndex"]),
+        "Career/0_Career_Index.md"
+    );
+    assert_eq!(
+        string_at(&result, &["value", "goals"]),
+        "Career/2026 Goals.md"
+    );
+}
+
+#[wasm_bindgen_test]
+fn partial_settings_keep_the_other_defaults() {
+    let result = career_wasm::note_paths(parse(
+        r#"{"today":"2026-01-17","settings":{"careerFolder":"Areas/Work"}}"#,
+    ));
+    assert_eq!(
+        string_at(&result, &["value", "careerIndex"]),
+        "Areas/Work/0_Career_Index.md"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_date_is_an_error_value_with_a_stable_code() {
+    let result = career_wasm::render_career_index(parse(r#"{"today":"2026-02-30"}"#));
+    assert_eq!(get(&result, "ok"), JsValue::FALSE);
+    assert_eq!(string_at(&result, &["error", "code"]), "invalid_date");
+    assert!(string_at(&result, &["error", "message"]).contains("2026-02-30"));
+}
+
+#[wasm_bindgen_test]
+fn malformed_input_is_reported_not_thrown() {
+    for input in [
+        JsValue::NULL,
+        JsValue::from_f64(3.0),
+        parse(r#"{"today":"2026-01-17","surprise":1}"#),
+    ] {
+        let shown = format!("{input:?}");
+        let result = career_wasm::note_paths(input);
+        assert_eq!(
+            get(&result, "ok"),
+            JsValue::FALSE,
+            "should refuse {shown}: {result:?}"
+        );
+        assert_eq!(string_at(&result, &["error", "code"]), "invalid_input");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_career_index_comes_back_with_its_path_and_full_text() {
+    let result = career_wasm::render_career_index(parse(r#"{"today":"2026-01-17"}"#));
+    assert_eq!(
+        string_at(&result, &["value", "path"]),
+        "Career/0_Career_Index.md"
+    );
+    let text = string_at(&result, &["value", "text"]);
+    assert!(text.starts_with("---\ntype: career-index\n"));
+    assert!(text.contains("\n## Risk Register\n"));
+}
