@@ -1,0 +1,4 @@
+//! One module per `career` subcommand.
+
+pub mod init;
+pub mod paths;

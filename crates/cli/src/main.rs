@@ -1,0 +1,92 @@
+//! `career`: Career Coach in the terminal.
+//!
+//! Every command follows one convention: `career [--vault DIR] [--today
+//! YYYY-MM-DD] [--json] <command>`. Results go to stdout (JSON with `--json`);
+//! errors go to stderr as `error[code]: message` (or a JSON object) with exit
+//! code 1, and usage mistakes exit with 2. The CLI reads the clock only to
+//! supply `today` when `--today` is absent; the core never does.
+
+mod commands;
+mod output;
+mod settings;
+mod vault;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use career_core::{CoreError, Day, Settings};
+use clap::{Parser, Subcommand};
+
+use crate::output::Output;
+
+/// Plan your career in plain markdown notes, with the Career Coach method.
+#[derive(Parser)]
+#[command(name = "career", version, propagate_version = true)]
+struct Cli {
+    /// The vault folder (defaults to the current directory).
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    vault: PathBuf,
+    /// The date to act on, YYYY-MM-DD (defaults to the local date).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Print results and errors as JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the Career Index in the career folder (refuses to overwrite).
+    Init,
+    /// Print where each Career Coach note lives, from the plugin settings in the vault.
+    Paths,
+}
+
+/// What every command receives: the vault, its settings and the day.
+pub struct Context {
+    /// The vault folder.
+    pub vault: PathBuf,
+    /// The plugin's settings for this vault (defaults when it has none).
+    pub settings: Settings,
+    /// The day to act on.
+    pub today: Day,
+}
+
+fn run(cli: Cli) -> Result<Output, CoreError> {
+    let today = match cli.today {
+        Some(text) => Day::parse(&text)?,
+        None => Day::parse(
+            &chrono::Local::now()
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string(),
+        )?,
+    };
+    let settings = settings::load(&cli.vault)?;
+    let context = Context {
+        vault: cli.vault,
+        settings,
+        today,
+    };
+    match cli.command {
+        Command::Init => commands::init::run(&context),
+        Command::Paths => commands::paths::run(&context),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(output) => {
+            output.print(json);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            output::print_error(&error, json);
+            ExitCode::from(1)
+        }
+    }
+}

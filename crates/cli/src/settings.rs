@@ -1,0 +1,86 @@
+//! The CLI reads the same settings the plugin saved, so both find the same notes.
+//!
+//! The plugin stores its settings in `<vault>/.obsidian/plugins/career-coach/data.json`.
+//! The merge rule matches the plugin's `mergeSettings`: a known key with a
+//! non-blank string wins, anything else falls back to its default, and unknown
+//! keys (other plugin state) are ignored. A file that is not JSON is an error,
+//! not a silent fallback, because it means the user's settings would be ignored.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use career_core::{CoreError, ErrorCode, Settings};
+
+/// Where the plugin keeps its data, relative to the vault.
+pub const DATA_FILE: &str = ".obsidian/plugins/career-coach/data.json";
+
+/// The settings in force for a vault.
+pub fn load(vault: &Path) -> Result<Settings, CoreError> {
+    let path = vault.join(DATA_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(err) => {
+            return Err(CoreError::new(
+                ErrorCode::Io,
+                format!("Could not read {}: {err}.", path.display()),
+            ))
+        }
+    };
+    let saved: serde_json::Value = serde_json::from_str(&text).map_err(|err| {
+        CoreError::new(
+            ErrorCode::InvalidSettings,
+            format!(
+                "The plugin settings in {} are not valid JSON ({err}).",
+                path.display()
+            ),
+        )
+    })?;
+    Ok(merge(&saved))
+}
+
+fn merge(saved: &serde_json::Value) -> Settings {
+    let mut settings = Settings::default();
+    let pick = |key: &str, slot: &mut String| {
+        if let Some(value) = saved.get(key).and_then(serde_json::Value::as_str) {
+            if !value.trim().is_empty() {
+                *slot = value.to_string();
+            }
+        }
+    };
+    pick("careerFolder", &mut settings.career_folder);
+    pick("careerIndexName", &mut settings.career_index_name);
+    pick("goalsNamePattern", &mut settings.goals_name_pattern);
+    pick(
+        "sessionLogNamePattern",
+        &mut settings.session_log_name_pattern,
+    );
+    pick("profileFile", &mut settings.profile_file);
+    settings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_non_blank_strings_win_and_the_rest_default() {
+        let saved = serde_json::json!({
+            "careerFolder": "Areas/Work",
+            "careerIndexName": "   ",
+            "goalsNamePattern": 7,
+            "sessionState": { "anything": true }
+        });
+        let settings = merge(&saved);
+        assert_eq!(settings.career_folder, "Areas/Work");
+        assert_eq!(
+            settings.career_index_name, "0_Career_Index",
+            "blank falls back"
+        );
+        assert_eq!(
+            settings.goals_name_pattern, "{year} Goals",
+            "non-string falls back"
+        );
+    }
+}
