@@ -1,0 +1,33 @@
+/**
+ * The plugin's entry point: Obsidian's lifecycle and nothing else.
+ *
+ * `onload` reads the settings, adds the settings tab and registers the commands. It does not
+ * touch the WebAssembly core: compiling it is deferred to the first command that needs it
+ * (see `core/wasm.ts`), so enabling the plugin costs Obsidian's startup almost nothing.
+ */
+
+import { registerCommands } from "./obsidian/commands";
+import { PluginBase } from "./obsidian/host";
+import type { CareerCoachHost } from "./obsidian/host";
+import { CareerSettingTab } from "./obsidian/settings-tab";
+import { DEFAULT_SETTINGS, mergeSettings } from "./settings";
+import type { CareerSettings } from "./settings";
+
+/** Career Coach, as Obsidian loads it from `main.js`. */
+export default class CareerCoachPlugin extends PluginBase implements CareerCoachHost {
+	settings: CareerSettings = { ...DEFAULT_SETTINGS };
+
+	override async onload(): Promise<void> {
+		this.settings = mergeSettings(await this.loadData());
+		this.addSettingTab(new CareerSettingTab(this.app, this));
+		registerCommands(this);
+	}
+
+	override onunload(): void {
+		// Nothing to release: commands, the settings tab and the core's memory go with the plugin.
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+	}
+}

@@ -1,0 +1,100 @@
+/**
+ * The plugin's tab in Obsidian's settings: one text field per setting.
+ *
+ * Each field saves as the user types. A blank field means "use the default", so the setting
+ * falls back to it at once rather than handing the core an empty name. Values that are vault
+ * paths (the folder, the profile file) go through `normalizePath`; names and name patterns
+ * are not paths and are kept as typed.
+ */
+
+import { PluginSettingTab, Setting, normalizePath } from "obsidian";
+import type { App } from "obsidian";
+import { DEFAULT_SETTINGS } from "../settings";
+import type { CareerSettings } from "../settings";
+import type { CareerCoachHost } from "./host";
+
+/** How one setting is shown and cleaned up before it is saved. */
+interface TextSettingSpec {
+	key: keyof CareerSettings;
+	name: string;
+	desc: string;
+	/** True when the value is a vault path, to be passed through `normalizePath`. */
+	isPath: boolean;
+}
+
+/** The settings in the order they are shown. */
+const TEXT_SETTINGS: readonly TextSettingSpec[] = [
+	{
+		key: "careerFolder",
+		name: "Career folder",
+		desc: "Folder in your vault where career notes are kept.",
+		isPath: true,
+	},
+	{
+		key: "careerIndexName",
+		name: "Career index note name",
+		desc: "Name of the note that links your whole career plan, without .md.",
+		isPath: false,
+	},
+	{
+		key: "goalsNamePattern",
+		name: "Goals note name pattern",
+		desc: "Name of the yearly goals note; {year} is replaced by the year.",
+		isPath: false,
+	},
+	{
+		key: "sessionLogNamePattern",
+		name: "Session log name pattern",
+		desc: "Name of each coaching session's log; {date} is replaced by the session date.",
+		isPath: false,
+	},
+	{
+		key: "profileFile",
+		name: "Profile file",
+		desc: "Path of the file that describes you to the coach, from the vault root.",
+		isPath: true,
+	},
+];
+
+/** Shows and edits {@link CareerSettings}. */
+export class CareerSettingTab extends PluginSettingTab {
+	private readonly host: CareerCoachHost;
+
+	constructor(app: App, host: CareerCoachHost) {
+		super(app, host);
+		this.host = host;
+	}
+
+	override display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		containerEl.addClass("career-coach-settings");
+		for (const spec of TEXT_SETTINGS) {
+			this.addTextSetting(containerEl, spec);
+		}
+	}
+
+	private addTextSetting(containerEl: HTMLElement, spec: TextSettingSpec): void {
+		new Setting(containerEl)
+			.setName(spec.name)
+			.setDesc(spec.desc)
+			.addText((text) =>
+				text
+					.setPlaceholder(DEFAULT_SETTINGS[spec.key])
+					.setValue(this.host.settings[spec.key])
+					.onChange(async (value) => {
+						this.host.settings[spec.key] = cleanValue(spec, value);
+						await this.host.saveSettings();
+					}),
+			);
+	}
+}
+
+/** The value to store for what the user typed: the default when blank, else tidied. */
+function cleanValue(spec: TextSettingSpec, typed: string): string {
+	const trimmed = typed.trim();
+	if (trimmed === "") {
+		return DEFAULT_SETTINGS[spec.key];
+	}
+	return spec.isPath ? normalizePath(trimmed) : trimmed;
+}

@@ -1,0 +1,66 @@
+/**
+ * The plugin's settings: their shape, their defaults and how saved data becomes settings.
+ *
+ * The shape is the one the Rust core expects (see the contract: camelCase, every value a
+ * string), so the same object is handed to the core unchanged. `mergeSettings` is pure and
+ * never trusts `data.json`: a user may have edited it by hand, or an older version of the
+ * plugin may have written it, so every field is checked and anything unusable falls back to
+ * its default instead of reaching the core.
+ */
+
+/** Where Career Coach keeps its notes and how it names them. */
+export interface CareerSettings {
+	/** Vault folder holding the career notes, e.g. `Career`. */
+	careerFolder: string;
+	/** Name of the Career Index note, without `.md`. */
+	careerIndexName: string;
+	/** Name pattern of the yearly goals note; `{year}` is replaced by the year. */
+	goalsNamePattern: string;
+	/** Name pattern of a session log; `{date}` is replaced by the session's date. */
+	sessionLogNamePattern: string;
+	/** Vault path of the profile file the coach reads. */
+	profileFile: string;
+}
+
+/** The settings a fresh install starts with. Frozen so no caller can change them by accident. */
+export const DEFAULT_SETTINGS: Readonly<CareerSettings> = Object.freeze({
+	careerFolder: "Career",
+	careerIndexName: "0_Career_Index",
+	goalsNamePattern: "{year} Goals",
+	sessionLogNamePattern: "{date} Career Coaching Session",
+	profileFile: "CLAUDE.md",
+});
+
+/** The keys of {@link CareerSettings}, in display order. */
+export const SETTING_KEYS: readonly (keyof CareerSettings)[] = [
+	"careerFolder",
+	"careerIndexName",
+	"goalsNamePattern",
+	"sessionLogNamePattern",
+	"profileFile",
+];
+
+/**
+ * Builds complete settings from whatever `loadData()` returned.
+ *
+ * Each known key keeps its saved value when that value is a string that is not blank;
+ * otherwise the default is used. Unknown keys are dropped, and anything that is not a plain
+ * object (`null` for a fresh install, an array, a number) yields the defaults.
+ */
+export function mergeSettings(saved: unknown): CareerSettings {
+	const merged: CareerSettings = { ...DEFAULT_SETTINGS };
+	if (!isRecord(saved)) {
+		return merged;
+	}
+	for (const key of SETTING_KEYS) {
+		const value = saved[key];
+		if (typeof value === "string" && value.trim() !== "") {
+			merged[key] = value;
+		}
+	}
+	return merged;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
