@@ -1,0 +1,102 @@
+/**
+ * The Obsidian emulation itself: where it must behave like Obsidian for the plugin tests to
+ * mean anything (path normalization, vault errors, atomic edits, frontmatter, links, DOM
+ * helpers).
+ */
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { harness, makeVault } from "./support.mjs";
+
+const { normalizePath, TFile, TFolder, Setting } = harness.obsidian;
+
+test("normalizePath behaves like Obsidian's", () => {
+	assert.equal(normalizePath("//Career///Notes//"), "Career/Notes");
+	assert.equal(normalizePath("Career\\Notes"), "Career/Notes");
+	assert.equal(normalizePath(""), "/");
+	assert.equal(normalizePath("/"), "/");
+	assert.equal(normalizePath("My\u00A0Career/a\u202Fb"), "My Career/a b");
+	assert.equal(normalizePath("Cafe\u0301"), "Caf\u00E9", "NFC");
+});
+
+test("vault.create refuses an existing path and a missing folder, as Obsidian does", async (t) => {
+	const { app } = makeVault(t, { files: { "a.md": "A" } });
+	await assert.rejects(app.vault.create("a.md", "B"), { message: "File already exists." });
+	await assert.rejects(app.vault.create("Missing/b.md", "B"), /ENOENT/);
+	await assert.rejects(app.vault.create("/c.md", "C"), /not a normalized vault path/);
+	await assert.rejects(app.vault.create("../escape.md", "C"), /leaves the vault/);
+	await assert.rejects(app.vault.createFolder("a.md/x"), /is a file/);
+});
+
+test("vault files and folders are tracked with stable objects and written to disk", async (t) => {
+	const { app, vaultDir } = makeVault(t, { files: { "Old/x.md": "x", ".hidden/y.md": "y" } });
+	assert.ok(app.vault.getAbstractFileByPath("Old") instanceof TFolder);
+	assert.equal(app.vault.getAbstractFileByPath(".hidden"), null, "dot-folders are not in the tree");
+
+	const folder = await app.vault.createFolder("New/Deep");
+	assert.equal(folder.path, "New/Deep");
+	assert.ok(app.vault.getFolderByPath("New") instanceof TFolder);
+	await assert.rejects(app.vault.createFolder("New/Deep"), { message: "Folder already exists." });
+
+	const file = await app.vault.create("New/Deep/n.md", "hello");
+	assert.ok(file instanceof TFile);
+	assert.equal(file.basename, "n");
+	assert.equal(app.vault.getFileByPath("New/Deep/n.md"), file, "one object per path");
+	assert.equal(readFileSync(join(vaultDir, "New/Deep/n.md"), "utf8"), "hello");
+	assert.deepEqual(app.vault.getMarkdownFiles().map((f) => f.path).sort(), ["New/Deep/n.md", "Old/x.md"]);
+});
+
+test("vault.process is a synchronous read-modify-write and rejects async callbacks", async (t) => {
+	const { app, vaultDir } = makeVault(t, { files: { "n.md": "one" } });
+	const file = app.vault.getFileByPath("n.md");
+	assert.equal(await app.vault.process(file, (text) => `${text} two`), "one two");
+	assert.equal(readFileSync(join(vaultDir, "n.md"), "utf8"), "one two");
+	await assert.rejects(
+		app.vault.process(file, async (text) => text),
+		/must return the new text synchronously, got a Promise/,
+	);
+});
+
+test("processFrontMatter edits the YAML block and keeps the body byte for byte", async (t) => {
+	const body = "# Title\r\n\r\nBody with: colons\r\n";
+	const { app, vaultDir } = makeVault(t, { files: { "n.md": `---\r\ntype: note\r\ntags:\r\n  - a\r\n---\r\n${body}` } });
+	const file = app.vault.getFileByPath("n.md");
+	await app.fileManager.processFrontMatter(file, (fm) => {
+		assert.deepEqual(fm, { type: "note", tags: ["a"] });
+		fm.tags.push("b");
+		fm.goal = "[[2026 Goals]]";
+	});
+	assert.equal(
+		readFileSync(join(vaultDir, "n.md"), "utf8"),
+		`---\r\ntype: note\r\ntags:\r\n  - a\r\n  - b\r\ngoal: "[[2026 Goals]]"\r\n---\r\n${body}`,
+	);
+});
+
+test("links: generateMarkdownLink and getFirstLinkpathDest", async (t) => {
+	const { app } = makeVault(t, { files: { "Career/2026 Goals.md": "", "Career/Index.md": "", "Other/Index.md": "" } });
+	const goals = app.vault.getFileByPath("Career/2026 Goals.md");
+	assert.equal(app.fileManager.generateMarkdownLink(goals, "Career/Index.md"), "[[2026 Goals]]");
+	assert.equal(app.fileManager.generateMarkdownLink(goals, "", "#Q1", "Goals"), "[[2026 Goals#Q1|Goals]]");
+	const index = app.vault.getFileByPath("Career/Index.md");
+	assert.equal(app.fileManager.generateMarkdownLink(index, ""), "[[Career/Index]]", "ambiguous names use the path");
+
+	assert.equal(app.metadataCache.getFirstLinkpathDest("2026 goals#Q1", "Career/Index.md"), goals);
+	assert.equal(app.metadataCache.getFirstLinkpathDest("Index", "Other/x.md")?.path, "Other/Index.md", "closest wins");
+	assert.equal(app.metadataCache.getFirstLinkpathDest("Nope", ""), null);
+});
+
+test("DOM helpers and Setting build real elements", () => {
+	const root = createDiv({ cls: "root" });
+	const span = root.createSpan({ text: "hi", cls: ["a", "b"], attr: { "data-x": "1" } });
+	assert.equal(root.outerHTML, '<div class="root"><span class="a b" data-x="1">hi</span></div>');
+	span.toggleClass("a", false);
+	span.addClass("c");
+	assert.equal(span.className, "b c");
+	root.empty();
+	assert.equal(root.childNodes.length, 0);
+
+	new Setting(root).setName("Name").setDesc("Desc").setHeading();
+	assert.equal(root.querySelector(".setting-item.setting-item-heading .setting-item-name").textContent, "Name");
+});
