@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds crates/wasm for wasm32, runs wasm-bindgen (--target web, no default
+# module path, so the glue never fetches) and optimises with wasm-opt.
+# Output: build/wasm/career_wasm.js, career_wasm_bg.wasm, career_wasm.d.ts.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+step "Building the core for wasm32"
+cargo build --release --target wasm32-unknown-unknown -p career-wasm
+mkdir -p build/wasm
+# --experimental-reset-state-function exports __wbg_reset_state, which the plugin
+# calls to start a fresh instance after a trap (initSync alone is a no-op then).
+wasm-bindgen --target web --omit-default-module-path --experimental-reset-state-function --out-dir build/wasm \
+  target/wasm32-unknown-unknown/release/career_wasm.wasm
+step "Optimising with wasm-opt"
+# rustc enables bulk-memory, sign-ext, mutable-globals and nontrapping float-to-int by default.
+wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+  build/wasm/career_wasm_bg.wasm -o build/wasm/career_wasm_bg.wasm

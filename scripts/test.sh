@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The README's second command: every check and every test. CI runs this.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/build.sh
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test"
+cargo test --workspace
+step "wasm-bindgen-test (bindings under Node)"
+cargo test --target wasm32-unknown-unknown -p career-wasm
+step "tsc --noEmit"
+tsc --noEmit -p .
+step "ESLint (eslint-plugin-obsidianmd)"
+eslint --max-warnings 0 .
+step "Plugin tests against the built dist/main.js"
+node --test tests/plugin/
