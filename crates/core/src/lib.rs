@@ -6,13 +6,17 @@
 //! shells around it; see `ARCHITECTURE.md` for the map.
 
 pub mod dates;
+pub mod edit;
 pub mod error;
+pub mod note;
 pub mod settings;
+pub mod span;
 pub mod templates;
 
 pub use dates::Day;
 pub use error::{CoreError, CoreResult, ErrorCode};
 pub use settings::{NotePaths, Settings};
+pub use span::Span;
 
 /// The core's version, shown by `career --version` and the plugin.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

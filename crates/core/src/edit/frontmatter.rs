@@ -1,0 +1,1 @@
+//! Frontmatter edits. (being written)

@@ -1,0 +1,156 @@
+//! Edits as byte spans, and the one function that applies them.
+//!
+//! An operation never rewrites a note. It returns [`TextEdit`]s: the span it
+//! replaces, the new text, and the text it expects to find there (the
+//! pre-image). [`apply`] copies every byte outside the spans verbatim, checks
+//! each pre-image first, and reports [`Applied::Unchanged`] when nothing would
+//! change so callers can skip the write.
+//!
+//! Invariants:
+//! - Bytes outside every edit's span are copied unchanged, in order.
+//! - If any pre-image differs from the text, nothing is applied (`conflict`).
+//! - Edits never overlap; insertions at one point keep their given order.
+
+pub mod frontmatter;
+pub mod lines;
+pub mod table;
+pub mod task;
+
+use serde::Serialize;
+
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::span::Span;
+
+/// Replace `span` (which must currently hold `expected`) with `new_text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextEdit {
+    /// The bytes to replace; empty for an insertion.
+    pub span: Span,
+    /// The replacement.
+    pub new_text: String,
+    /// What the span held when the edit was computed.
+    pub expected: String,
+}
+
+impl TextEdit {
+    /// An edit replacing `span` of `text` with `new_text`, recording the pre-image.
+    pub fn replace(text: &str, span: Span, new_text: impl Into<String>) -> Self {
+        Self { span, new_text: new_text.into(), expected: span.of(text).to_string() }
+    }
+
+    /// An insertion of `new_text` at byte `at`.
+    pub fn insert(at: usize, new_text: impl Into<String>) -> Self {
+        Self { span: Span::at(at), new_text: new_text.into(), expected: String::new() }
+    }
+
+    /// Whether applying this edit would leave the text as it is.
+    pub fn is_noop(&self) -> bool {
+        self.new_text == self.expected
+    }
+}
+
+/// The result of applying edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    /// Nothing would change; do not write.
+    Unchanged,
+    /// The new text.
+    Changed(String),
+}
+
+impl Applied {
+    /// The resulting text, borrowing the original when unchanged.
+    pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
+        match self {
+            Self::Unchanged => original,
+            Self::Changed(text) => text,
+        }
+    }
+}
+
+/// Checks that every edit fits `text`, holds its pre-image and overlaps no other.
+pub fn check(text: &str, edits: &[TextEdit]) -> CoreResult<Vec<usize>> {
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_by_key(|&i| edits.get(i).map(|e| (e.span.start, e.span.end)));
+    let mut last_end = 0;
+    for &i in &order {
+        let Some(edit) = edits.get(i) else { continue };
+        let Span { start, end } = edit.span;
+        if end > text.len() || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(CoreError::new(
+                ErrorCode::SpanOutOfBounds,
+                format!("An edit at bytes {start}..{end} does not fit the note ({} bytes).", text.len()),
+            ));
+        }
+        if start < last_end {
+            return Err(CoreError::new(
+                ErrorCode::OverlappingEdits,
+                format!("Two edits overlap at byte {start}; nothing was changed."),
+            ));
+        }
+        if edit.span.of(text) != edit.expected {
+            return Err(CoreError::new(
+                ErrorCode::Conflict,
+                "The note changed since it was read: the text an edit was meant to replace is no longer there. Nothing was changed.",
+            ));
+        }
+        last_end = end;
+    }
+    Ok(order)
+}
+
+/// Applies edits to `text`, copying every byte outside their spans verbatim.
+pub fn apply(text: &str, edits: &[TextEdit]) -> CoreResult<Applied> {
+    let order = check(text, edits)?;
+    if edits.iter().all(TextEdit::is_noop) {
+        return Ok(Applied::Unchanged);
+    }
+    let extra: usize = edits.iter().map(|e| e.new_text.len()).sum();
+    let mut out = String::with_capacity(text.len() + extra);
+    let mut cursor = 0;
+    for i in order {
+        let Some(edit) = edits.get(i) else { continue };
+        out.push_str(text.get(cursor..edit.span.start).unwrap_or(""));
+        out.push_str(&edit.new_text);
+        cursor = edit.span.end;
+    }
+    out.push_str(text.get(cursor..).unwrap_or(""));
+    Ok(if out == text { Applied::Unchanged } else { Applied::Changed(out) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_edits_in_position_order_and_keeps_everything_else() {
+        let text = "alpha beta gamma";
+        let edits = [TextEdit::replace(text, Span::new(11, 16), "GAMMA"), TextEdit::insert(0, ">> ")];
+        assert_eq!(apply(text, &edits).unwrap(), Applied::Changed(">> alpha beta GAMMA".into()));
+    }
+
+    #[test]
+    fn no_edits_and_identical_replacements_are_unchanged() {
+        let text = "same";
+        assert_eq!(apply(text, &[]).unwrap(), Applied::Unchanged);
+        assert_eq!(apply(text, &[TextEdit::replace(text, Span::new(0, 4), "same")]).unwrap(), Applied::Unchanged);
+    }
+
+    #[test]
+    fn refuses_a_changed_pre_image_overlaps_and_split_characters() {
+        let read = "Risk: low";
+        let edit = TextEdit::replace(read, Span::new(6, 9), "high");
+        assert_eq!(apply("Risk: mid", &[edit]).unwrap_err().code, ErrorCode::Conflict);
+        let overlapping = [TextEdit::replace(read, Span::new(0, 4), "x"), TextEdit::replace(read, Span::new(2, 6), "y")];
+        assert_eq!(apply(read, &overlapping).unwrap_err().code, ErrorCode::OverlappingEdits);
+        let emoji = "🎯 goal";
+        let split = TextEdit { span: Span::new(1, 2), new_text: "x".into(), expected: String::new() };
+        assert_eq!(apply(emoji, &[split]).unwrap_err().code, ErrorCode::SpanOutOfBounds);
+    }
+
+    #[test]
+    fn insertions_at_one_point_keep_their_order() {
+        let edits = [TextEdit::insert(1, "1"), TextEdit::insert(1, "2")];
+        assert_eq!(apply("ab", &edits).unwrap(), Applied::Changed("a12b".into()));
+    }
+}

@@ -1,0 +1,1 @@
+//! Table row edits. (being written)

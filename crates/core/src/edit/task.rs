@@ -1,0 +1,1 @@
+//! Task edits. (being written)

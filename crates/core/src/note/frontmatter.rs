@@ -1,0 +1,1 @@
+//! Frontmatter block and its top-level keys. (being written)

@@ -1,0 +1,1 @@
+//! Wikilinks, embeds and markdown links to notes. (being written)

@@ -1,0 +1,1 @@
+//! GFM tables: header, delimiter, rows and cells. (being written)

@@ -1,0 +1,1 @@
+//! Task list items. (being written)
