@@ -1,0 +1,728 @@
+//! Finding a note's top-level headings: a fast line scan, checked against comrak.
+//!
+//! Sections are what nearly every operation needs, and a full comrak parse of
+//! every note for every operation is too slow for the plugin. So headings are
+//! found by [`fast_scan`], a single pass over the lines that tracks only what
+//! decides whether a line is a top-level heading: frontmatter, fences, HTML
+//! blocks, indented code, block quotes, lists, tables and paragraphs (for
+//! setext underlines). When it meets anything it is not sure comrak would
+//! read the same way, it gives up and [`headings`] asks comrak instead.
+//!
+//! Invariant: whenever `fast_scan` returns `Some`, it equals [`by_comrak`].
+//! The property tests and the corpus test check exactly that.
+
+use crate::note::lines::{lines_in, Line, BOM};
+use crate::note::sourcepos::{self, Kind};
+use crate::span::Span;
+
+/// A top-level heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Whether it is a setext heading (underlined).
+    pub setext: bool,
+    /// From the start of its first line to the end of its last line's content.
+    pub span: Span,
+    /// Where the next line starts (the body begins there).
+    pub end_of_lines: usize,
+}
+
+/// The note's top-level headings, in order.
+pub fn headings(text: &str) -> Vec<Heading> {
+    fast_scan(text).unwrap_or_else(|| by_comrak(text))
+}
+
+/// The reference: top-level headings as comrak finds them.
+pub fn by_comrak(text: &str) -> Vec<Heading> {
+    let offset = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    sourcepos::parse(text, Span::new(offset, text.len()))
+        .into_iter()
+        .filter(|node| node.depth == 1)
+        .filter_map(|node| match node.kind {
+            Kind::Heading { level, setext } => {
+                let first = line_at(text, node.span.start);
+                let last = line_at(text, node.span.end.saturating_sub(1).max(node.span.start));
+                Some(Heading {
+                    level,
+                    setext,
+                    span: Span::new(first.start.max(offset), last.start + last.content.len()),
+                    end_of_lines: last.end,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The line containing byte `at`.
+fn line_at(text: &str, at: usize) -> Line<'_> {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(start..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| start + i + 1);
+    lines_in(text, Span::new(start, end))
+        .next()
+        .unwrap_or(Line {
+            content: "",
+            start,
+            end,
+        })
+}
+
+/// What the scanner is inside of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Top,
+    Paragraph {
+        start: usize,
+        bracket: bool,
+        last_has_pipe: bool,
+    },
+    Table,
+    Fence {
+        ch: u8,
+        len: usize,
+    },
+    IndentedCode,
+    Html {
+        end: HtmlEnd,
+    },
+    Quote {
+        lazy: bool,
+        fence: Option<(u8, usize)>,
+    },
+    List {
+        content_col: usize,
+        lazy: bool,
+        fence: Option<(u8, usize)>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HtmlEnd {
+    Marker(&'static str),
+    BlankLine,
+}
+
+/// A line split into its indentation (in columns, tabs to multiples of 4) and the rest.
+struct Indented<'a> {
+    cols: usize,
+    rest: &'a str,
+    has_tab: bool,
+}
+
+fn indentation(content: &str) -> Indented<'_> {
+    let mut cols = 0;
+    let mut bytes = 0;
+    let mut has_tab = false;
+    for b in content.bytes() {
+        match b {
+            b' ' => cols += 1,
+            b'\t' => {
+                cols += 4 - cols % 4;
+                has_tab = true;
+            }
+            _ => break,
+        }
+        bytes += 1;
+    }
+    Indented {
+        cols,
+        rest: content.get(bytes..).unwrap_or(""),
+        has_tab,
+    }
+}
+
+/// Scans for top-level headings; `None` means "ask comrak".
+pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
+    let bytes = text.as_bytes();
+    // A lone carriage return is a line ending to comrak but not to our line splitter.
+    if bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+    {
+        return None;
+    }
+    let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let body_start = bom + frontmatter_len(text.get(bom..).unwrap_or(""));
+    let mut out = Vec::new();
+    let mut state = State::Top;
+    for line in lines_in(text, Span::new(body_start, text.len())) {
+        state = step(state, &line, &mut out)?;
+    }
+    Some(out)
+}
+
+/// Bytes taken by frontmatter at the start, exactly as comrak's `split_off_front_matter`.
+fn frontmatter_len(s: &str) -> usize {
+    let Some(after_open) = s.strip_prefix("---") else {
+        return 0;
+    };
+    let start = if after_open.starts_with('\n') {
+        4
+    } else if after_open.starts_with("\r\n") {
+        5
+    } else {
+        return 0;
+    };
+    let rest = s.get(start..).unwrap_or("");
+    let found = rest
+        .find("\n---\r\n")
+        .or_else(|| rest.find("\n---\n"))
+        .or_else(|| rest.find("\n---"));
+    let Some(n) = found else { return 0 };
+    let mut end = start + n + 4;
+    if end == s.len() {
+        return end;
+    }
+    let after = s.get(end..).unwrap_or("");
+    end += if after.starts_with('\n') {
+        1
+    } else if after.starts_with("\r\n") {
+        2
+    } else {
+        return 0;
+    };
+    let after = s.get(end..).unwrap_or("");
+    end + if after.starts_with('\n') {
+        1
+    } else if after.starts_with("\r\n") {
+        2
+    } else {
+        0
+    }
+}
+
+/// Processes one line; returns the next state, or `None` to give up.
+fn step(state: State, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> {
+    let ind = indentation(line.content);
+    let blank = ind.rest.trim_end_matches([' ', '\t']).is_empty();
+    match state {
+        State::Fence { ch, len } => Some(if ind.cols <= 3 && closes_fence(ind.rest, ch, len) {
+            State::Top
+        } else {
+            state
+        }),
+        State::Html { end } => Some(match end {
+            HtmlEnd::BlankLine if blank => State::Top,
+            HtmlEnd::Marker(marker) if contains_ignore_case(line.content, marker) => State::Top,
+            _ => state,
+        }),
+        State::IndentedCode if blank || ind.cols >= 4 => Some(state),
+        State::Quote { lazy, fence } => {
+            if let Some(inner) = quote_content(&ind) {
+                return Some(quoted_line(inner?, fence));
+            }
+            if blank {
+                return Some(State::Top);
+            }
+            if lazy && !starts_block_when_lazy(&ind)? {
+                return Some(state);
+            }
+            top_level(State::Top, line, &ind, out)
+        }
+        State::List {
+            content_col,
+            lazy,
+            fence,
+        } => {
+            if blank {
+                return Some(State::List {
+                    content_col,
+                    lazy: false,
+                    fence,
+                });
+            }
+            if ind.cols >= content_col {
+                return Some(in_item(content_col, &ind, fence));
+            }
+            if ind.has_tab {
+                return None;
+            }
+            if fence.is_none() && lazy && !starts_block_when_lazy(&ind)? {
+                return Some(state);
+            }
+            top_level(State::Top, line, &ind, out)
+        }
+        // comrak keeps a table open across lines that would start other blocks
+        // (even ATX headings), so inside one only plain rows and blank lines are modelled.
+        State::Table if !blank && starts_block(&ind) != Some(false) => None,
+        _ => top_level(state, line, &ind, out),
+    }
+}
+
+/// A line outside any container (or leaving one).
+fn top_level(
+    state: State,
+    line: &Line<'_>,
+    ind: &Indented<'_>,
+    out: &mut Vec<Heading>,
+) -> Option<State> {
+    let rest = ind.rest;
+    let in_paragraph = matches!(state, State::Paragraph { .. });
+    if rest.trim_end_matches([' ', '\t']).is_empty() {
+        return Some(State::Top);
+    }
+    if ind.cols >= 4 {
+        return match state {
+            State::Paragraph { .. } => Some(state),
+            State::Table => None,
+            _ => Some(State::IndentedCode),
+        };
+    }
+    if let Some(level) = setext_level(rest) {
+        match state {
+            State::Paragraph {
+                start,
+                bracket,
+                last_has_pipe,
+            } => {
+                if bracket || last_has_pipe {
+                    return None;
+                }
+                out.push(Heading {
+                    level,
+                    setext: true,
+                    span: Span::new(start, line.start + line.content.len()),
+                    end_of_lines: line.end,
+                });
+                return Some(State::Top);
+            }
+            State::Table => return None,
+            _ => {}
+        }
+    }
+    if let Some(level) = atx_level(rest) {
+        out.push(Heading {
+            level,
+            setext: false,
+            span: Span::new(line.start, line.start + line.content.len()),
+            end_of_lines: line.end,
+        });
+        return Some(State::Top);
+    }
+    if let Some((ch, len)) = opens_fence(rest) {
+        return Some(State::Fence { ch, len });
+    }
+    match html_start(rest) {
+        Some(Some(end)) => {
+            let done = matches!(end, HtmlEnd::Marker(m) if contains_ignore_case(rest.get(1..).unwrap_or(""), m));
+            return Some(if done {
+                State::Top
+            } else {
+                State::Html { end }
+            });
+        }
+        Some(None) if !in_paragraph && state != State::Table => return None,
+        _ => {}
+    }
+    if is_thematic_break(rest) {
+        return Some(State::Top);
+    }
+    if let Some(inner) = quote_content(ind) {
+        return Some(quoted_line(inner?, None));
+    }
+    if list_marker_then_tab(rest) {
+        return None;
+    }
+    if let Some(item) = list_item(rest) {
+        let can_start = !in_paragraph || (item.content_empty.is_none() && item.may_interrupt);
+        if can_start && state != State::Table {
+            let (content_col, content) = match item.content_empty {
+                None => (ind.cols + item.width, item.content),
+                Some(()) => return None,
+            };
+            // The first line's content is measured from the content column itself.
+            let (lazy, fence) = inner_block(&indentation(content), None, 0);
+            return Some(State::List {
+                content_col,
+                lazy,
+                fence,
+            });
+        }
+        if state == State::Table {
+            return None;
+        }
+    }
+    match state {
+        State::Paragraph { start, bracket, .. } => {
+            if is_delimiter_row(rest) {
+                return Some(State::Table);
+            }
+            Some(State::Paragraph {
+                start,
+                bracket,
+                last_has_pipe: rest.contains('|'),
+            })
+        }
+        State::Table => Some(State::Table),
+        _ => Some(State::Paragraph {
+            start: line.start,
+            bracket: rest.starts_with('['),
+            last_has_pipe: rest.contains('|'),
+        }),
+    }
+}
+
+/// A line inside a list item: records whether a lazy continuation could follow.
+fn in_item(content_col: usize, ind: &Indented<'_>, fence: Option<(u8, usize)>) -> State {
+    let (lazy, fence) = inner_block(ind, fence, content_col);
+    State::List {
+        content_col,
+        lazy,
+        fence,
+    }
+}
+
+/// A line inside a block quote, given the content after `>`.
+fn quoted_line(inner: Indented<'_>, fence: Option<(u8, usize)>) -> State {
+    let (lazy, fence) = inner_block(&inner, fence, 0);
+    State::Quote { lazy, fence }
+}
+
+/// Classifies a line inside a container: (is a paragraph open, open fence).
+fn inner_block(
+    ind: &Indented<'_>,
+    fence: Option<(u8, usize)>,
+    base: usize,
+) -> (bool, Option<(u8, usize)>) {
+    let rel = ind.cols.saturating_sub(base);
+    if let Some((ch, len)) = fence {
+        return if rel <= 3 && closes_fence(ind.rest, ch, len) {
+            (false, None)
+        } else {
+            (false, Some((ch, len)))
+        };
+    }
+    let rest = ind.rest;
+    if rest.trim_end_matches([' ', '\t']).is_empty() || rel >= 4 {
+        return (false, None);
+    }
+    if let Some(f) = opens_fence(rest) {
+        return (false, Some(f));
+    }
+    if atx_level(rest).is_some() || is_thematic_break(rest) || setext_level(rest).is_some() {
+        return (false, None);
+    }
+    (true, None)
+}
+
+/// Whether a line after a container's paragraph starts a block (so it is not a
+/// lazy continuation). The matched container is then the document, not the
+/// paragraph, so the "may interrupt a paragraph" limits do not apply: an
+/// ordered item at 2, an empty item or any HTML tag starts a block, and no
+/// setext underline is possible. `None` when unsure.
+fn starts_block(ind: &Indented<'_>) -> Option<bool> {
+    if ind.cols >= 4 {
+        return Some(false);
+    }
+    let rest = ind.rest;
+    if atx_level(rest).is_some()
+        || opens_fence(rest).is_some()
+        || is_thematic_break(rest)
+        || quote_content(ind).is_some()
+    {
+        return Some(true);
+    }
+    match html_start(rest) {
+        Some(Some(_)) => return Some(true),
+        Some(None) => return None,
+        None => {}
+    }
+    if list_marker_then_tab(rest) {
+        return None;
+    }
+    Some(list_item(rest).is_some())
+}
+
+/// [`starts_block`] for a possible lazy continuation inside a container, where a
+/// line with a pipe might continue or start a table: comrak decides those.
+fn starts_block_when_lazy(ind: &Indented<'_>) -> Option<bool> {
+    match starts_block(ind)? {
+        false if ind.cols < 4 && (ind.rest.contains('|') || is_delimiter_row(ind.rest)) => None,
+        starts => Some(starts),
+    }
+}
+
+fn list_marker_then_tab(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 { digits + 1 } else { 1 };
+    let is_marker = if digits > 0 {
+        matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
+    } else {
+        matches!(rest.as_bytes().first(), Some(b'-' | b'+' | b'*'))
+    };
+    is_marker && rest.as_bytes().get(marker) == Some(&b'\t')
+}
+
+/// The content after a `>` marker (and one optional space): `None` when the line
+/// is no quote line, `Some(None)` when it is one the scan does not model (a tab
+/// after `>`, which comrak splits into columns).
+fn quote_content<'a>(ind: &Indented<'a>) -> Option<Option<Indented<'a>>> {
+    if ind.cols > 3 {
+        return None;
+    }
+    let after = ind.rest.strip_prefix('>')?;
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    Some((!after.starts_with('\t')).then(|| indentation(after)))
+}
+
+fn atx_level(rest: &str) -> Option<u8> {
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    match rest.as_bytes().get(hashes) {
+        None | Some(b' ' | b'\t') => u8::try_from(hashes).ok(),
+        _ => None,
+    }
+}
+
+fn setext_level(rest: &str) -> Option<u8> {
+    let trimmed = rest.trim_end_matches([' ', '\t']);
+    let first = trimmed.bytes().next()?;
+    if !(first == b'=' || first == b'-') || !trimmed.bytes().all(|b| b == first) {
+        return None;
+    }
+    Some(if first == b'=' { 1 } else { 2 })
+}
+
+fn is_thematic_break(rest: &str) -> bool {
+    let Some(first) = rest.bytes().next() else {
+        return false;
+    };
+    if !matches!(first, b'*' | b'-' | b'_') {
+        return false;
+    }
+    let mut count = 0;
+    for b in rest.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b if b == first => count += 1,
+            _ => return false,
+        }
+    }
+    count >= 3
+}
+
+fn opens_fence(rest: &str) -> Option<(u8, usize)> {
+    let ch = *rest.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = rest.bytes().take_while(|&b| b == ch).count();
+    if len < 3 {
+        return None;
+    }
+    if ch == b'`' && rest.get(len..).is_some_and(|info| info.contains('`')) {
+        return None;
+    }
+    Some((ch, len))
+}
+
+fn closes_fence(rest: &str, ch: u8, len: usize) -> bool {
+    let run = rest.bytes().take_while(|&b| b == ch).count();
+    run >= len
+        && rest
+            .get(run..)
+            .is_some_and(|tail| tail.bytes().all(|b| b == b' ' || b == b'\t'))
+}
+
+/// A list item marker at the start of `rest`.
+struct ListItem<'a> {
+    /// Marker plus the spaces after it.
+    width: usize,
+    /// The item's first-line content.
+    content: &'a str,
+    /// `Some(())` when the item starts empty (comrak's handling of those is subtle).
+    content_empty: Option<()>,
+    /// Whether it may interrupt a paragraph (bullets, or an ordered list starting at 1).
+    may_interrupt: bool,
+}
+
+fn list_item(rest: &str) -> Option<ListItem<'_>> {
+    let bytes = rest.as_bytes();
+    let (marker_len, may_interrupt) = match bytes.first()? {
+        b'-' | b'+' | b'*' => (1, true),
+        b'0'..=b'9' => {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            (digits + 1, rest.get(..digits) == Some("1"))
+        }
+        _ => return None,
+    };
+    let after = rest.get(marker_len..)?;
+    if after.trim_end_matches([' ', '\t']).is_empty() {
+        return Some(ListItem {
+            width: marker_len + 1,
+            content: "",
+            content_empty: Some(()),
+            may_interrupt,
+        });
+    }
+    if after.starts_with('\t') {
+        return None;
+    }
+    let spaces = after.bytes().take_while(|&b| b == b' ').count();
+    if spaces == 0 {
+        return None;
+    }
+    // Five or more spaces: the item starts with an indented code block, and its
+    // content column is one past the marker.
+    let width = if spaces > 4 { 1 } else { spaces };
+    Some(ListItem {
+        width: marker_len + width,
+        content: after.get(width..)?,
+        content_empty: None,
+        may_interrupt,
+    })
+}
+
+fn is_delimiter_row(rest: &str) -> bool {
+    let trimmed = rest.trim_end_matches([' ', '\t']);
+    trimmed.contains('-')
+        && (trimmed.contains('|') || trimmed.contains(':'))
+        && trimmed
+            .bytes()
+            .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'))
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// HTML block start: `Some(Some(end))` for kinds 1–6, `Some(None)` for a possible kind 7.
+fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
+    let after = rest.strip_prefix('<')?;
+    let lower = after
+        .get(..after.len().min(12))
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    for (tag, end) in [
+        ("script", "</script>"),
+        ("pre", "</pre>"),
+        ("style", "</style>"),
+        ("textarea", "</textarea>"),
+    ] {
+        if lower.starts_with(tag)
+            && matches!(
+                after.as_bytes().get(tag.len()),
+                None | Some(b' ' | b'\t' | b'>')
+            )
+        {
+            return Some(Some(HtmlEnd::Marker(end)));
+        }
+    }
+    if after.starts_with("!--") {
+        return Some(Some(HtmlEnd::Marker("-->")));
+    }
+    if after.starts_with('?') {
+        return Some(Some(HtmlEnd::Marker("?>")));
+    }
+    if after.starts_with("![CDATA[") {
+        return Some(Some(HtmlEnd::Marker("]]>")));
+    }
+    if after.starts_with('!') && after.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) {
+        return Some(Some(HtmlEnd::Marker(">")));
+    }
+    let name_start = after.strip_prefix('/').unwrap_or(after);
+    let name_len = name_start
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    let name = name_start
+        .get(..name_len)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let boundary = matches!(
+        name_start.as_bytes().get(name_len),
+        None | Some(b' ' | b'\t' | b'>')
+    ) || name_start
+        .get(name_len..)
+        .is_some_and(|t| t.starts_with("/>"));
+    if BLOCK_TAGS.contains(&name.as_str()) && boundary {
+        return Some(Some(HtmlEnd::BlankLine));
+    }
+    if name_len > 0
+        && name_start
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return Some(None);
+    }
+    None
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack.to_ascii_lowercase().contains(needle)
+}
