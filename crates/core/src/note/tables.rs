@@ -1,1 +1,519 @@
-//! GFM tables: header, delimiter, rows and cells. (being written)
+//! GFM tables: header, delimiter, rows and cells, as spans into the note.
+//!
+//! comrak finds the tables and their rows (so a table is exactly what a
+//! renderer would show, including tables inside list items and block
+//! quotes); the cells are then split from each row's own line here, because
+//! an edit must know where every pipe is, and comrak only reports the cells
+//! it renders.
+//!
+//! Splitting follows GFM: cells are separated by unescaped `|`; a backslash
+//! escapes the next ASCII punctuation character, so `\|` stays inside the
+//! cell (as in `[[Note\|Alias]]`), also inside backticks, while an unescaped
+//! pipe inside backticks does split. Leading and trailing pipes are optional.
+//!
+//! Invariants:
+//! - Every span lies inside the row's line, so edits never cross lines.
+//! - A cell's `span` covers its trimmed content, or is empty (at the middle
+//!   of its whitespace) when the cell is blank; `segment` covers all bytes
+//!   between the cell's delimiting pipes.
+
+use serde::Serialize;
+
+use crate::note::lines::{lines_in, Line};
+use crate::note::sourcepos::{parse, Kind, Node};
+use crate::span::Span;
+
+/// A column's alignment, from the delimiter row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// `---`
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The trimmed content; an empty span at the middle of the cell when blank.
+    pub span: Span,
+    /// The trimmed raw text (escapes such as `\|` kept as written).
+    pub text: String,
+    /// Every byte between the cell's delimiting pipes (or the row's ends),
+    /// padding included.
+    pub segment: Span,
+}
+
+/// One line of a table: the header, the delimiter or a body row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// The whole line's content without its line ending, container prefix
+    /// (`> `, list indentation) included.
+    pub span: Span,
+    /// The container prefix and indentation before the row's first byte
+    /// (`"> "` in a block quote, `"  "` under a list item); often empty.
+    pub prefix: Span,
+    /// The cells, in order, as written on the line (possibly more or fewer
+    /// than the header has).
+    pub cells: Vec<Cell>,
+    /// Whether the row starts with a `|`.
+    pub leading_pipe: bool,
+    /// Whether the row ends with an unescaped `|`.
+    pub trailing_pipe: bool,
+}
+
+impl Row {
+    /// Whether every cell is blank (a template's placeholder row).
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.is_empty())
+    }
+}
+
+/// A GFM table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// From the start of the header's line to the end of the last row's
+    /// content (no final line ending).
+    pub span: Span,
+    /// The header row; its cell count is the table's column count.
+    pub header: Row,
+    /// The delimiter row (`|---|:-:|`).
+    pub delimiter: Row,
+    /// The body rows, top to bottom.
+    pub rows: Vec<Row>,
+    /// One alignment per delimiter cell.
+    pub alignments: Vec<Align>,
+}
+
+impl Table {
+    /// The number of columns: the header's cell count.
+    pub fn columns(&self) -> usize {
+        self.header.cells.len()
+    }
+}
+
+/// Lists the tables inside `region` of `text`, top to bottom.
+pub fn tables_in(text: &str, region: Span) -> Vec<Table> {
+    let nodes = parse(text, region);
+    let mut found: Vec<(usize, Vec<&Node>)> = Vec::new();
+    for (index, node) in nodes.iter().enumerate() {
+        match node.kind {
+            Kind::Table => found.push((index, Vec::new())),
+            Kind::TableRow { .. } => {
+                if let Some((table, rows)) = found.last_mut() {
+                    if node.parent == Some(*table) {
+                        rows.push(node);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(_, rows)| build_table(text, &rows))
+        .collect()
+}
+
+fn build_table(text: &str, rows: &[&Node]) -> Option<Table> {
+    let (first, rest) = rows.split_first()?;
+    if first.kind != (Kind::TableRow { header: true }) {
+        return None;
+    }
+    let header = row_at(text, first.span.start);
+    let header_line = line_at(text, first.span.start);
+    if !header_line.has_ending() {
+        return None;
+    }
+    let delimiter_line = line_at(text, header_line.end);
+    let delimiter_start = delimiter_line
+        .content
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'>'))
+        .map_or(delimiter_line.start, |i| delimiter_line.start + i);
+    let delimiter = split_row(text, delimiter_line, delimiter_start);
+    let body: Vec<Row> = rest
+        .iter()
+        .map(|node| row_at(text, node.span.start))
+        .collect();
+    let alignments = delimiter.cells.iter().map(|c| align_of(&c.text)).collect();
+    let end = body.last().unwrap_or(&delimiter).span.end;
+    Some(Table {
+        span: Span::new(header.span.start, end),
+        header,
+        delimiter,
+        rows: body,
+        alignments,
+    })
+}
+
+fn align_of(cell: &str) -> Align {
+    match (cell.starts_with(':'), cell.len() > 1 && cell.ends_with(':')) {
+        (true, true) => Align::Center,
+        (true, false) => Align::Left,
+        (false, true) => Align::Right,
+        (false, false) => Align::None,
+    }
+}
+
+/// The row whose first byte (after any container prefix) is at `start`.
+fn row_at(text: &str, start: usize) -> Row {
+    let line = line_at(text, start);
+    split_row(
+        text,
+        line,
+        start.clamp(line.start, line.start + line.content.len()),
+    )
+}
+
+/// The line holding byte `at` (the last line when `at` is past the end).
+pub(crate) fn line_at(text: &str, at: usize) -> Line<'_> {
+    let at = at.min(text.len());
+    let start = text
+        .as_bytes()
+        .get(..at)
+        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+        .map_or(0, |i| i + 1);
+    lines_in(text, Span::new(start, text.len()))
+        .next()
+        .unwrap_or(Line {
+            content: "",
+            start,
+            end: start,
+        })
+}
+
+/// Whether `b` is whitespace that GFM trims around cell content.
+fn is_pad(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Splits a row's line into cells; `start` is where the row begins after its prefix.
+pub(crate) fn split_row(text: &str, line: Line<'_>, start: usize) -> Row {
+    let bytes = text.as_bytes();
+    let content = line.content_span();
+    let mut end = content.end;
+    while end > start && bytes.get(end - 1).copied().is_some_and(is_pad) {
+        end -= 1;
+    }
+    let mut pos = start;
+    while pos < end && bytes.get(pos).copied().is_some_and(is_pad) {
+        pos += 1;
+    }
+    let leading_pipe = pos < end && bytes.get(pos) == Some(&b'|');
+    let mut segment_start = if leading_pipe { pos + 1 } else { start };
+    let mut segments = Vec::new();
+    let mut i = segment_start;
+    let mut pipes = 0usize;
+    while i < end {
+        match bytes.get(i) {
+            Some(b'\\') if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 2,
+            Some(b'|') => {
+                segments.push(Span::new(segment_start, i));
+                pipes += 1;
+                segment_start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let trailing_pipe = pipes > 0 && segment_start >= end;
+    if !trailing_pipe {
+        segments.push(Span::new(segment_start, end.max(segment_start)));
+    }
+    let cells = segments
+        .into_iter()
+        .map(|segment| cell_of(text, segment))
+        .collect();
+    Row {
+        span: content,
+        prefix: Span::new(line.start, start),
+        cells,
+        leading_pipe,
+        trailing_pipe,
+    }
+}
+
+fn cell_of(text: &str, segment: Span) -> Cell {
+    let bytes = text.as_bytes();
+    let mut start = segment.start;
+    let mut end = segment.end;
+    while start < end && bytes.get(start).copied().is_some_and(is_pad) {
+        start += 1;
+    }
+    while end > start && bytes.get(end - 1).copied().is_some_and(is_pad) {
+        end -= 1;
+    }
+    if start == end {
+        // Blank: the segment is ASCII whitespace, so its middle is a char boundary.
+        let middle = segment.start + segment.len() / 2;
+        return Cell {
+            span: Span::at(middle),
+            text: String::new(),
+            segment,
+        };
+    }
+    let span = Span::new(start, end);
+    Cell {
+        span,
+        text: span.of(text).to_string(),
+        segment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> Vec<Table> {
+        tables_in(text, Span::new(0, text.len()))
+    }
+
+    fn cell_texts(row: &Row) -> Vec<&str> {
+        row.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    /// Every cell span must hold exactly the cell text, inside its segment and row.
+    fn assert_spans_point_at_cells(text: &str, table: &Table) {
+        for row in std::iter::once(&table.header)
+            .chain(std::iter::once(&table.delimiter))
+            .chain(&table.rows)
+        {
+            assert!(
+                table.span.contains(row.span),
+                "should keep row {:?} inside the table",
+                row.span.of(text)
+            );
+            assert!(
+                !row.span.of(text).contains('\n'),
+                "should keep a row on one line"
+            );
+            for cell in &row.cells {
+                assert_eq!(
+                    cell.span.of(text),
+                    cell.text,
+                    "should point the cell span at its text"
+                );
+                assert!(
+                    cell.segment.contains(cell.span),
+                    "should keep the cell inside its segment"
+                );
+                assert!(
+                    row.span.contains(cell.segment),
+                    "should keep the segment inside the row"
+                );
+                assert_eq!(cell.text.trim(), cell.text, "should trim the cell text");
+            }
+        }
+    }
+
+    #[test]
+    fn should_find_header_delimiter_rows_and_cells_with_lf_and_crlf() {
+        for nl in ["\n", "\r\n"] {
+            let text = [
+                "# T",
+                "",
+                "| Name | Role |",
+                "|:-----|-----:|",
+                "| Ada | CTO |",
+                "| Bob |  |",
+                "",
+            ]
+            .join(nl);
+            let tables = whole(&text);
+            assert_eq!(tables.len(), 1, "should find one table ({nl:?})");
+            let t = &tables[0];
+            assert_eq!(
+                cell_texts(&t.header),
+                ["Name", "Role"],
+                "should split the header"
+            );
+            assert_eq!(
+                t.alignments,
+                [Align::Left, Align::Right],
+                "should read the alignments"
+            );
+            assert_eq!(t.rows.len(), 2, "should list the body rows");
+            assert_eq!(
+                cell_texts(&t.rows[1]),
+                ["Bob", ""],
+                "should report a blank cell"
+            );
+            assert_eq!(
+                t.rows[1].span.of(&text),
+                "| Bob |  |",
+                "should exclude the line ending from the row"
+            );
+            assert!(
+                t.rows[1].cells[1].span.is_empty(),
+                "should give a blank cell an empty span"
+            );
+            assert_eq!(
+                t.span.of(&text),
+                [
+                    "| Name | Role |",
+                    "|:-----|-----:|",
+                    "| Ada | CTO |",
+                    "| Bob |  |"
+                ]
+                .join(nl)
+            );
+            assert!(
+                t.header.leading_pipe && t.header.trailing_pipe,
+                "should see both pipes"
+            );
+            assert_spans_point_at_cells(&text, t);
+        }
+    }
+
+    #[test]
+    fn should_keep_escaped_pipes_in_cells_and_split_on_pipes_in_backticks() {
+        let text =
+            "| Link | Code |\n|---|---|\n| [[Note\\|Alias]] | `a|b` |\n| `x\\|y` | \\\\| z |\n";
+        let t = &whole(text)[0];
+        assert_eq!(
+            cell_texts(&t.rows[0]),
+            ["[[Note\\|Alias]]", "`a", "b`"],
+            "should split on the unescaped pipe in code"
+        );
+        assert_eq!(
+            cell_texts(&t.rows[1]),
+            ["`x\\|y`", "\\\\", "z"],
+            "should treat \\\\ as an escaped backslash"
+        );
+        assert_spans_point_at_cells(text, t);
+    }
+
+    #[test]
+    fn should_read_tables_without_outer_pipes_and_without_final_newline() {
+        let text = "Name | Role\n-----|:---:\nAda  | CTO";
+        let t = &whole(text)[0];
+        assert!(
+            !t.header.leading_pipe && !t.header.trailing_pipe,
+            "should see no outer pipes"
+        );
+        assert_eq!(
+            cell_texts(&t.rows[0]),
+            ["Ada", "CTO"],
+            "should split a pipe-less row"
+        );
+        assert_eq!(t.alignments, [Align::None, Align::Center]);
+        assert_eq!(
+            t.rows[0].span.of(text),
+            "Ada  | CTO",
+            "should end the last row at the end of the note"
+        );
+        assert_spans_point_at_cells(text, t);
+    }
+
+    #[test]
+    fn should_report_prefixes_for_tables_in_quotes_and_list_items() {
+        let text = "> | a | b |\n> |---|---|\n> | 1 | 2 |\n\n- item\n\n  | c |\n  |---|\n  | 3 |\n";
+        let tables = whole(text);
+        assert_eq!(tables.len(), 2, "should find both nested tables");
+        assert_eq!(
+            tables[0].rows[0].prefix.of(text),
+            "> ",
+            "should report the quote prefix"
+        );
+        assert_eq!(
+            tables[0].delimiter.prefix.of(text),
+            "> ",
+            "should find the delimiter after the prefix"
+        );
+        assert_eq!(
+            tables[0].rows[0].span.of(text),
+            "> | 1 | 2 |",
+            "should include the prefix in the row span"
+        );
+        assert_eq!(
+            tables[1].rows[0].prefix.of(text),
+            "  ",
+            "should report list indentation"
+        );
+        assert_eq!(cell_texts(&tables[1].rows[0]), ["3"]);
+        for t in &tables {
+            assert_spans_point_at_cells(text, t);
+        }
+    }
+
+    #[test]
+    fn should_handle_bom_emoji_and_cjk_cells() {
+        let text = "\u{feff}| 目標 | 🎯 |\n|---|---|\n| 日本語 | 🚀 launch |\n| | |";
+        let t = &whole(text)[0];
+        assert_eq!(
+            cell_texts(&t.header),
+            ["目標", "🎯"],
+            "should split multibyte headers"
+        );
+        assert_eq!(cell_texts(&t.rows[0]), ["日本語", "🚀 launch"]);
+        assert!(t.rows[1].is_blank(), "should recognise a placeholder row");
+        assert_spans_point_at_cells(text, t);
+    }
+
+    #[test]
+    fn should_only_report_tables_inside_the_region() {
+        let text = "| a |\n|---|\n| 1 |\n\n## Two\n\n| b |\n|---|\n| 2 |\n";
+        let start = text.find("## Two").unwrap();
+        let tables = tables_in(text, Span::new(start, text.len()));
+        assert_eq!(tables.len(), 1, "should skip the table before the region");
+        assert_eq!(cell_texts(&tables[0].header), ["b"]);
+    }
+
+    #[test]
+    fn should_report_short_and_long_rows_as_written() {
+        let text = "| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n";
+        let t = &whole(text)[0];
+        assert_eq!(
+            cell_texts(&t.rows[0]),
+            ["1"],
+            "should keep a short row short"
+        );
+        assert_eq!(
+            cell_texts(&t.rows[1]),
+            ["1", "2", "3"],
+            "should keep extra cells"
+        );
+        assert_eq!(t.columns(), 2);
+    }
+
+    #[test]
+    fn should_not_panic_on_odd_input() {
+        let big = format!(
+            "| {} |\n|---|\n| {} |\n",
+            "x\\".repeat(10_000),
+            "|".repeat(10_000)
+        );
+        let nested = format!("{}| a |\n|---|\n", "> ".repeat(1_000));
+        for text in [
+            "",
+            "|",
+            "|\n|",
+            "| a |\n|---|\n|",
+            "\0|\0\n|-|\n\0",
+            "a|b\n-|-\n\\",
+            big.as_str(),
+            nested.as_str(),
+        ] {
+            for t in whole(text) {
+                assert_spans_point_at_cells(text, &t);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)))]
+
+        #[test]
+        fn should_point_cell_spans_at_cell_text_for_any_input(text in "([|\\-: a\\\\`>\n\u{feff}🎯日]|\r\n){0,80}") {
+            for t in whole(&text) {
+                assert_spans_point_at_cells(&text, &t);
+            }
+        }
+    }
+}
