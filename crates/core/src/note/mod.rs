@@ -1,9 +1,39 @@
 //! The lossless note model: a note's text and the spans of what is in it.
 
+pub mod aliases;
 pub mod frontmatter;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod outline;
 pub mod sourcepos;
 pub mod tables;
 pub mod tasks;
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// Everything located in a note, as `career outline --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteOutline {
+    /// Sections in document order.
+    pub sections: Vec<outline::Section>,
+    /// Tables, top to bottom.
+    pub tables: Vec<tables::Table>,
+    /// Task list items.
+    pub tasks: Vec<tasks::Task>,
+    /// Wikilinks, embeds and markdown links to notes.
+    pub links: Vec<links::Link>,
+}
+
+/// Locates every section, table, task and link of a note.
+pub fn outline(text: &str) -> NoteOutline {
+    let whole = Span::new(0, text.len());
+    NoteOutline {
+        sections: outline::sections(text),
+        tables: tables::tables_in(text, whole),
+        tasks: tasks::tasks_in(text, whole),
+        links: links::links(text),
+    }
+}

@@ -93,8 +93,14 @@ struct Positions<'t> {
 
 impl Positions<'_> {
     fn offset(&self, at: LineColumn) -> usize {
-        let line_start = at.line.checked_sub(1).and_then(|l| self.starts.get(l)).copied();
-        let Some(line_start) = line_start else { return self.slice.len() };
+        let line_start = at
+            .line
+            .checked_sub(1)
+            .and_then(|l| self.starts.get(l))
+            .copied();
+        let Some(line_start) = line_start else {
+            return self.slice.len();
+        };
         (line_start + at.column.saturating_sub(1)).min(self.slice.len())
     }
 
@@ -102,7 +108,11 @@ impl Positions<'_> {
         let start = self.offset(pos.start);
         // The end column names the last byte of the node; one past it ends the span.
         // A node with an end before its start (comrak's empty nodes) is empty.
-        let mut end = if pos.end.line == 0 { start } else { (self.offset(pos.end) + 1).min(self.slice.len()) };
+        let mut end = if pos.end.line == 0 {
+            start
+        } else {
+            (self.offset(pos.end) + 1).min(self.slice.len())
+        };
         while end < self.slice.len() && !self.slice.is_char_boundary(end) {
             end += 1;
         }
@@ -124,36 +134,70 @@ pub fn parse(text: &str, span: Span) -> Vec<Node> {
     let slice = text.get(span.start..span.end.min(text.len())).unwrap_or("");
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, slice, &options());
-    let positions = Positions { slice, base: span.start, starts: line_starts(slice) };
+    let positions = Positions {
+        slice,
+        base: span.start,
+        starts: line_starts(slice),
+    };
     let mut nodes = Vec::new();
-    collect(root, &positions, 0, None, &mut nodes);
+    collect(root, &positions, &mut nodes);
     nodes
 }
 
-fn collect<'a>(node: &'a AstNode<'a>, positions: &Positions<'_>, depth: usize, parent: Option<usize>, out: &mut Vec<Node>) {
-    for child in node.children() {
+/// Walks the tree in document order without recursion: notes can nest lists
+/// a thousand deep, and the WASM stack is small.
+fn collect<'a>(root: &'a AstNode<'a>, positions: &Positions<'_>, out: &mut Vec<Node>) {
+    let mut stack: Vec<(&'a AstNode<'a>, usize, Option<usize>)> = root
+        .children()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|c| (c, 1, None))
+        .collect();
+    while let Some((node, depth, parent)) = stack.pop() {
         let (kind, pos) = {
-            let ast = child.data();
+            let ast = node.data();
             (kind_of(&ast.value, positions), ast.sourcepos)
         };
         let index = out.len();
-        out.push(Node { kind, span: positions.span(pos), depth: depth + 1, parent });
-        collect(child, positions, depth + 1, Some(index), out);
+        out.push(Node {
+            kind,
+            span: positions.span(pos),
+            depth,
+            parent,
+        });
+        let children: Vec<_> = node.children().collect();
+        stack.extend(
+            children
+                .into_iter()
+                .rev()
+                .map(|c| (c, depth + 1, Some(index))),
+        );
     }
 }
 
 fn kind_of(value: &NodeValue, positions: &Positions<'_>) -> Kind {
     match value {
         NodeValue::FrontMatter(_) => Kind::FrontMatter,
-        NodeValue::Heading(h) => Kind::Heading { level: h.level, setext: h.setext },
+        NodeValue::Heading(h) => Kind::Heading {
+            level: h.level,
+            setext: h.setext,
+        },
         NodeValue::Paragraph => Kind::Paragraph,
-        NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) | NodeValue::Alert(_) => Kind::BlockQuote,
+        NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) | NodeValue::Alert(_) => {
+            Kind::BlockQuote
+        }
         NodeValue::List(_) => Kind::List,
         NodeValue::Item(_) => Kind::Item { task: None },
         NodeValue::TaskItem(task) => Kind::Item {
-            task: Some((task.symbol.unwrap_or(' '), positions.span(task.symbol_sourcepos))),
+            task: Some((
+                task.symbol.unwrap_or(' '),
+                positions.span(task.symbol_sourcepos),
+            )),
         },
-        NodeValue::CodeBlock(code) => Kind::CodeBlock { fenced: code.fenced },
+        NodeValue::CodeBlock(code) => Kind::CodeBlock {
+            fenced: code.fenced,
+        },
         NodeValue::HtmlBlock(_) => Kind::HtmlBlock,
         NodeValue::ThematicBreak => Kind::ThematicBreak,
         NodeValue::Table(_) => Kind::Table,
@@ -180,13 +224,37 @@ mod tests {
     #[test]
     fn spans_cover_exactly_the_node_bytes_with_lf_crlf_and_multibyte_text() {
         for nl in ["\n", "\r\n"] {
-            let text = ["---", "a: 1", "---", "# Ünïcode 🎯", "", "| A | B |", "|---|---|", "| `x|y` | é |", "", "- [x] done `code`", "- [ ] todo", ""].join(nl);
-            assert_eq!(texts(&text, |k| matches!(k, Kind::Heading { .. })), ["# Ünïcode 🎯"], "heading ({nl:?})");
-            assert_eq!(texts(&text, |k| matches!(k, Kind::TableRow { .. })), ["| A | B |", "| `x|y` | é |"]);
+            let text = [
+                "---",
+                "a: 1",
+                "---",
+                "# Ünïcode 🎯",
+                "",
+                "| A | B |",
+                "|---|---|",
+                "| `x|y` | é |",
+                "",
+                "- [x] done `code`",
+                "- [ ] todo",
+                "",
+            ]
+            .join(nl);
+            assert_eq!(
+                texts(&text, |k| matches!(k, Kind::Heading { .. })),
+                ["# Ünïcode 🎯"],
+                "heading ({nl:?})"
+            );
+            assert_eq!(
+                texts(&text, |k| matches!(k, Kind::TableRow { .. })),
+                ["| A | B |", "| `x|y` | é |"]
+            );
             assert_eq!(texts(&text, |k| matches!(k, Kind::Code)), ["`code`"]);
             let tasks: Vec<_> = parse(&text, Span::new(0, text.len()))
                 .into_iter()
-                .filter_map(|n| match n.kind { Kind::Item { task: Some((c, s)) } => Some((c, s.of(&text).to_string())), _ => None })
+                .filter_map(|n| match n.kind {
+                    Kind::Item { task: Some((c, s)) } => Some((c, s.of(&text).to_string())),
+                    _ => None,
+                })
                 .collect();
             assert_eq!(tasks, [('x', "x".to_string()), (' ', " ".to_string())]);
         }

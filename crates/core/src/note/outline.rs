@@ -1,0 +1,286 @@
+//! Sections as a heading tree, and finding one by path.
+//!
+//! A section is a top-level heading and the body under it, up to the next
+//! heading of the same or a higher level. Its path joins the titles from the
+//! root, e.g. `Career/Network & Influence/Sponsors`. Lookup matches the end of
+//! a path, ignoring case, whitespace and markdown, and accepts the names in
+//! [`aliases`](crate::note::aliases): `Network/Sponsors` finds the Sponsors
+//! table under "Network & Influence".
+
+use serde::Serialize;
+
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::note::aliases::{kind_of, normalize};
+use crate::note::headings::{headings, Heading};
+use crate::note::lines::lines_in;
+use crate::span::Span;
+
+/// One section of a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// Titles from the root, joined with `/`.
+    pub path: String,
+    /// The heading's own text (markdown kept, closing `#`s dropped).
+    pub title: String,
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading line(s), without the final line ending.
+    pub heading_span: Span,
+    /// From the line after the heading to the next heading of the same or a
+    /// higher level (or the end of the note). Includes subsections.
+    pub body_span: Span,
+    /// Where the section's own content ends: its first subsection, or the body end.
+    #[serde(skip)]
+    pub own_end: usize,
+    /// Index of the parent section.
+    #[serde(skip)]
+    pub parent: Option<usize>,
+}
+
+impl Section {
+    /// The body before any subsection.
+    pub fn own_span(&self) -> Span {
+        Span::new(self.body_span.start, self.own_end)
+    }
+}
+
+/// Every section of `text`, in document order.
+pub fn sections(text: &str) -> Vec<Section> {
+    let found = headings(text);
+    let mut out: Vec<Section> = Vec::with_capacity(found.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, heading) in found.iter().enumerate() {
+        while stack
+            .last()
+            .and_then(|&p| out.get(p))
+            .is_some_and(|p| p.level >= heading.level)
+        {
+            stack.pop();
+        }
+        let parent = stack.last().copied();
+        let title = heading_title(text, heading);
+        let path = match parent.and_then(|p| out.get(p)) {
+            Some(p) => format!("{}/{}", p.path, title),
+            None => title.clone(),
+        };
+        let body_end = found
+            .iter()
+            .skip(i + 1)
+            .find(|h| h.level <= heading.level)
+            .map_or(text.len(), |h| h.span.start);
+        let own_end = found
+            .get(i + 1)
+            .map_or(text.len(), |h| h.span.start)
+            .min(body_end);
+        out.push(Section {
+            path,
+            title,
+            level: heading.level,
+            heading_span: heading.span,
+            body_span: Span::new(heading.end_of_lines.min(body_end), body_end),
+            own_end: own_end.max(heading.end_of_lines.min(body_end)),
+            parent,
+        });
+        stack.push(i);
+    }
+    out
+}
+
+/// The text of a heading: ATX without markers and closing sequence; setext
+/// paragraph lines joined with spaces.
+fn heading_title(text: &str, heading: &Heading) -> String {
+    if heading.setext {
+        let lines: Vec<&str> = lines_in(text, heading.span)
+            .map(|l| l.content.trim())
+            .collect();
+        let content = lines.get(..lines.len().saturating_sub(1)).unwrap_or(&[]);
+        return content.join(" ");
+    }
+    let line = heading.span.of(text).trim_start().trim_start_matches('#');
+    let trimmed = line.trim_matches([' ', '\t']);
+    let without_closing = trimmed.trim_end_matches('#');
+    if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+        without_closing.trim_end().to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// One segment of a lookup path, prepared once per lookup.
+struct Segment {
+    normalized: String,
+    kind: Option<&'static str>,
+}
+
+/// Whether a query segment names a heading title: exactly (normalised), or
+/// through the alias table when `by_alias` is set.
+fn segment_matches(segment: &Segment, title: &str, by_alias: bool) -> bool {
+    if normalize(title) == segment.normalized {
+        return true;
+    }
+    // Only a segment that names a canonical section can match by alias; most do not,
+    // which spares a pattern match per heading.
+    by_alias && segment.kind.is_some() && kind_of(title).map(|k| k.id) == segment.kind
+}
+
+fn path_matches(sections: &[Section], index: usize, query: &[Segment], by_alias: bool) -> bool {
+    let mut current = Some(index);
+    for segment in query.iter().rev() {
+        let Some(section) = current.and_then(|i| sections.get(i)) else {
+            return false;
+        };
+        if !segment_matches(segment, &section.title, by_alias) {
+            return false;
+        }
+        current = section.parent;
+    }
+    true
+}
+
+/// Finds the one section whose path ends with `query` (segments split on `/`).
+///
+/// Exact names win over aliases: with headings "2025 Theme" and "2026 Theme",
+/// "2026 Theme" finds the second, while "Annual Theme" is ambiguous.
+pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section> {
+    let segments: Vec<Segment> = query
+        .split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| Segment {
+            normalized: normalize(s),
+            kind: kind_of(s).map(|k| k.id),
+        })
+        .collect();
+    if segments.is_empty() {
+        return Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            "A section path is needed, e.g. \"Network/Sponsors\".",
+        ));
+    }
+    for by_alias in [false, true] {
+        let hits: Vec<&Section> = (0..sections.len())
+            .filter(|&i| path_matches(sections, i, &segments, by_alias))
+            .filter_map(|i| sections.get(i))
+            .collect();
+        match hits.as_slice() {
+            [] => continue,
+            [one] => return Ok(one),
+            many => {
+                let names: Vec<String> = many.iter().map(|s| format!("\"{}\"", s.path)).collect();
+                return Err(CoreError::new(
+                    ErrorCode::AmbiguousSection,
+                    format!(
+                        "\"{query}\" matches {} sections: {}. Give more of the path.",
+                        many.len(),
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let known: Vec<&str> = sections
+        .iter()
+        .filter(|s| s.level <= 2)
+        .map(|s| s.title.as_str())
+        .take(20)
+        .collect();
+    Err(CoreError::new(
+        ErrorCode::SectionNotFound,
+        if known.is_empty() {
+            format!("No section \"{query}\": the note has no headings.")
+        } else {
+            format!(
+                "No section \"{query}\" in this note. Its sections: {}.",
+                known.join(", ")
+            )
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTE: &str = "---\ntype: career-index\n---\n# Career\n\nintro\n\n## Vision\n\nNorth star\n\n### The Picture\n\n- Life\n\n## Network & Influence\n\n### Sponsors\n\n| Name | Context |\n\n### Mentors\n\n### Dana\n\n## 2025 Theme\n\n## 2026 Theme ##\n\nSetext\n---\n\ntext\n";
+
+    #[test]
+    fn builds_paths_levels_and_spans_from_the_heading_tree() {
+        let all = sections(NOTE);
+        let paths: Vec<&str> = all.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "Career",
+                "Career/Vision",
+                "Career/Vision/The Picture",
+                "Career/Network & Influence",
+                "Career/Network & Influence/Sponsors",
+                "Career/Network & Influence/Mentors",
+                "Career/Network & Influence/Dana",
+                "Career/2025 Theme",
+                "Career/2026 Theme",
+                "Career/Setext",
+            ]
+        );
+        let vision = &all[1];
+        assert_eq!(vision.heading_span.of(NOTE), "## Vision");
+        assert_eq!(
+            vision.body_span.of(NOTE),
+            "\nNorth star\n\n### The Picture\n\n- Life\n\n"
+        );
+        assert_eq!(vision.own_span().of(NOTE), "\nNorth star\n\n");
+        assert_eq!(
+            all[9].heading_span.of(NOTE),
+            "Setext\n---",
+            "setext headings span both lines"
+        );
+        assert_eq!(all[9].body_span.of(NOTE), "\ntext\n");
+    }
+
+    #[test]
+    fn lookup_accepts_suffixes_case_markdown_and_aliases() {
+        let all = sections(NOTE);
+        assert_eq!(
+            find(&all, "network/sponsors").unwrap().path,
+            "Career/Network & Influence/Sponsors"
+        );
+        assert_eq!(find(&all, " VISION ").unwrap().path, "Career/Vision");
+        assert_eq!(
+            find(&all, "Network/Dana").unwrap().path,
+            "Career/Network & Influence/Dana",
+            "an alias segment combines with an exact one"
+        );
+        assert_eq!(
+            find(&all, "2026 theme").unwrap().path,
+            "Career/2026 Theme",
+            "exact names beat aliases"
+        );
+        let ambiguous = find(&all, "Annual Theme").unwrap_err();
+        assert_eq!(ambiguous.code, ErrorCode::AmbiguousSection);
+        assert!(
+            ambiguous
+                .message
+                .contains("\"Career/2025 Theme\", \"Career/2026 Theme\""),
+            "{}",
+            ambiguous.message
+        );
+        let missing = find(&all, "Risk Register").unwrap_err();
+        assert_eq!(missing.code, ErrorCode::SectionNotFound);
+        assert!(
+            missing.message.contains("Vision"),
+            "lists the sections there are: {}",
+            missing.message
+        );
+    }
+
+    #[test]
+    fn a_line_leading_tag_and_code_are_not_headings() {
+        let text = "## Tasks\n#tag at line start\n```\n## not a heading\n```\n";
+        let all = sections(text);
+        assert_eq!(all.len(), 1);
+        assert_eq!(
+            all[0].body_span.of(text),
+            "#tag at line start\n```\n## not a heading\n```\n"
+        );
+    }
+}
