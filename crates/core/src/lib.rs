@@ -9,6 +9,7 @@ pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod note;
+pub mod ops;
 pub mod settings;
 pub mod span;
 pub mod templates;

@@ -11,10 +11,17 @@ use crate::note::lines::LineEnding;
 /// which must be the start of a line or the end of the text.
 pub fn insert_lines(text: &str, at: usize, new_lines: &[String]) -> TextEdit {
     let ending = LineEnding::detect(text).as_str();
-    let body: Vec<String> = new_lines.iter().map(|l| LineEnding::Lf.apply(l).replace('\n', ending)).collect();
+    let body: Vec<String> = new_lines
+        .iter()
+        .map(|l| LineEnding::Lf.apply(l).replace('\n', ending))
+        .collect();
     let joined = body.join(ending);
     let at_unterminated_end = at >= text.len() && !text.is_empty() && !text.ends_with('\n');
-    let new_text = if at_unterminated_end { format!("{ending}{joined}") } else { format!("{joined}{ending}") };
+    let new_text = if at_unterminated_end {
+        format!("{ending}{joined}")
+    } else {
+        format!("{joined}{ending}")
+    };
     TextEdit::insert(at.min(text.len()), new_text)
 }
 
@@ -34,7 +41,10 @@ mod tests {
     #[test]
     fn inserts_between_lines_with_the_notes_ending() {
         assert_eq!(run("a\nc\n", 2, &["b"]), "a\nb\nc\n");
-        assert_eq!(run("a\r\nc\r\n", 3, &["b1", "b2"]), "a\r\nb1\r\nb2\r\nc\r\n");
+        assert_eq!(
+            run("a\r\nc\r\n", 3, &["b1", "b2"]),
+            "a\r\nb1\r\nb2\r\nc\r\n"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 pub mod frontmatter;
 pub mod lines;
+pub mod section;
 pub mod table;
 pub mod task;
 
@@ -35,12 +36,20 @@ pub struct TextEdit {
 impl TextEdit {
     /// An edit replacing `span` of `text` with `new_text`, recording the pre-image.
     pub fn replace(text: &str, span: Span, new_text: impl Into<String>) -> Self {
-        Self { span, new_text: new_text.into(), expected: span.of(text).to_string() }
+        Self {
+            span,
+            new_text: new_text.into(),
+            expected: span.of(text).to_string(),
+        }
     }
 
     /// An insertion of `new_text` at byte `at`.
     pub fn insert(at: usize, new_text: impl Into<String>) -> Self {
-        Self { span: Span::at(at), new_text: new_text.into(), expected: String::new() }
+        Self {
+            span: Span::at(at),
+            new_text: new_text.into(),
+            expected: String::new(),
+        }
     }
 
     /// Whether applying this edit would leave the text as it is.
@@ -76,10 +85,17 @@ pub fn check(text: &str, edits: &[TextEdit]) -> CoreResult<Vec<usize>> {
     for &i in &order {
         let Some(edit) = edits.get(i) else { continue };
         let Span { start, end } = edit.span;
-        if end > text.len() || start > end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if end > text.len()
+            || start > end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             return Err(CoreError::new(
                 ErrorCode::SpanOutOfBounds,
-                format!("An edit at bytes {start}..{end} does not fit the note ({} bytes).", text.len()),
+                format!(
+                    "An edit at bytes {start}..{end} does not fit the note ({} bytes).",
+                    text.len()
+                ),
             ));
         }
         if start < last_end {
@@ -115,7 +131,11 @@ pub fn apply(text: &str, edits: &[TextEdit]) -> CoreResult<Applied> {
         cursor = edit.span.end;
     }
     out.push_str(text.get(cursor..).unwrap_or(""));
-    Ok(if out == text { Applied::Unchanged } else { Applied::Changed(out) })
+    Ok(if out == text {
+        Applied::Unchanged
+    } else {
+        Applied::Changed(out)
+    })
 }
 
 #[cfg(test)]
@@ -125,32 +145,60 @@ mod tests {
     #[test]
     fn applies_edits_in_position_order_and_keeps_everything_else() {
         let text = "alpha beta gamma";
-        let edits = [TextEdit::replace(text, Span::new(11, 16), "GAMMA"), TextEdit::insert(0, ">> ")];
-        assert_eq!(apply(text, &edits).unwrap(), Applied::Changed(">> alpha beta GAMMA".into()));
+        let edits = [
+            TextEdit::replace(text, Span::new(11, 16), "GAMMA"),
+            TextEdit::insert(0, ">> "),
+        ];
+        assert_eq!(
+            apply(text, &edits).unwrap(),
+            Applied::Changed(">> alpha beta GAMMA".into())
+        );
     }
 
     #[test]
     fn no_edits_and_identical_replacements_are_unchanged() {
         let text = "same";
         assert_eq!(apply(text, &[]).unwrap(), Applied::Unchanged);
-        assert_eq!(apply(text, &[TextEdit::replace(text, Span::new(0, 4), "same")]).unwrap(), Applied::Unchanged);
+        assert_eq!(
+            apply(text, &[TextEdit::replace(text, Span::new(0, 4), "same")]).unwrap(),
+            Applied::Unchanged
+        );
     }
 
     #[test]
     fn refuses_a_changed_pre_image_overlaps_and_split_characters() {
         let read = "Risk: low";
         let edit = TextEdit::replace(read, Span::new(6, 9), "high");
-        assert_eq!(apply("Risk: mid", &[edit]).unwrap_err().code, ErrorCode::Conflict);
-        let overlapping = [TextEdit::replace(read, Span::new(0, 4), "x"), TextEdit::replace(read, Span::new(2, 6), "y")];
-        assert_eq!(apply(read, &overlapping).unwrap_err().code, ErrorCode::OverlappingEdits);
+        assert_eq!(
+            apply("Risk: mid", &[edit]).unwrap_err().code,
+            ErrorCode::Conflict
+        );
+        let overlapping = [
+            TextEdit::replace(read, Span::new(0, 4), "x"),
+            TextEdit::replace(read, Span::new(2, 6), "y"),
+        ];
+        assert_eq!(
+            apply(read, &overlapping).unwrap_err().code,
+            ErrorCode::OverlappingEdits
+        );
         let emoji = "🎯 goal";
-        let split = TextEdit { span: Span::new(1, 2), new_text: "x".into(), expected: String::new() };
-        assert_eq!(apply(emoji, &[split]).unwrap_err().code, ErrorCode::SpanOutOfBounds);
+        let split = TextEdit {
+            span: Span::new(1, 2),
+            new_text: "x".into(),
+            expected: String::new(),
+        };
+        assert_eq!(
+            apply(emoji, &[split]).unwrap_err().code,
+            ErrorCode::SpanOutOfBounds
+        );
     }
 
     #[test]
     fn insertions_at_one_point_keep_their_order() {
         let edits = [TextEdit::insert(1, "1"), TextEdit::insert(1, "2")];
-        assert_eq!(apply("ab", &edits).unwrap(), Applied::Changed("a12b".into()));
+        assert_eq!(
+            apply("ab", &edits).unwrap(),
+            Applied::Changed("a12b".into())
+        );
     }
 }

@@ -1,0 +1,418 @@
+//! Edit operations as data: one entry point for the CLI, the plugin and the specs.
+//!
+//! An [`Operation`] names what to change in a note; [`plan`] turns it into
+//! [`TextEdit`]s against the note's current text, and [`run`] applies them.
+//! Operations that describe a state rather than an action (set a body, add a
+//! task that is already there, insert a section that exists) are idempotent:
+//! running them twice equals running them once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Day;
+use crate::edit::section::{self, AppendAt, InsertAt};
+use crate::edit::{self, apply, Applied, TextEdit};
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::note::aliases::normalize;
+use crate::note::outline::{self, Section};
+use crate::note::tables::{tables_in, Table};
+use crate::note::tasks::tasks_in;
+
+/// A body row of a table, by 0-based index or by its first cell.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum RowRef {
+    /// 0-based body row.
+    Index(usize),
+    /// The row whose first cell is this (case-insensitive; `[[links]]` match their target).
+    Key(String),
+}
+
+/// One change to a note.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(
+    tag = "op",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum Operation {
+    /// Replace a section's body content.
+    SectionSet {
+        /// Section path, e.g. `Network/Sponsors`.
+        section: String,
+        /// The new content.
+        body: String,
+    },
+    /// Append a block to a section.
+    SectionAppend {
+        /// Section path.
+        section: String,
+        /// The content to append.
+        text: String,
+        /// After subsections (`end`, the default) or before them.
+        #[serde(default)]
+        position: AppendAt,
+    },
+    /// Insert a new section (nothing happens if one with that title exists).
+    SectionInsert {
+        /// Heading text.
+        heading: String,
+        /// Heading level; defaults to the neighbour's, or 2.
+        #[serde(default)]
+        level: Option<u8>,
+        /// Body content.
+        #[serde(default)]
+        body: String,
+        /// Insert before this section.
+        #[serde(default)]
+        before: Option<String>,
+        /// Insert after this section (and its subsections).
+        #[serde(default)]
+        after: Option<String>,
+    },
+    /// Add a row to a section's table (nothing happens if an identical row exists).
+    TableAddRow {
+        /// Section path.
+        section: String,
+        /// Which table in the section, 0-based.
+        #[serde(default)]
+        table: usize,
+        /// Cell texts, left to right.
+        cells: Vec<String>,
+    },
+    /// Change cells of a row; `null` keeps a cell.
+    TableUpdateRow {
+        /// Section path.
+        section: String,
+        /// Which table in the section, 0-based.
+        #[serde(default)]
+        table: usize,
+        /// The row.
+        row: RowRef,
+        /// New cell texts by position; `null` keeps the cell.
+        #[serde(default)]
+        cells: Vec<Option<String>>,
+        /// New cell texts by column name (the header's text, case-insensitive).
+        #[serde(default)]
+        set: std::collections::BTreeMap<String, String>,
+    },
+    /// Remove a row.
+    TableRemoveRow {
+        /// Section path.
+        section: String,
+        /// Which table in the section, 0-based.
+        #[serde(default)]
+        table: usize,
+        /// The row.
+        row: RowRef,
+    },
+    /// Add an open task to a section (nothing happens if it is already there).
+    TaskAdd {
+        /// Section path.
+        section: String,
+        /// Task text, Tasks-plugin fields included.
+        text: String,
+    },
+    /// Toggle the task on a 1-based line.
+    TaskToggle {
+        /// 1-based line number.
+        line: usize,
+        /// Completion date for Tasks-plugin `✅` fields.
+        #[serde(default)]
+        today: Option<String>,
+    },
+    /// Set a frontmatter scalar.
+    FrontmatterSet {
+        /// Property name.
+        key: String,
+        /// Value.
+        value: String,
+    },
+    /// Add a value to a frontmatter list (a union: no duplicates).
+    FrontmatterAdd {
+        /// Property name.
+        key: String,
+        /// Value to add.
+        value: String,
+    },
+}
+
+impl Operation {
+    /// Whether running the operation twice equals running it once.
+    pub fn is_idempotent(&self) -> bool {
+        !matches!(
+            self,
+            Self::SectionAppend { .. } | Self::TableRemoveRow { .. } | Self::TaskToggle { .. }
+        )
+    }
+}
+
+/// The outcome of an operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The edits, each with its expected pre-image.
+    pub edits: Vec<TextEdit>,
+    /// The new text, or `None` when nothing changes (skip the write).
+    pub text: Option<String>,
+}
+
+/// Applies an operation to `text`.
+pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
+    let edits = plan(text, op)?;
+    let text = match apply(text, &edits)? {
+        Applied::Unchanged => None,
+        Applied::Changed(new) => Some(new),
+    };
+    Ok(Outcome { edits, text })
+}
+
+fn table_at<'a>(tables: &'a [Table], section: &Section, index: usize) -> CoreResult<&'a Table> {
+    tables.get(index).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::TableNotFound,
+            match tables.len() {
+                0 => format!("Section \"{}\" has no table.", section.path),
+                n => format!("Section \"{}\" has {n} table(s); table {index} does not exist (they count from 0).", section.path),
+            },
+        )
+    })
+}
+
+fn row_index(table: &Table, row: &RowRef) -> CoreResult<usize> {
+    match row {
+        RowRef::Index(i) if *i < table.rows.len() => Ok(*i),
+        RowRef::Index(i) => Err(CoreError::new(
+            ErrorCode::RowNotFound,
+            format!(
+                "The table has {} row(s); row {i} does not exist (rows count from 0).",
+                table.rows.len()
+            ),
+        )),
+        RowRef::Key(key) => edit::table::find_row(table, key),
+    }
+}
+
+/// Whether task text is a template placeholder such as `[Task 1]` (not a `[[link]]`).
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    t.len() > 2
+        && t.starts_with('[')
+        && t.ends_with(']')
+        && !t.starts_with("[[")
+        && !t[1..t.len() - 1].contains(['[', ']'])
+}
+
+/// When every task in a section is a template placeholder, the new task takes
+/// the first one's place and the others go: real content replaces the prompts.
+fn replace_placeholder_tasks(
+    text: &str,
+    tasks: &[crate::note::tasks::Task],
+    task: &str,
+) -> Option<Vec<TextEdit>> {
+    let (first, rest) = tasks.split_first()?;
+    if !tasks
+        .iter()
+        .all(|t| t.status == ' ' && is_placeholder(&t.text))
+    {
+        return None;
+    }
+    let clean = task.replace(['\r', '\n'], " ");
+    let mut edits = vec![TextEdit::replace(text, first.text_span, clean.trim())];
+    for t in rest {
+        let line_end = text.get(t.span.end..).map_or(t.span.end, |after| {
+            t.span.end
+                + if after.starts_with("\r\n") {
+                    2
+                } else {
+                    usize::from(after.starts_with('\n'))
+                }
+        });
+        edits.push(TextEdit::replace(
+            text,
+            crate::span::Span::new(t.span.start, line_end),
+            "",
+        ));
+    }
+    Some(edits)
+}
+
+/// Merges positional cells with cells named by column header.
+fn by_column(
+    table: &Table,
+    cells: &[Option<String>],
+    set: &std::collections::BTreeMap<String, String>,
+) -> CoreResult<Vec<Option<String>>> {
+    let mut merged = cells.to_vec();
+    for (column, value) in set {
+        let wanted = normalize(column);
+        let index = table
+            .header
+            .cells
+            .iter()
+            .position(|c| normalize(&c.text) == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = table.header.cells.iter().map(|c| c.text.as_str()).collect();
+                CoreError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "The table has no column \"{column}\"; its columns are {}.",
+                        names.join(", ")
+                    ),
+                )
+            })?;
+        if merged.len() <= index {
+            merged.resize(index + 1, None);
+        }
+        if let Some(slot) = merged.get_mut(index) {
+            *slot = Some(value.clone());
+        }
+    }
+    Ok(merged)
+}
+
+/// Computes the edits for an operation without applying them.
+pub fn plan(text: &str, op: &Operation) -> CoreResult<Vec<TextEdit>> {
+    let sections = outline::sections(text);
+    let section = |path: &str| outline::find(&sections, path);
+    let edits = match op {
+        Operation::SectionSet {
+            section: path,
+            body,
+        } => vec![section::set_body(text, section(path)?, body)],
+        Operation::SectionAppend {
+            section: path,
+            text: new,
+            position,
+        } => section::append(text, section(path)?, new, *position)
+            .into_iter()
+            .collect(),
+        Operation::SectionInsert {
+            heading,
+            level,
+            body,
+            before,
+            after,
+        } => {
+            let wanted = normalize(heading);
+            if wanted.is_empty() {
+                return Err(CoreError::new(
+                    ErrorCode::InvalidInput,
+                    "A new section needs a heading.",
+                ));
+            }
+            if sections.iter().any(|s| normalize(&s.title) == wanted) {
+                return Ok(Vec::new());
+            }
+            let (at, neighbour) = match (before, after) {
+                (Some(_), Some(_)) => {
+                    return Err(CoreError::new(
+                        ErrorCode::InvalidInput,
+                        "Give either \"before\" or \"after\", not both.",
+                    ))
+                }
+                (Some(path), None) => {
+                    let s = section(path)?;
+                    (InsertAt::Before(s), Some(s))
+                }
+                (None, Some(path)) => {
+                    let s = section(path)?;
+                    (InsertAt::After(s), Some(s))
+                }
+                (None, None) => (
+                    InsertAt::End,
+                    sections.iter().rfind(|s| s.level >= 2).or(sections.last()),
+                ),
+            };
+            let level = level
+                .unwrap_or_else(|| neighbour.map_or(2, |s| s.level))
+                .clamp(1, 6);
+            vec![section::insert(text, at, level, heading, body)]
+        }
+        Operation::TableAddRow {
+            section: path,
+            table,
+            cells,
+        } => {
+            let s = section(path)?;
+            let tables = tables_in(text, s.body_span);
+            let t = table_at(&tables, s, *table)?;
+            let wanted: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+            if t.rows.iter().any(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| normalize(&c.text))
+                    .collect::<Vec<_>>()
+                    == wanted
+            }) {
+                return Ok(Vec::new());
+            }
+            vec![edit::table::add_row(text, t, cells)?]
+        }
+        Operation::TableUpdateRow {
+            section: path,
+            table,
+            row,
+            cells,
+            set,
+        } => {
+            let s = section(path)?;
+            let tables = tables_in(text, s.body_span);
+            let t = table_at(&tables, s, *table)?;
+            let cells = by_column(t, cells, set)?;
+            edit::table::update_row(text, t, row_index(t, row)?, &cells)?
+        }
+        Operation::TableRemoveRow {
+            section: path,
+            table,
+            row,
+        } => {
+            let s = section(path)?;
+            let tables = tables_in(text, s.body_span);
+            let t = table_at(&tables, s, *table)?;
+            vec![edit::table::remove_row(text, t, row_index(t, row)?)?]
+        }
+        Operation::TaskAdd {
+            section: path,
+            text: task,
+        } => {
+            let s = section(path)?;
+            let wanted = normalize(task);
+            if wanted.is_empty() {
+                return Err(CoreError::new(
+                    ErrorCode::InvalidInput,
+                    "A task needs some text.",
+                ));
+            }
+            let tasks = tasks_in(text, s.body_span);
+            if tasks
+                .iter()
+                .any(|t| t.status == ' ' && normalize(&t.text) == wanted)
+            {
+                return Ok(Vec::new());
+            }
+            replace_placeholder_tasks(text, &tasks, task)
+                .unwrap_or_else(|| vec![edit::task::add_task(text, s.body_span, task)])
+        }
+        Operation::TaskToggle { line, today } => {
+            let today = today.as_deref().map(Day::parse).transpose()?;
+            let whole = crate::span::Span::new(0, text.len());
+            let task = tasks_in(text, whole)
+                .into_iter()
+                .find(|t| t.line == *line)
+                .ok_or_else(|| {
+                    CoreError::new(
+                        ErrorCode::TaskNotFound,
+                        format!("Line {line} is not a task (\"- [ ] ...\")."),
+                    )
+                })?;
+            edit::task::toggle_task(text, &task, today)
+        }
+        Operation::FrontmatterSet { key, value } => {
+            edit::frontmatter::set_scalar(text, key, value)?
+        }
+        Operation::FrontmatterAdd { key, value } => {
+            edit::frontmatter::add_to_list(text, key, value)?
+        }
+    };
+    Ok(edits)
+}
