@@ -16,5 +16,5 @@ step "tsc --noEmit"
 tsc --noEmit -p .
 step "ESLint (eslint-plugin-obsidianmd)"
 eslint --max-warnings 0 .
-step "Plugin tests against the built dist/main.js"
-node --test tests/plugin/
+step "Plugin tests (built dist/main.js) and specs through the built WASM"
+node --test tests/plugin/ tests/wasm/

@@ -1,5 +1,6 @@
 //! The exported functions, one per core operation.
 
+use career_core::ops::{self, Operation};
 use career_core::templates::career_index;
 use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
@@ -43,4 +44,20 @@ pub fn render_career_index(
         input::<DatedInput>(value)
             .and_then(|input| career_index::new_note(&input.settings, input.day()?)),
     )
+}
+
+/// Every section, table, task and link of a note, with byte spans.
+#[wasm_bindgen(unchecked_return_type = "CoreResult<NoteOutline>")]
+pub fn outline(text: &str) -> JsValue {
+    respond(Ok(career_core::note::outline(text)))
+}
+
+/// Applies one edit operation to a note's text; `value.text` is `null` when
+/// nothing changes (skip the write).
+#[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<Outcome>")]
+pub fn apply_operation(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
+) -> JsValue {
+    respond(input::<Operation>(op).and_then(|op| ops::run(text, &op)))
 }

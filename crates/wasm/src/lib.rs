@@ -31,6 +31,32 @@ export interface Settings {
 export interface DatedInput { settings?: Partial<Settings>; today: string }
 export interface NotePaths { goalsName: string; careerIndex: string; goals: string; sessionLog: string; profile: string }
 export interface NewNote { path: string; text: string }
+
+/** UTF-8 byte offsets into the note, end exclusive. */
+export interface Span { start: number; end: number }
+export interface TextEdit { span: Span; new_text: string; expected: string }
+export interface Outcome { edits: TextEdit[]; text: string | null }
+export interface OutlineSection { path: string; title: string; level: number; heading_span: Span; body_span: Span }
+export interface TableCell { span: Span; text: string; segment: Span }
+export interface TableRow { span: Span; prefix: Span; cells: TableCell[]; leading_pipe: boolean; trailing_pipe: boolean }
+export interface OutlineTable { span: Span; header: TableRow; delimiter: TableRow; rows: TableRow[]; alignments: ("none" | "left" | "center" | "right")[] }
+export interface OutlineTask { line: number; span: Span; status: string; status_span: Span; text_span: Span; text: string; depth: number }
+export interface OutlineLink { span: Span; kind: "wiki" | "markdown"; embed: boolean; target: string; subpath: string | null; alias: string | null }
+export interface NoteOutline { sections: OutlineSection[]; tables: OutlineTable[]; tasks: OutlineTask[]; links: OutlineLink[] }
+
+/** A body row by 0-based index, or by its first cell's text. */
+export type RowRef = number | string;
+export type Operation =
+  | { op: "section-set"; section: string; body: string }
+  | { op: "section-append"; section: string; text: string; position?: "end" | "before-subsections" }
+  | { op: "section-insert"; heading: string; level?: number; body?: string; before?: string; after?: string }
+  | { op: "table-add-row"; section: string; table?: number; cells: string[] }
+  | { op: "table-update-row"; section: string; table?: number; row: RowRef; cells?: (string | null)[]; set?: Record<string, string> }
+  | { op: "table-remove-row"; section: string; table?: number; row: RowRef }
+  | { op: "task-add"; section: string; text: string }
+  | { op: "task-toggle"; line: number; today?: string }
+  | { op: "frontmatter-set"; key: string; value: string }
+  | { op: "frontmatter-add"; key: string; value: string };
 "#;
 
 /// Turns a JS options object into an input struct, or an `invalid_input` error.
@@ -62,7 +88,9 @@ enum Envelope<'a, T: Serialize> {
 
 /// The one place results become JS values.
 pub(crate) fn respond<T: Serialize>(result: Result<T, CoreError>) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     let envelope = match &result {
         Ok(value) => Envelope::Ok { ok: true, value },
         Err(error) => Envelope::Err { ok: false, error },
