@@ -42,6 +42,23 @@ enum Command {
     Init,
     /// Print where each Career Coach note lives, from the plugin settings in the vault.
     Paths,
+    /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
+    Outline {
+        /// The note (relative paths are inside the vault).
+        file: PathBuf,
+    },
+    /// Read or edit one section of a note.
+    #[command(subcommand)]
+    Section(commands::note::SectionCommand),
+    /// Edit a table inside a section.
+    #[command(subcommand)]
+    Table(commands::note::TableCommand),
+    /// Add or toggle tasks.
+    #[command(subcommand)]
+    Task(commands::note::TaskCommand),
+    /// Set or add frontmatter properties.
+    #[command(subcommand)]
+    Frontmatter(commands::note::FrontmatterCommand),
 }
 
 /// What every command receives: the vault, its settings and the day.
@@ -73,6 +90,11 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     match cli.command {
         Command::Init => commands::init::run(&context),
         Command::Paths => commands::paths::run(&context),
+        Command::Outline { file } => commands::note::outline(&context, &file),
+        Command::Section(command) => commands::note::section(&context, command),
+        Command::Table(command) => commands::note::table(&context, command),
+        Command::Task(command) => commands::note::task(&context, command),
+        Command::Frontmatter(command) => commands::note::frontmatter(&context, command),
     }
 }
 

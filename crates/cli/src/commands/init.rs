@@ -12,8 +12,6 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
     let vault = Vault::open(&context.vault)?;
     let note = career_index::new_note(&context.settings, context.today)?;
     vault.create(&note.path, &note.text)?;
-    Ok(Output {
-        human: format!("Created {}", note.path),
-        json: serde_json::json!({ "created": [note.path] }),
-    })
+    let json = serde_json::json!({ "created": [note.path] });
+    Ok(Output::new(format!("Created {}", note.path), json))
 }
