@@ -18,7 +18,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> Self {
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// An empty span at `at`, the place an insertion goes.
@@ -48,6 +51,9 @@ impl Span {
 
     /// The span shifted right by `by` bytes.
     pub fn shift(self, by: usize) -> Self {
-        Self { start: self.start + by, end: self.end + by }
+        Self {
+            start: self.start + by,
+            end: self.end + by,
+        }
     }
 }

@@ -110,7 +110,12 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 /// Byte offsets where each line starts, for position conversion.
 pub fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .collect()
 }
 
@@ -121,7 +126,8 @@ mod tests {
     #[test]
     fn lines_keep_exact_ranges_for_lf_crlf_and_no_final_newline() {
         let text = "a\r\nbb\n\nc";
-        let got: Vec<(&str, usize, usize)> = lines(text).map(|l| (l.content, l.start, l.end)).collect();
+        let got: Vec<(&str, usize, usize)> =
+            lines(text).map(|l| (l.content, l.start, l.end)).collect();
         assert_eq!(got, [("a", 0, 3), ("bb", 3, 6), ("", 6, 7), ("c", 7, 8)]);
         assert!(!lines(text).last().unwrap().has_ending());
     }
