@@ -39,6 +39,11 @@ pub enum ErrorCode {
     OverlappingEdits,
     /// An edit's span does not fall on the text's character boundaries.
     SpanOutOfBounds,
+    /// The change would be swallowed by an unclosed code block (or similar), so
+    /// what it adds would not be seen as a heading, task or row.
+    WouldBeHidden,
+    /// The change would turn headings after it into code or text.
+    WouldHideHeadings,
     /// Reading or writing a file failed (CLI only).
     Io,
 }
@@ -61,6 +66,8 @@ impl ErrorCode {
             Self::Conflict => "conflict",
             Self::OverlappingEdits => "overlapping_edits",
             Self::SpanOutOfBounds => "span_out_of_bounds",
+            Self::WouldBeHidden => "would_be_hidden",
+            Self::WouldHideHeadings => "would_hide_headings",
             Self::Io => "io",
         }
     }

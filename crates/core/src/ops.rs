@@ -156,14 +156,99 @@ pub struct Outcome {
     pub text: Option<String>,
 }
 
-/// Applies an operation to `text`.
+/// Applies an operation to `text`, refusing results that would not read as intended.
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
     let edits = plan(text, op)?;
-    let text = match apply(text, &edits)? {
+    let new = match apply(text, &edits)? {
         Applied::Unchanged => None,
-        Applied::Changed(new) => Some(new),
+        Applied::Changed(new) => {
+            verify(text, &edits, &new, op)?;
+            Some(new)
+        }
     };
-    Ok(Outcome { edits, text })
+    Ok(Outcome { edits, text: new })
+}
+
+/// Re-reads the result. The headings outside the edits must be exactly the
+/// ones that were there (an unclosed code fence in new text would swallow the
+/// rest of the note; new text can also change how the lines after it read),
+/// and what the operation adds must be visible where it was put (not swallowed
+/// by an unclosed fence already in the note).
+fn verify(old: &str, edits: &[TextEdit], new: &str, op: &Operation) -> CoreResult<()> {
+    let mut sorted: Vec<&TextEdit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let old_spans: Vec<crate::span::Span> = sorted.iter().map(|e| e.span).collect();
+    let mut new_spans = Vec::with_capacity(sorted.len());
+    let mut shift: isize = 0;
+    for edit in &sorted {
+        let start = edit.span.start.saturating_add_signed(shift);
+        new_spans.push(crate::span::Span::new(start, start + edit.new_text.len()));
+        shift += edit.new_text.len() as isize - edit.span.len() as isize;
+    }
+    let outside = |spans: &[crate::span::Span], s: &Section| {
+        !spans
+            .iter()
+            .any(|e| e.start < s.heading_span.end && s.heading_span.start < e.end)
+    };
+    let headings = |text: &str, spans: &[crate::span::Span]| -> Vec<(u8, String)> {
+        outline::sections(text)
+            .iter()
+            .filter(|s| outside(spans, s))
+            .map(|s| (s.level, s.title.clone()))
+            .collect()
+    };
+    let before = headings(old, &old_spans);
+    let after = headings(new, &new_spans);
+    if before != after {
+        let changed = before
+            .iter()
+            .zip(after.iter())
+            .find(|(a, b)| a != b)
+            .map(|(a, _)| a.1.clone())
+            .or_else(|| {
+                before
+                    .get(after.len())
+                    .or(after.get(before.len()))
+                    .map(|h| h.1.clone())
+            })
+            .unwrap_or_default();
+        return Err(CoreError::new(
+            ErrorCode::WouldHideHeadings,
+            format!(
+                "This change would alter which lines are headings beyond the edit (first at \"{changed}\"), for example through an unclosed ``` code block. Nothing was changed."
+            ),
+        ));
+    }
+    let after: Vec<(u8, String)> = outline::sections(new)
+        .iter()
+        .map(|s| (s.level, normalize(&s.title)))
+        .collect();
+    let hidden = |what: &str| {
+        CoreError::new(
+            ErrorCode::WouldBeHidden,
+            format!("The new {what} would land inside an unclosed code block (a ``` without its closing ```), where it would not count. Close the code block first; nothing was changed."),
+        )
+    };
+    match op {
+        Operation::SectionInsert { heading, .. } => {
+            let wanted = normalize(heading);
+            if !after.iter().any(|(_, t)| *t == wanted) {
+                return Err(hidden("section"));
+            }
+        }
+        Operation::TaskAdd { text: task, .. } => {
+            let wanted = normalize(task);
+            let whole = crate::span::Span::new(0, new.len());
+            if !tasks_in(new, whole)
+                .iter()
+                .any(|t| t.status == ' ' && normalize(&t.text) == wanted)
+            {
+                return Err(hidden("task"));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn table_at<'a>(tables: &'a [Table], section: &Section, index: usize) -> CoreResult<&'a Table> {
