@@ -89,7 +89,8 @@ const PREFIX = "---\nprepended: true\n---\n";
 /** The variants every case runs in, as the Rust harness defines them. */
 export function variants(testCase) {
 	const out = [{ name: "as written", transform: (t) => t, lineShift: 0 }];
-	const touchesFrontmatter = testCase.op.op.startsWith("frontmatter-") || testCase.input.startsWith("---");
+	const touchesFrontmatter =
+		testCase.op.op.startsWith("frontmatter-") || testCase.op.op === "note-template" || testCase.input.startsWith("---");
 	if (!touchesFrontmatter) out.push({ name: "with frontmatter", transform: (t) => PREFIX + t, lineShift: 3 });
 	if (testCase.input.includes("\n")) out.push({ name: "with CRLF", transform: (t) => t.replaceAll("\n", "\r\n"), lineShift: 0 });
 	out.push({ name: "with a BOM", transform: (t) => "\uFEFF" + t, lineShift: 0 });
@@ -99,4 +100,23 @@ export function variants(testCase) {
 /** Operations that must change nothing when run a second time (ops.rs `is_idempotent`). */
 export function isIdempotent(op) {
 	return !["section-append", "table-remove-row", "task-toggle"].includes(op.op);
+}
+
+/** When every edit only inserts, deleting the inserted text must give back the input; returns the recovered text or null. */
+export function recoverByDeletingInsertions(output, edits) {
+	if (edits.length === 0 || edits.some((e) => e.expected !== "")) return null;
+	const bytes = Buffer.from(output, "utf8");
+	const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+	const parts = [];
+	let from = 0;
+	let shift = 0;
+	for (const edit of sorted) {
+		const start = edit.span.start + shift;
+		const length = Buffer.byteLength(edit.new_text, "utf8");
+		parts.push(bytes.subarray(from, start));
+		from = start + length;
+		shift += length;
+	}
+	parts.push(bytes.subarray(from));
+	return Buffer.concat(parts).toString("utf8");
 }

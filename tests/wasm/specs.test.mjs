@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ROOT, loadCore } from "./load-core.mjs";
-import { isIdempotent, parseSpec, specFiles, variants } from "./spec-format.mjs";
+import { isIdempotent, parseSpec, recoverByDeletingInsertions, specFiles, variants } from "./spec-format.mjs";
 
 const core = await loadCore();
 const specRoot = join(ROOT, "tests/specs");
@@ -33,6 +33,8 @@ for (const path of specFiles(specRoot)) {
 				}
 				const got = result.value.text ?? input;
 				assert.equal(got, variant.transform(testCase.expect.text), label);
+				const recovered = recoverByDeletingInsertions(got, result.value.edits);
+				if (recovered !== null) assert.equal(recovered, input, `${label}: deleting the inserted spans should give back the input`);
 				if (isIdempotent(op)) {
 					const again = core.applyOperation(got, op);
 					assert.equal(again.ok && again.value.text, null, `${label}: a second run should change nothing`);

@@ -13,9 +13,13 @@ use crate::edit::section::{self, AppendAt, InsertAt};
 use crate::edit::{self, apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::normalize;
+use crate::note::frontmatter::content_start;
 use crate::note::outline::{self, Section};
 use crate::note::tables::{tables_in, Table};
 use crate::note::tasks::tasks_in;
+use crate::settings::Settings;
+use crate::templates::links::LinkFormat;
+use crate::templates::plan::{plan_note, NoteKind, PlanAction};
 
 /// A body row of a table, by 0-based index or by its first cell.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -134,6 +138,16 @@ pub enum Operation {
         key: String,
         /// Value to add.
         value: String,
+    },
+    /// Create a Career Coach note into a blank text, or upgrade an existing one.
+    NoteTemplate {
+        /// Which note.
+        kind: NoteKind,
+        /// The date the template is filled with.
+        today: String,
+        /// Wikilinks or markdown links.
+        #[serde(default)]
+        link_format: LinkFormat,
     },
 }
 
@@ -497,6 +511,28 @@ pub fn plan(text: &str, op: &Operation) -> CoreResult<Vec<TextEdit>> {
         }
         Operation::FrontmatterAdd { key, value } => {
             edit::frontmatter::add_to_list(text, key, value)?
+        }
+        Operation::NoteTemplate {
+            kind,
+            today,
+            link_format,
+        } => {
+            let plan = plan_note(
+                *kind,
+                &Settings::default(),
+                Day::parse(today)?,
+                *link_format,
+                Some(text),
+            )?;
+            match plan.action {
+                PlanAction::Create => {
+                    // A blank note keeps its BOM; the template replaces the blank rest.
+                    let span = crate::span::Span::new(content_start(text), text.len());
+                    vec![TextEdit::replace(text, span, plan.text.unwrap_or_default())]
+                }
+                PlanAction::Upgrade => plan.edits,
+                PlanAction::None => Vec::new(),
+            }
         }
     };
     Ok(edits)

@@ -23,6 +23,10 @@ pub struct Settings {
     pub session_log_name_pattern: String,
     /// Vault-relative path of the profile file an AI assistant reads.
     pub profile_file: String,
+    /// Note name of the methodology note.
+    pub methodology_note_name: String,
+    /// Whether `init` and the palette create the methodology note.
+    pub methodology_note: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +37,8 @@ impl Default for Settings {
             goals_name_pattern: "{year} Goals".into(),
             session_log_name_pattern: "{date} Career Coaching Session".into(),
             profile_file: "CLAUDE.md".into(),
+            methodology_note_name: "Career Coaching Methodology".into(),
+            methodology_note: true,
         }
     }
 }
@@ -43,6 +49,12 @@ impl Default for Settings {
 pub struct NotePaths {
     /// The goals note's name as a link target (no folder, no `.md`).
     pub goals_name: String,
+    /// The Career Index's name as a link target.
+    pub career_index_name: String,
+    /// The methodology note's name as a link target.
+    pub methodology_name: String,
+    /// The methodology note.
+    pub methodology: String,
     /// The Career Index note.
     pub career_index: String,
     /// This year's goals note.
@@ -76,8 +88,12 @@ impl Settings {
                 .replace("{date}", &date)
                 .replace("{year}", &year),
         )?;
+        let methodology = check_name("Methodology note name", &self.methodology_note_name)?;
         Ok(NotePaths {
             goals_name: goals.clone(),
+            career_index_name: index.clone(),
+            methodology_name: methodology.clone(),
+            methodology: join(&folder, &methodology),
             career_index: join(&folder, &index),
             goals: join(&folder, &goals),
             session_log: join(&folder, &log),

@@ -150,8 +150,9 @@ fn variants(case: &Case) -> Vec<Variant> {
         transform: |t| t.to_string(),
         line_shift: 0,
     }];
-    let touches_frontmatter =
-        case.op_json.contains("\"frontmatter-") || case.input.starts_with("---");
+    let touches_frontmatter = case.op_json.contains("\"frontmatter-")
+        || case.op_json.contains("\"note-template\"")
+        || case.input.starts_with("---");
     if !touches_frontmatter {
         out.push(Variant {
             name: "with frontmatter",
@@ -173,6 +174,30 @@ fn variants(case: &Case) -> Vec<Variant> {
         line_shift: 0,
     });
     out
+}
+
+/// When every edit only inserts, deleting the inserted text must give back the input.
+fn not_recoverable(
+    input: &str,
+    edits: &[career_core::edit::TextEdit],
+    output: &str,
+) -> Option<String> {
+    if edits.is_empty() || edits.iter().any(|e| !e.expected.is_empty()) {
+        return None;
+    }
+    let mut sorted: Vec<_> = edits.iter().collect();
+    sorted.sort_by_key(|e| e.span.start);
+    let mut recovered = String::new();
+    let (mut from, mut shift) = (0, 0);
+    for edit in sorted {
+        let start = edit.span.start + shift;
+        recovered.push_str(&output[from..start]);
+        from = start + edit.new_text.len();
+        shift += edit.new_text.len();
+    }
+    recovered.push_str(&output[from..]);
+    (recovered != input)
+        .then(|| "deleting the inserted spans does not give back the input".to_string())
 }
 
 fn shifted_op(json: &str, shift: usize) -> Operation {
@@ -221,6 +246,9 @@ fn every_spec_holds_in_every_variant() {
                                 "{label}:\n--- expected\n{expected:?}\n--- got\n{got:?}"
                             ));
                             continue;
+                        }
+                        if let Some(problem) = not_recoverable(&input, &outcome.edits, &got) {
+                            failures.push(format!("{label}: {problem}"));
                         }
                         if op.is_idempotent() {
                             match run(&got, &op) {

@@ -4,10 +4,9 @@
 //! with the additions its session made (Failure Log, Mentees) and the Session
 //! Logs table. The year and the five-year north star come from `today`.
 
-use super::{render_block, render_section, Block, NewNote, Section};
+use super::{render_block, render_section, Block, Section};
 use crate::dates::Day;
-use crate::error::CoreResult;
-use crate::settings::Settings;
+use crate::templates::links::LinkFormat;
 
 fn s(text: &str) -> String {
     text.to_string()
@@ -27,7 +26,7 @@ fn people(heading: &str) -> Section {
 }
 
 /// The twelve methodology sections (plus the Session Logs table) as data.
-pub fn sections(today: Day, goals_note: &str) -> Vec<Section> {
+pub fn sections(today: Day, goals_note: &str, links: LinkFormat) -> Vec<Section> {
     let year = today.year();
     vec![
         Section::new(
@@ -53,7 +52,10 @@ pub fn sections(today: Day, goals_note: &str) -> Vec<Section> {
             format!("{year} Theme"),
             vec![
                 Block::Quote(s("**\"[Theme in quotes]\"**")),
-                Block::Paragraph(format!("**→ [[{goals_note}]]** — Full cascade")),
+                Block::Paragraph(format!(
+                    "**→ {}** — Full cascade",
+                    links.link(goals_note, None, None)
+                )),
             ],
         )
         .with_children(vec![Section::new(
@@ -181,32 +183,31 @@ pub fn sections(today: Day, goals_note: &str) -> Vec<Section> {
     ]
 }
 
-/// Renders the whole Career Index note, frontmatter included.
-pub fn render(today: Day, goals_note: &str) -> String {
-    let front = format!(
-        "---\ntype: career-index\ncreated: {}\ntags:\n  - career\n---\n",
-        today.iso()
-    );
-    let title = [
+/// The title block above the first section: title, link line and tagline.
+pub fn preamble() -> String {
+    [
         s("# Career"),
         render_block(&Block::Paragraph(s("[LinkedIn or portfolio link]"))),
         render_block(&Block::Quote(s("[Tagline / headline]"))),
     ]
-    .join("\n\n");
-    let body: Vec<String> = sections(today, goals_note)
+    .join("\n\n")
+}
+
+/// Renders the whole Career Index note, frontmatter included.
+pub fn render(today: Day, goals_note: &str, links: LinkFormat) -> String {
+    let front = format!(
+        "---\ntype: career-index\ncreated: {}\ntags:\n  - career\n---\n",
+        today.iso()
+    );
+    let body: Vec<String> = sections(today, goals_note, links)
         .iter()
         .map(render_section)
         .collect();
-    format!("{front}{title}\n\n---\n\n{}\n", body.join("\n\n---\n\n"))
-}
-
-/// The Career Index note for these settings: its path and full text.
-pub fn new_note(settings: &Settings, today: Day) -> CoreResult<NewNote> {
-    let paths = settings.note_paths(today)?;
-    Ok(NewNote {
-        text: render(today, &paths.goals_name),
-        path: paths.career_index,
-    })
+    format!(
+        "{front}{}\n\n---\n\n{}\n",
+        preamble(),
+        body.join("\n\n---\n\n")
+    )
 }
 
 #[cfg(test)]
@@ -214,7 +215,11 @@ mod tests {
     use super::*;
 
     fn rendered() -> String {
-        render(Day::parse("2026-01-17").unwrap(), "2026 Goals")
+        render(
+            Day::parse("2026-01-17").unwrap(),
+            "2026 Goals",
+            LinkFormat::Wikilink,
+        )
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! Nothing rendered here contains `<%`, which Templater would execute.
 
 pub mod career_index;
+pub mod links;
+pub mod methodology;
+pub mod plan;
+pub mod profile;
+pub mod upgrade;
 
 /// A note to create: where, and its full text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -1,0 +1,99 @@
+//! The methodology note: the repeatable coaching framework, with its Session Logs table.
+//!
+//! Its content follows the seed methodology, phase by phase, so a person (or
+//! an AI assistant) can run a session from the note alone.
+
+use super::{Block, Section};
+use crate::templates::links::LinkFormat;
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+fn table(header: &[&str], rows: &[&[&str]]) -> Block {
+    Block::Table {
+        header: header.iter().map(|h| s(h)).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| s(c)).collect())
+            .collect(),
+    }
+}
+
+/// The methodology's sections, as data.
+pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Section> {
+    let index = links.link(index_name, None, None);
+    let goals = links.link(goals_name, None, None);
+    vec![
+        Section::new(
+            2,
+            "Overview",
+            vec![
+                Block::Paragraph(s("A repeatable framework for AI-assisted career planning: a basic career note becomes a strategic planning system through structured conversation and iterative refinement.")),
+                Block::Bullets(vec![
+                    s("**Time required:** 45-90 minutes for the first buildout"),
+                    format!("**Output:** {index} and {goals}"),
+                ]),
+            ],
+        ),
+        Section::new(2, "The Process", vec![]).with_children(vec![
+            Section::new(3, "Phase 1: Foundation Setup", vec![Block::Paragraph(s("Keep a profile file (CLAUDE.md or equivalent) with your profile, professional context, communication preferences, how to help and things to avoid, so the AI can give advice that is not generic."))]),
+            Section::new(3, "Phase 2: Career Index Structure", vec![
+                Block::Paragraph(format!("{index} has twelve sections. Start with whatever exists and enhance it section by section.")),
+                table(&["Section", "Purpose"], &[
+                    &["Vision", "5-year north star: where you're heading"],
+                    &["Annual Theme", "One focus for this year"],
+                    &["Current Role", "Scope, stakeholders, current focus"],
+                    &["Timeline", "Career history: the arc"],
+                    &["Growth", "Skills inventory and development plan"],
+                    &["Innovation Thesis", "Your point of view on your industry"],
+                    &["Network", "Sponsors, mentors, advisors, mentees"],
+                    &["External Visibility", "Speaking, writing, brand-building"],
+                    &["Wins & Artifacts", "Achievements with proof points"],
+                    &["Business Impact", "$ value of your work"],
+                    &["Risk Register", "Career contingencies"],
+                    &["Open Tasks", "Actionable items"],
+                ]),
+            ]),
+            Section::new(3, "Phase 3: Coaching Conversation", vec![
+                Block::Paragraph(s("One question at a time: ask the question, receive the answer, confirm understanding, update the note, move to the next.")),
+                table(&["Term", "Meaning"], &[
+                    &["Sponsor", "Advocates for you when you're not in the room; has power or influence"],
+                    &["Mentor", "Gives advice based on experience; you pull from them"],
+                    &["Advisor", "Sounding board for specific decisions; mutual exchange"],
+                ]),
+            ]),
+            Section::new(3, "Phase 4: Blind Spot Analysis", vec![
+                Block::Paragraph(s("After every section is filled, step back and ask what is missing that should be front and center.")),
+                table(&["Blind Spot", "Question to Surface It"], &[
+                    &["No clear POV", "What do you believe about your industry that others don't?"],
+                    &["Internal-only visibility", "Who outside your company would recommend you for a role?"],
+                    &["No business metrics", "Can you quantify the $ impact of your wins?"],
+                    &["Too many priorities", "If this year had ONE theme, what would it be?"],
+                    &["No contingency", "What if your current path doesn't work out?"],
+                ]),
+            ]),
+            Section::new(3, "Phase 5: Goal Cascade", vec![
+                Block::Paragraph(format!("Vision (5-year) → Annual Goals (2-3 outcomes) → Quarterly Intentions → Monthly Milestones → Weekly Actions, in {goals}.")),
+            ]),
+            Section::new(3, "Phase 6: Maintenance", vec![
+                table(&["Frequency", "Activity"], &[
+                    &["Weekly", "Review the weekly questions, update task status"],
+                    &["Monthly", "Check milestones, adjust if needed"],
+                    &["Quarterly", "Review the quarterly intention, plan the next quarter"],
+                    &["Annually", "Full Career Index review, set next year's theme and goals"],
+                ]),
+                Block::Paragraph(s("Document every coaching session in a session log: what was discussed, decisions made, frameworks used, open threads.")),
+            ]),
+        ]),
+        Section::new(2, "Session Logs", vec![table(&["Date", "Focus", "Output"], &[])]),
+        Section::new(2, "Key Principles", vec![Block::Bullets(vec![
+            s("**One question at a time**: depth beats breadth"),
+            s("**Confirm before updating**: builds trust, catches errors"),
+            s("**Separate strategic from tactical**: Career Index vs. Goals note"),
+            s("**Blind spot analysis**: step back after completing to find gaps"),
+            s("**Cascade goals**: Vision → Year → Quarter → Month → Week"),
+            s("**Document the meta**: session logs make the process repeatable"),
+        ])]),
+    ]
+}

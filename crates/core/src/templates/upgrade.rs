@@ -1,0 +1,516 @@
+//! Upgrading an existing note to a template without touching what is there.
+//!
+//! "Start with whatever exists. Enhance section by section." An upgrade only
+//! inserts: the sections and subsections the note lacks (each in its
+//! canonical place relative to the sections that are there), the template's
+//! prompts under sections whose own body is still blank, and missing
+//! frontmatter (lists are unioned, existing values win, never a second YAML
+//! block). Deleting the inserted spans gives back the original exactly.
+
+use crate::edit::section::{insert, InsertAt};
+use crate::edit::{apply, Applied, TextEdit};
+use crate::error::CoreResult;
+use crate::note::aliases::{kind_of, normalize};
+use crate::note::frontmatter::{content_start, frontmatter, Value};
+use crate::note::lines::{lines_in, LineEnding};
+use crate::note::outline::{sections, Section};
+use crate::span::Span;
+use crate::templates::{render_block, render_section, Section as TemplateSection};
+
+/// A frontmatter property the template wants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Property {
+    /// A single value, set only when the key is missing.
+    Scalar(&'static str, String),
+    /// List values, unioned into the existing list.
+    List(&'static str, Vec<String>),
+}
+
+/// What an upgrade inserts at one place, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Addition {
+    /// What is added there, in order, e.g. ["section Risk Register"].
+    pub what: Vec<String>,
+    /// 1-based line of the original after which the text goes (0: at the top).
+    pub after_line: usize,
+    /// The original line the text follows, for context ("" at the top).
+    pub context: String,
+    /// The inserted lines.
+    pub lines: Vec<String>,
+}
+
+/// A template section flattened with its depth (0 for top level) and parent index.
+struct Flat<'t> {
+    section: &'t TemplateSection,
+    depth: usize,
+    parent: Option<usize>,
+}
+
+fn flatten(sections: &[TemplateSection]) -> Vec<Flat<'_>> {
+    fn walk<'t>(
+        s: &'t TemplateSection,
+        depth: usize,
+        parent: Option<usize>,
+        out: &mut Vec<Flat<'t>>,
+    ) {
+        let index = out.len();
+        out.push(Flat {
+            section: s,
+            depth,
+            parent,
+        });
+        for child in &s.children {
+            walk(child, depth + 1, Some(index), out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in sections {
+        walk(s, 0, None, &mut out);
+    }
+    out
+}
+
+/// Whether a note section is the template section: same canonical kind, or same title.
+fn same(template: &TemplateSection, title: &str) -> bool {
+    match (kind_of(&template.heading), kind_of(title)) {
+        (Some(a), Some(b)) => a.id == b.id,
+        _ => normalize(&template.heading) == normalize(title),
+    }
+}
+
+/// Whether section `index` lies under section `ancestor`.
+fn descends(all: &[Section], index: usize, ancestor: usize) -> bool {
+    let mut current = all.get(index).and_then(|s| s.parent);
+    while let Some(c) = current {
+        if c == ancestor {
+            return true;
+        }
+        current = all.get(c).and_then(|s| s.parent);
+    }
+    false
+}
+
+/// The outermost ancestor of `index` (itself included) whose level is at least `level`:
+/// inserting a level-`level` heading next to it keeps every existing subsection's parent.
+fn climb(all: &[Section], index: usize, level: u8) -> usize {
+    let mut current = index;
+    while let Some(parent) = all.get(current).and_then(|s| s.parent) {
+        if all.get(parent).is_some_and(|p| p.level >= level) {
+            current = parent;
+        } else {
+            break;
+        }
+    }
+    current
+}
+
+/// One planned insertion: where (original offset) and what, in order.
+struct Planned {
+    at: usize,
+    order: usize,
+    render: Render,
+    what: String,
+}
+
+enum Render {
+    Section {
+        level: u8,
+        heading: String,
+        body: String,
+    },
+    Lines(Vec<String>),
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Before(usize),
+    After(usize),
+    End,
+}
+
+/// Plans the insertions that bring `text` up to `template`.
+pub fn upgrade(
+    text: &str,
+    template: &[TemplateSection],
+    properties: &[Property],
+) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
+    let all = sections(text);
+    let flat = flatten(template);
+    // Which template sections the note has, and where.
+    // Which template sections the note has, and where. A subsection is looked for
+    // under its parent first; only a canonical Career Index section (Business
+    // Impact kept at the top level, say) counts anywhere in the note.
+    let mut found: Vec<Option<usize>> = Vec::with_capacity(flat.len());
+    for f in &flat {
+        let parent = f.parent.and_then(|p| found.get(p).copied().flatten());
+        let matches = |idx: &usize| all.get(*idx).is_some_and(|s| same(f.section, &s.title));
+        let under_parent = (0..all.len())
+            .filter(matches)
+            .find(|&idx| parent.is_none_or(|p| descends(&all, idx, p)));
+        let anywhere = || kind_of(&f.section.heading).and_then(|_| (0..all.len()).find(matches));
+        found.push(under_parent.or_else(anywhere));
+    }
+    let top_level = flat
+        .iter()
+        .zip(&found)
+        .filter(|(f, _)| f.depth == 0)
+        .filter_map(|(_, idx)| idx.and_then(|i| all.get(i)).map(|s| s.level))
+        .min()
+        .unwrap_or(2);
+
+    let mut planned = Vec::new();
+    for (i, f) in flat.iter().enumerate() {
+        match found.get(i).copied().flatten() {
+            Some(existing) => {
+                // A section that is there but blank gets the template's prompts.
+                let Some(section) = all.get(existing) else {
+                    continue;
+                };
+                let own_blank = lines_in(text, section.own_span()).all(|l| l.is_blank());
+                if own_blank && !f.section.blocks.is_empty() {
+                    let mut lines = vec![String::new()];
+                    for (n, block) in f.section.blocks.iter().enumerate() {
+                        if n > 0 {
+                            lines.push(String::new());
+                        }
+                        lines.extend(render_block(block).split('\n').map(str::to_string));
+                    }
+                    let at = section.body_span.start.max(section.heading_span.end);
+                    planned.push(Planned {
+                        at,
+                        order: i,
+                        render: Render::Lines(lines),
+                        what: format!("prompts under {}", section.title),
+                    });
+                }
+            }
+            None => {
+                // Missing: only plan it if its parent is there (otherwise the parent brings it).
+                let parent_found = match f.parent {
+                    None => None,
+                    Some(p) => match found.get(p).copied().flatten() {
+                        Some(idx) => Some(idx),
+                        None => continue,
+                    },
+                };
+                let level = match parent_found.and_then(|p| all.get(p)) {
+                    Some(parent) => parent.level.saturating_add(1).min(6),
+                    None => top_level,
+                };
+                let in_scope = |idx: usize| parent_found.is_none_or(|p| descends(&all, idx, p));
+                let siblings = |range: Box<dyn Iterator<Item = usize>>| {
+                    range
+                        .filter(|&j| {
+                            flat.get(j)
+                                .is_some_and(|g| g.parent == f.parent || f.parent.is_none())
+                        })
+                        .find_map(|j| found.get(j).copied().flatten().filter(|&idx| in_scope(idx)))
+                };
+                let place = if let Some(prev) = siblings(Box::new((0..i).rev())) {
+                    Place::After(climb(&all, prev, level))
+                } else if let Some(next) = siblings(Box::new(i + 1..flat.len())) {
+                    Place::Before(climb(&all, next, level))
+                } else if let Some(p) = parent_found {
+                    Place::After(p)
+                } else {
+                    Place::End
+                };
+                let at = match place {
+                    Place::Before(idx) => all
+                        .get(idx)
+                        .map_or(text.len(), |s| line_start(text, s.heading_span.start)),
+                    Place::After(idx) => all.get(idx).map_or(text.len(), |s| s.body_span.end),
+                    Place::End => text.len(),
+                };
+                let body = {
+                    let mut parts: Vec<String> =
+                        f.section.blocks.iter().map(render_block).collect();
+                    parts.extend(f.section.children.iter().map(|c| relevel(c, level + 1)));
+                    parts.join("\n\n")
+                };
+                planned.push(Planned {
+                    at,
+                    order: i,
+                    render: Render::Section {
+                        level,
+                        heading: f.section.heading.clone(),
+                        body,
+                    },
+                    what: format!("section {}", f.section.heading),
+                });
+            }
+        }
+    }
+    let mut edits = frontmatter_edits(text, properties)?;
+    let mut additions: Vec<Addition> = property_preview(text, &edits)?.into_iter().collect();
+    let (section_edits, section_additions) = render_groups(text, planned)?;
+    edits.extend(section_edits);
+    additions.extend(section_additions);
+    Ok((edits, additions))
+}
+
+/// Renders a template section at another level (children follow).
+fn relevel(section: &TemplateSection, level: u8) -> String {
+    let mut copy = section.clone();
+    fn set(s: &mut TemplateSection, level: u8) {
+        s.level = level.min(6);
+        for c in &mut s.children {
+            set(c, level + 1);
+        }
+    }
+    set(&mut copy, level);
+    render_section(&copy)
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// Turns planned insertions into one edit per insertion point. Insertions that
+/// share a point are applied in template order to a scratch copy, so each sees
+/// the one before it (blank lines and `---` separators come out right).
+fn render_groups(
+    text: &str,
+    mut planned: Vec<Planned>,
+) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
+    planned.sort_by_key(|p| (std::cmp::Reverse(p.at), p.order));
+    let mut edits = Vec::new();
+    let mut additions = Vec::new();
+    let mut index = 0;
+    while let Some(first) = planned.get(index) {
+        let at = first.at;
+        let group: Vec<&Planned> = planned
+            .iter()
+            .skip(index)
+            .take_while(|p| p.at == at)
+            .collect();
+        index += group.len();
+        let mut scratch = text.to_string();
+        let mut inserted = 0;
+        for p in &group {
+            let point = at + inserted;
+            let edit = match &p.render {
+                Render::Lines(lines) => crate::edit::lines::insert_lines(&scratch, point, lines),
+                Render::Section {
+                    level,
+                    heading,
+                    body,
+                } => {
+                    // Re-read the scratch copy, so separators and blank lines see earlier insertions.
+                    let scratch_sections = sections(&scratch);
+                    let mut edit = insert(
+                        &scratch,
+                        place_at(&scratch, &scratch_sections, point, *level),
+                        *level,
+                        heading,
+                        body,
+                    );
+                    edit.span = Span::at(point);
+                    edit
+                }
+            };
+            let new_len = edit.new_text.len();
+            scratch = match apply(&scratch, &[edit])? {
+                Applied::Changed(t) => t,
+                Applied::Unchanged => scratch,
+            };
+            inserted += new_len;
+        }
+        let new_text = scratch.get(at..at + inserted).unwrap_or("").to_string();
+        let edit = TextEdit::insert(at, new_text);
+        let mut addition = addition(text, &edit);
+        addition.what = group.iter().map(|p| p.what.clone()).collect();
+        additions.push(addition);
+        edits.push(edit);
+    }
+    edits.reverse();
+    additions.reverse();
+    Ok((edits, additions))
+}
+
+/// Describes an insertion point by its neighbours: before the section whose
+/// heading starts there, or after the outermost section (of at least `level`)
+/// whose body ends there, or at the end of the note.
+fn place_at<'s>(text: &str, all: &'s [Section], point: usize, level: u8) -> InsertAt<'s> {
+    if let Some(next) = all
+        .iter()
+        .find(|s| line_start(text, s.heading_span.start) == point)
+    {
+        return InsertAt::Before(next);
+    }
+    match all
+        .iter()
+        .filter(|s| s.body_span.end == point && s.level >= level)
+        .min_by_key(|s| s.level)
+    {
+        Some(prev) => InsertAt::After(prev),
+        None => InsertAt::End,
+    }
+}
+
+fn line_number_before(text: &str, at: usize) -> usize {
+    text.get(..at).map_or(0, |t| {
+        t.matches('\n').count() + usize::from(!t.is_empty() && !t.ends_with('\n'))
+    })
+}
+
+fn context_line(text: &str, at: usize) -> String {
+    let before = text.get(..at).unwrap_or("");
+    let trimmed = before.strip_suffix('\n').unwrap_or(before);
+    let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
+    trimmed.rsplit('\n').next().unwrap_or("").to_string()
+}
+
+/// One preview entry for the frontmatter: the property lines that are new or changed.
+fn property_preview(text: &str, edits: &[TextEdit]) -> CoreResult<Option<Addition>> {
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    let new = match apply(text, edits)? {
+        Applied::Changed(new) => new,
+        Applied::Unchanged => return Ok(None),
+    };
+    let block = |t: &str| {
+        frontmatter(t)
+            .map(|f| f.span.of(t).replace('\r', ""))
+            .unwrap_or_default()
+    };
+    let old_block = block(text);
+    let old_lines: Vec<&str> = old_block.lines().collect();
+    let lines: Vec<String> = block(&new)
+        .lines()
+        .filter(|l| !old_lines.contains(l))
+        .map(str::to_string)
+        .collect();
+    Ok(Some(Addition {
+        what: vec!["properties".to_string()],
+        after_line: 0,
+        context: String::new(),
+        lines,
+    }))
+}
+
+fn addition(text: &str, edit: &TextEdit) -> Addition {
+    Addition {
+        what: vec!["properties".to_string()],
+        after_line: line_number_before(text, edit.span.start),
+        context: context_line(text, edit.span.start),
+        lines: LineEnding::Lf
+            .apply(&edit.new_text)
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(str::to_string)
+            .collect(),
+    }
+}
+
+/// Frontmatter merge: missing keys are added, lists are unioned, existing
+/// scalars win, and a note without frontmatter gets exactly one new block.
+fn frontmatter_edits(text: &str, properties: &[Property]) -> CoreResult<Vec<TextEdit>> {
+    if properties.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(fm) = frontmatter(text) else {
+        let ending = LineEnding::detect(text).as_str();
+        let mut lines = vec!["---".to_string()];
+        for p in properties {
+            match p {
+                Property::Scalar(k, v) => {
+                    lines.push(format!("{k}: {}", crate::edit::frontmatter::yaml_scalar(v)))
+                }
+                Property::List(k, vs) => {
+                    lines.push(format!("{k}:"));
+                    lines.extend(
+                        vs.iter()
+                            .map(|v| format!("  - {}", crate::edit::frontmatter::yaml_scalar(v))),
+                    );
+                }
+            }
+        }
+        lines.push("---".to_string());
+        let block = lines.join(ending) + ending;
+        return Ok(vec![TextEdit::insert(content_start(text), block)]);
+    };
+    let mut edits = Vec::new();
+    for p in properties {
+        match p {
+            Property::Scalar(k, v) => {
+                if fm.get(k).is_none() {
+                    edits.extend(crate::edit::frontmatter::set_scalar(text, k, v)?);
+                }
+            }
+            Property::List(k, vs) => {
+                let existing = fm.get(k);
+                let is_list_or_missing = existing
+                    .is_none_or(|key| matches!(key.value, Value::List(_) | Value::Scalar(_)));
+                if !is_list_or_missing {
+                    continue;
+                }
+                // Several values for one key go in one edit, computed on a scratch copy.
+                let mut scratch = text.to_string();
+                for v in vs {
+                    let step = crate::edit::frontmatter::add_to_list(&scratch, k, v)?;
+                    if let Applied::Changed(t) = apply(&scratch, &step)? {
+                        scratch = t;
+                    }
+                }
+                if scratch != text {
+                    edits.extend(diff_edits(text, &scratch));
+                }
+            }
+        }
+    }
+    Ok(edits)
+}
+
+/// The edits that turn `old` into `new`, found by common prefix and suffix.
+/// When the changed part of `new` still contains the old text (`work` →
+/// `[work, career]`), they are two pure insertions, so the original stays
+/// recoverable by deleting what was inserted.
+fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while prefix > 0 && !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while suffix > 0
+        && !(old.is_char_boundary(old.len() - suffix) && new.is_char_boundary(new.len() - suffix))
+    {
+        suffix -= 1;
+    }
+    let old_mid = old.get(prefix..old.len() - suffix).unwrap_or("");
+    let new_mid = new.get(prefix..new.len() - suffix).unwrap_or("");
+    if let Some(found) = (!old_mid.is_empty())
+        .then(|| new_mid.find(old_mid))
+        .flatten()
+    {
+        let before = new_mid.get(..found).unwrap_or("");
+        let after = new_mid.get(found + old_mid.len()..).unwrap_or("");
+        let end = prefix + old_mid.len();
+        return [
+            TextEdit::insert(prefix, before),
+            TextEdit::insert(end, after),
+        ]
+        .into_iter()
+        .filter(|e| !e.new_text.is_empty())
+        .collect();
+    }
+    vec![TextEdit::replace(
+        old,
+        Span::new(prefix, prefix + old_mid.len()),
+        new_mid,
+    )]
+}
