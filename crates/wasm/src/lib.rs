@@ -27,9 +27,17 @@ export interface Settings {
   goalsNamePattern: string;
   sessionLogNamePattern: string;
   profileFile: string;
+  methodologyNoteName: string;
+  methodologyNote: boolean;
 }
+export type LinkFormat = "wikilink" | "markdown";
+export type NoteKind = "career-index" | "profile" | "methodology";
+export interface PlanInput { kind: NoteKind; settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string | null }
+/** What an upgrade adds at one place: `lines` go after line `after_line` (1-based; 0 = top). */
+export interface Addition { what: string[]; after_line: number; context: string; lines: string[] }
+export interface NotePlan { kind: NoteKind; path: string; action: "create" | "upgrade" | "none"; text: string | null; edits: TextEdit[]; additions: Addition[] }
 export interface DatedInput { settings?: Partial<Settings>; today: string }
-export interface NotePaths { goalsName: string; careerIndex: string; goals: string; sessionLog: string; profile: string }
+export interface NotePaths { goalsName: string; careerIndexName: string; methodologyName: string; methodology: string; careerIndex: string; goals: string; sessionLog: string; profile: string }
 export interface NewNote { path: string; text: string }
 
 /** UTF-8 byte offsets into the note, end exclusive. */
@@ -56,7 +64,8 @@ export type Operation =
   | { op: "task-add"; section: string; text: string }
   | { op: "task-toggle"; line: number; today?: string }
   | { op: "frontmatter-set"; key: string; value: string }
-  | { op: "frontmatter-add"; key: string; value: string };
+  | { op: "frontmatter-add"; key: string; value: string }
+  | { op: "note-template"; kind: NoteKind; today: string; linkFormat?: LinkFormat };
 "#;
 
 /// Turns a JS options object into an input struct, or an `invalid_input` error.

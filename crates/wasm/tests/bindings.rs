@@ -56,7 +56,9 @@ fn partial_settings_keep_the_other_defaults() {
 
 #[wasm_bindgen_test]
 fn a_bad_date_is_an_error_value_with_a_stable_code() {
-    let result = career_wasm::render_career_index(parse(r#"{"today":"2026-02-30"}"#));
+    let result = career_wasm::plan_note(parse(
+        r#"{"kind":"career-index","today":"2026-02-30","existing":null}"#,
+    ));
     assert_eq!(get(&result, "ok"), JsValue::FALSE);
     assert_eq!(string_at(&result, &["error", "code"]), "invalid_date");
     assert!(string_at(&result, &["error", "message"]).contains("2026-02-30"));
@@ -81,8 +83,11 @@ fn malformed_input_is_reported_not_thrown() {
 }
 
 #[wasm_bindgen_test]
-fn the_career_index_comes_back_with_its_path_and_full_text() {
-    let result = career_wasm::render_career_index(parse(r#"{"today":"2026-01-17"}"#));
+fn a_missing_career_index_is_planned_as_a_create_with_its_full_text() {
+    let result = career_wasm::plan_note(parse(
+        r#"{"kind":"career-index","today":"2026-01-17","existing":null}"#,
+    ));
+    assert_eq!(string_at(&result, &["value", "action"]), "create");
     assert_eq!(
         string_at(&result, &["value", "path"]),
         "Career/0_Career_Index.md"
@@ -90,4 +95,25 @@ fn the_career_index_comes_back_with_its_path_and_full_text() {
     let text = string_at(&result, &["value", "text"]);
     assert!(text.starts_with("---\ntype: career-index\n"));
     assert!(text.contains("\n## Risk Register\n"));
+}
+
+#[wasm_bindgen_test]
+fn an_existing_note_is_planned_as_an_upgrade_with_a_preview() {
+    let result = career_wasm::plan_note(parse(
+        r###"{"kind":"career-index","today":"2026-01-17","existing":"## Vision\n\nCTO\n\n## Open Tasks\n"}"###,
+    ));
+    assert_eq!(string_at(&result, &["value", "action"]), "upgrade");
+    let additions = get(&get(&result, "value"), "additions");
+    assert!(
+        js_sys::Array::from(&additions).length() > 0,
+        "the preview lists what is added"
+    );
+    let unchanged = career_wasm::plan_note(parse(
+        r#"{"kind":"profile","today":"2026-01-17","existing":"x","linkFormat":"nope"}"#,
+    ));
+    assert_eq!(
+        string_at(&unchanged, &["error", "code"]),
+        "invalid_input",
+        "an unknown link format is refused"
+    );
 }
