@@ -14,6 +14,7 @@ mod vault;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use career_core::templates::plan::NoteKind;
 use career_core::{CoreError, Day, Settings};
 use clap::{Parser, Subcommand};
 
@@ -38,8 +39,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create the Career Index in the career folder (refuses to overwrite).
+    /// Create the profile, the Career Index and the methodology note (what is missing).
     Init,
+    /// The Career Index: `career index upgrade` adds the sections it lacks.
+    #[command(subcommand)]
+    Index(UpgradeCommand),
+    /// The profile file (CLAUDE.md): `career profile upgrade` adds User Preferences.
+    #[command(subcommand)]
+    Profile(UpgradeCommand),
+    /// The methodology note: `career methodology upgrade` creates or completes it.
+    #[command(subcommand)]
+    Methodology(UpgradeCommand),
     /// Print where each Career Coach note lives, from the plugin settings in the vault.
     Paths,
     /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
@@ -59,6 +69,17 @@ enum Command {
     /// Set or add frontmatter properties.
     #[command(subcommand)]
     Frontmatter(commands::note::FrontmatterCommand),
+}
+
+/// `career index|profile|methodology …`
+#[derive(Subcommand)]
+enum UpgradeCommand {
+    /// Create the note, or add only what it lacks (every existing byte stays).
+    Upgrade {
+        /// Show what would be added and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What every command receives: the vault, its settings and the day.
@@ -88,7 +109,16 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         today,
     };
     match cli.command {
-        Command::Init => commands::init::run(&context),
+        Command::Init => commands::notes::init(&context),
+        Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
+            commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
+        }
+        Command::Profile(UpgradeCommand::Upgrade { dry_run }) => {
+            commands::notes::upgrade(&context, NoteKind::Profile, dry_run)
+        }
+        Command::Methodology(UpgradeCommand::Upgrade { dry_run }) => {
+            commands::notes::upgrade(&context, NoteKind::Methodology, dry_run)
+        }
         Command::Paths => commands::paths::run(&context),
         Command::Outline { file } => commands::note::outline(&context, &file),
         Command::Section(command) => commands::note::section(&context, command),

@@ -57,6 +57,13 @@ fn merge(saved: &serde_json::Value) -> Settings {
         &mut settings.session_log_name_pattern,
     );
     pick("profileFile", &mut settings.profile_file);
+    pick("methodologyNoteName", &mut settings.methodology_note_name);
+    if let Some(enabled) = saved
+        .get("methodologyNote")
+        .and_then(serde_json::Value::as_bool)
+    {
+        settings.methodology_note = enabled;
+    }
     settings
 }
 

@@ -1,5 +1,5 @@
 //! One module per `career` subcommand.
 
-pub mod init;
 pub mod note;
+pub mod notes;
 pub mod paths;
