@@ -134,6 +134,25 @@ pub fn upgrade(
     template: &[TemplateSection],
     properties: &[Property],
 ) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
+    upgrade_filtered(text, template, properties, None)
+}
+
+/// Inserts only the missing template sections of the given canonical kinds
+/// (with their subsections), each in its canonical place.
+pub fn insert_missing(
+    text: &str,
+    template: &[TemplateSection],
+    kinds: &[&str],
+) -> CoreResult<Vec<TextEdit>> {
+    upgrade_filtered(text, template, &[], Some(kinds)).map(|(edits, _)| edits)
+}
+
+fn upgrade_filtered(
+    text: &str,
+    template: &[TemplateSection],
+    properties: &[Property],
+    only: Option<&[&str]>,
+) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
     let all = sections(text);
     let flat = flatten(template);
     // Which template sections the note has, and where.
@@ -159,6 +178,9 @@ pub fn upgrade(
         .unwrap_or(2);
 
     let mut planned = Vec::new();
+    let wanted = |f: &Flat<'_>| {
+        only.is_none_or(|ids| kind_of(&f.section.heading).is_some_and(|k| ids.contains(&k.id)))
+    };
     for (i, f) in flat.iter().enumerate() {
         match found.get(i).copied().flatten() {
             Some(existing) => {
@@ -167,7 +189,7 @@ pub fn upgrade(
                     continue;
                 };
                 let own_blank = lines_in(text, section.own_span()).all(|l| l.is_blank());
-                if own_blank && !f.section.blocks.is_empty() {
+                if own_blank && !f.section.blocks.is_empty() && only.is_none() {
                     let mut lines = vec![String::new()];
                     for (n, block) in f.section.blocks.iter().enumerate() {
                         if n > 0 {
@@ -184,6 +206,7 @@ pub fn upgrade(
                     });
                 }
             }
+            None if !wanted(f) => {}
             None => {
                 // Missing: only plan it if its parent is there (otherwise the parent brings it).
                 let parent_found = match f.parent {

@@ -1,0 +1,402 @@
+//! Reading a free-text answer into the fields the question asks for.
+//!
+//! This is the "confirm understanding" half of the method: the coach shows the
+//! reading back before anything is written, so a misreading costs one "Edit",
+//! never a wrong note. Nothing the person typed is dropped: text that fits no
+//! field is kept in `unplaced` and shown too.
+
+use serde::Serialize;
+
+use crate::coach::questions::{QuestionSet, Shape};
+
+/// One understood field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldValue {
+    /// Field id.
+    pub field: String,
+    /// Field label.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// What the coach understood from an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Reading {
+    /// Named fields (`Fields` and `Text` shapes).
+    pub fields: Vec<FieldValue>,
+    /// Entries, each with one value per field in order (`Entries` shape).
+    pub entries: Vec<Vec<String>>,
+    /// Items (`Items` shape).
+    pub items: Vec<String>,
+    /// Fields the answer did not give (asked as follow-ups).
+    pub missing: Vec<String>,
+    /// Text that fits no field, kept so nothing typed is lost.
+    pub unplaced: Vec<String>,
+}
+
+impl Reading {
+    /// Whether the reading holds anything to write.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.entries.is_empty() && self.items.is_empty()
+    }
+
+    /// The value of a field, if read.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.value.as_str())
+    }
+
+    /// Sets a field (a follow-up's answer), replacing an earlier value.
+    pub fn set(&mut self, questions: &QuestionSet, field: &str, value: &str) {
+        let Some(def) = questions.fields.iter().find(|f| f.id == field) else {
+            return;
+        };
+        self.fields.retain(|f| f.field != field);
+        let value = value.trim();
+        if !value.is_empty() {
+            self.fields.push(FieldValue {
+                field: field.into(),
+                label: def.label.into(),
+                value: value.into(),
+            });
+        }
+        self.missing.retain(|m| m != field);
+        let order: Vec<&str> = questions.fields.iter().map(|f| f.id).collect();
+        self.fields
+            .sort_by_key(|f| order.iter().position(|id| *id == f.field));
+    }
+}
+
+/// Splits an answer into its pieces: lines, and `;` (one-line scripted answers).
+fn pieces(answer: &str) -> Vec<String> {
+    answer
+        .lines()
+        .flat_map(|l| l.split(';'))
+        .map(|p| strip_marker(p.trim()).to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Drops a leading list or task marker a person might type.
+fn strip_marker(text: &str) -> &str {
+    let t = text.trim_start();
+    for marker in ["- [ ] ", "- [x] ", "* [ ] ", "- ", "* ", "+ ", "• "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return rest.trim_start();
+        }
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
+    {
+        return t.get(digits + 2..).unwrap_or(t).trim_start();
+    }
+    t
+}
+
+/// Splits an entry into parts: `|` first, then tabs, dashes, then commas.
+fn parts(entry: &str, wanted: usize) -> Vec<String> {
+    let separators = ["|", "\t", " — ", " – ", " - ", ","];
+    let split: Vec<String> = separators
+        .iter()
+        .find(|sep| entry.contains(**sep))
+        .map_or_else(
+            || vec![entry.to_string()],
+            |sep| entry.split(*sep).map(|p| p.trim().to_string()).collect(),
+        );
+    if split.len() <= wanted {
+        return split;
+    }
+    // Extra separators belong to the last field (a description with commas).
+    let mut head: Vec<String> = split.iter().take(wanted - 1).cloned().collect();
+    let sep = separators
+        .iter()
+        .find(|sep| entry.contains(**sep))
+        .copied()
+        .unwrap_or(",");
+    let joiner = if sep == "," { ", " } else { sep };
+    head.push(
+        split
+            .iter()
+            .skip(wanted - 1)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(joiner)
+            .trim()
+            .to_string(),
+    );
+    head
+}
+
+/// Reads `answer` for `questions`. `year` is this year, for entries without one.
+pub fn read(questions: &QuestionSet, answer: &str, year: i32) -> Reading {
+    let mut reading = Reading::default();
+    match questions.shape {
+        Shape::Text => {
+            let text = answer
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = text
+                .trim_matches(|c| c == '"' || c == '“' || c == '”')
+                .trim()
+                .to_string();
+            if let Some(field) = questions.fields.first() {
+                if text.is_empty() {
+                    reading.missing.push(field.id.into());
+                } else {
+                    reading.fields.push(FieldValue {
+                        field: field.id.into(),
+                        label: field.label.into(),
+                        value: text,
+                    });
+                }
+            }
+        }
+        Shape::Items => reading.items = pieces(answer),
+        Shape::Entries => {
+            for piece in pieces(answer) {
+                let entry = entry(questions, &piece, year);
+                if entry.iter().any(|v| !v.is_empty()) {
+                    reading.entries.push(entry);
+                }
+            }
+        }
+        Shape::Fields => read_fields(questions, answer, &mut reading),
+    }
+    reading
+}
+
+fn entry(questions: &QuestionSet, piece: &str, year: i32) -> Vec<String> {
+    let n = questions.fields.len();
+    let mut values = parts(piece, n);
+    match questions.section {
+        // "2025 | title | description" or "title | description".
+        "wins" => {
+            let has_year = values
+                .first()
+                .is_some_and(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()));
+            if !has_year {
+                values = parts(piece, n - 1);
+                values.insert(0, year.to_string());
+            }
+        }
+        // The kind (sponsor, mentor, advisor, mentee) may be anywhere in the entry.
+        "network" => {
+            let kind_at = values.iter().position(|v| network_kind(v).is_some());
+            match kind_at {
+                Some(1) => {}
+                Some(i) => {
+                    let kind = values.remove(i);
+                    values.insert(1.min(values.len()), kind);
+                }
+                None => values.insert(1.min(values.len()), String::new()),
+            }
+            if let Some(kind) = values.get_mut(1) {
+                *kind = network_kind(kind).unwrap_or("sponsor").to_string();
+            }
+        }
+        _ => {}
+    }
+    values.resize(n, String::new());
+    values.truncate(n);
+    values
+}
+
+/// The network kind a word names, if any.
+pub fn network_kind(text: &str) -> Option<&'static str> {
+    let t = text.trim().to_lowercase();
+    ["sponsor", "mentor", "advisor", "mentee"]
+        .into_iter()
+        .find(|k| t == *k || t == format!("{k}s") || t == "adviser" && *k == "advisor")
+}
+
+fn read_fields(questions: &QuestionSet, answer: &str, reading: &mut Reading) {
+    let lines = pieces(answer);
+    // Commas split only when every piece then names a field: prose keeps its commas.
+    let comma_pieces: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.split(','))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let use_commas = comma_pieces.len() > lines.len()
+        && comma_pieces
+            .iter()
+            .all(|p| field_of(questions, p).is_some());
+    let fragments = if use_commas { comma_pieces } else { lines };
+    let mut first_free = true;
+    for fragment in fragments {
+        match field_of(questions, &fragment) {
+            Some((id, value)) if reading.get(id).is_none() => reading.set(questions, id, &value),
+            Some(_) => reading.unplaced.push(fragment),
+            None if first_free
+                && questions.section == "vision"
+                && reading.get("north_star").is_none() =>
+            {
+                reading.set(questions, "north_star", &fragment);
+                first_free = false;
+            }
+            None => reading.unplaced.push(fragment),
+        }
+    }
+    reading.missing = questions
+        .fields
+        .iter()
+        .filter(|f| reading.get(f.id).is_none())
+        .map(|f| f.id.to_string())
+        .collect();
+}
+
+/// The field a fragment gives: `Label: value`, or a cue word next to the value.
+fn field_of(questions: &QuestionSet, fragment: &str) -> Option<(&'static str, String)> {
+    if let Some((label, value)) = fragment.split_once(':') {
+        let label = label.trim().trim_matches('*').trim().to_lowercase();
+        let found = questions.fields.iter().find(|f| {
+            f.label.to_lowercase() == label
+                || f.id.replace('_', " ") == label
+                || f.cues.contains(&label.as_str())
+        });
+        if let Some(f) = found {
+            return Some((f.id, value.trim().to_string()));
+        }
+    }
+    let lower = fragment.to_lowercase();
+    for f in questions.fields {
+        // Longest cue first, so "total org" wins over "org".
+        let mut cues: Vec<&&str> = f.cues.iter().collect();
+        cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        for cue in cues {
+            if let Some(at) = lower.find(cue) {
+                let before = fragment.get(..at).unwrap_or("").trim();
+                let after = fragment
+                    .get(at + cue.len()..)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_start_matches(['s', ':'])
+                    .trim();
+                let value = if before.is_empty() { after } else { before };
+                let value = value
+                    .trim_end_matches(" of")
+                    .trim_start_matches("of ")
+                    .trim();
+                if !value.is_empty() {
+                    return Some((f.id, value.to_string()));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::questions::for_section;
+
+    #[test]
+    fn reads_a_scope_sentence_into_its_fields() {
+        let q = for_section("current_role").unwrap();
+        let r = read(
+            q,
+            "8 direct reports, ~65 total org, ~$20M budget, focus: Architecture + Innovation",
+            2026,
+        );
+        let got: Vec<(&str, &str)> = r
+            .fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("direct_reports", "8"),
+                ("total_org", "~65"),
+                ("budget", "~$20M"),
+                ("focus", "Architecture + Innovation")
+            ]
+        );
+        assert!(r.missing.is_empty() && r.unplaced.is_empty());
+    }
+
+    #[test]
+    fn reads_a_vision_with_labels_and_keeps_prose_commas() {
+        let q = for_section("vision").unwrap();
+        let r = read(q, "CTO of a mission-driven company, teaching on the side\nLife: balance, travel with my partner\nReach: teaching and publishing", 2026);
+        assert_eq!(
+            r.get("north_star"),
+            Some("CTO of a mission-driven company, teaching on the side")
+        );
+        assert_eq!(r.get("life"), Some("balance, travel with my partner"));
+        assert_eq!(
+            r.missing,
+            ["role", "impact"],
+            "missing fields become follow-ups"
+        );
+    }
+
+    #[test]
+    fn reads_entries_per_line_or_semicolon_with_the_separators_people_use() {
+        let q = for_section("timeline").unwrap();
+        let r = read(q, "2019-now | Director | Lockton | GCC expansion; 2012-2019 - Architect - Aon - cloud move, on time", 2026);
+        assert_eq!(
+            r.entries,
+            [
+                vec!["2019-now", "Director", "Lockton", "GCC expansion"],
+                vec!["2012-2019", "Architect", "Aon", "cloud move, on time"],
+            ]
+        );
+    }
+
+    #[test]
+    fn network_entries_find_their_kind_anywhere_and_wins_get_this_year() {
+        let network = for_section("network").unwrap();
+        let r = read(
+            network,
+            "Pat Kim | Global CIO | sponsor\nSam Ortiz, mentor, former CTO",
+            2026,
+        );
+        assert_eq!(
+            r.entries,
+            [
+                vec!["Pat Kim", "sponsor", "Global CIO"],
+                vec!["Sam Ortiz", "mentor", "former CTO"]
+            ]
+        );
+        let wins = for_section("wins").unwrap();
+        let r = read(
+            wins,
+            "GAS Summit | ran it three years\n2025 | GCC expansion | Chennai to Trivandrum",
+            2026,
+        );
+        assert_eq!(
+            r.entries,
+            [
+                vec!["2026", "GAS Summit", "ran it three years"],
+                vec!["2025", "GCC expansion", "Chennai to Trivandrum"]
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_what_fits_no_field_and_reads_items_without_their_markers() {
+        let q = for_section("current_role").unwrap();
+        let r = read(q, "8 direct reports\nI also run the guild", 2026);
+        assert_eq!(
+            r.unplaced,
+            ["I also run the guild"],
+            "nothing typed is dropped"
+        );
+        let tasks = for_section("open_tasks").unwrap();
+        assert_eq!(
+            read(tasks, "- [ ] Draft thesis\n2. Call Pat; Book a talk", 2026).items,
+            ["Draft thesis", "Call Pat", "Book a talk"]
+        );
+    }
+}

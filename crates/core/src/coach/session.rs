@@ -1,0 +1,757 @@
+//! A coaching session as a plain, serialisable state machine.
+//!
+//! The shell (the plugin's modal or `career coach`) shows [`prompt`], passes
+//! the person's action to [`step`] with the note's current text and the time,
+//! performs the write `step` returns, and only then saves the new session.
+//! Because writers are idempotent, a crash between the write and the save
+//! replays a write that changes nothing: an answer is never lost and never
+//! written twice. The session keeps the transcript the session log is built from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::coach::questions::{for_section, Definition, Field, QuestionSet, QUESTIONS};
+use crate::coach::reader::{read, Reading};
+use crate::coach::writers::{changes, find_kind, write, write_follow_up, ChangeLine};
+use crate::dates::Day;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::note::aliases::kind_of;
+use crate::note::placeholders::is_placeholder_only;
+
+/// The session format version; a saved session of another version is refused.
+pub const VERSION: u32 = 1;
+
+/// Whether a section is being filled or reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Empty or only the template's prompts.
+    Fill,
+    /// Already has content: offered for review, never overwritten.
+    Review,
+}
+
+/// One section in the session's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Planned {
+    /// Question-bank section id.
+    pub section: String,
+    /// Title shown to people.
+    pub title: String,
+    /// Fill or review.
+    pub mode: Mode,
+}
+
+/// Where the session is within the current section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "kebab-case")]
+pub enum Stage {
+    /// Asking the section's question.
+    Asking,
+    /// Asking for a field the answer did not give.
+    FollowUp {
+        /// The field asked for.
+        field: String,
+    },
+    /// Showing what was understood and how the note will change.
+    Confirming,
+    /// Asking a question that deepens the written answer.
+    Deepening {
+        /// Which follow-up.
+        index: usize,
+    },
+    /// Every planned section is done.
+    Done,
+}
+
+/// What became of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerStatus {
+    /// Not confirmed yet.
+    Pending,
+    /// Confirmed and written.
+    Written,
+    /// Skipped.
+    Skipped,
+}
+
+/// A deepening question and its reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpAnswer {
+    /// The question.
+    pub question: String,
+    /// The reply.
+    pub answer: String,
+}
+
+/// The answer for one planned section.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    /// The answer as typed.
+    pub answer: String,
+    /// Fields already asked for as follow-ups.
+    pub asked: Vec<String>,
+    /// Follow-up replies, by field id (kept apart from the answer, never re-parsed).
+    pub extra: Vec<(String, String)>,
+    /// The confirmed changes, for the transcript.
+    pub wrote: Vec<ChangeLine>,
+    /// Deepening questions answered.
+    pub follow_ups: Vec<FollowUpAnswer>,
+    /// Pending, written or skipped.
+    pub status: Option<AnswerStatus>,
+}
+
+/// A transcript entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When, as the shell gave it (ISO 8601).
+    pub at: String,
+    /// What happened: started, asked, answered, confirmed, skipped, edited, back, paused, resumed, finished.
+    pub kind: String,
+    /// The section it concerns ("" for the session itself).
+    pub section: String,
+    /// The question, answer or summary.
+    pub text: String,
+}
+
+/// A decision the person marked during the session (for the session log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// What was decided.
+    pub what: String,
+    /// Why.
+    pub why: String,
+}
+
+/// A coaching session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Format version.
+    pub version: u32,
+    /// When it started.
+    pub started_at: String,
+    /// The day it runs on.
+    pub today: String,
+    /// The Career Index's vault path.
+    pub note: String,
+    /// The sections, in order.
+    pub plan: Vec<Planned>,
+    /// The current section.
+    pub position: usize,
+    /// Where within it.
+    pub stage: Stage,
+    /// One record per planned section.
+    pub answers: Vec<AnswerRecord>,
+    /// The transcript.
+    pub events: Vec<Event>,
+    /// Decisions marked during the session.
+    pub decisions: Vec<Decision>,
+    /// Whether it is paused (a paused session resumes where it stopped).
+    pub paused: bool,
+}
+
+/// What the person does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Action {
+    /// Answer the current question (blank skips it).
+    Answer {
+        /// The answer.
+        text: String,
+    },
+    /// Write what was understood.
+    Confirm,
+    /// Change the answer.
+    Edit,
+    /// Skip this section.
+    Skip,
+    /// Go back to the previous section.
+    Back,
+    /// Stop for now; resume later.
+    Pause,
+    /// Continue a paused session.
+    Resume,
+    /// Record a decision for the session log.
+    Decide {
+        /// What was decided.
+        what: String,
+        /// Why.
+        why: String,
+    },
+}
+
+/// Progress through the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// 1-based number of the current section.
+    pub current: usize,
+    /// Sections in the plan.
+    pub total: usize,
+}
+
+/// What the shell shows now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Prompt {
+    /// The section's question.
+    Question {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// Fill or review.
+        mode: Mode,
+        /// The question.
+        question: String,
+        /// How to answer.
+        hint: String,
+        /// Terms defined next to the question.
+        definitions: Vec<Definition>,
+        /// The answer's fields.
+        fields: Vec<Field>,
+        /// The section as it is now (for review), trimmed.
+        current: String,
+        /// A previous answer to edit.
+        draft: String,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// A field the answer did not give.
+    FollowUp {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// The question.
+        question: String,
+        /// How to answer.
+        hint: String,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// What was understood, and exactly how the note will change.
+    Confirm {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// The structured reading.
+        understood: Reading,
+        /// The lines added and removed.
+        changes: Vec<ChangeLine>,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// A question that deepens the answer (blank skips it).
+    Deepen {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// The question.
+        question: String,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// Every section is done.
+    Done {
+        /// Sections written.
+        written: usize,
+        /// Sections skipped.
+        skipped: usize,
+    },
+}
+
+/// The result of a step: the new session and, if the note changes, its new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The session after the step (save it after the write succeeds).
+    pub session: Session,
+    /// The note's new text, when this step writes.
+    pub write: Option<String>,
+}
+
+fn title_of(section: &str) -> String {
+    crate::note::aliases::by_id(section)
+        .map_or_else(|| section.to_string(), |k| k.canonical.to_string())
+}
+
+/// The question set a name means ("Network", "Wins", "Innovation Thesis"…).
+fn question_for(name: &str) -> Option<&'static QuestionSet> {
+    let id = kind_of(name).map(|k| k.id).unwrap_or(name);
+    let id = match id {
+        "innovation_thesis" => "belief",
+        "growth" => "skills",
+        "sponsors" | "mentors" | "advisors" | "mentees" => "network",
+        "visibility_targets" => "external_visibility",
+        "scope" => "current_role",
+        other => other,
+    };
+    for_section(id)
+}
+
+fn mode_for(note: &str, section: &str) -> Mode {
+    let filled = find_kind(note, section).is_some_and(|s| !is_placeholder_only(note, s.body_span));
+    if filled {
+        Mode::Review
+    } else {
+        Mode::Fill
+    }
+}
+
+/// Plans a session: the requested sections, or every section with empty and
+/// placeholder-only ones first, in the methodology's order.
+pub fn plan(note: &str, requested: &[String]) -> CoreResult<Vec<Planned>> {
+    let planned = |q: &QuestionSet| Planned {
+        section: q.section.to_string(),
+        title: title_of(q.section),
+        mode: mode_for(note, q.section),
+    };
+    if !requested.is_empty() {
+        let mut out: Vec<Planned> = Vec::new();
+        for name in requested {
+            let q = question_for(name).ok_or_else(|| {
+                let names: Vec<String> = QUESTIONS.iter().map(|q| title_of(q.section)).collect();
+                CoreError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "There are no questions for \"{name}\". Choose from: {}.",
+                        names.join(", ")
+                    ),
+                )
+            })?;
+            if !out.iter().any(|p| p.section == q.section) {
+                out.push(planned(q));
+            }
+        }
+        return Ok(out);
+    }
+    let all: Vec<Planned> = QUESTIONS.iter().map(planned).collect();
+    let (fill, review): (Vec<Planned>, Vec<Planned>) =
+        all.into_iter().partition(|p| p.mode == Mode::Fill);
+    Ok(fill.into_iter().chain(review).collect())
+}
+
+/// Starts a session on the Career Index at `note_path`.
+pub fn start(
+    note_path: &str,
+    note: &str,
+    requested: &[String],
+    today: Day,
+    at: &str,
+) -> CoreResult<Session> {
+    let plan = plan(note, requested)?;
+    let mut session = Session {
+        version: VERSION,
+        started_at: at.to_string(),
+        today: today.iso(),
+        note: note_path.to_string(),
+        answers: vec![AnswerRecord::default(); plan.len()],
+        stage: if plan.is_empty() {
+            Stage::Done
+        } else {
+            Stage::Asking
+        },
+        plan,
+        position: 0,
+        events: Vec::new(),
+        decisions: Vec::new(),
+        paused: false,
+    };
+    let titles: Vec<&str> = session.plan.iter().map(|p| p.title.as_str()).collect();
+    let summary = titles.join(", ");
+    session.event(at, "started", "", &summary);
+    session.announce(at);
+    Ok(session)
+}
+
+impl Session {
+    fn event(&mut self, at: &str, kind: &str, section: &str, text: &str) {
+        self.events.push(Event {
+            at: at.into(),
+            kind: kind.into(),
+            section: section.into(),
+            text: text.into(),
+        });
+    }
+
+    fn current(&self) -> Option<(&Planned, &'static QuestionSet)> {
+        let planned = self.plan.get(self.position)?;
+        Some((planned, for_section(&planned.section)?))
+    }
+
+    fn record(&mut self) -> Option<&mut AnswerRecord> {
+        self.answers.get_mut(self.position)
+    }
+
+    fn today(&self) -> CoreResult<Day> {
+        Day::parse(&self.today)
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            current: (self.position + 1).min(self.plan.len()),
+            total: self.plan.len(),
+        }
+    }
+
+    /// Logs the question now being asked.
+    fn announce(&mut self, at: &str) {
+        let asked = match (&self.stage, self.current()) {
+            (Stage::Asking, Some((p, q))) => Some((p.section.clone(), q.question.to_string())),
+            (Stage::Deepening { index }, Some((p, q))) => q
+                .follow_ups
+                .get(*index)
+                .map(|f| (p.section.clone(), f.question.to_string())),
+            _ => None,
+        };
+        if let Some((section, question)) = asked {
+            self.event(at, "asked", &section, &question);
+        }
+    }
+
+    fn reading(&self) -> CoreResult<Reading> {
+        let (_, q) = self.current().ok_or_else(no_section)?;
+        let record = self.answers.get(self.position);
+        let answer = record.map(|a| a.answer.as_str()).unwrap_or("");
+        let mut reading = read(q, answer, self.today()?.year());
+        for (field, value) in record.map(|a| a.extra.as_slice()).unwrap_or(&[]) {
+            reading.set(q, field, value);
+        }
+        Ok(reading)
+    }
+
+    fn advance(&mut self, at: &str) {
+        self.position += 1;
+        if self.position >= self.plan.len() {
+            self.position = self.plan.len();
+            self.stage = Stage::Done;
+            let written = self.count(AnswerStatus::Written);
+            let skipped = self.count(AnswerStatus::Skipped);
+            self.event(
+                at,
+                "finished",
+                "",
+                &format!("{written} written, {skipped} skipped"),
+            );
+        } else {
+            self.stage = Stage::Asking;
+            self.announce(at);
+        }
+    }
+
+    fn count(&self, status: AnswerStatus) -> usize {
+        self.answers
+            .iter()
+            .filter(|a| a.status == Some(status))
+            .count()
+    }
+
+    /// The next field to ask for, if the answer lacks one not yet asked.
+    fn next_missing(&self) -> CoreResult<Option<String>> {
+        let reading = self.reading()?;
+        let asked = self
+            .answers
+            .get(self.position)
+            .map(|a| a.asked.clone())
+            .unwrap_or_default();
+        Ok(reading.missing.into_iter().find(|m| !asked.contains(m)))
+    }
+}
+
+fn no_section() -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidInput,
+        "The session has no current section.",
+    )
+}
+
+fn wrong(action: &str, stage: &Stage) -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidInput,
+        format!("\"{action}\" does not fit this point of the session ({stage:?})."),
+    )
+}
+
+/// What to show for the session and the note's current text.
+pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
+    let progress = session.progress();
+    if session.stage == Stage::Done {
+        return Ok(Prompt::Done {
+            written: session.count(AnswerStatus::Written),
+            skipped: session.count(AnswerStatus::Skipped),
+        });
+    }
+    let (planned, q) = session.current().ok_or_else(no_section)?;
+    let (section, title) = (planned.section.clone(), planned.title.clone());
+    Ok(match &session.stage {
+        Stage::Asking => Prompt::Question {
+            current: if planned.mode == Mode::Review {
+                current_text(note, &section)
+            } else {
+                String::new()
+            },
+            draft: session
+                .answers
+                .get(session.position)
+                .map(|a| a.answer.clone())
+                .unwrap_or_default(),
+            section,
+            title,
+            mode: planned.mode,
+            question: q.question.into(),
+            hint: q.hint.into(),
+            definitions: q.definitions.to_vec(),
+            fields: q.fields.to_vec(),
+            progress,
+        },
+        Stage::FollowUp { field } => {
+            let label = q
+                .fields
+                .iter()
+                .find(|f| f.id == *field)
+                .map_or(field.as_str(), |f| f.label);
+            Prompt::FollowUp {
+                section,
+                title,
+                question: format!("{label}?"),
+                hint: "Press Enter to leave it out.".into(),
+                progress,
+            }
+        }
+        Stage::Confirming => {
+            let understood = session.reading()?;
+            let new = write(note, &section, &understood, session.today()?)?;
+            Prompt::Confirm {
+                changes: changes(note, &new),
+                section,
+                title,
+                understood,
+                progress,
+            }
+        }
+        Stage::Deepening { index } => Prompt::Deepen {
+            question: q
+                .follow_ups
+                .get(*index)
+                .map(|f| f.question.to_string())
+                .unwrap_or_default(),
+            section,
+            title,
+            progress,
+        },
+        Stage::Done => Prompt::Done {
+            written: 0,
+            skipped: 0,
+        },
+    })
+}
+
+/// The section's current text for review, without leading and trailing blank lines.
+fn current_text(note: &str, section: &str) -> String {
+    find_kind(note, section)
+        .map(|s| s.body_span.of(note).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Applies an action. `note` is the Career Index as it is now (re-read before
+/// every step); `at` is the time. Save the returned session after writing.
+pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<Step> {
+    if session.version != VERSION {
+        return Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "This session was saved by another version (format {}).",
+                session.version
+            ),
+        ));
+    }
+    let mut s = session.clone();
+    let mut write_text = None;
+    match (action, s.stage.clone()) {
+        (Action::Pause, _) => {
+            s.paused = true;
+            s.event(at, "paused", "", "");
+        }
+        (Action::Resume, _) => {
+            s.paused = false;
+            s.event(at, "resumed", "", "");
+            s.announce(at);
+        }
+        (Action::Decide { what, why }, _) => {
+            s.decisions.push(Decision {
+                what: what.trim().into(),
+                why: why.trim().into(),
+            });
+            s.event(
+                at,
+                "decided",
+                "",
+                &format!("{} — {}", what.trim(), why.trim()),
+            );
+        }
+        (_, Stage::Done) => return Err(wrong("anything", &s.stage)),
+        (Action::Answer { text }, Stage::Asking) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if text.trim().is_empty() {
+                skip(&mut s, at, &section);
+            } else {
+                if let Some(record) = s.record() {
+                    record.answer = text.trim().to_string();
+                    record.asked.clear();
+                    record.extra.clear();
+                    record.status = Some(AnswerStatus::Pending);
+                }
+                s.event(at, "answered", &section, text.trim());
+                s.stage = match s.next_missing()? {
+                    Some(field) => Stage::FollowUp { field },
+                    None => Stage::Confirming,
+                };
+            }
+        }
+        (Action::Answer { text }, Stage::FollowUp { field }) => {
+            let (_, q) = s.current().ok_or_else(no_section)?;
+            let label = q
+                .fields
+                .iter()
+                .find(|f| f.id == field)
+                .map_or(field.clone(), |f| f.label.to_string());
+            let section = q.section.to_string();
+            if let Some(record) = s.record() {
+                record.asked.push(field.clone());
+                if !text.trim().is_empty() {
+                    record.extra.push((field.clone(), text.trim().to_string()));
+                }
+            }
+            if !text.trim().is_empty() {
+                s.event(
+                    at,
+                    "answered",
+                    &section,
+                    &format!("{label}: {}", text.trim()),
+                );
+            }
+            s.stage = match s.next_missing()? {
+                Some(next) => Stage::FollowUp { field: next },
+                None => Stage::Confirming,
+            };
+        }
+        (Action::Confirm, Stage::Confirming) => {
+            let (planned, q) = s.current().ok_or_else(no_section)?;
+            let section = planned.section.clone();
+            let follow_ups = q.follow_ups.len();
+            let reading = s.reading()?;
+            let new = write(note, &section, &reading, s.today()?)?;
+            let wrote = changes(note, &new);
+            if let Some(record) = s.record() {
+                record.status = Some(AnswerStatus::Written);
+                record.wrote = wrote.clone();
+            }
+            let summary = wrote
+                .iter()
+                .filter(|c| c.sign == '+')
+                .map(|c| c.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            s.event(at, "confirmed", &section, &summary);
+            if new != note {
+                write_text = Some(new);
+            }
+            if follow_ups > 0 {
+                s.stage = Stage::Deepening { index: 0 };
+                s.announce(at);
+            } else {
+                s.advance(at);
+            }
+        }
+        (Action::Answer { text }, Stage::Deepening { index }) => {
+            let (planned, q) = s.current().ok_or_else(no_section)?;
+            let section = planned.section.clone();
+            let follow_up = q.follow_ups.get(index).copied();
+            let count = q.follow_ups.len();
+            if let (Some(f), false) = (follow_up, text.trim().is_empty()) {
+                let new = write_follow_up(note, &section, f.label, text, s.today()?)?;
+                if let Some(record) = s.record() {
+                    record.follow_ups.push(FollowUpAnswer {
+                        question: f.question.into(),
+                        answer: text.trim().into(),
+                    });
+                }
+                s.event(at, "answered", &section, text.trim());
+                if new != note {
+                    write_text = Some(new);
+                }
+            }
+            if index + 1 < count {
+                s.stage = Stage::Deepening { index: index + 1 };
+                s.announce(at);
+            } else {
+                s.advance(at);
+            }
+        }
+        (Action::Edit, Stage::Confirming | Stage::FollowUp { .. }) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            s.stage = Stage::Asking;
+            s.event(at, "edited", &section, "");
+        }
+        (
+            Action::Skip,
+            Stage::Asking | Stage::FollowUp { .. } | Stage::Confirming | Stage::Deepening { .. },
+        ) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if matches!(s.stage, Stage::Deepening { .. }) {
+                s.advance(at);
+            } else {
+                skip(&mut s, at, &section);
+            }
+        }
+        (Action::Back, _) => {
+            if s.position == 0 && s.stage == Stage::Asking {
+                return Err(CoreError::new(
+                    ErrorCode::InvalidInput,
+                    "This is the first section; there is nothing to go back to.",
+                ));
+            }
+            if s.stage == Stage::Asking || matches!(s.stage, Stage::Deepening { .. }) {
+                s.position = s
+                    .position
+                    .saturating_sub(usize::from(s.stage == Stage::Asking));
+            }
+            s.stage = Stage::Asking;
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            s.event(at, "back", &section, "");
+            s.announce(at);
+        }
+        (action, stage) => return Err(wrong(&format!("{action:?}"), &stage)),
+    }
+    Ok(Step {
+        session: s,
+        write: write_text,
+    })
+}
+
+fn skip(s: &mut Session, at: &str, section: &str) {
+    if let Some(record) = s.record() {
+        if record.status != Some(AnswerStatus::Written) {
+            record.status = Some(AnswerStatus::Skipped);
+        }
+    }
+    s.event(at, "skipped", section, "");
+    s.advance(at);
+}

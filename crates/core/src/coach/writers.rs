@@ -1,0 +1,587 @@
+//! Writing a confirmed answer into the Career Index, losslessly.
+//!
+//! Each section has a writer that turns a [`Reading`] into small operations
+//! applied in turn (a labelled line set, a quote replaced, table rows added,
+//! bullets and tasks added), each one an edit by span. Writers are idempotent:
+//! writing the same answer twice changes the note once, so a crash between
+//! writing the note and saving the session can never duplicate an answer.
+//! A section the note lacks is first inserted from the template.
+
+use serde::Serialize;
+
+use crate::coach::reader::Reading;
+use crate::dates::Day;
+use crate::edit::{apply, Applied, TextEdit};
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::note::aliases::{kind_of, normalize};
+use crate::note::lines::lines_in;
+use crate::note::outline::{sections, Section};
+use crate::note::placeholders::is_placeholder_line;
+use crate::ops::{self, Operation, RowRef};
+use crate::templates::career_index;
+use crate::templates::links::LinkFormat;
+use crate::templates::upgrade::insert_missing;
+
+/// One line of the change preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ChangeLine {
+    /// `+` for an added line, `-` for a removed one.
+    pub sign: char,
+    /// The line's text.
+    pub text: String,
+}
+
+/// A note being changed step by step.
+struct Draft {
+    text: String,
+    today: Day,
+}
+
+impl Draft {
+    fn edits(&mut self, edits: &[TextEdit]) -> CoreResult<()> {
+        if let Applied::Changed(new) = apply(&self.text, edits)? {
+            self.text = new;
+        }
+        Ok(())
+    }
+
+    fn op(&mut self, op: &Operation) -> CoreResult<()> {
+        if let Some(new) = ops::run(&self.text, op)?.text {
+            self.text = new;
+        }
+        Ok(())
+    }
+
+    /// The first section of a canonical kind, inserting it from the template if missing.
+    fn section(&mut self, kind: &str) -> CoreResult<Section> {
+        if let Some(found) = find_kind(&self.text, kind) {
+            return Ok(found);
+        }
+        let template = career_index::sections(
+            self.today,
+            &format!("{} Goals", self.today.year()),
+            LinkFormat::Wikilink,
+        );
+        let edits = insert_missing(&self.text, &template, &[kind])?;
+        self.edits(&edits)?;
+        find_kind(&self.text, kind).ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::SectionNotFound,
+                format!("The Career Index has no place for \"{kind}\" and one could not be added."),
+            )
+        })
+    }
+}
+
+/// The first section whose heading names this canonical kind.
+pub fn find_kind(text: &str, kind: &str) -> Option<Section> {
+    sections(text)
+        .into_iter()
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == kind))
+}
+
+/// Writes a confirmed reading for `section` into `note`, returning the new text.
+pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreResult<String> {
+    let mut draft = Draft {
+        text: note.to_string(),
+        today,
+    };
+    let entries = &reading.entries;
+    let value = |id: &str| reading.get(id).map(str::to_string);
+    match section {
+        "vision" => {
+            for (field, label) in [
+                ("north_star", "North Star"),
+                ("life", "Life"),
+                ("role", "Role"),
+                ("impact", "Impact"),
+                ("reach", "Reach"),
+            ] {
+                if let Some(v) = value(field) {
+                    let home = if field == "north_star" {
+                        "vision"
+                    } else {
+                        "the_picture"
+                    };
+                    set_labeled(&mut draft, home, label, &v)?;
+                }
+            }
+        }
+        "annual_theme" => {
+            if let Some(theme) = value("theme") {
+                set_quote(
+                    &mut draft,
+                    "annual_theme",
+                    &format!("**\"{}\"**", theme.trim_matches('"')),
+                )?;
+            }
+        }
+        "belief" => {
+            if let Some(belief) = value("belief") {
+                set_quote(&mut draft, "belief", &belief)?;
+            }
+        }
+        "current_role" => {
+            for (field, label) in [
+                ("direct_reports", "Direct reports"),
+                ("total_org", "Total org"),
+                ("budget", "Budget"),
+                ("focus", "Focus"),
+            ] {
+                if let Some(v) = value(field) {
+                    let scope = draft.section("scope")?;
+                    let update = Operation::TableUpdateRow {
+                        section: scope.path.clone(),
+                        table: 0,
+                        row: RowRef::Key(label.into()),
+                        cells: vec![None, Some(v.clone())],
+                        set: Default::default(),
+                    };
+                    if draft.op(&update).is_err() {
+                        add_row(&mut draft, "scope", vec![label.into(), v])?;
+                    }
+                }
+            }
+        }
+        "stakeholders" | "timeline" | "skills" | "business_impact" | "risk_register" => {
+            for entry in entries {
+                add_row(&mut draft, section, entry.clone())?;
+            }
+        }
+        "network" => {
+            for entry in entries {
+                let kind = match entry.get(1).map(String::as_str) {
+                    Some("mentor") => "mentors",
+                    Some("advisor") => "advisors",
+                    Some("mentee") => "mentees",
+                    _ => "sponsors",
+                };
+                let name = entry.first().cloned().unwrap_or_default();
+                let context = entry.get(2).cloned().unwrap_or_default();
+                add_row(&mut draft, kind, vec![name, context])?;
+            }
+        }
+        "external_visibility" => {
+            for entry in entries {
+                let targets = draft.section("visibility_targets")?;
+                let channel = entry.first().cloned().unwrap_or_default();
+                let mut set = std::collections::BTreeMap::new();
+                set.insert(
+                    "Target".to_string(),
+                    entry.get(1).cloned().unwrap_or_default(),
+                );
+                set.insert(
+                    "Status".to_string(),
+                    entry.get(2).cloned().unwrap_or_default(),
+                );
+                let update = Operation::TableUpdateRow {
+                    section: targets.path.clone(),
+                    table: 0,
+                    row: RowRef::Key(channel.clone()),
+                    cells: Vec::new(),
+                    set,
+                };
+                let blank_row_for_channel = row_is_blank_but_key(&draft.text, &targets, &channel);
+                if !(blank_row_for_channel && draft.op(&update).is_ok()) {
+                    add_row(&mut draft, "visibility_targets", entry.clone())?;
+                }
+            }
+        }
+        "wins" => {
+            for entry in entries {
+                let year = entry
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| today.year().to_string());
+                let title = entry.get(1).cloned().unwrap_or_default();
+                let description = entry.get(2).cloned().unwrap_or_default();
+                let bullet = if description.is_empty() {
+                    format!("**{title}**")
+                } else {
+                    format!("**{title}** — {description}")
+                };
+                let home = year_section(&mut draft, &year)?;
+                add_bullet(&mut draft, &home, &bullet)?;
+            }
+        }
+        "open_tasks" => {
+            let tasks = draft.section("open_tasks")?;
+            for item in &reading.items {
+                draft.op(&Operation::TaskAdd {
+                    section: tasks.path.clone(),
+                    text: item.clone(),
+                })?;
+            }
+        }
+        other => {
+            return Err(CoreError::new(
+                ErrorCode::InvalidInput,
+                format!("There is no writer for the section \"{other}\"."),
+            ));
+        }
+    }
+    Ok(draft.text)
+}
+
+/// Adds a deepening answer to a section as `- **label:** answer` (once).
+pub fn write_follow_up(
+    note: &str,
+    section: &str,
+    label: &str,
+    answer: &str,
+    today: Day,
+) -> CoreResult<String> {
+    let mut draft = Draft {
+        text: note.to_string(),
+        today,
+    };
+    let home_kind = match section {
+        "stakeholders" => "current_role",
+        "skills" => "growth",
+        "belief" => "innovation_thesis",
+        other => other,
+    };
+    let home = draft.section(home_kind)?;
+    add_bullet(
+        &mut draft,
+        &home,
+        &format!("**{label}:** {}", answer.trim()),
+    )?;
+    Ok(draft.text)
+}
+
+fn add_row(draft: &mut Draft, kind: &str, cells: Vec<String>) -> CoreResult<()> {
+    let home = draft.section(kind)?;
+    let op = Operation::TableAddRow {
+        section: home.path.clone(),
+        table: 0,
+        cells,
+    };
+    draft.op(&op)
+}
+
+fn row_is_blank_but_key(text: &str, section: &Section, key: &str) -> bool {
+    crate::note::tables::tables_in(text, section.body_span)
+        .first()
+        .is_some_and(|t| {
+            t.rows.iter().any(|r| {
+                r.cells
+                    .first()
+                    .is_some_and(|c| normalize(&c.text) == normalize(key))
+                    && r.cells.iter().skip(1).all(|c| c.text.trim().is_empty())
+            })
+        })
+}
+
+/// Sets the text after a bold label (`**Life:**`, `**North Star (2031):**`), or adds a bullet.
+fn set_labeled(draft: &mut Draft, kind: &str, label: &str, value: &str) -> CoreResult<()> {
+    let home = draft.section(kind)?;
+    let needle = format!("**{label}");
+    let found = lines_in(&draft.text, home.own_span()).find(|l| l.content.contains(&needle));
+    match found {
+        Some(line) => {
+            let after_label = line.content.find(&needle).and_then(|at| {
+                let rest = line.content.get(at + needle.len()..)?;
+                let close = rest.find("**")?;
+                Some(at + needle.len() + close + 2)
+            });
+            let Some(offset) = after_label else {
+                return add_bullet(draft, &home, &format!("**{label}:** {value}"));
+            };
+            let span = crate::span::Span::new(line.start + offset, line.start + line.content.len());
+            let edit = TextEdit::replace(&draft.text, span, format!(" {}", value.trim()));
+            draft.edits(&[edit])
+        }
+        None => add_bullet(draft, &home, &format!("**{label}:** {value}")),
+    }
+}
+
+/// Replaces the first quote line of a section, or adds one.
+fn set_quote(draft: &mut Draft, kind: &str, value: &str) -> CoreResult<()> {
+    let home = draft.section(kind)?;
+    let quote =
+        lines_in(&draft.text, home.own_span()).find(|l| l.content.trim_start().starts_with('>'));
+    match quote {
+        Some(line) => {
+            let edit = TextEdit::replace(
+                &draft.text,
+                line.content_span(),
+                format!("> {}", value.trim()),
+            );
+            draft.edits(&[edit])
+        }
+        None => draft.op(&Operation::SectionAppend {
+            section: home.path.clone(),
+            text: format!("> {}", value.trim()),
+            position: crate::edit::section::AppendAt::BeforeSubsections,
+        }),
+    }
+}
+
+/// The `### {year}` subsection under Wins, added before the other subsections if missing.
+fn year_section(draft: &mut Draft, year: &str) -> CoreResult<Section> {
+    let wins = draft.section("wins")?;
+    let all = sections(&draft.text);
+    let under_wins = |s: &&Section| s.path.starts_with(&format!("{}/", wins.path));
+    if let Some(found) = all
+        .iter()
+        .filter(under_wins)
+        .find(|s| s.title.trim() == year)
+    {
+        return Ok(found.clone());
+    }
+    let first_child = all.iter().find(under_wins).map(|s| s.path.clone());
+    let insert = Operation::SectionInsert {
+        heading: year.to_string(),
+        level: Some(wins.level + 1),
+        body: String::new(),
+        before: first_child.clone(),
+        after: if first_child.is_none() {
+            Some(wins.path.clone())
+        } else {
+            None
+        },
+    };
+    draft.op(&insert)?;
+    sections(&draft.text)
+        .into_iter()
+        .find(|s| s.title.trim() == year && s.path.starts_with(&format!("{}/", wins.path)))
+        .ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::SectionNotFound,
+                format!("Could not add \"{year}\" under Wins."),
+            )
+        })
+}
+
+/// Adds `- bullet` to a section's own list: replacing the template's
+/// placeholder bullets, after the last bullet, or as a new list. Nothing if present.
+fn add_bullet(draft: &mut Draft, home: &Section, bullet: &str) -> CoreResult<()> {
+    let text = draft.text.clone();
+    let items: Vec<_> = lines_in(&text, home.own_span())
+        .filter(|l| {
+            (l.content.starts_with("- ") || l.content.starts_with("* "))
+                && !l
+                    .content
+                    .get(2..)
+                    .is_some_and(|r| r.starts_with("[ ]") || r.starts_with("[x]"))
+        })
+        .collect();
+    let wanted = normalize(bullet);
+    if items
+        .iter()
+        .any(|l| normalize(l.content.get(2..).unwrap_or("")) == wanted)
+    {
+        return Ok(());
+    }
+    if !items.is_empty() && items.iter().all(|l| is_placeholder_line(l.content)) {
+        let mut edits = Vec::new();
+        for (i, line) in items.iter().enumerate() {
+            if i == 0 {
+                edits.push(TextEdit::replace(
+                    &text,
+                    line.content_span(),
+                    format!("- {bullet}"),
+                ));
+            } else {
+                edits.push(TextEdit::replace(&text, line.span(), ""));
+            }
+        }
+        return draft.edits(&edits);
+    }
+    match items.last() {
+        Some(last) => {
+            let edit = crate::edit::lines::insert_lines(&text, last.end, &[format!("- {bullet}")]);
+            draft.edits(&[edit])
+        }
+        None => draft.op(&Operation::SectionAppend {
+            section: home.path.clone(),
+            text: format!("- {bullet}"),
+            position: crate::edit::section::AppendAt::BeforeSubsections,
+        }),
+    }
+}
+
+/// A line diff between two versions of a note, for the preview: changed lines only.
+pub fn changes(old: &str, new: &str) -> Vec<ChangeLine> {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(a.len().min(b.len()) - prefix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let a = a.get(prefix..a.len() - suffix).unwrap_or(&[]);
+    let b = b.get(prefix..b.len() - suffix).unwrap_or(&[]);
+    let line = |sign: char, text: &str| ChangeLine {
+        sign,
+        text: text.to_string(),
+    };
+    if a.len().saturating_mul(b.len()) > 4_000_000 {
+        return a
+            .iter()
+            .map(|l| line('-', l))
+            .chain(b.iter().map(|l| line('+', l)))
+            .collect();
+    }
+    // Longest common subsequence over the changed region, in one flat table.
+    let width = b.len() + 1;
+    let mut table = vec![0u32; (a.len() + 1) * width];
+    let at = |t: &[u32], i: usize, j: usize| t.get(i * width + j).copied().unwrap_or(0);
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let value = if a.get(i) == b.get(j) {
+                at(&table, i + 1, j + 1) + 1
+            } else {
+                at(&table, i + 1, j).max(at(&table, i, j + 1))
+            };
+            if let Some(cell) = table.get_mut(i * width + j) {
+                *cell = value;
+            }
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+            }
+            (None, Some(y)) => {
+                out.push(line('+', y));
+                j += 1;
+            }
+            (Some(_), Some(y)) if at(&table, i, j + 1) >= at(&table, i + 1, j) => {
+                out.push(line('+', y));
+                j += 1;
+            }
+            (Some(x), _) => {
+                out.push(line('-', x));
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::questions::for_section;
+    use crate::coach::reader::read;
+
+    fn template() -> String {
+        career_index::render(
+            Day::parse("2026-01-17").unwrap(),
+            "2026 Goals",
+            LinkFormat::Wikilink,
+        )
+    }
+
+    fn answer(note: &str, section: &str, text: &str) -> String {
+        let reading = read(for_section(section).unwrap(), text, 2026);
+        let day = Day::parse("2026-01-17").unwrap();
+        let once = write(note, section, &reading, day).unwrap();
+        let twice = write(&once, section, &reading, day).unwrap();
+        assert_eq!(
+            once, twice,
+            "writing {section} twice should change the note once"
+        );
+        once
+    }
+
+    #[test]
+    fn answers_land_in_the_template_in_place_of_its_prompts() {
+        let note = template();
+        let note = answer(
+            &note,
+            "vision",
+            "CTO of a mission-driven company\nLife: balance and travel\nReach: teaching",
+        );
+        assert!(note.contains("**North Star (2031):** CTO of a mission-driven company\n"));
+        assert!(
+            note.contains("- **Life:** balance and travel\n- **Role:** [What role looks like]\n"),
+            "unanswered prompts stay"
+        );
+        let note = answer(&note, "annual_theme", "Visible outside Lockton");
+        assert!(note.contains("> **\"Visible outside Lockton\"**\n"));
+        let note = answer(
+            &note,
+            "current_role",
+            "8 direct reports, 65 total org, $20M budget, focus: Architecture",
+        );
+        assert!(note.contains("| Direct reports | 8 |\n| Total org | 65 |\n| Budget | $20M |\n| Focus | Architecture |\n"));
+        let note = answer(
+            &note,
+            "network",
+            "Pat Kim | sponsor | Global CIO\nSam Ortiz | mentor | former CTO",
+        );
+        assert!(note.contains(
+            "### Sponsors\n\n| Name | Context |\n|------|---------|\n| Pat Kim | Global CIO |\n"
+        ));
+        assert!(note.contains(
+            "### Mentors\n\n| Name | Context |\n|------|---------|\n| Sam Ortiz | former CTO |\n"
+        ));
+        let note = answer(
+            &note,
+            "wins",
+            "GAS Summit | three years running\n2025 | GCC expansion | Chennai to Trivandrum",
+        );
+        assert!(
+            note.contains("### 2026\n\n- **GAS Summit** — three years running\n"),
+            "the placeholder win is replaced"
+        );
+        assert!(
+            note.contains("### 2025\n\n- **GCC expansion** — Chennai to Trivandrum\n"),
+            "a new year subsection is added"
+        );
+        assert!(
+            note.find("### 2025").unwrap() < note.find("### 2026").unwrap(),
+            "inserted before the other subsections"
+        );
+        let note = answer(
+            &note,
+            "open_tasks",
+            "Draft thesis; Book a talk 📅 2026-03-01",
+        );
+        assert!(note.contains("- [ ] Draft thesis\n- [ ] Book a talk 📅 2026-03-01\n"));
+        let note = answer(
+            &note,
+            "external_visibility",
+            "Speaking | GAS Summit | booked",
+        );
+        assert!(
+            note.contains("| Speaking | GAS Summit | booked |\n| Writing | | |\n"),
+            "the existing Speaking row is filled"
+        );
+    }
+
+    #[test]
+    fn a_missing_section_is_added_from_the_template_before_writing() {
+        let note = "# Career\n\n## Vision\n\nCTO\n\n## Open Tasks\n\n- [ ] one\n";
+        let out = answer(
+            note,
+            "risk_register",
+            "Path closes | medium | high | build external sponsors",
+        );
+        assert!(out.contains("## Risk Register\n\n| Risk | Likelihood | Impact | Mitigation |\n|------|------------|--------|------------|\n| Path closes | medium | high | build external sponsors |\n"), "{out}");
+        assert!(out.find("## Risk Register").unwrap() < out.find("## Open Tasks").unwrap());
+    }
+
+    #[test]
+    fn the_preview_lists_added_and_replaced_lines() {
+        let got: Vec<String> = changes("a\nb\nc\n", "a\nB\nc\nd\n")
+            .iter()
+            .map(|c| format!("{}{}", c.sign, c.text))
+            .collect();
+        assert_eq!(got, ["+B", "-b", "+d"]);
+        assert!(
+            changes("same\n", "same\n").is_empty(),
+            "no change, no lines"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Telling a template's prompts from what a person wrote.
+//!
+//! The coach asks about empty sections first and the blind spot analysis
+//! flags them, so both need to know when a section holds only the template's
+//! placeholders: `[One sentence]`, `- [ ] [Task 1]`, a table row `| | |`,
+//! `| Budget | $X |`, `**Life:** [What lifestyle looks like]`.
+
+use crate::note::lines::lines_in;
+use crate::note::tables::tables_in;
+use crate::span::Span;
+
+/// Fixed labels in the first column of the template's key-value tables.
+const ROW_LABELS: &[&str] = &[
+    "direct reports",
+    "total org",
+    "budget",
+    "focus",
+    "speaking",
+    "writing",
+];
+
+/// Values the template uses as stand-ins.
+const STAND_INS: &[&str] = &["x", "$x", "tbd", "todo", "…", "..."];
+
+/// Removes `[placeholder]` groups (single brackets; `[[links]]` and `[x]`
+/// checkboxes stay), returning the rest and whether any group was removed.
+fn without_bracket_groups(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = false;
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let is_link = after.starts_with("[[");
+        let close = after.find(']');
+        match close {
+            Some(close) if !is_link && close > 2 => {
+                removed = true;
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('[');
+                rest = after.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, removed)
+}
+
+/// Whether a line holds no words of the person's own.
+pub fn is_placeholder_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    if trimmed.is_empty()
+        || trimmed.starts_with('#')
+        || trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '|' | ':' | ' '))
+    {
+        return true;
+    }
+    if trimmed.contains("Full cascade") {
+        return true; // the template's link from the theme to the goals note
+    }
+    if trimmed.starts_with('|') {
+        let cells: Vec<String> = trimmed
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_lowercase())
+            .collect();
+        let label_row = cells
+            .first()
+            .is_some_and(|c| ROW_LABELS.contains(&c.as_str()));
+        return cells.iter().enumerate().all(|(i, c)| {
+            (i == 0 && label_row)
+                || c.is_empty()
+                || STAND_INS.contains(&c.as_str())
+                || is_placeholder_text(c)
+        });
+    }
+    is_placeholder_text(trimmed)
+}
+
+/// Whether text is only markers, labels and bracketed prompts.
+fn is_placeholder_text(text: &str) -> bool {
+    let (rest, removed) = without_bracket_groups(text);
+    let mut rest = rest;
+    // A bold label with nothing after it ("**Life:**", "**North Star (2031):**").
+    while let Some(start) = rest.find("**") {
+        let Some(len) = rest.get(start + 2..).and_then(|r| r.find("**")) else {
+            break;
+        };
+        let label = rest.get(start + 2..start + 2 + len).unwrap_or("");
+        if label.trim_end().ends_with(':') || label.trim().is_empty() || label.contains('"') {
+            rest.replace_range(start..start + len + 4, "");
+        } else {
+            break;
+        }
+    }
+    let words: String = rest
+        .trim_start_matches(['-', '*', '+', '>', ' '])
+        .replace("[ ]", "")
+        .replace(['—', '–', '"', '*', ':', '>', '|'], " ");
+    let words = words.trim();
+    (removed && words.is_empty()) || STAND_INS.contains(&words.to_lowercase().as_str())
+}
+
+/// Whether every line of `span` is blank or a template prompt. Table header
+/// rows are structure, not content.
+pub fn is_placeholder_only(text: &str, span: Span) -> bool {
+    let headers: Vec<usize> = tables_in(text, span)
+        .iter()
+        .map(|t| t.header.span.start)
+        .collect();
+    lines_in(text, span).all(|l| headers.contains(&l.start) || is_placeholder_line(l.content))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_prompts_count_as_empty_and_real_words_do_not() {
+        for line in [
+            "**North Star (2031):** [One sentence]",
+            "- **Life:** [What lifestyle looks like]",
+            "> **\"[Theme in quotes]\"**",
+            "- [ ] [Task 1]",
+            "| | | |",
+            "| Budget | $X |",
+            "| Speaking | | |",
+            "- **[Win]** — [Description]",
+            "|------|---------|",
+            "---",
+            "**→ [[2026 Goals]]** — Full cascade",
+            "TBD",
+        ] {
+            assert!(is_placeholder_line(line), "{line:?} is a prompt");
+        }
+        for line in [
+            "**North Star (2031):** CTO of a mission-driven company",
+            "- [ ] Call Pat about [[Sponsors]]",
+            "| Pat Kim | Global CIO |",
+            "| Budget | ~$20M |",
+            "- **GAS Summit** — three years running",
+            "> **\"Visible outside Lockton\"**",
+            "Some prose.",
+        ] {
+            assert!(
+                !is_placeholder_line(line),
+                "{line:?} is the person's own words"
+            );
+        }
+    }
+}
