@@ -6,6 +6,7 @@ pub mod headings;
 pub mod lines;
 pub mod links;
 pub mod outline;
+pub mod placeholders;
 pub mod sourcepos;
 pub mod tables;
 pub mod tasks;
