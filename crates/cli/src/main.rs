@@ -41,6 +41,15 @@ struct Cli {
 enum Command {
     /// Create the profile, the Career Index and the methodology note (what is missing).
     Init,
+    /// Coach one question at a time; each answer is confirmed before it is written.
+    Coach {
+        /// Coach only these sections (repeat); otherwise empty sections first.
+        #[arg(long = "section", value_name = "NAME")]
+        sections: Vec<String>,
+        /// Start a new session instead of resuming a paused one.
+        #[arg(long)]
+        new: bool,
+    },
     /// The Career Index: `career index upgrade` adds the sections it lacks.
     #[command(subcommand)]
     Index(UpgradeCommand),
@@ -110,6 +119,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     };
     match cli.command {
         Command::Init => commands::notes::init(&context),
+        Command::Coach { sections, new } => commands::coach::run(&context, &sections, new),
         Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
         }

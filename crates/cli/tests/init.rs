@@ -75,7 +75,11 @@ fn json_mode_reports_results_and_errors_as_json() {
         "a second init creates nothing"
     );
     let dir = vault.dir.path().to_str().unwrap();
-    let bad = run_in(vault.dir.path(), &["--vault", dir, "--json", "--today", "x", "init"], "");
+    let bad = run_in(
+        vault.dir.path(),
+        &["--vault", dir, "--json", "--today", "x", "init"],
+        "",
+    );
     let error: serde_json::Value = serde_json::from_str(&bad.stderr).unwrap();
     assert_eq!(error["error"]["code"], "invalid_date");
 }

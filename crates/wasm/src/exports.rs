@@ -1,5 +1,6 @@
 //! The exported functions, one per core operation.
 
+use career_core::coach;
 use career_core::ops::{self, Operation};
 use career_core::templates::{self, links::LinkFormat, plan::NoteKind};
 use career_core::{CoreResult, Day, Settings};
@@ -78,5 +79,67 @@ pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsVa
             input.link_format,
             input.existing.as_deref(),
         )
+    }))
+}
+
+/// Input of `coachStart`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CoachStartInput {
+    note_path: String,
+    note: String,
+    #[serde(default)]
+    sections: Vec<String>,
+    today: String,
+    at: String,
+}
+
+/// Input of `coachPrompt` and `coachStep`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CoachInput {
+    session: coach::session::Session,
+    note: String,
+    #[serde(default)]
+    action: Option<coach::session::Action>,
+    #[serde(default)]
+    at: String,
+}
+
+/// Starts a coaching session on the Career Index.
+#[wasm_bindgen(js_name = coachStart, unchecked_return_type = "CoreResult<CoachSession>")]
+pub fn coach_start(
+    #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<CoachStartInput>(value).and_then(|i| {
+        coach::session::start(
+            &i.note_path,
+            &i.note,
+            &i.sections,
+            Day::parse(&i.today)?,
+            &i.at,
+        )
+    }))
+}
+
+/// What to show now.
+#[wasm_bindgen(js_name = coachPrompt, unchecked_return_type = "CoreResult<CoachPrompt>")]
+pub fn coach_prompt(
+    #[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<CoachInput>(value).and_then(|i| coach::session::prompt(&i.session, &i.note)))
+}
+
+/// Applies an action; write `value.write` (if any) before saving `value.session`.
+#[wasm_bindgen(js_name = coachStep, unchecked_return_type = "CoreResult<CoachStep>")]
+pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue) -> JsValue {
+    respond(input::<CoachInput>(value).and_then(|i| {
+        let action = i.action.ok_or_else(|| {
+            career_core::CoreError::new(
+                career_core::ErrorCode::InvalidInput,
+                "coachStep needs an action.",
+            )
+        })?;
+        coach::session::step(&i.session, &action, &i.note, &i.at)
     }))
 }

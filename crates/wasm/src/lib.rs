@@ -66,6 +66,34 @@ export type Operation =
   | { op: "frontmatter-set"; key: string; value: string }
   | { op: "frontmatter-add"; key: string; value: string }
   | { op: "note-template"; kind: NoteKind; today: string; linkFormat?: LinkFormat };
+
+/** A coaching session: plain data, saved by the shell after every step (see coach/session.rs). */
+export interface CoachSession {
+  version: number; started_at: string; today: string; note: string;
+  plan: { section: string; title: string; mode: "fill" | "review" }[];
+  position: number;
+  stage: { stage: "asking" } | { stage: "follow-up"; field: string } | { stage: "confirming" } | { stage: "deepening"; index: number } | { stage: "done" };
+  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null }[];
+  events: { at: string; kind: string; section: string; text: string }[];
+  decisions: { what: string; why: string }[];
+  paused: boolean;
+}
+export interface ChangeLine { sign: "+" | "-"; text: string }
+export interface Progress { current: number; total: number }
+export interface Reading { fields: { field: string; label: string; value: string }[]; entries: string[][]; items: string[]; missing: string[]; unplaced: string[] }
+export interface QuestionField { id: string; label: string }
+export type CoachPrompt =
+  | { kind: "question"; section: string; title: string; mode: "fill" | "review"; question: string; hint: string; definitions: { term: string; meaning: string }[]; fields: QuestionField[]; current: string; draft: string; progress: Progress }
+  | { kind: "follow-up"; section: string; title: string; question: string; hint: string; progress: Progress }
+  | { kind: "confirm"; section: string; title: string; understood: Reading; changes: ChangeLine[]; progress: Progress }
+  | { kind: "deepen"; section: string; title: string; question: string; progress: Progress }
+  | { kind: "done"; written: number; skipped: number };
+export type CoachAction =
+  | { action: "answer"; text: string } | { action: "confirm" } | { action: "edit" } | { action: "skip" }
+  | { action: "back" } | { action: "pause" } | { action: "resume" } | { action: "decide"; what: string; why: string };
+export interface CoachStartInput { notePath: string; note: string; sections?: string[]; today: string; at: string }
+export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
+export interface CoachStep { session: CoachSession; write: string | null }
 "#;
 
 /// Turns a JS options object into an input struct, or an `invalid_input` error.

@@ -1,5 +1,6 @@
 //! One module per `career` subcommand.
 
+pub mod coach;
 pub mod note;
 pub mod notes;
 pub mod paths;

@@ -73,6 +73,8 @@ impl TestVault {
 pub fn run_in(cwd: &Path, args: &[&str], stdin: &str) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_career"))
         .current_dir(cwd)
+        // A fixed clock for the session transcript.
+        .env("CAREER_NOW", "2026-01-17T10:00:00")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

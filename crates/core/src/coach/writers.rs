@@ -454,7 +454,7 @@ pub fn changes(old: &str, new: &str) -> Vec<ChangeLine> {
                 out.push(line('+', y));
                 j += 1;
             }
-            (Some(_), Some(y)) if at(&table, i, j + 1) >= at(&table, i + 1, j) => {
+            (Some(_), Some(y)) if at(&table, i, j + 1) > at(&table, i + 1, j) => {
                 out.push(line('+', y));
                 j += 1;
             }
@@ -578,7 +578,7 @@ mod tests {
             .iter()
             .map(|c| format!("{}{}", c.sign, c.text))
             .collect();
-        assert_eq!(got, ["+B", "-b", "+d"]);
+        assert_eq!(got, ["-b", "+B", "+d"], "removals come before additions");
         assert!(
             changes("same\n", "same\n").is_empty(),
             "no change, no lines"

@@ -1,0 +1,345 @@
+//! `career coach`: the coaching conversation in a terminal.
+//!
+//! The same engine as the plugin's modal, one question at a time. On a
+//! terminal an answer ends with an empty line; when stdin is not a terminal,
+//! each line answers the current prompt, so sessions can be scripted. The
+//! confirm prompt takes y (confirm), e (edit), s (skip), b (back), p (pause);
+//! `/skip`, `/back`, `/pause` and `/decide WHAT | WHY` work at any question.
+//! The session lives in the plugin's data.json, so it can be resumed in
+//! Obsidian or here; end of input pauses it.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
+use career_core::{CoreError, ErrorCode};
+
+use crate::output::Output;
+use crate::vault::{read_note, update_note};
+use crate::Context;
+
+/// The session key in the plugin's data.json.
+const SESSION_KEY: &str = "session";
+
+fn data_path(context: &Context) -> std::path::PathBuf {
+    context.vault.join(crate::settings::DATA_FILE)
+}
+
+/// Loads an unfinished session, if one is saved.
+pub fn load_session(context: &Context) -> Result<Option<Session>, CoreError> {
+    let Ok(text) = std::fs::read_to_string(data_path(context)) else {
+        return Ok(None);
+    };
+    let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        CoreError::new(
+            ErrorCode::InvalidSettings,
+            format!("The plugin data is not valid JSON ({e})."),
+        )
+    })?;
+    match data.get(SESSION_KEY) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(value) => serde_json::from_value(value.clone())
+            .map(Some)
+            .map_err(|e| {
+                CoreError::new(
+                    ErrorCode::InvalidInput,
+                    format!("The saved coaching session could not be read ({e})."),
+                )
+            }),
+    }
+}
+
+/// Saves the session into data.json, keeping the settings and anything else there.
+pub fn save_session(context: &Context, session: Option<&Session>) -> Result<(), CoreError> {
+    let path = data_path(context);
+    let mut data = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .filter(serde_json::Value::is_object)
+        .unwrap_or_else(|| serde_json::json!({}));
+    if let Some(object) = data.as_object_mut() {
+        object.insert(
+            SESSION_KEY.to_string(),
+            serde_json::to_value(session).unwrap_or(serde_json::Value::Null),
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CoreError::new(
+                ErrorCode::Io,
+                format!("Could not create {}: {e}.", dir.display()),
+            )
+        })?;
+    }
+    let temp = path.with_extension("json.tmp");
+    let text = serde_json::to_string_pretty(&data).unwrap_or_default();
+    std::fs::write(&temp, text)
+        .and_then(|()| std::fs::rename(&temp, &path))
+        .map_err(|e| {
+            CoreError::new(
+                ErrorCode::Io,
+                format!("Could not save the session in {}: {e}.", path.display()),
+            )
+        })
+}
+
+/// The current time for the transcript (`CAREER_NOW` fixes it, for reproducible scripts).
+fn now() -> String {
+    std::env::var("CAREER_NOW")
+        .unwrap_or_else(|_| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string())
+}
+
+struct Terminal {
+    interactive: bool,
+    lines: std::io::Lines<std::io::StdinLock<'static>>,
+}
+
+impl Terminal {
+    /// Reads an answer: one line when scripted; lines until an empty one on a terminal.
+    fn answer(&mut self) -> Option<String> {
+        let first = self.lines.next()?.ok()?;
+        if !self.interactive || first.trim().is_empty() || first.trim_start().starts_with('/') {
+            return Some(first);
+        }
+        let mut answer = vec![first];
+        while let Some(Ok(line)) = self.lines.next() {
+            if line.trim().is_empty() {
+                break;
+            }
+            answer.push(line);
+        }
+        Some(answer.join("\n"))
+    }
+
+    fn line(&mut self) -> Option<String> {
+        self.lines.next()?.ok()
+    }
+}
+
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+fn show(prompt: &Prompt, interactive: bool) {
+    let end = if interactive {
+        " (finish with an empty line)"
+    } else {
+        ""
+    };
+    match prompt {
+        Prompt::Question {
+            title,
+            mode,
+            question,
+            hint,
+            definitions,
+            current,
+            progress,
+            draft,
+            ..
+        } => {
+            say(&format!(
+                "\n[{}/{}] {title}{}",
+                progress.current,
+                progress.total,
+                if *mode == career_core::coach::session::Mode::Review {
+                    " (review)"
+                } else {
+                    ""
+                }
+            ));
+            if !current.is_empty() {
+                say(&format!("Currently:\n{}", indent(current)));
+            }
+            for d in definitions {
+                say(&format!("  {}: {}", d.term, d.meaning));
+            }
+            say(&format!("{question}\n  {hint}"));
+            if !draft.is_empty() {
+                say(&format!("  Your earlier answer:\n{}", indent(draft)));
+            }
+            say(&format!(
+                "> Answer{end}; an empty answer skips the section."
+            ));
+        }
+        Prompt::FollowUp { question, hint, .. } => say(&format!("{question}  ({hint})")),
+        Prompt::Deepen { question, .. } => say(&format!("{question}  (Enter to skip)")),
+        Prompt::Confirm {
+            understood,
+            changes,
+            ..
+        } => {
+            say("Here is what I understood:");
+            for f in &understood.fields {
+                say(&format!("  {}: {}", f.label, f.value));
+            }
+            for e in &understood.entries {
+                say(&format!("  - {}", e.join(" | ")));
+            }
+            for i in &understood.items {
+                say(&format!("  - {i}"));
+            }
+            for u in &understood.unplaced {
+                say(&format!("  (not placed: {u})"));
+            }
+            say("The note will change like this:");
+            for c in changes {
+                say(&format!("  {} {}", c.sign, c.text));
+            }
+            say("Confirm? [y]es, [e]dit, [s]kip, [b]ack, [p]ause");
+        }
+        Prompt::Done { written, skipped } => say(&format!(
+            "\nDone: {written} section(s) written, {skipped} skipped."
+        )),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Turns a typed line into an action for the current prompt.
+fn action_for(prompt: &Prompt, line: &str) -> Option<Action> {
+    let trimmed = line.trim();
+    if let Some(command) = trimmed.strip_prefix('/') {
+        let (name, rest) = command.split_once(' ').unwrap_or((command, ""));
+        return match name {
+            "skip" => Some(Action::Skip),
+            "back" => Some(Action::Back),
+            "pause" => Some(Action::Pause),
+            "edit" => Some(Action::Edit),
+            "decide" => {
+                let (what, why) = rest.split_once('|').unwrap_or((rest, ""));
+                Some(Action::Decide {
+                    what: what.into(),
+                    why: why.into(),
+                })
+            }
+            _ => None,
+        };
+    }
+    match prompt {
+        Prompt::Confirm { .. } => match trimmed.to_lowercase().as_str() {
+            "y" | "yes" | "" => Some(Action::Confirm),
+            "e" | "edit" => Some(Action::Edit),
+            "s" | "skip" => Some(Action::Skip),
+            "b" | "back" => Some(Action::Back),
+            "p" | "pause" => Some(Action::Pause),
+            _ => None,
+        },
+        _ => Some(Action::Answer {
+            text: line.to_string(),
+        }),
+    }
+}
+
+/// Runs `career coach`.
+pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let note_path = context.vault.join(&paths.career_index);
+    if !note_path.exists() {
+        return Err(CoreError::new(
+            ErrorCode::NoteMissing,
+            format!(
+                "{} does not exist yet: run `career init` first.",
+                paths.career_index
+            ),
+        ));
+    }
+    let mut session = match (load_session(context)?, fresh) {
+        (Some(saved), false) if saved.stage != career_core::coach::session::Stage::Done => {
+            say(&format!(
+                "Resuming the session started {}.",
+                saved.started_at
+            ));
+            let note = read_note(&note_path)?;
+            step(&saved, &Action::Resume, &note.text, &now())?.session
+        }
+        _ => {
+            let note = read_note(&note_path)?;
+            start(
+                &paths.career_index,
+                &note.text,
+                sections,
+                context.today,
+                &now(),
+            )?
+        }
+    };
+    save_session(context, Some(&session))?;
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut terminal = Terminal {
+        interactive,
+        lines: stdin.lock().lines(),
+    };
+    loop {
+        let note = read_note(&note_path)?;
+        let current = prompt(&session, &note.text)?;
+        show(&current, interactive);
+        if matches!(current, Prompt::Done { .. }) {
+            break;
+        }
+        let line = match current {
+            Prompt::Confirm { .. } => terminal.line(),
+            _ => terminal.answer(),
+        };
+        let Some(line) = line else {
+            session = step(&session, &Action::Pause, &note.text, &now())?.session;
+            save_session(context, Some(&session))?;
+            return Ok(Output::new(
+                "Paused (end of input). Run `career coach` to resume.",
+                serde_json::json!({ "paused": true }),
+            ));
+        };
+        let Some(action) = action_for(&current, &line) else {
+            say("Please answer y, e, s, b or p.");
+            continue;
+        };
+        let pausing = action == Action::Pause;
+        let result = match step(&session, &action, &note.text, &now()) {
+            Ok(result) => result,
+            Err(e) if e.code == ErrorCode::InvalidInput => {
+                say(&e.message);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(text) = &result.write {
+            if let Err(e) = update_note(&note, text) {
+                if e.code != ErrorCode::Conflict {
+                    return Err(e);
+                }
+                // The note changed meanwhile: re-read it and place the answer again.
+                let fresh_note = read_note(&note_path)?;
+                let retry = step(&session, &action, &fresh_note.text, &now())?;
+                if let Some(text) = &retry.write {
+                    update_note(&fresh_note, text)?;
+                }
+                session = retry.session;
+                save_session(context, Some(&session))?;
+                continue;
+            }
+        }
+        session = result.session;
+        save_session(context, Some(&session))?;
+        if pausing {
+            return Ok(Output::new(
+                "Paused. Run `career coach` to resume.",
+                serde_json::json!({ "paused": true }),
+            ));
+        }
+    }
+    let written = session
+        .answers
+        .iter()
+        .filter(|a| a.status == Some(career_core::coach::session::AnswerStatus::Written))
+        .count();
+    Ok(Output::new(
+        String::new(),
+        serde_json::json!({ "finished": true, "written": written }),
+    ))
+}
