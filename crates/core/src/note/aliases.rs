@@ -5,9 +5,6 @@
 //! the blind spot rules all go through this table, so a note written in the
 //! user's own words still works.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 /// One canonical section and the names that mean it.
 #[derive(Debug)]
@@ -18,8 +15,8 @@ pub struct SectionKind {
     pub canonical: &'static str,
     /// Other names, already normalised (see [`normalize`]).
     pub names: &'static [&'static str],
-    /// A pattern over normalised titles, for names with a year or a suffix.
-    pub pattern: Option<&'static str>,
+    /// A test over normalised titles, for names with a year or a suffix.
+    pub matches: Option<fn(&str) -> bool>,
 }
 
 /// The sections of the Career Index, top-level ones first in methodology order,
@@ -41,7 +38,7 @@ pub const SECTION_KINDS: &[SectionKind] = &[
         "annual_theme",
         "Annual Theme",
         &["theme", "yearly theme", "year theme", "annual focus"],
-        Some(r"^(\d{4} )?(annual )?theme( for \d{4})?$"),
+        Some(is_theme_title),
     ),
     kind(
         "current_role",
@@ -174,7 +171,7 @@ pub const SECTION_KINDS: &[SectionKind] = &[
         "success_criteria",
         "Success Criteria",
         &[],
-        Some(r"^success criteria\b"),
+        Some(is_success_criteria_title),
     ),
     kind("scope", "Scope", &[], None),
     kind("stakeholders", "Key Stakeholders", &["stakeholders"], None),
@@ -215,48 +212,66 @@ const fn kind(
     id: &'static str,
     canonical: &'static str,
     names: &'static [&'static str],
-    pattern: Option<&'static str>,
+    matches: Option<fn(&str) -> bool>,
 ) -> SectionKind {
     SectionKind {
         id,
         canonical,
         names,
-        pattern,
+        matches,
     }
 }
 
-static PATTERNS: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
-    SECTION_KINDS
-        .iter()
-        .map(|k| k.pattern.and_then(|p| Regex::new(p).ok()))
-        .collect()
-});
+/// `2026 theme`, `annual theme`, `theme for 2027`, `2026 annual theme`.
+fn is_theme_title(norm: &str) -> bool {
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = norm.split(' ').collect();
+    let rest = match words.as_slice() {
+        [year, rest @ ..] if is_year(year) => rest,
+        rest => rest,
+    };
+    let rest = rest.strip_prefix(&["annual"][..]).unwrap_or(rest);
+    matches!(rest, ["theme"] | ["theme", "for", _]) && rest.get(2).is_none_or(|y| is_year(y))
+}
+
+/// `success criteria`, `success criteria dec 2026`.
+fn is_success_criteria_title(norm: &str) -> bool {
+    norm == "success criteria" || norm.starts_with("success criteria ")
+}
 
 /// Normalises a heading or query for comparison: case-folded, markdown and
 /// punctuation (other than `&`) dropped, whitespace collapsed.
 pub fn normalize(title: &str) -> String {
-    let mapped: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '&' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
+    // One pass: kept characters are lowercased, every run of others becomes
+    // one space between words (none at the ends).
+    let mut out = String::with_capacity(title.len());
+    let mut gap = false;
+    for c in title.chars() {
+        if c.is_alphanumeric() || c == '&' {
+            if gap && !out.is_empty() {
+                out.push(' ');
             }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+            gap = false;
+            out.push(c.to_lowercase().next().unwrap_or(c));
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// The canonical section a title names, if any.
 pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
+    // The canonical names normalised once, not once per kind per call.
+    static CANONICAL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let canonical = CANONICAL.get_or_init(|| SECTION_KINDS.iter().map(|k| normalize(k.canonical)).collect());
     let norm = normalize(title);
     SECTION_KINDS
         .iter()
-        .zip(PATTERNS.iter())
-        .find_map(|(kind, pattern)| {
-            let named = normalize(kind.canonical) == norm || kind.names.contains(&norm.as_str());
-            let patterned = pattern.as_ref().is_some_and(|re| re.is_match(&norm));
+        .zip(canonical)
+        .find_map(|(kind, canonical)| {
+            let named = *canonical == norm || kind.names.contains(&norm.as_str());
+            let patterned = kind.matches.is_some_and(|test| test(&norm));
             (named || patterned).then_some(kind)
         })
 }
@@ -296,11 +311,19 @@ mod tests {
     }
 
     #[test]
-    fn every_pattern_compiles_and_every_id_is_unique() {
-        assert!(PATTERNS
-            .iter()
-            .zip(SECTION_KINDS)
-            .all(|(re, k)| re.is_some() == k.pattern.is_some()));
+    fn year_and_suffix_titles_match_only_their_shape() {
+        for yes in ["theme", "2026 theme", "annual theme", "2026 annual theme", "theme for 2027"] {
+            assert!(is_theme_title(yes), "{yes} names the annual theme");
+        }
+        for no in ["themes", "theme park", "my theme", "theme for now", "20266 theme"] {
+            assert!(!is_theme_title(no), "{no} does not");
+        }
+        assert!(is_success_criteria_title("success criteria dec 2026"));
+        assert!(!is_success_criteria_title("success criterias"));
+    }
+
+    #[test]
+    fn every_id_is_unique() {
         let mut ids: Vec<_> = SECTION_KINDS.iter().map(|k| k.id).collect();
         ids.sort_unstable();
         ids.dedup();
