@@ -36,7 +36,7 @@ const result = await esbuild.build({
 	platform: "browser",
 	target: "es2021",
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
-	loader: { ".wasm": "binary" },
+	loader: { ".wasm": "binary", ".deflate": "binary" },
 	minify: production,
 	sourcemap: false,
 	treeShaking: true,

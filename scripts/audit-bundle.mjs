@@ -91,10 +91,11 @@ function main() {
 	const report = auditBundle(readFileSync(bundlePath, "utf8"), { sizeBytes: size });
 
 	console.log(`main.js:       ${formatBytes(size)}`);
-	if (existsSync(wasmPath)) {
-		console.log(`embedded WASM: ${formatBytes(statSync(wasmPath).size)} before base64`);
+	const deflatedPath = `${wasmPath}.deflate`;
+	if (existsSync(wasmPath) && existsSync(deflatedPath)) {
+		console.log(`embedded WASM: ${formatBytes(statSync(deflatedPath).size)} deflated (before base64), ${formatBytes(statSync(wasmPath).size)} inflated`);
 	} else {
-		console.log(`embedded WASM: unknown (${wasmPath} not found)`);
+		console.log(`embedded WASM: unknown (${deflatedPath} not found)`);
 	}
 	if (!report.ok) {
 		for (const problem of report.problems) {

@@ -11,9 +11,11 @@ mkdir -p build/wasm
 # --experimental-reset-state-function exports __wbg_reset_state, which the plugin
 # calls to start a fresh instance after a trap (initSync alone is a no-op then).
 wasm-bindgen --target web --omit-default-module-path --experimental-reset-state-function --out-dir build/wasm \
-  target/wasm32-unknown-unknown/release/career_wasm.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/career_wasm.wasm"
 step "Optimising with wasm-opt"
 # rustc enables bulk-memory, sign-ext, mutable-globals and nontrapping float-to-int by default.
 wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
   build/wasm/career_wasm_bg.wasm -o build/wasm/career_wasm_bg.wasm
+step "Compressing the module for main.js"
+node scripts/deflate-wasm.mjs build/wasm/career_wasm_bg.wasm

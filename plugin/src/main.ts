@@ -8,6 +8,7 @@
 
 import { registerCommands } from "./obsidian/commands";
 import { PluginBase } from "./obsidian/host";
+import { updatePluginData } from "./obsidian/plugin-data";
 import type { CareerCoachHost } from "./obsidian/host";
 import { CareerSettingTab } from "./obsidian/settings-tab";
 import { DEFAULT_SETTINGS, mergeSettings } from "./settings";
@@ -28,6 +29,7 @@ export default class CareerCoachPlugin extends PluginBase implements CareerCoach
 	}
 
 	async saveSettings(): Promise<void> {
-		await this.saveData(this.settings);
+		// data.json also holds the coaching session: change the settings' keys only.
+		await updatePluginData(this, { ...this.settings });
 	}
 }

@@ -1,11 +1,12 @@
 /**
  * The plugin's settings: their shape, their defaults and how saved data becomes settings.
  *
- * The shape is the one the Rust core expects (see the contract: camelCase, every value a
- * string), so the same object is handed to the core unchanged. `mergeSettings` is pure and
- * never trusts `data.json`: a user may have edited it by hand, or an older version of the
- * plugin may have written it, so every field is checked and anything unusable falls back to
- * its default instead of reaching the core.
+ * The shape is the one the Rust core expects (see the contract: camelCase; names and paths
+ * are strings, switches are booleans), so the same object is handed to the core unchanged.
+ * `mergeSettings` is pure and never trusts `data.json`: a user may have edited it by hand, or
+ * an older version of the plugin may have written it, so every field is checked and anything
+ * unusable falls back to its default instead of reaching the core. The CLI reads the same
+ * `data.json` with the same rule (crates/cli/src/settings.rs).
  */
 
 /** Where Career Coach keeps its notes and how it names them. */
@@ -20,7 +21,21 @@ export interface CareerSettings {
 	sessionLogNamePattern: string;
 	/** Vault path of the profile file the coach reads. */
 	profileFile: string;
+	/** Name of the methodology note, without `.md`; it lives in the career folder. */
+	methodologyNoteName: string;
+	/** Whether the methodology note is offered at all (its command is hidden when off). */
+	methodologyNote: boolean;
 }
+
+/** The keys of {@link CareerSettings} whose values are strings. */
+export type TextSettingKey = {
+	[K in keyof CareerSettings]: CareerSettings[K] extends string ? K : never;
+}[keyof CareerSettings];
+
+/** The keys of {@link CareerSettings} whose values are booleans. */
+export type ToggleSettingKey = {
+	[K in keyof CareerSettings]: CareerSettings[K] extends boolean ? K : never;
+}[keyof CareerSettings];
 
 /** The settings a fresh install starts with. Frozen so no caller can change them by accident. */
 export const DEFAULT_SETTINGS: Readonly<CareerSettings> = Object.freeze({
@@ -29,21 +44,28 @@ export const DEFAULT_SETTINGS: Readonly<CareerSettings> = Object.freeze({
 	goalsNamePattern: "{year} Goals",
 	sessionLogNamePattern: "{date} Career Coaching Session",
 	profileFile: "CLAUDE.md",
+	methodologyNoteName: "Career Coaching Methodology",
+	methodologyNote: true,
 });
 
-/** The keys of {@link CareerSettings}, in display order. */
-export const SETTING_KEYS: readonly (keyof CareerSettings)[] = [
+/** The string-valued keys, in display order. */
+export const TEXT_SETTING_KEYS: readonly TextSettingKey[] = [
 	"careerFolder",
 	"careerIndexName",
 	"goalsNamePattern",
 	"sessionLogNamePattern",
 	"profileFile",
+	"methodologyNoteName",
 ];
+
+/** The boolean-valued keys, in display order. */
+export const TOGGLE_SETTING_KEYS: readonly ToggleSettingKey[] = ["methodologyNote"];
 
 /**
  * Builds complete settings from whatever `loadData()` returned.
  *
- * Each known key keeps its saved value when that value is a string that is not blank;
+ * A text setting keeps its saved value when that value is a string that is not blank; a
+ * switch keeps its saved value when that value is a boolean (not `"false"`, not `0`);
  * otherwise the default is used. Unknown keys are dropped, and anything that is not a plain
  * object (`null` for a fresh install, an array, a number) yields the defaults.
  */
@@ -52,9 +74,15 @@ export function mergeSettings(saved: unknown): CareerSettings {
 	if (!isRecord(saved)) {
 		return merged;
 	}
-	for (const key of SETTING_KEYS) {
+	for (const key of TEXT_SETTING_KEYS) {
 		const value = saved[key];
 		if (typeof value === "string" && value.trim() !== "") {
+			merged[key] = value;
+		}
+	}
+	for (const key of TOGGLE_SETTING_KEYS) {
+		const value = saved[key];
+		if (typeof value === "boolean") {
 			merged[key] = value;
 		}
 	}

@@ -9,3 +9,9 @@ declare module "*.wasm" {
 	const bytes: Uint8Array;
 	export default bytes;
 }
+
+/** The deflated module (scripts/deflate-wasm.mjs), inlined the same way and inflated on first use. */
+declare module "*.wasm.deflate" {
+	const bytes: Uint8Array;
+	export default bytes;
+}

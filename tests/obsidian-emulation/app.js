@@ -2,7 +2,8 @@
  * `App`: the object a plugin reaches through `this.app`, wiring the emulated services to one
  * vault folder on disk.
  *
- * Besides Obsidian's public members (`vault`, `workspace`, `fileManager`, `metadataCache`) it
+ * Besides Obsidian's public members (`vault`, `workspace`, `fileManager`, `metadataCache`,
+ * `keymap` and the root `scope` that modal scopes inherit from) it
  * has the internal registries plugins feed — `commands`, `setting` (setting tabs) and
  * `plugins` — and the status bar and ribbon elements, so tests can see what was registered.
  */
@@ -10,6 +11,7 @@
 "use strict";
 
 const { FileManager } = require("./file-manager");
+const { Keymap, Scope } = require("./keymap");
 const { MetadataCache } = require("./metadata-cache");
 const { Vault } = require("./vault");
 const { Workspace } = require("./workspace");
@@ -75,6 +77,9 @@ class App {
 	constructor(vaultDir, { layoutReady = true } = {}) {
 		this.vault = new Vault(vaultDir);
 		this.workspace = new Workspace(this, { layoutReady });
+		this.vault.writeObserver = (file, text) => this.workspace.fileWritten(file, text);
+		this.keymap = new Keymap();
+		this.scope = new Scope();
 		this.fileManager = new FileManager(this);
 		this.metadataCache = new MetadataCache(this);
 		this.commands = new CommandRegistry();

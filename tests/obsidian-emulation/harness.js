@@ -18,6 +18,7 @@ const nodePath = require("node:path");
 const { installDom } = require("./dom");
 const obsidian = require("./obsidian");
 const { App } = require("./app");
+const { closeAllModals } = require("./modal");
 const { takeNotices } = require("./notice");
 const { Plugin } = require("./plugin");
 const { settleUi } = require("./setting");
@@ -78,6 +79,14 @@ function unloadPlugin(app, plugin) {
 /**
  * Runs a command by full id (`<plugin id>:<command id>`) and waits for it, which Obsidian's
  * `executeCommandById` cannot do: an async callback's promise is returned and awaited here.
+ *
+ * A `checkCallback` returns a boolean, so its work cannot be awaited; the emulation's vault
+ * and workspace finish their work within microtasks (files are read and written
+ * synchronously), so after calling it this waits a few event-loop turns (`settle`), by which
+ * time the command has finished or is waiting for the user (an open modal).
+ *
+ * A command that opens a modal does not finish until the modal is answered: start it without
+ * awaiting, `waitForModal`, click or press a key, then await the returned promise.
  */
 async function runCommand(app, id) {
 	const command = app.commands.findCommand(id);
@@ -91,9 +100,61 @@ async function runCommand(app, id) {
 		if (!command.checkCallback(true)) {
 			throw new Error(`Command "${id}" is not available right now.`);
 		}
-		return await command.checkCallback(false);
+		const result = command.checkCallback(false);
+		await settle();
+		return result;
 	}
 	throw new Error(`Command "${id}" needs an editor, which the emulation does not provide.`);
+}
+
+/** Waits a few turns of the event loop, so that pending promise chains run to their end. */
+async function settle(turns = 3) {
+	for (let i = 0; i < turns; i++) {
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/** The modals currently open (their `.modal-container` elements), oldest first. */
+function openModals() {
+	return [...globalThis.document.body.querySelectorAll(":scope > .modal-container")];
+}
+
+/** Waits (a bounded number of event-loop turns) until a modal is open, and returns its container. */
+async function waitForModal(turns = 50) {
+	for (let i = 0; i < turns; i++) {
+		const modals = openModals();
+		if (modals.length > 0) {
+			return modals[modals.length - 1];
+		}
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	throw new Error("No modal opened.");
+}
+
+/** The button inside `root` whose text is exactly `text`; throws naming the buttons there. */
+function findButton(root, text) {
+	const buttons = [...root.querySelectorAll("button")];
+	const button = buttons.find((candidate) => candidate.textContent === text);
+	if (button === undefined) {
+		throw new Error(`No button "${text}"; found: ${buttons.map((b) => JSON.stringify(b.textContent)).join(", ") || "none"}.`);
+	}
+	return button;
+}
+
+/**
+ * Presses a key as a user would: `keydown` on the focused element (or the body), bubbling to
+ * the document where Obsidian's keymap listens. If nothing prevented the default and the key
+ * is Enter on a focused button, the button is clicked, as a browser does.
+ */
+function pressKey(key, modifiers = {}) {
+	const doc = globalThis.document;
+	const target = doc.activeElement ?? doc.body;
+	const event = new globalThis.KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, ...modifiers });
+	const notPrevented = target.dispatchEvent(event);
+	if (notPrevented && key === "Enter" && target.tagName === "BUTTON") {
+		target.click();
+	}
+	return event;
 }
 
 module.exports = {
@@ -101,6 +162,12 @@ module.exports = {
 	loadPlugin,
 	unloadPlugin,
 	runCommand,
+	settle,
+	openModals,
+	waitForModal,
+	findButton,
+	pressKey,
+	closeAllModals,
 	takeNotices,
 	settleUi,
 	makeTempDir,

@@ -17,8 +17,10 @@ installDom();
 
 const { App } = require("./app");
 const { Events } = require("./events");
+const { Editor } = require("./editor");
 const { FileManager } = require("./file-manager");
 const { TAbstractFile, TFile, TFolder } = require("./files");
+const { Keymap, Scope } = require("./keymap");
 const { MetadataCache } = require("./metadata-cache");
 const { Modal } = require("./modal");
 const { Notice } = require("./notice");
@@ -26,12 +28,10 @@ const { normalizePath } = require("./paths");
 const { Component, Plugin } = require("./plugin");
 const setting = require("./setting");
 const { DataAdapter, Vault } = require("./vault");
+const { FuzzySuggestModal, SuggestModal } = require("./suggest-modal");
+const { ItemView, MarkdownView, View } = require("./views");
 const { Workspace, WorkspaceLeaf } = require("./workspace");
 
-/** Views exist only so `instanceof` checks and `getActiveViewOfType(MarkdownView)` type-check. */
-class View extends Component {}
-class ItemView extends View {}
-class MarkdownView extends ItemView {}
 
 const Platform = Object.freeze({
 	isDesktop: true,
@@ -58,9 +58,12 @@ const api = {
 	Component,
 	DataAdapter,
 	DropdownComponent: setting.DropdownComponent,
+	Editor,
 	Events,
 	FileManager,
+	FuzzySuggestModal,
 	ItemView,
+	Keymap,
 	MarkdownView,
 	MetadataCache,
 	Modal,
@@ -68,7 +71,9 @@ const api = {
 	Platform,
 	Plugin,
 	PluginSettingTab: setting.PluginSettingTab,
+	Scope,
 	Setting: setting.Setting,
+	SuggestModal,
 	TAbstractFile,
 	TextAreaComponent: setting.TextAreaComponent,
 	TextComponent: setting.TextComponent,

@@ -23,7 +23,10 @@ const { Events } = require("./events");
 const { TFile, TFolder } = require("./files");
 const { normalizePath, parentPath } = require("./paths");
 
-/** The subset of Obsidian's vault config a plugin may read with `getConfig`. */
+/**
+ * Obsidian's defaults for the vault config a plugin may read with `getConfig` (the keys
+ * Obsidian writes to `.obsidian/app.json` once the user changes them).
+ */
 const DEFAULT_CONFIG = Object.freeze({
 	useMarkdownLinks: false,
 	newLinkFormat: "shortest",
@@ -95,7 +98,9 @@ class Vault extends Events {
 		super();
 		this.adapter = new DataAdapter(basePath);
 		this.configDir = ".obsidian";
-		this.config = { ...DEFAULT_CONFIG };
+		this.config = { ...DEFAULT_CONFIG, ...readAppConfig(basePath, this.configDir) };
+		/** Emulation only: told about every write to a file (the workspace reloads open views). */
+		this.writeObserver = null;
 		this.fileMap = new Map();
 		this.root = new TFolder(this, "/", null);
 		this.fileMap.set("/", this.root);
@@ -110,6 +115,11 @@ class Vault extends Events {
 		return this.root;
 	}
 
+	/**
+	 * A vault setting, as Obsidian reads it: `.obsidian/app.json` as it was when the vault was
+	 * opened, over Obsidian's defaults; `undefined` for a key that is neither. Not in Obsidian's
+	 * public typings, but present on `Vault` and used by plugins.
+	 */
 	getConfig(key) {
 		return this.config[key];
 	}
@@ -258,6 +268,7 @@ class Vault extends Events {
 		applyWriteOptions(full, options);
 		file.stat = statOf(full);
 		this.trigger("modify", file);
+		this.writeObserver?.(file, data);
 	}
 
 	/** Throws unless `file` is this vault's current object for its path (and of `type`, if given). */
@@ -301,6 +312,23 @@ class Vault extends Events {
 			}
 		}
 	}
+}
+
+/**
+ * `<vault>/<configDir>/app.json`, where Obsidian keeps the "Files and links" and "Editor"
+ * settings; `{}` when it is missing. A file that is not a JSON object throws, so a test with
+ * a broken fixture fails at once rather than running with the defaults.
+ */
+function readAppConfig(basePath, configDir) {
+	const full = nodePath.join(basePath, configDir, "app.json");
+	if (!fs.existsSync(full)) {
+		return {};
+	}
+	const parsed = JSON.parse(fs.readFileSync(full, "utf8"));
+	if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+		throw new TypeError(`${full} must hold a JSON object.`);
+	}
+	return parsed;
 }
 
 /** Rejects paths that could escape the vault. */

@@ -1,9 +1,14 @@
 /**
- * `Workspace` and `WorkspaceLeaf`: enough to open files and to wait for the layout.
+ * `Workspace` and `WorkspaceLeaf`: opening files in leaves, finding views, waiting for the
+ * layout.
  *
- * There are no real views. `getLeaf(...).openFile(file)` records the file as the leaf's and
- * the workspace's active file (tests read `openedFiles` to see what a command opened) and
- * fires `file-open`; `getActiveViewOfType` returns null, as when no editor is focused.
+ * `getLeaf(...).openFile(file)` makes the leaf the active one, gives it a view and fires
+ * `file-open` and `active-leaf-change`; tests read `openedFiles` to see what a command opened.
+ * A Markdown file gets a `MarkdownView` whose `editor` holds the file's text (views.js,
+ * editor.js); any other file a plain `View`. `getActiveViewOfType(type)` returns the active
+ * leaf's view when it is an instance of `type`, and `getLeavesOfType("markdown")` every leaf
+ * showing a Markdown view, as in Obsidian. A fresh workspace has no leaf open, as when every
+ * tab is closed, so `getActiveViewOfType` is null until something is opened.
  * `onLayoutReady` runs its callback at once when the layout is ready, or queues it until the
  * test calls `app.workspace.emulateLayoutReady()`.
  */
@@ -12,6 +17,7 @@
 
 const { Events } = require("./events");
 const { TFile } = require("./files");
+const { MarkdownView, View } = require("./views");
 
 class WorkspaceLeaf {
 	constructor(workspace) {
@@ -25,7 +31,19 @@ class WorkspaceLeaf {
 			throw new TypeError("WorkspaceLeaf.openFile expects a TFile.");
 		}
 		this.workspace.app.vault.assertLive(file, TFile);
+		if (this.view instanceof MarkdownView) {
+			await this.view.save(); // Obsidian saves a note before the leaf shows another.
+		}
+		this.view?.unload();
 		this.file = file;
+		if (file.extension === "md") {
+			const view = new MarkdownView(this);
+			await view.loadFile(file);
+			this.view = view;
+		} else {
+			this.view = new View(this);
+		}
+		this.view.load();
 		this.workspace.activeLeaf = this;
 		this.workspace.openedFiles.push(file.path);
 		this.workspace.trigger("file-open", file);
@@ -33,10 +51,12 @@ class WorkspaceLeaf {
 	}
 
 	getViewState() {
-		return { type: this.file === null ? "empty" : "markdown", state: { file: this.file?.path } };
+		return { type: this.view?.getViewType() ?? "empty", state: { file: this.file?.path } };
 	}
 
 	detach() {
+		this.view?.unload();
+		this.view = null;
 		this.workspace.leaves = this.workspace.leaves.filter((leaf) => leaf !== this);
 		if (this.workspace.activeLeaf === this) {
 			this.workspace.activeLeaf = null;
@@ -87,11 +107,21 @@ class Workspace extends Events {
 	}
 
 	getActiveViewOfType(type) {
-		return null;
+		const view = this.activeLeaf?.view ?? null;
+		return view instanceof type ? view : null;
 	}
 
 	getLeavesOfType(type) {
-		return [];
+		return this.leaves.filter((leaf) => leaf.view !== null && leaf.view.getViewType() === type);
+	}
+
+	/** Emulation only: a file was written; the views showing it reload it (see views.js). */
+	fileWritten(file, text) {
+		for (const leaf of this.leaves) {
+			if (leaf.view instanceof MarkdownView && leaf.view.file === file) {
+				leaf.view.fileChangedOnDisk(text);
+			}
+		}
 	}
 
 	iterateAllLeaves(callback) {

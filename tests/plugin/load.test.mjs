@@ -1,14 +1,14 @@
 /**
- * Loading the built plugin: it registers its command and settings tab, leaves the vault
+ * Loading the built plugin: it registers its commands and settings tab, leaves the vault
  * alone, and does not compile the WebAssembly core until a command needs it.
  */
 
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { test } from "node:test";
-import { CREATE_CAREER_INDEX, DIST, harness, makeVault, watchWebAssembly } from "./support.mjs";
+import { CAREER_INDEX_COMMAND, DIST, METHODOLOGY_COMMAND, PROFILE_COMMAND, harness, makeVault, watchWebAssembly } from "./support.mjs";
 
-test("onload registers the command and the settings tab without compiling WebAssembly", async (t) => {
+test("onload registers the commands and the settings tab without compiling WebAssembly", async (t) => {
 	const { app, vaultDir } = makeVault(t);
 	const wasm = watchWebAssembly();
 	let plugin;
@@ -16,10 +16,18 @@ test("onload registers the command and the settings tab without compiling WebAss
 		plugin = await harness.loadPlugin(app, DIST);
 		assert.deepEqual(wasm.counts, { Module: 0, Instance: 0, compile: 0, instantiate: 0, compileStreaming: 0, instantiateStreaming: 0 });
 
-		const command = app.commands.findCommand(CREATE_CAREER_INDEX);
-		assert.ok(command, `command ${CREATE_CAREER_INDEX} is registered`);
-		assert.equal(command.name, "Career Coach: Create career index");
-		assert.equal(command.hotkeys, undefined, "no default hotkey");
+		const expected = [
+			[CAREER_INDEX_COMMAND, "Career Coach: Create or upgrade career index"],
+			[PROFILE_COMMAND, "Career Coach: Create or upgrade profile"],
+			[METHODOLOGY_COMMAND, "Career Coach: Create or upgrade methodology note"],
+		];
+		assert.deepEqual(
+			app.commands.listCommands().map((command) => [command.id, command.name]),
+			expected,
+		);
+		for (const command of app.commands.listCommands()) {
+			assert.equal(command.hotkeys, undefined, `${command.id} has no default hotkey`);
+		}
 		assert.equal(app.setting.pluginTabs.length, 1);
 
 		assert.deepEqual(app.vault.getAllLoadedFiles().map((f) => f.path), ["/"], "no note or folder was created");
@@ -27,10 +35,10 @@ test("onload registers the command and the settings tab without compiling WebAss
 		assert.deepEqual(harness.takeNotices(), []);
 
 		// The wrapper does see compilation: the first command compiles and instantiates once.
-		await harness.runCommand(app, CREATE_CAREER_INDEX);
+		await harness.runCommand(app, CAREER_INDEX_COMMAND);
 		assert.equal(wasm.counts.Module, 1);
 		assert.equal(wasm.counts.Instance, 1);
-		await harness.runCommand(app, CREATE_CAREER_INDEX);
+		await harness.runCommand(app, CAREER_INDEX_COMMAND);
 		assert.equal(wasm.counts.Module, 1, "the compiled core is reused");
 		assert.equal(wasm.counts.Instance, 1, "the instance is reused");
 	} finally {
@@ -41,18 +49,25 @@ test("onload registers the command and the settings tab without compiling WebAss
 	}
 });
 
-test("unloading removes the command and the settings tab", async (t) => {
+test("unloading removes the commands and the settings tab", async (t) => {
 	const { app } = makeVault(t);
 	const plugin = await harness.loadPlugin(app, DIST);
 	harness.unloadPlugin(app, plugin);
-	assert.equal(app.commands.findCommand(CREATE_CAREER_INDEX), undefined);
+	assert.deepEqual(app.commands.listCommands(), []);
 	assert.deepEqual(app.setting.pluginTabs, []);
 	assert.equal(app.vault.listenerCount() + app.workspace.listenerCount() + app.metadataCache.listenerCount(), 0);
 });
 
 test("settings saved by the user are loaded at startup, and bad values fall back to defaults", async (t) => {
 	const { app } = makeVault(t, {
-		data: { careerFolder: "Work/Career", careerIndexName: "   ", goalsNamePattern: 42, unknownKey: "dropped" },
+		data: {
+			careerFolder: "Work/Career",
+			careerIndexName: "   ",
+			goalsNamePattern: 42,
+			methodologyNoteName: "How I coach",
+			methodologyNote: "false",
+			unknownKey: "dropped",
+		},
 	});
 	const plugin = await harness.loadPlugin(app, DIST);
 	t.after(() => harness.unloadPlugin(app, plugin));
@@ -62,5 +77,15 @@ test("settings saved by the user are loaded at startup, and bad values fall back
 		goalsNamePattern: "{year} Goals",
 		sessionLogNamePattern: "{date} Career Coaching Session",
 		profileFile: "CLAUDE.md",
+		methodologyNoteName: "How I coach",
+		methodologyNote: true,
 	});
+});
+
+test("a saved boolean turns the methodology note off", async (t) => {
+	const { app } = makeVault(t, { data: { methodologyNote: false, methodologyNoteName: "" } });
+	const plugin = await harness.loadPlugin(app, DIST);
+	t.after(() => harness.unloadPlugin(app, plugin));
+	assert.equal(plugin.settings.methodologyNote, false);
+	assert.equal(plugin.settings.methodologyNoteName, "Career Coaching Methodology", "a blank name falls back to the default");
 });

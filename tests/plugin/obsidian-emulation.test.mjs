@@ -100,3 +100,98 @@ test("DOM helpers and Setting build real elements", () => {
 	new Setting(root).setName("Name").setDesc("Desc").setHeading();
 	assert.equal(root.querySelector(".setting-item.setting-item-heading .setting-item-name").textContent, "Name");
 });
+
+test("vault.getConfig reads .obsidian/app.json over Obsidian's defaults", async (t) => {
+	const plain = makeVault(t);
+	assert.equal(plain.app.vault.getConfig("useMarkdownLinks"), false);
+	assert.equal(plain.app.vault.getConfig("newLinkFormat"), "shortest");
+	const custom = makeVault(t, { appConfig: { useMarkdownLinks: true, newLinkFormat: "absolute" } });
+	assert.equal(custom.app.vault.getConfig("useMarkdownLinks"), true);
+	assert.equal(custom.app.vault.getConfig("newLinkFormat"), "absolute");
+	assert.equal(custom.app.vault.getConfig("noSuchKey"), undefined);
+	const goals = await custom.app.vault.create("2026 Goals.md", "");
+	assert.equal(custom.app.fileManager.generateMarkdownLink(goals, ""), "[2026 Goals](2026%20Goals.md)");
+});
+
+test("Editor: UTF-16 positions, CodeMirror line splitting, and transactions against the starting document", () => {
+	const { Editor } = harness.obsidian;
+	const changes = [];
+	const editor = new Editor("🎯 准备\r\nsecond\rthird\nend", () => changes.push(editor.getValue()));
+	assert.equal(editor.getValue(), "🎯 准备\nsecond\nthird\nend", "CRLF and CR read back as LF");
+	assert.equal(editor.lineCount(), 4);
+	assert.equal(editor.getLine(0), "🎯 准备");
+	assert.equal(editor.posToOffset({ line: 0, ch: 5 }), 5, "the emoji is two UTF-16 units");
+	assert.equal(editor.posToOffset({ line: 1, ch: 0 }), 6);
+	assert.deepEqual(editor.offsetToPos(6), { line: 1, ch: 0 });
+	assert.deepEqual(editor.offsetToPos(editor.getValue().length), { line: 3, ch: 3 });
+	assert.throws(() => editor.posToOffset({ line: 0, ch: 6 }), RangeError);
+	assert.throws(() => editor.posToOffset({ line: 4, ch: 0 }), RangeError);
+
+	// Given out of order, all positions still refer to the document before the transaction.
+	editor.transaction({
+		changes: [
+			{ from: { line: 3, ch: 3 }, text: "\n## Added\n" },
+			{ from: { line: 0, ch: 3 }, to: { line: 0, ch: 5 }, text: "ready" },
+			{ from: { line: 0, ch: 0 }, text: "---\r\n---\n" },
+		],
+	});
+	assert.equal(editor.getValue(), "---\n---\n🎯 ready\nsecond\nthird\nend\n## Added\n");
+	assert.equal(changes.length, 1, "one transaction, one change notification");
+	assert.throws(
+		() => editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 2 }, text: "a" }, { from: { line: 0, ch: 1 }, text: "b" }] }),
+		/overlap/,
+	);
+	editor.replaceRange("X", { line: 2, ch: 0 });
+	assert.equal(editor.getLine(2), "X🎯 ready");
+});
+
+test("opening a note gives the leaf a MarkdownView whose editor saves to the file and follows the file", async (t) => {
+	const { MarkdownView } = harness.obsidian;
+	const { app, vaultDir } = makeVault(t, { files: { "n.md": "line 1\r\nline 2\r\n", "other.md": "o" } });
+	assert.equal(app.workspace.getActiveViewOfType(MarkdownView), null, "nothing open yet");
+	const file = app.vault.getFileByPath("n.md");
+	await app.workspace.getLeaf(false).openFile(file);
+	const view = app.workspace.getActiveViewOfType(MarkdownView);
+	assert.ok(view instanceof MarkdownView);
+	assert.equal(view.file, file);
+	assert.equal(view.editor.getValue(), "line 1\nline 2\n");
+	assert.equal(readFileSync(join(vaultDir, "n.md"), "utf8"), "line 1\r\nline 2\r\n", "opening does not write");
+
+	view.editor.replaceRange("!", { line: 0, ch: 6 });
+	assert.equal(readFileSync(join(vaultDir, "n.md"), "utf8"), "line 1!\nline 2\n", "saved at once, with LF");
+
+	await app.vault.process(file, (text) => `${text}line 3\n`);
+	assert.equal(view.editor.getValue(), "line 1!\nline 2\nline 3\n", "a change on disk reloads the open view");
+
+	// Another leaf becomes active; the first one is still found by type.
+	await app.workspace.getLeaf(true).openFile(app.vault.getFileByPath("other.md"));
+	assert.equal(app.workspace.getActiveViewOfType(MarkdownView).file.path, "other.md");
+	assert.deepEqual(
+		app.workspace.getLeavesOfType("markdown").map((leaf) => leaf.view.file.path),
+		["n.md", "other.md"],
+	);
+});
+
+test("a modal pushes its scope: Escape closes it, other keys reach registered handlers", async (t) => {
+	const { Modal } = harness.obsidian;
+	const { app } = makeVault(t);
+	const pressed = [];
+	const modal = new Modal(app);
+	modal.scope.register([], "Enter", () => {
+		pressed.push("Enter");
+		return false;
+	});
+	let closed = 0;
+	modal.onClose = () => {
+		closed += 1;
+	};
+	modal.open();
+	assert.deepEqual(harness.openModals(), [modal.containerEl]);
+	assert.equal(harness.pressKey("Enter").defaultPrevented, true);
+	assert.equal(harness.pressKey("Enter", { shiftKey: true }).defaultPrevented, false, "modifiers must match exactly");
+	assert.deepEqual(pressed, ["Enter"]);
+	harness.pressKey("Escape");
+	assert.equal(closed, 1);
+	assert.deepEqual(harness.openModals(), []);
+	assert.equal(harness.pressKey("Enter").defaultPrevented, false, "the scope is gone with the modal");
+});

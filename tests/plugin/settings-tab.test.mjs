@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { CREATE_CAREER_INDEX, PLUGIN_ID, harness, loadInVault, readVaultFile } from "./support.mjs";
+import { CAREER_INDEX_COMMAND, METHODOLOGY_COMMAND, PLUGIN_ID, harness, loadInVault, readVaultFile } from "./support.mjs";
 
 const EXPECTED = [
 	["Career folder", "Career"],
@@ -14,6 +14,7 @@ const EXPECTED = [
 	["Goals note name pattern", "{year} Goals"],
 	["Session log name pattern", "{date} Career Coaching Session"],
 	["Profile file", "CLAUDE.md"],
+	["Methodology note name", "Career Coaching Methodology"],
 ];
 
 function render(app) {
@@ -32,16 +33,20 @@ function savedData(vaultDir) {
 	return JSON.parse(readFileSync(join(vaultDir, ".obsidian/plugins", PLUGIN_ID, "data.json"), "utf8"));
 }
 
-test("the tab renders five text settings with their names, descriptions and current values", async (t) => {
+test("the tab renders six text settings and one toggle with their names, descriptions and current values", async (t) => {
 	const { app } = await loadInVault(t);
 	const el = render(app);
 
 	const items = [...el.querySelectorAll(".setting-item")];
-	assert.equal(items.length, 5);
+	assert.equal(items.length, 7);
 	assert.deepEqual(
-		items.map((item) => [item.querySelector(".setting-item-name").textContent, item.querySelector("input[type=text]").value]),
+		items.slice(0, 6).map((item) => [item.querySelector(".setting-item-name").textContent, item.querySelector("input[type=text]").value]),
 		EXPECTED,
 	);
+	const toggle = items[6];
+	assert.equal(toggle.querySelector(".setting-item-name").textContent, "Create the methodology note");
+	assert.equal(toggle.querySelector("input[type=checkbox]").checked, true, "on by default");
+	assert.ok(toggle.querySelector(".checkbox-container").classList.contains("is-enabled"));
 	for (const item of items) {
 		assert.notEqual(item.querySelector(".setting-item-description").textContent, "", "every setting is described");
 		assert.equal(item.querySelectorAll("input").length, 1);
@@ -51,7 +56,7 @@ test("the tab renders five text settings with their names, descriptions and curr
 
 	// Rendering twice does not duplicate the settings.
 	render(app);
-	assert.equal(el.querySelectorAll(".setting-item").length, 5);
+	assert.equal(el.querySelectorAll(".setting-item").length, 7);
 });
 
 test("typing saves the setting: paths are normalized, blanks fall back to the default", async (t) => {
@@ -69,7 +74,31 @@ test("typing saves the setting: paths are normalized, blanks fall back to the de
 	assert.equal(data.profileFile, "CLAUDE.md");
 
 	// The command uses the new settings at once.
-	await harness.runCommand(app, CREATE_CAREER_INDEX);
-	assert.deepEqual(harness.takeNotices(), []);
+	await harness.runCommand(app, CAREER_INDEX_COMMAND);
+	assert.deepEqual(harness.takeNotices(), ["Created Work/Career plans/Index.md"]);
 	assert.ok(readVaultFile(vaultDir, "Work/Career plans/Index.md"));
+});
+
+test("the methodology note name is a name, not a path, and the toggle hides its command", async (t) => {
+	const { app, vaultDir } = await loadInVault(t);
+	const el = render(app);
+	const nameInput = [...el.querySelectorAll("input[type=text]")][5];
+	typeInto(nameInput, "  My Method  ");
+	await harness.settleUi();
+	assert.equal(savedData(vaultDir).methodologyNoteName, "My Method");
+
+	assert.equal(app.commands.executeCommandById(METHODOLOGY_COMMAND), true, "available while the toggle is on");
+	await harness.settle();
+	assert.deepEqual(harness.takeNotices(), ["Created Career/My Method.md"]);
+
+	el.querySelector(".checkbox-container").click();
+	await harness.settleUi();
+	assert.equal(savedData(vaultDir).methodologyNote, false, "saved as a boolean");
+	assert.equal(app.commands.executeCommandById(METHODOLOGY_COMMAND), false, "hidden once the toggle is off");
+
+	el.querySelector(".checkbox-container").click();
+	await harness.settleUi();
+	assert.equal(savedData(vaultDir).methodologyNote, true);
+	assert.equal(app.commands.executeCommandById(METHODOLOGY_COMMAND), true);
+	await harness.settle();
 });

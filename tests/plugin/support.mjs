@@ -21,7 +21,9 @@ export const harness = require("../obsidian-emulation/harness.js");
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = join(ROOT, "dist");
 export const PLUGIN_ID = "career-coach";
-export const CREATE_CAREER_INDEX = `${PLUGIN_ID}:create-career-index`;
+export const CAREER_INDEX_COMMAND = `${PLUGIN_ID}:create-or-upgrade-career-index`;
+export const PROFILE_COMMAND = `${PLUGIN_ID}:create-or-upgrade-profile`;
+export const METHODOLOGY_COMMAND = `${PLUGIN_ID}:create-or-upgrade-methodology-note`;
 
 assert.ok(
 	existsSync(join(DIST, "main.js")) && existsSync(join(DIST, "manifest.json")),
@@ -29,10 +31,11 @@ assert.ok(
 );
 
 /**
- * A fresh temporary vault (removed after the test), optionally seeded with files and with
- * the plugin's `data.json`, and an emulated app over it.
+ * A fresh temporary vault (removed after the test), optionally seeded with files, with the
+ * plugin's `data.json` and with Obsidian's own `.obsidian/app.json` (`appConfig`), and an
+ * emulated app over it. Modals left open by the test are closed afterwards.
  */
-export function makeVault(t, { files = {}, data } = {}) {
+export function makeVault(t, { files = {}, data, appConfig } = {}) {
 	const vaultDir = harness.makeTempDir();
 	t.after(() => harness.removeDir(vaultDir));
 	for (const [path, text] of Object.entries(files)) {
@@ -44,7 +47,12 @@ export function makeVault(t, { files = {}, data } = {}) {
 		mkdirSync(dataDir, { recursive: true });
 		writeFileSync(join(dataDir, "data.json"), JSON.stringify(data));
 	}
+	if (appConfig !== undefined) {
+		mkdirSync(join(vaultDir, ".obsidian"), { recursive: true });
+		writeFileSync(join(vaultDir, ".obsidian/app.json"), JSON.stringify(appConfig));
+	}
 	harness.takeNotices();
+	t.after(() => harness.closeAllModals());
 	const app = harness.createTestApp({ vaultDir });
 	return { app, vaultDir };
 }

@@ -15,6 +15,7 @@ export async function loadCore() {
 	const dir = mkdtempSync(join(tmpdir(), "career-wasm-"));
 	const glue = join(dir, "career_wasm.mjs");
 	copyFileSync(join(ROOT, "build/wasm/career_wasm.js"), glue);
+	// eslint-disable-next-line no-unsanitized/method -- the URL is our own build output, copied just above
 	const core = await import(pathToFileURL(glue).href);
 	core.initSync({ module: readFileSync(join(ROOT, "build/wasm/career_wasm_bg.wasm")) });
 	return core;

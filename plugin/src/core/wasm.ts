@@ -20,17 +20,61 @@
  * so the two sides cannot drift apart.
  */
 
-import wasmBytes from "../../../build/wasm/career_wasm_bg.wasm";
+import { inflateSync } from "fflate";
+import wasmDeflated from "../../../build/wasm/career_wasm_bg.wasm.deflate";
 import {
 	__wbg_reset_state as resetGlueState,
+	applyOperation as rawApplyOperation,
+	coachPrompt as rawCoachPrompt,
+	coachStart as rawCoachStart,
+	coachStep as rawCoachStep,
 	coreVersion as rawCoreVersion,
 	initSync,
 	notePaths as rawNotePaths,
-	renderCareerIndex as rawRenderCareerIndex,
+	outline as rawOutline,
+	planNote as rawPlanNote,
 } from "../../../build/wasm/career_wasm.js";
-import type { CoreResult, DatedInput, NewNote, NotePaths } from "../../../build/wasm/career_wasm.js";
+import type {
+	CoachInput,
+	CoachPrompt,
+	CoachSession,
+	CoachStartInput,
+	CoachStep,
+	CoreResult,
+	DatedInput,
+	NoteOutline,
+	NotePaths,
+	NotePlan,
+	Operation,
+	Outcome,
+	PlanInput,
+} from "../../../build/wasm/career_wasm.js";
 
-export type { CoreError, CoreResult, DatedInput, NewNote, NotePaths } from "../../../build/wasm/career_wasm.js";
+export type {
+	Addition,
+	ChangeLine,
+	CoachAction,
+	CoachInput,
+	CoachPrompt,
+	CoachSession,
+	CoachStartInput,
+	CoachStep,
+	CoreError,
+	CoreResult,
+	DatedInput,
+	LinkFormat,
+	NoteKind,
+	NoteOutline,
+	NotePaths,
+	NotePlan,
+	Operation,
+	Outcome,
+	PlanInput,
+	Progress,
+	Reading,
+	Span,
+	TextEdit,
+} from "../../../build/wasm/career_wasm.js";
 
 /** Error code returned when the core trapped; the instance has been dropped. */
 export const CORE_TRAP = "core_trap";
@@ -49,7 +93,8 @@ function ensureCore(): void {
 		return;
 	}
 	if (coreState === "none") {
-		initSync({ module: wasmBytes });
+		// The module travels deflated (scripts/deflate-wasm.mjs); inflating ~400 KB takes a few ms.
+		initSync({ module: inflateSync(wasmDeflated) });
 	} else {
 		resetGlueState();
 	}
@@ -92,7 +137,46 @@ export function notePaths(input: DatedInput): CoreResult<NotePaths> {
 	return callCore("notePaths", () => rawNotePaths(input));
 }
 
-/** The Career Index note to create: its path and its full markdown text. */
-export function renderCareerIndex(input: DatedInput): CoreResult<NewNote> {
-	return callCore("renderCareerIndex", () => rawRenderCareerIndex(input));
+/**
+ * What to do with one of Career Coach's notes (the Career Index, the profile, the methodology
+ * note): create it with `text`, upgrade it with `edits` (byte spans into `input.existing`,
+ * which give `text`), or nothing. `input.existing` is the note's current text, `null` when
+ * the note does not exist.
+ */
+export function planNote(input: PlanInput): CoreResult<NotePlan> {
+	return callCore("planNote", () => rawPlanNote(input));
+}
+
+/** Every section, table, task and link of a note's text, with UTF-8 byte spans. */
+export function outline(text: string): CoreResult<NoteOutline> {
+	return callCore("outline", () => rawOutline(text));
+}
+
+/**
+ * Applies one edit operation to a note's text: the edits (byte spans into `text`) and the new
+ * text, which is `null` when nothing changes (write nothing then).
+ */
+export function applyOperation(text: string, op: Operation): CoreResult<Outcome> {
+	return callCore("applyOperation", () => rawApplyOperation(text, op));
+}
+
+/**
+ * Starts a coaching session on the Career Index (`input.note` is its current text): every
+ * section with questions, empty ones first, or just `input.sections`.
+ */
+export function coachStart(input: CoachStartInput): CoreResult<CoachSession> {
+	return callCore("coachStart", () => rawCoachStart(input));
+}
+
+/** What to show for a session and the Career Index's current text. */
+export function coachPrompt(input: CoachInput): CoreResult<CoachPrompt> {
+	return callCore("coachPrompt", () => rawCoachPrompt(input));
+}
+
+/**
+ * Applies one action to a session: the next session and, when the note changes, its new text
+ * (`write`). Write the text first, then save the session.
+ */
+export function coachStep(input: CoachInput): CoreResult<CoachStep> {
+	return callCore("coachStep", () => rawCoachStep(input));
 }

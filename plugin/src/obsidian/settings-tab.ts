@@ -1,7 +1,8 @@
 /**
- * The plugin's tab in Obsidian's settings: one text field per setting.
+ * The plugin's tab in Obsidian's settings: one text field per name or path, one toggle per
+ * switch.
  *
- * Each field saves as the user types. A blank field means "use the default", so the setting
+ * Each field saves as the user types, each toggle as it is flipped. A blank field means "use the default", so the setting
  * falls back to it at once rather than handing the core an empty name. Values that are vault
  * paths (the folder, the profile file) go through `normalizePath`; names and name patterns
  * are not paths and are kept as typed.
@@ -10,12 +11,12 @@
 import { PluginSettingTab, Setting, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { DEFAULT_SETTINGS } from "../settings";
-import type { CareerSettings } from "../settings";
+import type { TextSettingKey, ToggleSettingKey } from "../settings";
 import type { CareerCoachHost } from "./host";
 
 /** How one setting is shown and cleaned up before it is saved. */
 interface TextSettingSpec {
-	key: keyof CareerSettings;
+	key: TextSettingKey;
 	name: string;
 	desc: string;
 	/** True when the value is a vault path, to be passed through `normalizePath`. */
@@ -54,9 +55,31 @@ const TEXT_SETTINGS: readonly TextSettingSpec[] = [
 		desc: "Path of the file that describes you to the coach, from the vault root.",
 		isPath: true,
 	},
+	{
+		key: "methodologyNoteName",
+		name: "Methodology note name",
+		desc: "Name of the note that explains the coaching method, kept in the career folder, without .md.",
+		isPath: false,
+	},
 ];
 
-/** Shows and edits {@link CareerSettings}. */
+/** How one on/off setting is shown. */
+interface ToggleSettingSpec {
+	key: ToggleSettingKey;
+	name: string;
+	desc: string;
+}
+
+/** The switches, shown after the text settings. */
+const TOGGLE_SETTINGS: readonly ToggleSettingSpec[] = [
+	{
+		key: "methodologyNote",
+		name: "Create the methodology note",
+		desc: "Offer the command that creates or upgrades the methodology note.",
+	},
+];
+
+/** Shows and edits the plugin's settings (`CareerSettings`). */
 export class CareerSettingTab extends PluginSettingTab {
 	private readonly host: CareerCoachHost;
 
@@ -72,6 +95,21 @@ export class CareerSettingTab extends PluginSettingTab {
 		for (const spec of TEXT_SETTINGS) {
 			this.addTextSetting(containerEl, spec);
 		}
+		for (const spec of TOGGLE_SETTINGS) {
+			this.addToggleSetting(containerEl, spec);
+		}
+	}
+
+	private addToggleSetting(containerEl: HTMLElement, spec: ToggleSettingSpec): void {
+		new Setting(containerEl)
+			.setName(spec.name)
+			.setDesc(spec.desc)
+			.addToggle((toggle) =>
+				toggle.setValue(this.host.settings[spec.key]).onChange(async (value) => {
+					this.host.settings[spec.key] = value;
+					await this.host.saveSettings();
+				}),
+			);
 	}
 
 	private addTextSetting(containerEl: HTMLElement, spec: TextSettingSpec): void {
