@@ -61,6 +61,11 @@ enum Command {
     Methodology(UpgradeCommand),
     /// Print where each Career Coach note lives, from the plugin settings in the vault.
     Paths,
+    /// Write a session log for a session held elsewhere (e.g. with an AI assistant).
+    #[command(subcommand)]
+    SessionLog(SessionLogCommand),
+    /// List open threads from every session log.
+    Threads,
     /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
     Outline {
         /// The note (relative paths are inside the vault).
@@ -78,6 +83,32 @@ enum Command {
     /// Set or add frontmatter properties.
     #[command(subcommand)]
     Frontmatter(commands::note::FrontmatterCommand),
+}
+
+/// `career session-log …`
+#[derive(Subcommand)]
+enum SessionLogCommand {
+    /// Create a log note and add it to the Session Logs tables.
+    New {
+        /// What the session was about.
+        #[arg(long)]
+        focus: String,
+        /// A note the session changed (repeat).
+        #[arg(long = "output", value_name = "NOTE")]
+        outputs: Vec<String>,
+        /// A decision as "what|why" (repeat).
+        #[arg(long = "decision", value_name = "WHAT|WHY")]
+        decisions: Vec<String>,
+        /// An open thread for next time (repeat).
+        #[arg(long = "thread", value_name = "TEXT")]
+        threads: Vec<String>,
+        /// Something done in the session (repeat).
+        #[arg(long = "did", value_name = "TEXT")]
+        did: Vec<String>,
+        /// Carry every open thread from earlier logs into this one.
+        #[arg(long)]
+        carry: bool,
+    },
 }
 
 /// `career index|profile|methodology …`
@@ -120,6 +151,25 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     match cli.command {
         Command::Init => commands::notes::init(&context),
         Command::Coach { sections, new } => commands::coach::run(&context, &sections, new),
+        Command::SessionLog(SessionLogCommand::New {
+            focus,
+            outputs,
+            decisions,
+            threads,
+            did,
+            carry,
+        }) => commands::log::new_log(
+            &context,
+            commands::log::NewLogArgs {
+                focus,
+                outputs,
+                decisions,
+                threads,
+                did,
+                carry,
+            },
+        ),
+        Command::Threads => commands::log::threads(&context),
         Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
         }

@@ -54,15 +54,21 @@ fn a_scripted_session_fills_sections_and_the_note_changes_exactly_there() {
         .replace(
             "### Sponsors\n\n| Name | Context |\n|------|---------|\n| | |",
             "### Sponsors\n\n| Name | Context |\n|------|---------|\n| Pat Kim | Global CIO |",
-        )
-        .replace(
-            "### Mentors\n\n| Name | Context |\n|------|---------|\n| | |",
-            "### Mentors\n\n| Name | Context |\n|------|---------|\n| Sam Ortiz | former CTO |",
-        );
+        )        .replace("### Mentors\n\n| Name | Context |\n|------|---------|\n| | |", "### Mentors\n\n| Name | Context |\n|------|---------|\n| Sam Ortiz | former CTO |")
+        + "| [[2026-01-17 Career Coaching Session]] | Annual Theme, Network & Influence | Career Index |\n";
     assert_eq!(
         vault.read(INDEX),
         expected,
-        "only the answered sections changed"
+        "only the answered sections and the Session Logs row changed"
+    );
+    let log = vault.read("Career/2026-01-17 Career Coaching Session.md");
+    assert!(
+        log.starts_with("---\ntype: coaching-session\ndate: 2026-01-17\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("   - Captured: Pat Kim · sponsor · Global CIO\n"),
+        "{log}"
     );
 }
 
@@ -84,10 +90,11 @@ fn confirm_prompt_accepts_edit_skip_and_rejects_other_replies() {
         "{}",
         run.stdout
     );
+    let row = "| [[2026-01-17 Career Coaching Session]] | Career Index review | — |\n";
     assert_eq!(
         vault.read(INDEX),
-        before,
-        "edited and skipped answers are never written"
+        format!("{before}{row}"),
+        "edited and skipped answers are never written; only the log row is added"
     );
 }
 
@@ -155,4 +162,105 @@ fn coaching_needs_a_career_index() {
         run.stderr
     );
     assert!(run.stderr.contains("career init"), "{}", run.stderr);
+}
+
+#[test]
+fn a_second_session_reviews_the_first_ones_open_threads() {
+    let vault = vault();
+    // Session 1: one answer, then the closing questions: focus, threads, worked, improve.
+    let first = coach(
+        &vault,
+        &["--section", "Annual Theme"],
+        "Visible outside\ny\n\nTheme\nDraft the thesis; Find podcasts\nOne question at a time\n\n",
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let threads = vault.career(&["--json", "threads"]);
+    let open: serde_json::Value = serde_json::from_str(&threads.stdout).unwrap();
+    assert_eq!(open.as_array().unwrap().len(), 2, "{}", threads.stdout);
+    // Session 2 (same day): carry the thesis, resolve the podcasts.
+    let second = coach(&vault, &["--section", "Risk Register"], "c\nr\n\n\n\n\n\n");
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second
+            .stdout
+            .contains("Open threads from earlier sessions (2):"),
+        "{}",
+        second.stdout
+    );
+    let log1 = vault.read("Career/2026-01-17 Career Coaching Session.md");
+    assert!(
+        log1.contains("- [>] Draft the thesis\n") && log1.contains("- [x] Find podcasts\n"),
+        "{log1}"
+    );
+    let log2 = vault.read("Career/2026-01-17 Career Coaching Session 2.md");
+    assert!(
+        log2.contains("- [ ] Draft the thesis [carried:: 1]\n"),
+        "{log2}"
+    );
+    let open = vault.career(&["threads"]);
+    assert_eq!(
+        open.stdout.trim(),
+        "- Draft the thesis (carried 1×)  (Career/2026-01-17 Career Coaching Session 2.md:35)"
+            .replace(
+                ":35",
+                &format!(
+                    ":{}",
+                    log2.lines()
+                        .position(|l| l.contains("[carried:: 1]"))
+                        .unwrap()
+                        + 1
+                )
+            )
+    );
+}
+
+#[test]
+fn session_log_new_records_a_session_held_elsewhere() {
+    let vault = vault();
+    let run = vault.career(&[
+        "session-log",
+        "new",
+        "--focus",
+        "Mock interview prep",
+        "--output",
+        "0_Career_Index",
+        "--decision",
+        "Apply for the CTO role|The timing is right",
+        "--thread",
+        "Ask Pat for a referral",
+        "--did",
+        "Practised the story of the GCC expansion",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.trim(),
+        "Created Career/2026-01-17 Career Coaching Session.md"
+    );
+    let log = vault.read("Career/2026-01-17 Career Coaching Session.md");
+    assert!(
+        log.contains("| Apply for the CTO role | The timing is right |\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("1. Practised the story of the GCC expansion\n"),
+        "{log}"
+    );
+    assert!(log.contains("- [ ] Ask Pat for a referral\n"), "{log}");
+    assert!(vault.read(INDEX).ends_with(
+        "| [[2026-01-17 Career Coaching Session]] | Mock interview prep | 0_Career_Index |\n"
+    ));
+    assert!(
+        vault
+            .read("Career/Career Coaching Methodology.md")
+            .contains(
+            "| [[2026-01-17 Career Coaching Session]] | Mock interview prep | 0_Career_Index |\n"
+        ),
+        "the methodology note's table gets the row too"
+    );
+    let empty = vault.career(&["session-log", "new", "--focus", " "]);
+    assert!(
+        empty.stderr.starts_with("error[invalid_input]:"),
+        "{}",
+        empty.stderr
+    );
 }

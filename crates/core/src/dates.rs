@@ -44,6 +44,11 @@ impl Day {
     pub fn iso(self) -> String {
         self.0.format("%Y-%m-%d").to_string()
     }
+
+    /// The date for people: `Jan 17, 2026`.
+    pub fn long(self) -> String {
+        self.0.format("%b %-d, %Y").to_string()
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod coach;
 pub mod dates;
 pub mod edit;
 pub mod error;
+pub mod log;
 pub mod note;
 pub mod ops;
 pub mod settings;

@@ -211,6 +211,7 @@ fn action_for(prompt: &Prompt, line: &str) -> Option<Action> {
             "back" => Some(Action::Back),
             "pause" => Some(Action::Pause),
             "edit" => Some(Action::Edit),
+            "thread" => Some(Action::Thread { text: rest.into() }),
             "decide" => {
                 let (what, why) = rest.split_once('|').unwrap_or((rest, ""));
                 Some(Action::Decide {
@@ -269,13 +270,16 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             )?
         }
     };
-    save_session(context, Some(&session))?;
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let mut terminal = Terminal {
         interactive,
         lines: stdin.lock().lines(),
     };
+    if session.events.len() <= 2 && session.carried.is_empty() {
+        session.carried = review_threads(context, &mut terminal)?;
+    }
+    save_session(context, Some(&session))?;
     loop {
         let note = read_note(&note_path)?;
         let current = prompt(&session, &note.text)?;
@@ -338,8 +342,105 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         .iter()
         .filter(|a| a.status == Some(career_core::coach::session::AnswerStatus::Written))
         .count();
+    let log = finish(context, &session, &mut terminal)?;
+    save_session(context, None)?;
     Ok(Output::new(
-        String::new(),
-        serde_json::json!({ "finished": true, "written": written }),
+        format!("Wrote the session log {log}."),
+        serde_json::json!({ "finished": true, "written": written, "log": log }),
     ))
+}
+
+/// Lists open threads from earlier logs; each is resolved, carried or dropped.
+fn review_threads(
+    context: &Context,
+    terminal: &mut Terminal,
+) -> Result<Vec<career_core::log::threads::Thread>, CoreError> {
+    let open = crate::commands::log::open_threads(context)?;
+    if open.is_empty() {
+        return Ok(Vec::new());
+    }
+    say(&format!(
+        "\nOpen threads from earlier sessions ({}):",
+        open.len()
+    ));
+    let mut carried = Vec::new();
+    for thread in open {
+        let times = if thread.carried > 0 {
+            format!(" (carried {}×)", thread.carried)
+        } else {
+            String::new()
+        };
+        say(&format!(
+            "- {}{times}\n  [r]esolved, [c]arry (Enter), [d]rop?",
+            thread.text
+        ));
+        let reply = terminal.line().unwrap_or_default().trim().to_lowercase();
+        let disposition = match reply.as_str() {
+            "r" | "resolved" | "resolve" => career_core::log::threads::Disposition::Resolve,
+            "d" | "drop" => career_core::log::threads::Disposition::Drop,
+            _ => career_core::log::threads::Disposition::Carry,
+        };
+        crate::commands::log::dispose_thread(context, &thread, disposition)?;
+        if disposition == career_core::log::threads::Disposition::Carry {
+            carried.push(thread);
+        }
+    }
+    Ok(carried)
+}
+
+/// Asks the closing questions and writes the session log.
+fn finish(
+    context: &Context,
+    session: &Session,
+    terminal: &mut Terminal,
+) -> Result<String, CoreError> {
+    let touched = career_core::log::render::sections_touched(session);
+    let default_focus = if touched.is_empty() {
+        "Career Index review".to_string()
+    } else {
+        touched.join(", ")
+    };
+    let mut ask = |question: &str| {
+        say(question);
+        terminal
+            .line()
+            .map(|l| {
+                l.split(';')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let focus = ask(&format!(
+        "Focus of this session, in one line? (Enter: {default_focus})"
+    ))
+    .join("; ");
+    let threads = ask("Open threads for next time? (separate with ;, Enter for none)");
+    let worked = ask("What worked well? (Enter to skip)");
+    let improve = ask("What to improve? (Enter to skip)");
+    let paths = context.settings.note_paths(context.today)?;
+    let outputs = if touched.is_empty() {
+        Vec::new()
+    } else {
+        vec![("Career Index".to_string(), paths.career_index_name.clone())]
+    };
+    crate::commands::log::write_log(
+        context,
+        crate::commands::log::NewLog {
+            session: Some(session),
+            focus: if focus.is_empty() {
+                default_focus
+            } else {
+                focus
+            },
+            outputs,
+            decisions: Vec::new(),
+            did: Vec::new(),
+            carried: Vec::new(),
+            threads,
+            worked,
+            improve,
+        },
+    )
 }

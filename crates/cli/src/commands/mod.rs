@@ -1,6 +1,7 @@
 //! One module per `career` subcommand.
 
 pub mod coach;
+pub mod log;
 pub mod note;
 pub mod notes;
 pub mod paths;

@@ -49,6 +49,25 @@ impl Reading {
             .map(|f| f.value.as_str())
     }
 
+    /// The reading as short lines for people: `Label: value`, `a · b · c`, items.
+    pub fn summary(&self) -> Vec<String> {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| format!("{}: {}", f.label, f.value));
+        let entries = self.entries.iter().map(|e| {
+            e.iter()
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        fields
+            .chain(entries)
+            .chain(self.items.iter().cloned())
+            .collect()
+    }
+
     /// Sets a field (a follow-up's answer), replacing an earlier value.
     pub fn set(&mut self, questions: &QuestionSet, field: &str, value: &str) {
         let Some(def) = questions.fields.iter().find(|f| f.id == field) else {

@@ -148,6 +148,12 @@ pub struct Session {
     pub decisions: Vec<Decision>,
     /// Whether it is paused (a paused session resumes where it stopped).
     pub paused: bool,
+    /// Open threads from earlier logs carried into this session.
+    #[serde(default)]
+    pub carried: Vec<crate::log::threads::Thread>,
+    /// New open threads noted during the session.
+    #[serde(default)]
+    pub threads: Vec<String>,
 }
 
 /// What the person does.
@@ -171,6 +177,11 @@ pub enum Action {
     Pause,
     /// Continue a paused session.
     Resume,
+    /// Note an open thread for the next session.
+    Thread {
+        /// The thread.
+        text: String,
+    },
     /// Record a decision for the session log.
     Decide {
         /// What was decided.
@@ -357,6 +368,8 @@ pub fn start(
         events: Vec::new(),
         decisions: Vec::new(),
         paused: false,
+        carried: Vec::new(),
+        threads: Vec::new(),
     };
     let titles: Vec<&str> = session.plan.iter().map(|p| p.title.as_str()).collect();
     let summary = titles.join(", ");
@@ -408,6 +421,22 @@ impl Session {
         if let Some((section, question)) = asked {
             self.event(at, "asked", &section, &question);
         }
+    }
+
+    /// What was understood for the planned section at `index`.
+    pub fn reading_at(&self, index: usize) -> CoreResult<Reading> {
+        let planned = self.plan.get(index).ok_or_else(no_section)?;
+        let q = for_section(&planned.section).ok_or_else(no_section)?;
+        let record = self.answers.get(index);
+        let mut reading = read(
+            q,
+            record.map(|a| a.answer.as_str()).unwrap_or(""),
+            self.today()?.year(),
+        );
+        for (field, value) in record.map(|a| a.extra.as_slice()).unwrap_or(&[]) {
+            reading.set(q, field, value);
+        }
+        Ok(reading)
     }
 
     fn reading(&self) -> CoreResult<Reading> {
@@ -577,6 +606,12 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
             s.paused = false;
             s.event(at, "resumed", "", "");
             s.announce(at);
+        }
+        (Action::Thread { text }, _) => {
+            if !text.trim().is_empty() {
+                s.threads.push(text.trim().to_string());
+                s.event(at, "thread", "", text.trim());
+            }
         }
         (Action::Decide { what, why }, _) => {
             s.decisions.push(Decision {

@@ -1,0 +1,277 @@
+//! Session logs from the terminal: `career session-log new`, `career threads`,
+//! and the log `career coach` writes when a session ends.
+
+use std::path::{Path, PathBuf};
+
+use career_core::coach::session::{Decision, Session};
+use career_core::log::render::{log_name, render, LogInput};
+use career_core::log::session_logs_row;
+use career_core::log::threads::{all_open_threads, dispose, Disposition, Thread};
+use career_core::ops::{run, Operation};
+use career_core::{CoreError, ErrorCode};
+
+use crate::commands::notes::link_format;
+use crate::output::Output;
+use crate::vault::{read_note, update_note, Vault};
+use crate::Context;
+
+/// The career folder on disk.
+fn career_dir(context: &Context) -> Result<PathBuf, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let folder = Path::new(&paths.career_index)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    Ok(context.vault.join(folder))
+}
+
+/// Every session log in the career folder, oldest name first: (vault path, text).
+pub fn logs(context: &Context) -> Result<Vec<(String, String)>, CoreError> {
+    let dir = career_dir(context)?;
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(found);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = read_note(&path)?.text;
+            if career_core::log::threads::is_session_log(&text) {
+                let relative = path
+                    .strip_prefix(&context.vault)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push((relative, text));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The open threads across every session log.
+pub fn open_threads(context: &Context) -> Result<Vec<Thread>, CoreError> {
+    Ok(all_open_threads(&logs(context)?))
+}
+
+/// Marks a thread in its log (resolve, carry or drop), guarded against concurrent edits.
+pub fn dispose_thread(
+    context: &Context,
+    thread: &Thread,
+    disposition: Disposition,
+) -> Result<(), CoreError> {
+    let note = read_note(&context.vault.join(&thread.note))?;
+    let edit = dispose(&note.text, thread.line, disposition)?;
+    if let career_core::edit::Applied::Changed(text) =
+        career_core::edit::apply(&note.text, &[edit])?
+    {
+        update_note(&note, &text)?;
+    }
+    Ok(())
+}
+
+/// `career threads`
+pub fn threads(context: &Context) -> Result<Output, CoreError> {
+    let open = open_threads(context)?;
+    let human = if open.is_empty() {
+        "No open threads.".to_string()
+    } else {
+        open.iter()
+            .map(|t| {
+                format!(
+                    "- {}{}  ({}:{})",
+                    t.text,
+                    if t.carried > 0 {
+                        format!(" (carried {}×)", t.carried)
+                    } else {
+                        String::new()
+                    },
+                    t.note,
+                    t.line
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(Output::new(
+        human,
+        serde_json::to_value(&open).unwrap_or_default(),
+    ))
+}
+
+/// What a new log says, before it has a name.
+pub struct NewLog<'a> {
+    /// The session, when the log comes from one.
+    pub session: Option<&'a Session>,
+    /// Focus line.
+    pub focus: String,
+    /// Notes changed: (label, target).
+    pub outputs: Vec<(String, String)>,
+    /// Decisions.
+    pub decisions: Vec<Decision>,
+    /// Work done (sessions held elsewhere).
+    pub did: Vec<String>,
+    /// Threads carried from earlier logs.
+    pub carried: Vec<Thread>,
+    /// New threads.
+    pub threads: Vec<String>,
+    /// What worked.
+    pub worked: Vec<String>,
+    /// What to improve.
+    pub improve: Vec<String>,
+}
+
+/// Writes a new log in one create, then appends its row to the Session Logs
+/// tables of the Career Index and the methodology note (when they exist).
+pub fn write_log(context: &Context, log: NewLog<'_>) -> Result<String, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let dir = career_dir(context)?;
+    let taken: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    e.path()
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let date = context.today.iso();
+    let name = log_name(
+        &context.settings.session_log_name_pattern,
+        &date,
+        context.today.year(),
+        &taken,
+    );
+    let links = link_format(&context.vault);
+    let duration = log.session.and_then(career_core::log::render::duration);
+    let input = LogInput {
+        session: log.session,
+        date,
+        duration,
+        focus: log.focus.clone(),
+        outputs: log.outputs.clone(),
+        decisions: log.decisions,
+        did: log.did,
+        carried: log.carried,
+        threads: log.threads,
+        worked: log.worked,
+        improve: log.improve,
+        name: name.clone(),
+        methodology: paths.methodology_name.clone(),
+        links,
+    };
+    let folder = Path::new(&paths.career_index)
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let path = if folder.is_empty() {
+        format!("{name}.md")
+    } else {
+        format!("{folder}/{name}.md")
+    };
+    Vault::open(&context.vault)?.create(&path, &render(&input))?;
+    let output_names: Vec<String> = log.outputs.iter().map(|(label, _)| label.clone()).collect();
+    let row = session_logs_row(&name, &log.focus, &output_names, links);
+    for note_path in [&paths.career_index, &paths.methodology] {
+        let file = context.vault.join(note_path);
+        if !file.exists() {
+            continue;
+        }
+        let note = read_note(&file)?;
+        let op = Operation::TableAddRow {
+            section: "Session Logs".into(),
+            table: 0,
+            cells: row.clone(),
+        };
+        match run(&note.text, &op) {
+            Ok(outcome) => {
+                if let Some(text) = outcome.text {
+                    update_note(&note, &text)?;
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.code,
+                    ErrorCode::SectionNotFound | ErrorCode::TableNotFound
+                ) =>
+            {
+                eprintln!("note: {note_path} has no Session Logs table; run `career index upgrade` to add one.");
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(path)
+}
+
+fn pairs(values: &[String]) -> Vec<Decision> {
+    values
+        .iter()
+        .map(|v| {
+            let (what, why) = v.split_once('|').unwrap_or((v, ""));
+            Decision {
+                what: what.trim().into(),
+                why: why.trim().into(),
+            }
+        })
+        .collect()
+}
+
+/// Options of `career session-log new`.
+pub struct NewLogArgs {
+    /// Focus line.
+    pub focus: String,
+    /// Notes changed (names).
+    pub outputs: Vec<String>,
+    /// "what|why" decisions.
+    pub decisions: Vec<String>,
+    /// New threads.
+    pub threads: Vec<String>,
+    /// Work done.
+    pub did: Vec<String>,
+    /// Carry every open thread into this log.
+    pub carry: bool,
+}
+
+/// `career session-log new`
+pub fn new_log(context: &Context, args: NewLogArgs) -> Result<Output, CoreError> {
+    if args.focus.trim().is_empty() {
+        return Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            "A session log needs a focus (--focus \"...\").",
+        ));
+    }
+    let carried = if args.carry {
+        open_threads(context)?
+    } else {
+        Vec::new()
+    };
+    for thread in &carried {
+        dispose_thread(context, thread, Disposition::Carry)?;
+    }
+    let path = write_log(
+        context,
+        NewLog {
+            session: None,
+            focus: args.focus,
+            outputs: args
+                .outputs
+                .iter()
+                .map(|o| (o.clone(), o.clone()))
+                .collect(),
+            decisions: pairs(&args.decisions),
+            did: args.did,
+            carried,
+            threads: args.threads,
+            worked: Vec::new(),
+            improve: Vec::new(),
+        },
+    )?;
+    Ok(Output::new(
+        format!("Created {path}"),
+        serde_json::json!({ "created": path }),
+    ))
+}
