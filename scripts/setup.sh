@@ -27,3 +27,17 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   step "Installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund
 fi
+
+# --- Chromium for the browser tests (tests/browser/) -------------------------
+# The browser tests drive Debian's chromium with playwright-core (an npm devDependency);
+# no browser is downloaded by npm or by `playwright install`. Needs root (as on CI).
+if [ ! -x /usr/bin/chromium ]; then
+  step "Installing Chromium for the browser tests (apt-get)"
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends chromium
+  else
+    printf 'warning: /usr/bin/chromium is missing and installing it needs root; the browser tests will be skipped.\n' >&2
+  fi
+fi

@@ -17,4 +17,4 @@ tsc --noEmit -p .
 step "ESLint (eslint-plugin-obsidianmd)"
 eslint --max-warnings 0 .
 step "Plugin tests (built dist/main.js) and specs through the built WASM"
-node --test tests/plugin/ tests/wasm/
+node --test tests/plugin/ tests/wasm/ tests/browser/

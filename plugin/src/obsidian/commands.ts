@@ -6,6 +6,7 @@
  */
 
 import type { CareerCoachHost } from "./host";
+import { registerCoachCommands } from "./coach-commands";
 import { createOrUpgradeNote } from "./note-command";
 
 /** Adds every command of the plugin to Obsidian's command palette. */
@@ -33,4 +34,5 @@ export function registerCommands(plugin: CareerCoachHost): void {
 			return true;
 		},
 	});
+	registerCoachCommands(plugin);
 }

@@ -1,0 +1,517 @@
+/**
+ * The coaching modal: one question at a time.
+ *
+ * It shows what the core's `coachPrompt` says (a question, a follow-up, what was understood
+ * and how the note will change, a deepening question, or the end) and sends the person's
+ * choice to the engine (`coach/engine.ts`), which reads the note, steps, writes and saves.
+ * What is typed stays in the textarea until a step succeeds: a failed step (the note kept
+ * changing, the core refused) shows why and leaves the text as it was, ready to send again.
+ *
+ * Keys: Enter sends (Next, Confirm, Close), Shift+Enter is a new line (on phones, whose
+ * keyboards have no Shift+Enter, Enter is a new line and the Next button sends), Escape pauses
+ * and closes. Closing in any way pauses the session and keeps the unsent text (see
+ * `coach/draft.ts`); a later "Resume coaching session" continues at the same question with the
+ * same text. Built with `createEl` only; styles are `.career-coach-session*` in styles.css.
+ */
+
+import { Modal, Platform } from "obsidian";
+import type { App } from "obsidian";
+import { draftAt, draftFits } from "../coach/draft";
+import type { SessionDraft } from "../coach/draft";
+import type { CoachEngine, EngineResult } from "../coach/engine";
+import type { ChangeLine, CoachAction, CoachPrompt, CoachSession, Reading } from "../core/wasm";
+import { notify } from "./notices";
+
+/** How the modal reaches the rest of the plugin. */
+export interface CoachModalOptions {
+	/** The session being run. */
+	engine: CoachEngine;
+	/** Saves the unsent text (`null` clears it). */
+	saveDraft: (draft: SessionDraft | null) => Promise<void>;
+	/** Unsent text saved earlier, put back into the textarea if it still fits the session. */
+	draft: SessionDraft | null;
+	/** Whether to send "resume" first (the saved session was paused). */
+	resume: boolean;
+	/** Called once the modal has closed. */
+	onClosed?: () => void;
+}
+
+/** How long typing must pause before the unsent text is saved. */
+const DRAFT_SAVE_DELAY_MS = 400;
+
+/** One button of the action row. */
+interface ButtonSpec {
+	label: string;
+	run: () => void;
+	/** The action Enter performs; shown as the call to action. */
+	primary?: boolean;
+	tooltip?: string;
+	disabled?: boolean;
+}
+
+/** The modal; open it with `new CoachModal(app, options).open()`. */
+export class CoachModal extends Modal {
+	private readonly options: CoachModalOptions;
+	private headerEl: HTMLElement | null = null;
+	private bodyEl: HTMLElement | null = null;
+	private messageEl: HTMLElement | null = null;
+	private actionsEl: HTMLElement | null = null;
+	private textarea: HTMLTextAreaElement | null = null;
+	private primary: { button: HTMLButtonElement; run: () => void } | null = null;
+	private restored: SessionDraft | null;
+	private busy = false;
+	private closed = false;
+	/** Set when the session could not be shown at all: closing then has nothing to pause. */
+	private broken = false;
+	private draftTimer: number | null = null;
+	/** Set when the modal closed: the unsent text, with the session point it belongs to. */
+	private closingDraft: SessionDraft | null = null;
+
+	constructor(app: App, options: CoachModalOptions) {
+		super(app);
+		this.options = options;
+		this.restored = options.draft;
+	}
+
+	/**
+	 * What to keep as the unsent draft when the session is saved after `action`: the textarea's
+	 * text when pausing, nothing after a step that used or replaced it, and the saved draft
+	 * unchanged otherwise (`undefined`).
+	 */
+	draftToSave(session: CoachSession, action: CoachAction | null): SessionDraft | null | undefined {
+		if (action === null) {
+			return null;
+		}
+		switch (action.action) {
+			case "pause":
+				return this.closingDraft ?? this.currentDraft(session);
+			case "resume":
+			case "decide":
+				return undefined;
+			default:
+				return null;
+		}
+	}
+
+	override onOpen(): void {
+		const { contentEl } = this;
+		this.modalEl.addClass("career-coach-session-modal");
+		contentEl.empty();
+		contentEl.addClass("career-coach-session");
+		this.setTitle("Coaching session");
+		this.headerEl = contentEl.createDiv({ cls: "career-coach-session-header" });
+		this.bodyEl = contentEl.createDiv({ cls: "career-coach-session-body" });
+		this.messageEl = contentEl.createDiv({ cls: "career-coach-session-message", attr: { role: "status", "aria-live": "polite" } });
+		this.messageEl.hide();
+		this.actionsEl = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
+		this.bodyEl.createDiv({ cls: "career-coach-session-loading", text: "Loading…" });
+
+		this.scope.register([], "Enter", (evt) => this.onEnter(evt));
+		void this.begin();
+	}
+
+	override onClose(): void {
+		this.closed = true;
+		this.cancelDraftTimer();
+		const { engine } = this.options;
+		if (!engine.done && !this.broken) {
+			// Keep the unsent text with the point it was typed at, even if a step is still running.
+			this.closingDraft = this.currentDraft(engine.session);
+			const draft = this.closingDraft;
+			void engine.act({ action: "pause" }).then(async (result) => {
+				if (!result.ok) {
+					notify(`The coaching session could not be paused: ${result.failure.message}`);
+					await this.options.saveDraft(draft).catch(() => undefined);
+				}
+			});
+		}
+		this.contentEl.empty();
+		this.options.onClosed?.();
+	}
+
+	private async begin(): Promise<void> {
+		const { engine, resume } = this.options;
+		const result = resume ? await engine.act({ action: "resume" }) : await engine.prompt();
+		if (this.closed) {
+			return;
+		}
+		if (!result.ok) {
+			this.broken = true;
+			this.bodyEl?.empty();
+			this.bodyEl?.createEl("p", { cls: "career-coach-session-failed", text: "The session cannot be shown." });
+			this.showMessage(result.failure.message, "error");
+			this.renderButtons([this.closeButton()]);
+			return;
+		}
+		this.show(result);
+	}
+
+	/** Sends an action; on success shows the next prompt, on failure keeps everything as it is. */
+	private async send(action: CoachAction): Promise<void> {
+		if (this.busy || this.closed) {
+			return;
+		}
+		this.cancelDraftTimer();
+		this.setBusy(true);
+		this.hideMessage();
+		const result = await this.options.engine.act(action);
+		if (this.isClosed()) {
+			return;
+		}
+		this.setBusy(false);
+		if (!result.ok) {
+			this.showMessage(result.failure.message, result.failure.kind === "conflict" ? "warning" : "error");
+			notify(result.failure.message);
+			this.focusInput();
+			return;
+		}
+		this.restored = null;
+		this.show(result);
+	}
+
+	private show(result: Extract<EngineResult, { ok: true }>): void {
+		this.render(result.prompt);
+		if (result.warning !== null) {
+			this.showMessage(result.warning, "error");
+			notify(result.warning);
+		}
+	}
+
+	private render(prompt: CoachPrompt): void {
+		this.textarea = null;
+		this.primary = null;
+		const body = this.bodyEl;
+		if (body === null) {
+			return;
+		}
+		body.empty();
+		// What is shown, for styles and for tests that drive the modal.
+		body.setAttr("data-kind", prompt.kind);
+		body.setAttr("data-section", prompt.kind === "done" ? null : prompt.section);
+		this.renderHeader(prompt);
+		switch (prompt.kind) {
+			case "question":
+				this.renderQuestion(body, prompt);
+				break;
+			case "follow-up":
+				body.createEl("p", { cls: "career-coach-question is-short", text: prompt.question });
+				body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
+				this.renderAnswer(body, "", "Leave it empty to leave it out.");
+				this.renderButtons([this.nextButton(), this.stepButton("Skip", { action: "skip" }, "Skip this section")]);
+				break;
+			case "confirm":
+				this.renderConfirm(body, prompt.understood, prompt.changes);
+				this.renderButtons([
+					{ ...this.stepButton("Confirm", { action: "confirm" }, "Write this to the note"), primary: true },
+					this.stepButton("Edit", { action: "edit" }, "Change your answer"),
+					this.stepButton("Skip", { action: "skip" }, "Skip this section"),
+					this.stepButton("Back", { action: "back" }, "Back to the question"),
+					this.pauseButton(),
+				]);
+				break;
+			case "deepen":
+				body.createEl("p", { cls: "career-coach-question", text: prompt.question });
+				this.renderAnswer(body, "", "Optional — leave it empty and choose Next to move on.");
+				this.renderButtons([this.nextButton()]);
+				break;
+			case "done":
+				this.setTitle("Coaching session");
+				body.createEl("p", {
+					cls: "career-coach-done",
+					text: `Done: ${String(prompt.written)} written, ${String(prompt.skipped)} skipped`,
+				});
+				body.createEl("p", { cls: "career-coach-hint", text: "Every planned section has been answered or skipped." });
+				this.renderButtons([this.closeButton()]);
+				break;
+		}
+		this.focusInput();
+	}
+
+	private renderHeader(prompt: CoachPrompt): void {
+		const header = this.headerEl;
+		if (header === null) {
+			return;
+		}
+		header.empty();
+		if (prompt.kind === "done") {
+			header.hide();
+			return;
+		}
+		header.show();
+		this.setTitle(prompt.title);
+		const { session } = this.options.engine;
+		if (session.plan[session.position]?.mode === "review") {
+			this.titleEl.createSpan({
+				cls: "career-coach-badge",
+				text: "review",
+				attr: { title: "This section already has content; nothing in it is overwritten." },
+			});
+		}
+		const { current, total } = prompt.progress;
+		header.createSpan({ cls: "career-coach-progress-text", text: `${String(current)} of ${String(total)}` });
+		header.createEl("progress", {
+			cls: "career-coach-progress",
+			attr: { max: String(total), value: String(current), "aria-label": `Section ${String(current)} of ${String(total)}` },
+		});
+	}
+
+	private renderQuestion(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
+		body.createEl("p", { cls: "career-coach-question", text: prompt.question });
+		if (prompt.hint !== "") {
+			body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
+		}
+		if (prompt.definitions.length > 0) {
+			const list = body.createEl("dl", { cls: "career-coach-definitions" });
+			for (const { term, meaning } of prompt.definitions) {
+				const row = list.createDiv({ cls: "career-coach-definition" });
+				row.createEl("dt", { text: term });
+				row.createEl("dd", { text: meaning });
+			}
+		}
+		if (prompt.mode === "review" && prompt.current !== "") {
+			const details = body.createEl("details", { cls: "career-coach-current" });
+			details.createEl("summary", { text: "What the note says now" });
+			details.createDiv({ cls: "career-coach-current-text", text: prompt.current });
+		}
+		this.renderAnswer(body, prompt.draft, "Your answer. Leave it empty and choose Next to skip this section.");
+		const first = prompt.progress.current <= 1;
+		this.renderButtons([
+			this.nextButton(),
+			this.stepButton("Skip", { action: "skip" }, "Skip this section"),
+			{ ...this.stepButton("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
+			this.pauseButton(),
+		]);
+	}
+
+	/** The answer box, holding the unsent draft if one fits, else `initial`. */
+	private renderAnswer(body: HTMLElement, initial: string, placeholder: string): void {
+		const { engine } = this.options;
+		const restored = this.restored !== null && draftFits(this.restored, engine.session) ? this.restored.text : null;
+		const textarea = body.createEl("textarea", {
+			cls: "career-coach-answer",
+			attr: { rows: "5", placeholder, "aria-label": "Your answer", spellcheck: "true" },
+		});
+		textarea.value = restored ?? initial;
+		textarea.addEventListener("input", () => {
+			this.scheduleDraftSave();
+		});
+		this.textarea = textarea;
+		if (!Platform.isMobile) {
+			body.createDiv({ cls: "career-coach-keys", text: "Enter: next · Shift+Enter: new line · Esc: pause" });
+		}
+	}
+
+	private renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[]): void {
+		// Not "Here is what I understood": the review's sentence-case rule (which may not be
+		// disabled) reads the pronoun "I" as a capital letter out of place.
+		body.createEl("h3", { cls: "career-coach-subheading", text: "Here is what the coach understood" });
+		const reading = body.createDiv({ cls: "career-coach-understood" });
+		let shown = 0;
+		if (understood.fields.length > 0) {
+			const fields = reading.createEl("dl", { cls: "career-coach-fields" });
+			for (const { label, value } of understood.fields) {
+				const row = fields.createDiv({ cls: "career-coach-field" });
+				row.createEl("dt", { text: label });
+				row.createEl("dd", { text: value });
+			}
+			shown += understood.fields.length;
+		}
+		if (understood.entries.length > 0) {
+			const entries = reading.createEl("ul", { cls: "career-coach-entries" });
+			for (const cells of understood.entries) {
+				entries.createEl("li", { cls: "career-coach-entry", text: cells.filter((cell) => cell.trim() !== "").join(" · ") });
+			}
+			shown += understood.entries.length;
+		}
+		if (understood.items.length > 0) {
+			const items = reading.createEl("ul", { cls: "career-coach-items" });
+			for (const item of understood.items) {
+				items.createEl("li", { text: item });
+			}
+			shown += understood.items.length;
+		}
+		if (shown === 0) {
+			reading.createEl("p", { cls: "career-coach-hint", text: "Nothing that fits this section." });
+		}
+		for (const text of understood.unplaced) {
+			reading.createEl("p", { cls: "career-coach-unplaced", text: `Not placed: ${text}` });
+		}
+
+		body.createEl("h3", { cls: "career-coach-subheading", text: "The note will change like this" });
+		if (changes.length === 0) {
+			body.createEl("p", { cls: "career-coach-hint", text: "The note will not change." });
+			return;
+		}
+		const block = body.createDiv({ cls: "career-coach-changes", attr: { role: "list" } });
+		for (const change of changes) {
+			const added = change.sign === "+";
+			const line = block.createDiv({
+				cls: ["career-coach-change", added ? "is-added" : "is-removed"],
+				attr: { role: "listitem", "aria-label": `${added ? "Added" : "Removed"}: ${change.text}` },
+			});
+			line.createSpan({ cls: "career-coach-change-sign", text: added ? "+" : "−", attr: { "aria-hidden": "true" } });
+			line.createSpan({ cls: "career-coach-change-text", text: change.text === "" ? " " : change.text });
+		}
+	}
+
+	/** Shows `buttons`, in tab order; the primary one is what Enter does. */
+	private renderButtons(buttons: readonly ButtonSpec[]): void {
+		const actions = this.actionsEl;
+		if (actions === null) {
+			return;
+		}
+		actions.empty();
+		for (const { label, run, primary, tooltip, disabled } of buttons) {
+			const button = actions.createEl("button", { text: label });
+			if (primary === true) {
+				button.addClass("mod-cta");
+				this.primary = { button, run };
+			}
+			if (tooltip !== undefined) {
+				button.setAttr("title", tooltip);
+			}
+			button.disabled = disabled === true;
+			button.addEventListener("click", () => {
+				if (!this.busy) {
+					run();
+				}
+			});
+		}
+	}
+
+	/** Read through a method: TypeScript cannot see that `close()` may run during an await. */
+	private isClosed(): boolean {
+		return this.closed;
+	}
+
+	/** "Next": sends the textarea's text (empty skips). */
+	private nextButton(): ButtonSpec {
+		return {
+			label: "Next",
+			primary: true,
+			tooltip: "Send your answer (empty skips)",
+			run: () => {
+				this.sendAnswer();
+			},
+		};
+	}
+
+	/** A button sending `action`. */
+	private stepButton(label: string, action: CoachAction, tooltip: string): ButtonSpec {
+		return {
+			label,
+			tooltip,
+			run: () => {
+				void this.send(action);
+			},
+		};
+	}
+
+	private pauseButton(): ButtonSpec {
+		return {
+			label: "Pause",
+			tooltip: "Pause and close; resume later",
+			run: () => {
+				this.close();
+			},
+		};
+	}
+
+	private closeButton(): ButtonSpec {
+		return {
+			label: "Close",
+			primary: true,
+			run: () => {
+				this.close();
+			},
+		};
+	}
+
+	private sendAnswer(): void {
+		void this.send({ action: "answer", text: this.textarea?.value ?? "" });
+	}
+
+	/** Enter: the primary action, unless the focus is on another button or a phone's textarea. */
+	private onEnter(evt: KeyboardEvent): false | undefined {
+		if (evt.isComposing) {
+			return undefined;
+		}
+		const target = evt.target;
+		if (target instanceof HTMLButtonElement && target !== this.primary?.button) {
+			return undefined;
+		}
+		if (target === this.textarea && Platform.isMobile) {
+			return undefined;
+		}
+		if (target instanceof HTMLElement && target.closest("summary") !== null) {
+			return undefined;
+		}
+		evt.preventDefault();
+		if (!this.busy) {
+			this.primary?.run();
+		}
+		return false;
+	}
+
+	private focusInput(): void {
+		const textarea = this.textarea;
+		if (textarea !== null) {
+			textarea.focus();
+			const end = textarea.value.length;
+			textarea.setSelectionRange(end, end);
+			return;
+		}
+		this.primary?.button.focus();
+	}
+
+	private setBusy(busy: boolean): void {
+		this.busy = busy;
+		this.contentEl.toggleClass("is-busy", busy);
+		if (this.textarea !== null) {
+			this.textarea.readOnly = busy;
+		}
+		for (const button of Array.from(this.actionsEl?.querySelectorAll("button") ?? [])) {
+			button.toggleClass("is-busy", busy);
+			button.setAttr("aria-disabled", busy ? "true" : null);
+		}
+	}
+
+	private showMessage(text: string, level: "warning" | "error"): void {
+		const el = this.messageEl;
+		if (el === null) {
+			return;
+		}
+		el.setText(text);
+		el.toggleClass("is-warning", level === "warning");
+		el.toggleClass("is-error", level === "error");
+		el.show();
+	}
+
+	private hideMessage(): void {
+		this.messageEl?.hide();
+	}
+
+	/** The textarea's text as a draft of the session's current point, or null when it is empty. */
+	private currentDraft(session: CoachSession): SessionDraft | null {
+		const text = this.textarea?.value ?? "";
+		return text.trim() === "" ? null : draftAt(session, text);
+	}
+
+	private scheduleDraftSave(): void {
+		this.cancelDraftTimer();
+		this.draftTimer = window.setTimeout(() => {
+			this.draftTimer = null;
+			if (this.busy || this.closed) {
+				return;
+			}
+			void this.options.saveDraft(this.currentDraft(this.options.engine.session)).catch(() => undefined);
+		}, DRAFT_SAVE_DELAY_MS);
+	}
+
+	private cancelDraftTimer(): void {
+		if (this.draftTimer !== null) {
+			window.clearTimeout(this.draftTimer);
+			this.draftTimer = null;
+		}
+	}
+}

@@ -1,0 +1,187 @@
+/**
+ * plugin/src/coach/engine.ts on its own: the order of read, step, write and save, the one
+ * retry when the note changes under a write, and what happens when a write or a save fails.
+ * The engine is plain TypeScript (no Obsidian), bundled here with esbuild and run against the
+ * real core through the glue, with the note, the writes and the saves in memory.
+ */
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import esbuild from "esbuild";
+import { ROOT, core, localToday } from "./support.mjs";
+
+const require = createRequire(import.meta.url);
+const OUT = join(ROOT, "build/test/coach.js");
+let coach;
+let glue;
+
+before(async () => {
+	mkdirSync(join(ROOT, "build/test"), { recursive: true });
+	await esbuild.build({
+		stdin: {
+			contents: ['export * from "./engine";', 'export * from "./draft";', 'export * from "./clock";'].join("\n"),
+			resolveDir: join(ROOT, "plugin/src/coach"),
+			sourcefile: "coach-modules.ts",
+			loader: "ts",
+		},
+		outfile: OUT,
+		bundle: true,
+		format: "cjs",
+		platform: "neutral",
+		target: "es2021",
+		logLevel: "error",
+	});
+	delete require.cache[OUT];
+	coach = require(OUT);
+	glue = await core();
+});
+
+const AT = "2026-03-02T09:30:00";
+
+/** A Career Index, a session on Annual Theme, and in-memory io that logs every call. */
+function setUp({ write, save } = {}) {
+	const note = glue.planNote({ kind: "career-index", settings: {}, today: localToday(), existing: null }).value.text;
+	const session = glue.coachStart({ notePath: "Career/0_Career_Index.md", note, sections: ["annual_theme"], today: localToday(), at: AT }).value;
+	const state = { note, saved: null, log: [] };
+	const io = {
+		read: async () => {
+			state.log.push("read");
+			return state.note;
+		},
+		write: async (expected, text) => {
+			state.log.push("write");
+			if (write !== undefined) {
+				await write(state, expected, text);
+			}
+			if (state.note !== expected) {
+				throw new coach.NoteChangedError();
+			}
+			state.note = text;
+		},
+		save: async (saved, action) => {
+			state.log.push(`save:${action?.action ?? "none"}`);
+			if (save !== undefined) {
+				await save();
+			}
+			state.saved = saved;
+		},
+		now: () => AT,
+	};
+	const engine = new coach.CoachEngine(session, { prompt: glue.coachPrompt, step: glue.coachStep }, io);
+	return { engine, state };
+}
+
+test("a confirm reads, writes, then saves; the next prompt is computed from the written note", async () => {
+	const { engine, state } = setUp();
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	state.log.length = 0;
+	const result = await engine.act({ action: "confirm" });
+	assert.equal(result.ok, true);
+	assert.equal(result.wrote, true);
+	assert.equal(result.prompt.kind, "deepen");
+	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read"]);
+	assert.match(state.note, /> \*\*"Visible outside the company"\*\*/);
+	assert.equal(state.saved.stage.stage, "deepening");
+});
+
+test("a note changed under the write is read again and the step retried once", async () => {
+	let changes = 0;
+	const { engine, state } = setUp({
+		write: async (s) => {
+			changes += 1;
+			if (changes === 1) {
+				s.note = s.note.replace("## Vision\n", "## Vision\n\nSomeone else's line.\n");
+			}
+		},
+	});
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	state.log.length = 0;
+	const result = await engine.act({ action: "confirm" });
+	assert.equal(result.ok, true);
+	assert.deepEqual(state.log, ["read", "write", "read", "write", "save:confirm", "read"]);
+	assert.ok(state.note.includes("Someone else's line.") && state.note.includes('"Visible outside the company"'));
+});
+
+test("a note that changes on every write: a conflict, nothing saved, the session unchanged", async () => {
+	const { engine, state } = setUp({
+		write: async (s) => {
+			s.note += "\nmore";
+		},
+	});
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	const session = engine.session;
+	state.log.length = 0;
+	const result = await engine.act({ action: "confirm" });
+	assert.deepEqual(result, { ok: false, failure: { kind: "conflict", message: coach.NOTE_CHANGED_MESSAGE } });
+	assert.deepEqual(state.log, ["read", "write", "read", "write"], "one retry, no save");
+	assert.equal(engine.session, session);
+	assert.equal(state.note.includes("Visible outside the company"), false);
+});
+
+test("a failing write keeps the session; a failing save after a write is a warning", async () => {
+	const failing = setUp({
+		write: async () => {
+			throw new Error("disk full");
+		},
+	});
+	await failing.engine.act({ action: "answer", text: "Visible outside the company" });
+	const before = failing.engine.session;
+	const result = await failing.engine.act({ action: "confirm" });
+	assert.equal(result.ok, false);
+	assert.equal(result.failure.kind, "write");
+	assert.match(result.failure.message, /your answer is kept: disk full/);
+	assert.equal(failing.engine.session, before);
+
+	let saves = 0;
+	const saving = setUp({
+		save: async () => {
+			saves += 1;
+			throw new Error("read-only");
+		},
+	});
+	await saving.engine.act({ action: "answer", text: "Visible outside the company" });
+	saves = 0;
+	const warned = await saving.engine.act({ action: "confirm" });
+	assert.equal(warned.ok, true);
+	assert.equal(warned.prompt.kind, "deepen", "the session moves on: the note has the answer");
+	assert.match(warned.warning, /note was updated, but the session could not be saved: read-only/);
+	assert.equal(saves, 1);
+});
+
+test("actions are queued: a pause sent during a write runs after it", async () => {
+	let release;
+	const { engine, state } = setUp({
+		write: () =>
+			new Promise((resolve) => {
+				release = resolve;
+			}),
+	});
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	state.log.length = 0;
+	const confirming = engine.act({ action: "confirm" });
+	const pausing = engine.act({ action: "pause" });
+	await new Promise((resolve) => setImmediate(resolve));
+	assert.deepEqual(state.log, ["read", "write"], "the pause waits");
+	release();
+	await Promise.all([confirming, pausing]);
+	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read", "read", "save:pause", "read"]);
+	assert.equal(state.saved.paused, true);
+	assert.equal(state.saved.stage.stage, "deepening");
+});
+
+test("localIsoDateTime is the local wall-clock time without a zone", () => {
+	assert.equal(coach.localIsoDateTime(new Date(2026, 0, 5, 7, 3, 9)), "2026-01-05T07:03:09");
+});
+
+test("a draft fits only the point of the session it was typed at", async () => {
+	const { engine } = setUp();
+	const draft = coach.draftAt(engine.session, "half");
+	assert.equal(coach.draftFits(draft, engine.session), true);
+	assert.deepEqual(coach.parseDraft(JSON.parse(JSON.stringify(draft))), draft);
+	assert.equal(coach.parseDraft({ text: 1 }), null);
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	assert.equal(coach.draftFits(draft, engine.session), false);
+});
