@@ -23,7 +23,6 @@ fn a_scripted_session_fills_sections_and_the_note_changes_exactly_there() {
     let script = [
         "Visible outside Lockton", // theme
         "y",                       // confirm
-        "",                        // deepening question: skipped
         "Pat Kim | sponsor | Global CIO; Sam Ortiz | mentor | former CTO",
         "y",
         "", // deepening skipped
@@ -105,7 +104,7 @@ fn an_interrupted_session_resumes_where_it_stopped_and_writes_nothing_twice() {
     let first = coach(
         &vault,
         &["--section", "Annual Theme", "--section", "Network"],
-        "Visible outside\ny\n\nPat Kim | sponsor | Global CIO\n",
+        "Visible outside\ny\nPat Kim | sponsor | Global CIO\n",
     );
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(
@@ -171,7 +170,7 @@ fn a_second_session_reviews_the_first_ones_open_threads() {
     let first = coach(
         &vault,
         &["--section", "Annual Theme"],
-        "Visible outside\ny\n\nTheme\nDraft the thesis; Find podcasts\nOne question at a time\n\n",
+        "Visible outside\ny\nTheme\nDraft the thesis; Find podcasts\nOne question at a time\n\n",
     );
     assert_eq!(first.code, 0, "{}", first.stderr);
     let threads = vault.career(&["--json", "threads"]);

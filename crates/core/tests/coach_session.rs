@@ -218,7 +218,6 @@ fn edit_back_and_skip_never_write_an_unconfirmed_answer() {
             answer("Visible outside Lockton"),
             Action::Confirm,
             Action::Skip,
-            Action::Skip,
         ],
     );
     assert!(note.contains("> **\"Visible outside Lockton\"**"));
@@ -292,4 +291,76 @@ fn a_note_edited_during_the_session_is_written_where_the_section_now_is() {
         "the person's edit is kept"
     );
     assert!(written.contains("| Path closes | medium | high | external sponsors |"));
+}
+
+#[test]
+fn every_template_section_can_be_filled_by_coaching() {
+    let note = template();
+    let session = start("i.md", &note, &[], day(), "t0").unwrap();
+    assert_eq!(
+        session.plan.len(),
+        19,
+        "every section of the question bank is planned"
+    );
+    let answers: Vec<(&str, &str)> = vec![
+        ("headline", "Architect of insurance platforms\nhttps://www.linkedin.com/in/jordan-example"),("vision", "CTO of a mission-driven company\nLife: balance\nRole: CTO\nImpact: faster claims\nReach: teaching"),
+        ("annual_theme", "Visible outside Lockton"),
+        ("success_criteria", "Two external talks; Thesis published"),
+        ("current_role", "8 direct reports, 65 total org, $20M budget, focus: Architecture"),
+        ("stakeholders", "Dana Lee | West CIO | taking over operations"),
+        ("current_focus", "Hand off delivery; Stand up the architecture office"),
+        ("timeline", "2019-now | Director | Lockton | GCC expansion"),
+        ("skills", "AI strategy | Expert | 2026 | MIT program"),
+        ("active_development", "Board-level finance course"),
+        ("belief", "Insurance will be rebuilt around AI-native claims."),
+        ("innovation_portfolio", "Claims copilot | cuts handling 30% | running | needs champions"),
+        ("failure_log", "2025-06 | Chatbot pilot | start with internal users"),
+        ("network", "Pat Kim | sponsor | Global CIO; Lee Park | mentee | senior architect"),
+        ("external_visibility", "Speaking | GAS Summit | booked"),
+        ("wins", "GAS Summit | ran it three years running"),
+        ("business_impact", "GCC expansion | $4M yearly savings | 2025"),
+        ("risk_register", "CTO path closes | medium | high | external sponsors"),
+        ("open_tasks", "Draft thesis"),
+    ];
+    let mut actions = Vec::new();
+    for (section, text) in &answers {
+        let index = session
+            .plan
+            .iter()
+            .position(|p| p.section == *section)
+            .unwrap_or_else(|| panic!("{section} is planned"));
+        actions.push((index, *text));
+    }
+    actions.sort_by_key(|(i, _)| *i);
+    let mut script = Vec::new();
+    for (index, text) in actions {
+        script.push(answer(text));
+        script.push(Action::Confirm);
+        let follow_ups = career_core::coach::questions::for_section(&session.plan[index].section)
+            .unwrap()
+            .follow_ups
+            .len();
+        script.extend((0..follow_ups).map(|_| answer("")));
+    }
+    let (session, note) = drive(session, note, &script);
+    assert!(matches!(
+        prompt(&session, &note).unwrap(),
+        Prompt::Done {
+            written: 19,
+            skipped: 0
+        }
+    ));
+    assert!(note.contains("# Career\n\nhttps://www.linkedin.com/in/jordan-example\n\n> Architect of insurance platforms\n"), "{note}");
+    let leftover: Vec<&str> = note
+        .lines()
+        .filter(|l| {
+            career_core::note::placeholders::is_placeholder_line(l)
+                && l.contains('[')
+                && !l.contains("[[")
+        })
+        .collect();
+    assert!(
+        leftover.is_empty(),
+        "no template prompt is left: {leftover:?}"
+    );
 }

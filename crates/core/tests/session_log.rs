@@ -103,7 +103,7 @@ fn a_second_session_on_the_same_day_gets_a_distinct_name() {
     let pattern = "{date} Career Coaching Session";
     let first = log_name(pattern, "2026-01-17", 2026, &[]);
     assert_eq!(first, "2026-01-17 Career Coaching Session");
-    let second = log_name(pattern, "2026-01-17", 2026, &[first.clone()]);
+    let second = log_name(pattern, "2026-01-17", 2026, std::slice::from_ref(&first));
     assert_eq!(second, "2026-01-17 Career Coaching Session 2");
     assert_eq!(
         log_name(pattern, "2026-01-17", 2026, &[first, second]),

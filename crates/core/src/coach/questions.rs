@@ -98,6 +98,18 @@ pub const NETWORK_TERMS: &[Definition] = &[
 /// The question bank, in the methodology's order.
 pub const QUESTIONS: &[QuestionSet] = &[
     QuestionSet {
+        section: "headline",
+        question: "How would you introduce yourself in one line, and where can people see your work?",
+        hint: "Your headline, then the link on its own line (LinkedIn or portfolio).",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Fields,
+        fields: &[
+            field("tagline", "Headline", &["headline", "tagline"]),
+            field("link", "Link", &["link", "linkedin", "portfolio"]),
+        ],
+    },
+    QuestionSet {
         section: "vision",
         question: "It's 5 years from now and you're fulfilled. What does that look like?",
         hint: "Start with one sentence (your north star), then Life:, Role:, Impact: and Reach: on their own lines.",
@@ -116,10 +128,19 @@ pub const QUESTIONS: &[QuestionSet] = &[
         section: "annual_theme",
         question: "If this year had ONE theme, what would it be?",
         hint: "A short phrase in your own words, e.g. \"Visible outside the company\".",
-        follow_ups: &[FollowUp { question: "How will you know in December that the theme worked?", label: "How I'll know it worked" }],
+        follow_ups: &[],
         definitions: &[],
         shape: Shape::Text,
         fields: &[field("theme", "Theme", &["theme"])],
+    },
+    QuestionSet {
+        section: "success_criteria",
+        question: "How will you know in December that the theme worked? Name 2-3 success criteria.",
+        hint: "One per line; each becomes a checkbox you can tick during the year.",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Items,
+        fields: &[field("criterion", "Criterion", &[])],
     },
     QuestionSet {
         section: "current_role",
@@ -143,6 +164,15 @@ pub const QUESTIONS: &[QuestionSet] = &[
         definitions: &[],
         shape: Shape::Entries,
         fields: &[field("name", "Name", &[]), field("role", "Role", &[]), field("relationship", "Relationship", &[])],
+    },
+    QuestionSet {
+        section: "current_focus",
+        question: "What are your top three priorities in this role right now?",
+        hint: "One per line.",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Items,
+        fields: &[field("priority", "Priority", &[])],
     },
     QuestionSet {
         section: "timeline",
@@ -173,6 +203,15 @@ pub const QUESTIONS: &[QuestionSet] = &[
         ],
     },
     QuestionSet {
+        section: "active_development",
+        question: "What are you actively developing this year, and how?",
+        hint: "One per line, e.g. \"Board-level finance course 📅 2026-06-30\".",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Items,
+        fields: &[field("item", "Development item", &[])],
+    },
+    QuestionSet {
         section: "belief",
         question: "What do you believe about your industry that others don't?",
         hint: "One or two sentences: your point of view.",
@@ -180,6 +219,29 @@ pub const QUESTIONS: &[QuestionSet] = &[
         definitions: &[],
         shape: Shape::Text,
         fields: &[field("belief", "Belief", &[])],
+    },
+    QuestionSet {
+        section: "innovation_portfolio",
+        question: "Which experiments are you running to test that belief?",
+        hint: "One per line: experiment | hypothesis | status | learning.",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Entries,
+        fields: &[
+            field("experiment", "Experiment", &[]),
+            field("hypothesis", "Hypothesis", &[]),
+            field("status", "Status", &[]),
+            field("learning", "Learning", &[]),
+        ],
+    },
+    QuestionSet {
+        section: "failure_log",
+        question: "What didn't work, and what did it teach you?",
+        hint: "One per line: date | what failed | lesson.",
+        follow_ups: &[],
+        definitions: &[],
+        shape: Shape::Entries,
+        fields: &[field("date", "Date", &[]), field("failed", "What failed", &[]), field("lesson", "Lesson", &[])],
     },
     QuestionSet {
         section: "network",

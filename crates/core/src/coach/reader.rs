@@ -255,11 +255,17 @@ fn read_fields(questions: &QuestionSet, answer: &str, reading: &mut Reading) {
         match field_of(questions, &fragment) {
             Some((id, value)) if reading.get(id).is_none() => reading.set(questions, id, &value),
             Some(_) => reading.unplaced.push(fragment),
+            // The first unlabelled line is the sentence the question asks for first.
             None if first_free
-                && questions.section == "vision"
-                && reading.get("north_star").is_none() =>
+                && questions
+                    .fields
+                    .first()
+                    .is_some_and(|f| reading.get(f.id).is_none())
+                && matches!(questions.section, "vision" | "headline") =>
             {
-                reading.set(questions, "north_star", &fragment);
+                if let Some(first) = questions.fields.first() {
+                    reading.set(questions, first.id, &fragment);
+                }
                 first_free = false;
             }
             None => reading.unplaced.push(fragment),
@@ -272,9 +278,16 @@ fn read_fields(questions: &QuestionSet, answer: &str, reading: &mut Reading) {
         .map(|f| f.id.to_string())
         .collect();
 }
-
-/// The field a fragment gives: `Label: value`, or a cue word next to the value.
+/// The field a fragment gives: `Label: value`, a bare link, or a cue word next to the value.
 fn field_of(questions: &QuestionSet, fragment: &str) -> Option<(&'static str, String)> {
+    let bare = fragment.trim();
+    let is_url =
+        bare.starts_with("http://") || bare.starts_with("https://") || bare.starts_with("www.");
+    if is_url && !bare.contains(' ') {
+        if let Some(link) = questions.fields.iter().find(|f| f.id == "link") {
+            return Some((link.id, bare.to_string()));
+        }
+    }
     if let Some((label, value)) = fragment.split_once(':') {
         let label = label.trim().trim_matches('*').trim().to_lowercase();
         let found = questions.fields.iter().find(|f| {

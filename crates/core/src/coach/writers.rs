@@ -107,6 +107,14 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
                 }
             }
         }
+        "headline" => {
+            if let Some(tagline) = value("tagline") {
+                set_quote(&mut draft, "headline", &tagline)?;
+            }
+            if let Some(link) = value("link") {
+                set_link_line(&mut draft, &link)?;
+            }
+        }
         "annual_theme" => {
             if let Some(theme) = value("theme") {
                 set_quote(
@@ -143,7 +151,13 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
                 }
             }
         }
-        "stakeholders" | "timeline" | "skills" | "business_impact" | "risk_register" => {
+        "stakeholders"
+        | "timeline"
+        | "skills"
+        | "business_impact"
+        | "risk_register"
+        | "innovation_portfolio"
+        | "failure_log" => {
             for entry in entries {
                 add_row(&mut draft, section, entry.clone())?;
             }
@@ -204,13 +218,19 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
                 add_bullet(&mut draft, &home, &bullet)?;
             }
         }
-        "open_tasks" => {
-            let tasks = draft.section("open_tasks")?;
+        "open_tasks" | "success_criteria" | "active_development" => {
+            let tasks = draft.section(section)?;
             for item in &reading.items {
                 draft.op(&Operation::TaskAdd {
                     section: tasks.path.clone(),
                     text: item.clone(),
                 })?;
+            }
+        }
+        "current_focus" => {
+            for item in &reading.items {
+                let home = draft.section("current_focus")?;
+                add_bullet(&mut draft, &home, item)?;
             }
         }
         other => {
@@ -293,6 +313,28 @@ fn set_labeled(draft: &mut Draft, kind: &str, label: &str, value: &str) -> CoreR
             draft.edits(&[edit])
         }
         None => add_bullet(draft, &home, &format!("**{label}:** {value}")),
+    }
+}
+
+/// Replaces the title block's link line (the template's prompt, or an earlier link).
+fn set_link_line(draft: &mut Draft, link: &str) -> CoreResult<()> {
+    let home = draft.section("headline")?;
+    let is_link_line = |l: &str| {
+        let t = l.trim();
+        t == "[LinkedIn or portfolio link]"
+            || ((t.starts_with("http") || t.starts_with("www.")) && !t.contains(' '))
+    };
+    let found = lines_in(&draft.text, home.own_span()).find(|l| is_link_line(l.content));
+    match found {
+        Some(line) => {
+            let edit = TextEdit::replace(&draft.text, line.content_span(), link.trim());
+            draft.edits(&[edit])
+        }
+        None => draft.op(&Operation::SectionAppend {
+            section: home.path.clone(),
+            text: link.trim().to_string(),
+            position: crate::edit::section::AppendAt::BeforeSubsections,
+        }),
     }
 }
 

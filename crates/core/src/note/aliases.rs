@@ -5,7 +5,6 @@
 //! the blind spot rules all go through this table, so a note written in the
 //! user's own words still works.
 
-
 /// One canonical section and the names that mean it.
 #[derive(Debug)]
 pub struct SectionKind {
@@ -22,6 +21,7 @@ pub struct SectionKind {
 /// The sections of the Career Index, top-level ones first in methodology order,
 /// then the subsections the template uses.
 pub const SECTION_KINDS: &[SectionKind] = &[
+    kind("headline", "Career", &["my career", "career index"], None),
     kind(
         "vision",
         "Vision",
@@ -264,7 +264,12 @@ pub fn normalize(title: &str) -> String {
 pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
     // The canonical names normalised once, not once per kind per call.
     static CANONICAL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let canonical = CANONICAL.get_or_init(|| SECTION_KINDS.iter().map(|k| normalize(k.canonical)).collect());
+    let canonical = CANONICAL.get_or_init(|| {
+        SECTION_KINDS
+            .iter()
+            .map(|k| normalize(k.canonical))
+            .collect()
+    });
     let norm = normalize(title);
     SECTION_KINDS
         .iter()
@@ -312,10 +317,22 @@ mod tests {
 
     #[test]
     fn year_and_suffix_titles_match_only_their_shape() {
-        for yes in ["theme", "2026 theme", "annual theme", "2026 annual theme", "theme for 2027"] {
+        for yes in [
+            "theme",
+            "2026 theme",
+            "annual theme",
+            "2026 annual theme",
+            "theme for 2027",
+        ] {
             assert!(is_theme_title(yes), "{yes} names the annual theme");
         }
-        for no in ["themes", "theme park", "my theme", "theme for now", "20266 theme"] {
+        for no in [
+            "themes",
+            "theme park",
+            "my theme",
+            "theme for now",
+            "20266 theme",
+        ] {
             assert!(!is_theme_title(no), "{no} does not");
         }
         assert!(is_success_criteria_title("success criteria dec 2026"));
