@@ -66,6 +66,12 @@ enum Command {
     SessionLog(SessionLogCommand),
     /// List open threads from every session log.
     Threads,
+    /// Review the Career Index for blind spots (with --json: an array of findings).
+    Blindspots {
+        /// Save the analysis as "Blind Spot Analysis YYYY-MM-DD", with what changed since the last one.
+        #[arg(long)]
+        save: bool,
+    },
     /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
     Outline {
         /// The note (relative paths are inside the vault).
@@ -170,6 +176,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             },
         ),
         Command::Threads => commands::log::threads(&context),
+        Command::Blindspots { save } => commands::blindspots::run(&context, save),
         Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
         }

@@ -45,6 +45,11 @@ impl Day {
         self.0.format("%Y-%m-%d").to_string()
     }
 
+    /// Whole days from `earlier` to this day (negative when `earlier` is later).
+    pub fn days_since(self, earlier: Day) -> i64 {
+        (self.0 - earlier.0).num_days()
+    }
+
     /// The date for people: `Jan 17, 2026`.
     pub fn long(self) -> String {
         self.0.format("%b %-d, %Y").to_string()

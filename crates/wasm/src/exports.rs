@@ -143,3 +143,85 @@ pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: Js
         coach::session::step(&i.session, &action, &i.note, &i.at)
     }))
 }
+
+/// Input of `blindSpots`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BlindSpotInput {
+    index: String,
+    #[serde(default)]
+    goals: Option<String>,
+    /// Session logs as (vault path, text).
+    #[serde(default)]
+    logs: Vec<(String, String)>,
+    today: String,
+}
+
+/// The blind spot analysis of the Career Index.
+#[wasm_bindgen(js_name = blindSpots, unchecked_return_type = "CoreResult<Finding[]>")]
+pub fn blind_spots(
+    #[wasm_bindgen(unchecked_param_type = "BlindSpotInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<BlindSpotInput>(value).and_then(|i| {
+        Ok(career_core::blindspots::analyze(
+            &i.index,
+            i.goals.as_deref(),
+            &i.logs,
+            Day::parse(&i.today)?,
+        ))
+    }))
+}
+
+/// Input of `blindSpotNote`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BlindSpotNoteInput {
+    findings: Vec<career_core::blindspots::Finding>,
+    today: String,
+    /// The last saved analysis: (note name, text).
+    #[serde(default)]
+    previous: Option<(String, String)>,
+}
+
+/// The saved analysis note: its name and text.
+#[wasm_bindgen(js_name = blindSpotNote, unchecked_return_type = "CoreResult<{ name: string; text: string }>")]
+pub fn blind_spot_note(
+    #[wasm_bindgen(unchecked_param_type = "BlindSpotNoteInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<BlindSpotNoteInput>(value).and_then(|i| {
+        let today = Day::parse(&i.today)?.iso();
+        let previous = i.previous.as_ref().map(|(n, t)| (n.as_str(), t.as_str()));
+        let text = career_core::blindspots::note::render(&i.findings, &today, previous);
+        Ok(serde_json::json!({ "name": career_core::blindspots::note::name(&today), "text": text }))
+    }))
+}
+
+/// Input of `planSections`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PlanSectionsInput {
+    #[serde(default)]
+    settings: Settings,
+    today: String,
+    #[serde(default)]
+    link_format: LinkFormat,
+    existing: String,
+    sections: Vec<String>,
+}
+
+/// Plans adding only some missing Career Index sections (a blind spot's action).
+#[wasm_bindgen(js_name = planSections, unchecked_return_type = "CoreResult<NotePlan>")]
+pub fn plan_sections(
+    #[wasm_bindgen(unchecked_param_type = "PlanSectionsInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<PlanSectionsInput>(value).and_then(|i| {
+        let kinds: Vec<&str> = i.sections.iter().map(String::as_str).collect();
+        templates::plan::plan_sections(
+            &i.settings,
+            Day::parse(&i.today)?,
+            i.link_format,
+            &i.existing,
+            &kinds,
+        )
+    }))
+}

@@ -94,6 +94,11 @@ export type CoachAction =
 export interface CoachStartInput { notePath: string; note: string; sections?: string[]; today: string; at: string }
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
 export interface CoachStep { session: CoachSession; write: string | null }
+export type FindingAction = { kind: "coach"; section: string } | { kind: "add-section"; section: string };
+export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; question: string; action: FindingAction }
+export interface BlindSpotInput { index: string; goals?: string | null; logs?: [string, string][]; today: string }
+export interface PlanSectionsInput { settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string; sections: string[] }
+export interface BlindSpotNoteInput { findings: Finding[]; today: string; previous?: [string, string] | null }
 "#;
 
 /// Turns a JS options object into an input struct, or an `invalid_input` error.

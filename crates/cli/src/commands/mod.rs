@@ -1,5 +1,6 @@
 //! One module per `career` subcommand.
 
+pub mod blindspots;
 pub mod coach;
 pub mod log;
 pub mod note;

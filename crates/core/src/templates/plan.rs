@@ -148,3 +148,44 @@ pub fn plan_note(
         additions,
     })
 }
+
+/// Plans adding only the Career Index sections of the given kinds (a blind
+/// spot's "add the missing section"), each in its canonical place.
+pub fn plan_sections(
+    settings: &Settings,
+    today: Day,
+    links: LinkFormat,
+    existing: &str,
+    kinds: &[&str],
+) -> CoreResult<NotePlan> {
+    let paths = settings.note_paths(today)?;
+    let template = career_index::sections(today, &paths.goals_name, links);
+    let edits = super::upgrade::insert_missing(existing, &template, kinds)?;
+    let new = match apply(existing, &edits)? {
+        Applied::Unchanged => None,
+        Applied::Changed(new) => Some(new),
+    };
+    let additions = edits
+        .iter()
+        .map(|e| Addition {
+            what: kinds.iter().map(|k| format!("section {k}")).collect(),
+            after_line: existing
+                .get(..e.span.start)
+                .map_or(0, |t| t.matches('\n').count()),
+            context: String::new(),
+            lines: e.new_text.lines().map(str::to_string).collect(),
+        })
+        .collect();
+    Ok(NotePlan {
+        kind: NoteKind::CareerIndex,
+        path: paths.career_index,
+        action: if new.is_some() {
+            PlanAction::Upgrade
+        } else {
+            PlanAction::None
+        },
+        text: new,
+        edits,
+        additions,
+    })
+}

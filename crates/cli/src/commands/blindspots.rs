@@ -1,0 +1,119 @@
+//! `career blindspots`: the blind spot analysis of the Career Index.
+
+use career_core::blindspots::note::{name, render};
+use career_core::blindspots::{analyze, Finding, FindingAction};
+use career_core::{CoreError, ErrorCode};
+
+use crate::commands::log::logs;
+use crate::output::Output;
+use crate::vault::{read_note, Vault};
+use crate::Context;
+
+fn action_text(action: &FindingAction) -> String {
+    match action {
+        FindingAction::Coach { section } => format!("career coach --section {section}"),
+        FindingAction::AddSection { .. } => "career index upgrade".to_string(),
+    }
+}
+
+fn human(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return "No blind spots found.".into();
+    }
+    findings
+        .iter()
+        .map(|f| {
+            let line = f.line.map(|l| format!(", line {l}")).unwrap_or_default();
+            format!(
+                "[{:?}] {} — {}{line}\n  {}\n  Ask: {}\n  Do: {}",
+                f.severity,
+                f.id,
+                f.section,
+                f.evidence,
+                f.question,
+                action_text(&f.action)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Runs the analysis; with `save`, writes `Blind Spot Analysis YYYY-MM-DD`.
+pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let index_path = context.vault.join(&paths.career_index);
+    if !index_path.exists() {
+        return Err(CoreError::new(
+            ErrorCode::NoteMissing,
+            format!(
+                "{} does not exist yet: run `career init` first.",
+                paths.career_index
+            ),
+        ));
+    }
+    let index = read_note(&index_path)?;
+    let goals = std::fs::read_to_string(context.vault.join(&paths.goals)).ok();
+    let findings = analyze(
+        &index.text,
+        goals.as_deref(),
+        &logs(context)?,
+        context.today,
+    );
+    let text = human(&findings);
+    let mut saved = None;
+    if save {
+        let folder = std::path::Path::new(&paths.career_index)
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let prefix = if folder.is_empty() {
+            String::new()
+        } else {
+            format!("{folder}/")
+        };
+        let previous = latest_analysis(context, &folder)?;
+        let note_name = name(&context.today.iso());
+        let note = render(
+            &findings,
+            &context.today.iso(),
+            previous.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        );
+        let path = format!("{prefix}{note_name}.md");
+        Vault::open(&context.vault)?.create(&path, &note)?;
+        saved = Some(path);
+    }
+    if let Some(path) = &saved {
+        // --json prints exactly the findings array; where the note went is news for people.
+        eprintln!("Saved {path}");
+    }
+    Ok(Output::new(
+        text,
+        serde_json::to_value(&findings).unwrap_or_default(),
+    ))
+}
+
+/// The most recent saved analysis in the career folder: (name, text).
+fn latest_analysis(context: &Context, folder: &str) -> Result<Option<(String, String)>, CoreError> {
+    let dir = context.vault.join(folder);
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    e.path()
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                })
+                .filter(|n| n.starts_with("Blind Spot Analysis "))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    match found.pop() {
+        Some(n) => Ok(Some((
+            n.clone(),
+            read_note(&dir.join(format!("{n}.md")))?.text,
+        ))),
+        None => Ok(None),
+    }
+}
