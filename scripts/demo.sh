@@ -17,6 +17,12 @@ cp dist/main.js dist/manifest.json dist/styles.css "$plugin_dir/"
 printf '["career-coach"]\n' > "$vault/.obsidian/community-plugins.json"
 today="$(date +%F)"
 "$career" --vault "$vault" --today "$today" init
+step "Running a scripted coaching session (scripts/demo-session.txt)"
+"$career" --vault "$vault" --today "$today" coach \
+  --section Headline --section Vision --section "Annual Theme" --section "Success Criteria" \
+  --section "Current Role" --section Network --section Wins < scripts/demo-session.txt > /dev/null
+step "Saving a blind spot analysis"
+"$career" --vault "$vault" --today "$today" blindspots --save > /dev/null
 
 cat <<MSG
 

@@ -283,6 +283,10 @@ pub struct Step {
 }
 
 fn title_of(section: &str) -> String {
+    // The title block has no heading of its own; people know it as the headline.
+    if section == "headline" {
+        return "Headline".to_string();
+    }
     crate::note::aliases::by_id(section)
         .map_or_else(|| section.to_string(), |k| k.canonical.to_string())
 }

@@ -21,7 +21,12 @@ pub struct SectionKind {
 /// The sections of the Career Index, top-level ones first in methodology order,
 /// then the subsections the template uses.
 pub const SECTION_KINDS: &[SectionKind] = &[
-    kind("headline", "Career", &["my career", "career index"], None),
+    kind(
+        "headline",
+        "Career",
+        &["headline", "tagline", "title", "my career", "career index"],
+        None,
+    ),
     kind(
         "vision",
         "Vision",
