@@ -225,3 +225,109 @@ pub fn plan_sections(
         )
     }))
 }
+
+/// Input of `sessionLog`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SessionLogInput {
+    #[serde(default)]
+    settings: Settings,
+    today: String,
+    #[serde(default)]
+    link_format: LinkFormat,
+    #[serde(default)]
+    session: Option<coach::session::Session>,
+    focus: String,
+    /// Notes changed: (label, link target).
+    #[serde(default)]
+    outputs: Vec<(String, String)>,
+    #[serde(default)]
+    decisions: Vec<coach::session::Decision>,
+    #[serde(default)]
+    did: Vec<String>,
+    #[serde(default)]
+    carried: Vec<career_core::log::threads::Thread>,
+    #[serde(default)]
+    threads: Vec<String>,
+    #[serde(default)]
+    worked: Vec<String>,
+    #[serde(default)]
+    improve: Vec<String>,
+    /// Note names already in the career folder (for a distinct same-day name).
+    #[serde(default)]
+    taken: Vec<String>,
+}
+
+/// A session log note (name, path, text) and the Session Logs row cells.
+#[wasm_bindgen(js_name = sessionLog, unchecked_return_type = "CoreResult<SessionLogNote>")]
+pub fn session_log(
+    #[wasm_bindgen(unchecked_param_type = "SessionLogInput")] value: JsValue,
+) -> JsValue {
+    use career_core::log::render::{duration, log_name, render, LogInput};
+    respond(input::<SessionLogInput>(value).and_then(|i| {
+        let today = Day::parse(&i.today)?;
+        let paths = i.settings.note_paths(today)?;
+        let name = log_name(&i.settings.session_log_name_pattern, &today.iso(), today.year(), &i.taken);
+        let folder = paths.career_index.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
+        let text = render(&LogInput {
+            session: i.session.as_ref(),
+            date: today.iso(),
+            duration: i.session.as_ref().and_then(duration),
+            focus: i.focus.clone(),
+            outputs: i.outputs.clone(),
+            decisions: i.decisions,
+            did: i.did,
+            carried: i.carried,
+            threads: i.threads,
+            worked: i.worked,
+            improve: i.improve,
+            name: name.clone(),
+            methodology: paths.methodology_name.clone(),
+            links: i.link_format,
+        });
+        let labels: Vec<String> = i.outputs.iter().map(|(label, _)| label.clone()).collect();
+        let row = career_core::log::session_logs_row(&name, &i.focus, &labels, i.link_format);
+        Ok(serde_json::json!({ "name": name, "path": format!("{folder}{name}.md"), "text": text, "row": row }))
+    }))
+}
+
+/// The open threads of session logs given as (vault path, text), oldest first.
+#[wasm_bindgen(js_name = openThreads, unchecked_return_type = "CoreResult<Thread[]>")]
+pub fn open_threads(
+    #[wasm_bindgen(unchecked_param_type = "{ logs: [string, string][] }")] value: JsValue,
+) -> JsValue {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Logs {
+        logs: Vec<(String, String)>,
+    }
+    respond(input::<Logs>(value).map(|i| career_core::log::threads::all_open_threads(&i.logs)))
+}
+
+/// Marks a thread in its log's text: resolve (x), carry (>) or drop (-).
+#[wasm_bindgen(js_name = disposeThread, unchecked_return_type = "CoreResult<Outcome>")]
+pub fn dispose_thread(
+    text: &str,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ line: number; disposition: \"resolve\" | \"carry\" | \"drop\" }"
+    )]
+    value: JsValue,
+) -> JsValue {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Dispose {
+        line: usize,
+        disposition: career_core::log::threads::Disposition,
+    }
+    respond(input::<Dispose>(value).and_then(|i| {
+        let edit = career_core::log::threads::dispose(text, i.line, i.disposition)?;
+        let new = match career_core::edit::apply(text, std::slice::from_ref(&edit))? {
+            career_core::edit::Applied::Changed(t) => Some(t),
+            career_core::edit::Applied::Unchanged => None,
+        };
+        Ok(ops::Outcome {
+            edits: vec![edit],
+            text: new,
+        })
+    }))
+}

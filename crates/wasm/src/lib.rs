@@ -97,6 +97,14 @@ export interface CoachStep { session: CoachSession; write: string | null }
 export type FindingAction = { kind: "coach"; section: string } | { kind: "add-section"; section: string };
 export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; question: string; action: FindingAction }
 export interface BlindSpotInput { index: string; goals?: string | null; logs?: [string, string][]; today: string }
+export interface Thread { note: string; line: number; text: string; carried: number }
+export interface SessionLogInput {
+  settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; session?: CoachSession | null; focus: string;
+  outputs?: [string, string][]; decisions?: { what: string; why: string }[]; did?: string[]; carried?: Thread[];
+  threads?: string[]; worked?: string[]; improve?: string[]; taken?: string[];
+}
+/** The log note to create in one write, and the cells of its Session Logs row (add with a table-add-row operation). */
+export interface SessionLogNote { name: string; path: string; text: string; row: string[] }
 export interface PlanSectionsInput { settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string; sections: string[] }
 export interface BlindSpotNoteInput { findings: Finding[]; today: string; previous?: [string, string] | null }
 "#;

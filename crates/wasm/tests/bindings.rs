@@ -117,3 +117,40 @@ fn an_existing_note_is_planned_as_an_upgrade_with_a_preview() {
         "an unknown link format is refused"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_session_log_is_rendered_and_its_threads_found_and_carried() {
+    let log = career_wasm::session_log(parse(
+        r#"{"today":"2026-01-17","focus":"Buildout","threads":["Draft the thesis"],"taken":["2026-01-17 Career Coaching Session"]}"#,
+    ));
+    assert_eq!(
+        string_at(&log, &["value", "name"]),
+        "2026-01-17 Career Coaching Session 2",
+        "a same-day log gets a distinct name"
+    );
+    assert_eq!(
+        string_at(&log, &["value", "path"]),
+        "Career/2026-01-17 Career Coaching Session 2.md"
+    );
+    let text = string_at(&log, &["value", "text"]);
+    let logs = js_sys::Array::of1(&js_sys::Array::of2(
+        &JsValue::from_str("Career/x.md"),
+        &JsValue::from_str(&text),
+    ));
+    let input = Object::new();
+    Reflect::set(&input, &JsValue::from_str("logs"), &logs).unwrap();
+    let threads = career_wasm::open_threads(input.into());
+    let first = js_sys::Array::from(&get(&threads, "value")).get(0);
+    assert_eq!(string_at(&first, &["text"]), "Draft the thesis");
+    let line = get(&first, "line");
+    let dispose = Object::new();
+    Reflect::set(&dispose, &JsValue::from_str("line"), &line).unwrap();
+    Reflect::set(
+        &dispose,
+        &JsValue::from_str("disposition"),
+        &JsValue::from_str("carry"),
+    )
+    .unwrap();
+    let carried = career_wasm::dispose_thread(&text, dispose.into());
+    assert!(string_at(&carried, &["value", "text"]).contains("- [>] Draft the thesis"));
+}
