@@ -44,6 +44,8 @@ pub enum ErrorCode {
     WouldBeHidden,
     /// The change would turn headings after it into code or text.
     WouldHideHeadings,
+    /// The note uses carriage returns alone as line breaks, which edits refuse.
+    UnsupportedLineEndings,
     /// Reading or writing a file failed (CLI only).
     Io,
 }
@@ -68,6 +70,7 @@ impl ErrorCode {
             Self::SpanOutOfBounds => "span_out_of_bounds",
             Self::WouldBeHidden => "would_be_hidden",
             Self::WouldHideHeadings => "would_hide_headings",
+            Self::UnsupportedLineEndings => "unsupported_line_endings",
             Self::Io => "io",
         }
     }

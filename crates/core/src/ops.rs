@@ -172,11 +172,13 @@ pub struct Outcome {
 
 /// Applies an operation to `text`, refusing results that would not read as intended.
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
-    let edits = plan(text, op)?;
+    // One heading scan of the note serves both the plan and the check.
+    let sections = outline::sections(text);
+    let edits = plan_with(text, &sections, op)?;
     let new = match apply(text, &edits)? {
         Applied::Unchanged => None,
         Applied::Changed(new) => {
-            verify(text, &edits, &new, op)?;
+            verify(&sections, &edits, &new, op)?;
             Some(new)
         }
     };
@@ -188,7 +190,21 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
 /// rest of the note; new text can also change how the lines after it read),
 /// and what the operation adds must be visible where it was put (not swallowed
 /// by an unclosed fence already in the note).
-fn verify(old: &str, edits: &[TextEdit], new: &str, op: &Operation) -> CoreResult<()> {
+///
+/// `old_sections` are the sections of the text before the edits.
+fn verify(
+    old_sections: &[Section],
+    edits: &[TextEdit],
+    new: &str,
+    op: &Operation,
+) -> CoreResult<()> {
+    // The note had no lone \r (plan refuses those); new text must not bring one in.
+    if crate::note::lines::has_lone_cr(new) {
+        return Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            "The new text contains a carriage return on its own, which would break the note's lines. Nothing was changed.",
+        ));
+    }
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.span.start, e.span.end));
     let old_spans: Vec<crate::span::Span> = sorted.iter().map(|e| e.span).collect();
@@ -204,15 +220,16 @@ fn verify(old: &str, edits: &[TextEdit], new: &str, op: &Operation) -> CoreResul
             .iter()
             .any(|e| e.start < s.heading_span.end && s.heading_span.start < e.end)
     };
-    let headings = |text: &str, spans: &[crate::span::Span]| -> Vec<(u8, String)> {
-        outline::sections(text)
+    let headings = |sections: &[Section], spans: &[crate::span::Span]| -> Vec<(u8, String)> {
+        sections
             .iter()
             .filter(|s| outside(spans, s))
             .map(|s| (s.level, s.title.clone()))
             .collect()
     };
-    let before = headings(old, &old_spans);
-    let after = headings(new, &new_spans);
+    let new_sections = outline::sections(new);
+    let before = headings(old_sections, &old_spans);
+    let after = headings(&new_sections, &new_spans);
     if before != after {
         let changed = before
             .iter()
@@ -233,7 +250,7 @@ fn verify(old: &str, edits: &[TextEdit], new: &str, op: &Operation) -> CoreResul
             ),
         ));
     }
-    let after: Vec<(u8, String)> = outline::sections(new)
+    let after: Vec<(u8, String)> = new_sections
         .iter()
         .map(|s| (s.level, normalize(&s.title)))
         .collect();
@@ -250,10 +267,32 @@ fn verify(old: &str, edits: &[TextEdit], new: &str, op: &Operation) -> CoreResul
                 return Err(hidden("section"));
             }
         }
+        Operation::NoteTemplate {
+            kind,
+            today,
+            link_format,
+        } => {
+            // Everything the upgrade added must be seen: nothing may be left to add
+            // (an unclosed fence in the note would swallow the new sections).
+            let again = plan_note(
+                *kind,
+                &Settings::default(),
+                Day::parse(today)?,
+                *link_format,
+                Some(new),
+            )?;
+            if again.action != PlanAction::None {
+                return Err(hidden("sections"));
+            }
+        }
         Operation::TaskAdd { text: task, .. } => {
             let wanted = normalize(task);
-            let whole = crate::span::Span::new(0, new.len());
-            if !tasks_in(new, whole)
+            // Only the stretch between the headings around the edits can hold the new task.
+            let edited = crate::span::Span::new(
+                new_spans.first().map_or(0, |s| s.start),
+                new_spans.last().map_or(0, |s| s.end),
+            );
+            if !tasks_in(new, outline::region_around(new, &new_sections, edited))
                 .iter()
                 .any(|t| t.status == ' ' && normalize(&t.text) == wanted)
             {
@@ -369,22 +408,61 @@ fn by_column(
     Ok(merged)
 }
 
+/// New content for a section may hold subsections, but not a heading at the
+/// section's own level or above: that would end the section and start another.
+fn refuse_sibling_headings(target: &Section, content: &str) -> CoreResult<()> {
+    let found = crate::note::headings::headings(content);
+    match found.iter().find(|h| h.level <= target.level) {
+        Some(h) => Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "The new text has a heading \"{}\" at level {} or above, which would split \"{}\" in two. Use a deeper heading ({}) or insert a section instead; nothing was changed.",
+                h.span.of(content).trim(),
+                target.level,
+                target.title,
+                "#".repeat(usize::from(target.level) + 1)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Computes the edits for an operation without applying them.
 pub fn plan(text: &str, op: &Operation) -> CoreResult<Vec<TextEdit>> {
-    let sections = outline::sections(text);
-    let section = |path: &str| outline::find(&sections, path);
+    plan_with(text, &outline::sections(text), op)
+}
+
+/// [`plan`] given the note's `sections`.
+fn plan_with(text: &str, sections: &[Section], op: &Operation) -> CoreResult<Vec<TextEdit>> {
+    // comrak and Obsidian read a lone \r as a line break; line numbers and
+    // positions would not agree, so an edit could land in the wrong place.
+    if crate::note::lines::has_lone_cr(text) {
+        return Err(CoreError::new(
+            ErrorCode::UnsupportedLineEndings,
+            "This note breaks lines with a carriage return alone (old Mac line endings). Convert it to LF or CRLF first; nothing was changed.",
+        ));
+    }
+    let section = |path: &str| outline::find(sections, path);
     let edits = match op {
         Operation::SectionSet {
             section: path,
             body,
-        } => vec![section::set_body(text, section(path)?, body)],
+        } => {
+            let target = section(path)?;
+            refuse_sibling_headings(target, body)?;
+            vec![section::set_body(text, target, body)]
+        }
         Operation::SectionAppend {
             section: path,
             text: new,
             position,
-        } => section::append(text, section(path)?, new, *position)
-            .into_iter()
-            .collect(),
+        } => {
+            let target = section(path)?;
+            refuse_sibling_headings(target, new)?;
+            section::append(text, target, new, *position)
+                .into_iter()
+                .collect()
+        }
         Operation::SectionInsert {
             heading,
             level,
@@ -494,8 +572,10 @@ pub fn plan(text: &str, op: &Operation) -> CoreResult<Vec<TextEdit>> {
         }
         Operation::TaskToggle { line, today } => {
             let today = today.as_deref().map(Day::parse).transpose()?;
-            let whole = crate::span::Span::new(0, text.len());
-            let task = tasks_in(text, whole)
+            // Only the stretch between the headings around the line can hold its task.
+            let line_start = crate::note::lines::line_start_of(text, *line);
+            let region = outline::region_around(text, sections, crate::span::Span::at(line_start));
+            let task = tasks_in(text, region)
                 .into_iter()
                 .find(|t| t.line == *line)
                 .ok_or_else(|| {

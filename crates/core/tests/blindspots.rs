@@ -211,3 +211,17 @@ fn the_add_section_action_inserts_only_that_section_in_its_place() {
         "insertions only"
     );
 }
+
+#[test]
+fn the_add_section_preview_names_the_section_by_its_title() {
+    use career_core::templates::plan::plan_sections;
+    let plan = plan_sections(
+        &career_core::Settings::default(),
+        day(),
+        LinkFormat::Wikilink,
+        &seed(),
+        &["innovation_thesis"],
+    )
+    .unwrap();
+    assert_eq!(plan.additions[0].what, ["section Innovation Thesis"]);
+}

@@ -36,7 +36,6 @@ fn recorded() -> (Session, String) {
             text: "Visible outside Lockton".into(),
         },
         Action::Confirm,
-        Action::Answer { text: "".into() },
         Action::Decide {
             what: "2026 Theme: Visible outside Lockton".into(),
             why: "Internal credibility established; external is the gap".into(),
@@ -203,5 +202,21 @@ fn the_session_logs_row_is_appended_without_changing_other_bytes() {
         out,
         format!("{index}{row}"),
         "the row goes at the end of the table and nothing else changes"
+    );
+}
+
+#[test]
+fn a_log_without_threads_leaves_nothing_open() {
+    let text = render(&LogInput {
+        date: "2026-01-17".into(),
+        focus: "x".into(),
+        name: "n".into(),
+        methodology: "m".into(),
+        ..LogInput::default()
+    });
+    assert!(text.contains("## Open Threads for Future Sessions\n\nNone.\n"));
+    assert!(
+        all_open_threads(&[("n.md".into(), text)]).is_empty(),
+        "no placeholder counts as an open thread"
     );
 }

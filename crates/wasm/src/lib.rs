@@ -77,6 +77,10 @@ export interface CoachSession {
   events: { at: string; kind: string; section: string; text: string }[];
   decisions: { what: string; why: string }[];
   paused: boolean;
+  /** Open threads from earlier logs carried into this session. */
+  carried: Thread[];
+  /** New open threads noted during the session. */
+  threads: string[];
 }
 export interface ChangeLine { sign: "+" | "-"; text: string }
 export interface Progress { current: number; total: number }

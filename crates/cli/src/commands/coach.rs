@@ -250,7 +250,14 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             ),
         ));
     }
-    let mut session = match (load_session(context)?, fresh) {
+    let saved = load_session(context)?;
+    // Threads an unfinished session carried are already forwarded ([>]) in their
+    // old logs: a fresh session takes them over so they reach a new log.
+    let inherited = saved
+        .as_ref()
+        .map(|s| s.carried.clone())
+        .unwrap_or_default();
+    let mut session = match (saved, fresh) {
         (Some(saved), false) if saved.stage != career_core::coach::session::Stage::Done => {
             say(&format!(
                 "Resuming the session started {}.",
@@ -277,7 +284,10 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         lines: stdin.lock().lines(),
     };
     if session.events.len() <= 2 && session.carried.is_empty() {
-        session.carried = review_threads(context, &mut terminal)?;
+        session.carried = inherited;
+        session
+            .carried
+            .extend(review_threads(context, &mut terminal)?);
     }
     save_session(context, Some(&session))?;
     loop {

@@ -46,7 +46,9 @@ pub fn logs(context: &Context) -> Result<Vec<(String, String)>, CoreError> {
             }
         }
     }
-    found.sort();
+    // By note name: "… Session" comes before "… Session 2" (a path sort puts
+    // "Session 2.md" first, since a space sorts before the dot).
+    found.sort_by(|a, b| a.0.trim_end_matches(".md").cmp(b.0.trim_end_matches(".md")));
     Ok(found)
 }
 

@@ -236,7 +236,8 @@ pub fn render(input: &LogInput<'_>) -> String {
         open += 1;
     }
     if open == 0 {
-        out.push_str("- [ ] [Next question to explore]\n");
+        // Plain text, not a checkbox: an empty list must not look like an open thread.
+        out.push_str("None.\n");
     }
     out.push_str("\n---\n\n");
 

@@ -87,7 +87,10 @@ pub fn open_threads(note: &str, text: &str) -> Vec<Thread> {
     };
     tasks_in(text, section.body_span)
         .into_iter()
-        .filter(|t| t.status == ' ')
+        .filter(|t| {
+            t.status == ' '
+                && !crate::note::placeholders::is_placeholder_line(&format!("- [ ] {}", t.text))
+        })
         .map(|t| {
             let (text, carried) = split_carried(&t.text);
             Thread {

@@ -247,22 +247,37 @@ fn is_success_criteria_title(norm: &str) -> bool {
 /// Normalises a heading or query for comparison: case-folded, markdown and
 /// punctuation (other than `&`) dropped, whitespace collapsed.
 pub fn normalize(title: &str) -> String {
-    // One pass: kept characters are lowercased, every run of others becomes
-    // one space between words (none at the ends).
-    let mut out = String::with_capacity(title.len());
+    normalized_chars(title).collect()
+}
+
+/// The characters of [`normalize`]`(title)`, produced lazily, so a comparison
+/// can stop at the first difference without building the string: kept
+/// characters lowercased, every run of others one space between words.
+pub fn normalized_chars(title: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = title.chars();
     let mut gap = false;
-    for c in title.chars() {
-        if c.is_alphanumeric() || c == '&' {
-            if gap && !out.is_empty() {
-                out.push(' ');
+    let mut started = false;
+    let mut pending = None;
+    std::iter::from_fn(move || {
+        if let Some(c) = pending.take() {
+            return Some(c);
+        }
+        for c in chars.by_ref() {
+            if c.is_alphanumeric() || c == '&' {
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                if gap && started {
+                    gap = false;
+                    pending = Some(lower);
+                    return Some(' ');
+                }
+                gap = false;
+                started = true;
+                return Some(lower);
             }
-            gap = false;
-            out.push(c.to_lowercase().next().unwrap_or(c));
-        } else {
             gap = true;
         }
-    }
-    out
+        None
+    })
 }
 
 /// The canonical section a title names, if any.

@@ -11,7 +11,7 @@
 //! Invariant: whenever `fast_scan` returns `Some`, it equals [`by_comrak`].
 //! The property tests and the corpus test check exactly that.
 
-use crate::note::lines::{lines_in, Line, BOM};
+use crate::note::lines::{has_lone_cr, line_at, lines_in, Line, BOM};
 use crate::note::sourcepos::{self, Kind};
 use crate::span::Span;
 
@@ -53,25 +53,6 @@ pub fn by_comrak(text: &str) -> Vec<Heading> {
             _ => None,
         })
         .collect()
-}
-
-/// The line containing byte `at`.
-fn line_at(text: &str, at: usize) -> Line<'_> {
-    let start = text
-        .get(..at)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(start..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| start + i + 1);
-    lines_in(text, Span::new(start, end))
-        .next()
-        .unwrap_or(Line {
-            content: "",
-            start,
-            end,
-        })
 }
 
 /// What the scanner is inside of.
@@ -140,13 +121,8 @@ fn indentation(content: &str) -> Indented<'_> {
 
 /// Scans for top-level headings; `None` means "ask comrak".
 pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
-    let bytes = text.as_bytes();
     // A lone carriage return is a line ending to comrak but not to our line splitter.
-    if bytes
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
-    {
+    if has_lone_cr(text) {
         return None;
     }
     let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
@@ -172,11 +148,9 @@ fn frontmatter_len(s: &str) -> usize {
         return 0;
     };
     let rest = s.get(start..).unwrap_or("");
-    let found = rest
-        .find("\n---\r\n")
-        .or_else(|| rest.find("\n---\n"))
-        .or_else(|| rest.find("\n---"));
-    let Some(n) = found else { return 0 };
+    let Some(n) = closing_line(rest) else {
+        return 0;
+    };
     let mut end = start + n + 4;
     if end == s.len() {
         return end;
@@ -197,6 +171,27 @@ fn frontmatter_len(s: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Where comrak's frontmatter ends: the first `\n---\r\n`, else the first
+/// `\n---\n`, else the first `\n---`. Computed from the first `\n---`, so
+/// that a note without a `\r` is not searched to its end three times.
+fn closing_line(rest: &str) -> Option<usize> {
+    let first = rest.find("\n---")?;
+    let after = rest.get(first + 4..).unwrap_or("");
+    // Every `\n---\r\n` is a `\n---`, so none comes before `first`.
+    if after.starts_with("\r\n") {
+        return Some(first);
+    }
+    if after.contains('\r') {
+        if let Some(crlf) = rest.find("\n---\r\n") {
+            return Some(crlf);
+        }
+    }
+    if after.starts_with('\n') {
+        return Some(first);
+    }
+    Some(rest.find("\n---\n").unwrap_or(first))
 }
 
 /// Processes one line; returns the next state, or `None` to give up.
@@ -725,4 +720,76 @@ fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.to_ascii_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// comrak's own search, which `closing_line` must equal.
+    fn reference(rest: &str) -> Option<usize> {
+        rest.find("\n---\r\n")
+            .or_else(|| rest.find("\n---\n"))
+            .or_else(|| rest.find("\n---"))
+    }
+
+    #[test]
+    fn closing_line_finds_what_comrak_finds() {
+        let parts = [
+            "a",
+            "\n",
+            "\r\n",
+            "\n---",
+            "\n---\n",
+            "\n---\r\n",
+            "\n----",
+            "\r",
+            "-",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(closing_line(text), reference(text), "{text:?}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod fallback_tests {
+    use super::*;
+
+    #[test]
+    fn comrak_fallback_spans_headings_that_end_in_a_multibyte_character() {
+        // Found by fuzzing: the last byte of "é" is inside the character.
+        for text in [
+            "\n# é",
+            "---\n\"\": \"\"\n---\n# \u{fffd}",
+            "intro\n## Café\nbody\n",
+        ] {
+            let fast = fast_scan(text).expect("the scan handles these");
+            assert_eq!(by_comrak(text), fast, "{text:?}");
+            assert!(fast.iter().all(|h| h.span.of(text).starts_with('#')));
+        }
+    }
+}
+
+#[cfg(test)]
+mod lone_cr_tests {
+    use super::*;
+
+    #[test]
+    fn headings_after_lone_carriage_returns_still_start_at_their_hashes() {
+        // Found by fuzzing: comrak breaks lines at a lone \r; spans must follow it.
+        let text = "intro\r\r# Spec files\n\nbody\r## Next\n";
+        let found = headings(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        for h in &found {
+            assert!(h.span.of(text).starts_with('#'), "{:?}", h.span.of(text));
+        }
+    }
 }

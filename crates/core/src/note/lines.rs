@@ -37,7 +37,8 @@ impl LineEnding {
 
     /// Rewrites `\n` and `\r\n` in generated text to this ending.
     pub fn apply(self, text: &str) -> String {
-        let lf = text.replace("\r\n", "\n");
+        // A lone \r is a line break too (as comrak reads it); new text never brings one in.
+        let lf = text.replace("\r\n", "\n").replace('\r', "\n");
         match self {
             Self::Lf => lf,
             Self::CrLf => lf.replace('\n', "\r\n"),
@@ -87,7 +88,7 @@ pub fn lines_in(text: &str, span: Span) -> impl Iterator<Item = Line<'_>> {
             return None;
         }
         let rest = text.get(pos..end)?;
-        let (content_len, ending_len) = match rest.find('\n') {
+        let (content_len, ending_len) = match find_newline(rest.as_bytes()) {
             Some(i) if i > 0 && rest.as_bytes().get(i - 1) == Some(&b'\r') => (i - 1, 2),
             Some(i) => (i, 1),
             None => (rest.len(), 0),
@@ -102,26 +103,136 @@ pub fn lines_in(text: &str, span: Span) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// The first `\n` in `bytes`, eight bytes at a time.
+///
+/// Line splitting is the hottest loop of the heading scan. `str::find` runs
+/// the standard library's memchr, which on wasm32 works in 4-byte words with
+/// a byte-by-byte start; this reads 8-byte words throughout (wasm has 64-bit
+/// integers), which is faster there and no slower natively.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ NEWLINES;
+        // The lowest byte flagged here is the first zero byte, i.e. the first `\n`.
+        let zero = word.wrapping_sub(ONES) & !word & HIGHS;
+        if zero != 0 {
+            return Some(at + zero.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| at + i)
+}
+
 /// Iterates every line of `text`.
 pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     lines_in(text, Span::new(0, text.len()))
 }
 
-/// Byte offsets where each line starts, for position conversion.
+/// Byte offsets where each line starts, for converting comrak's positions.
+/// Like comrak (and CommonMark), a lone `\r` ends a line too.
 pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     std::iter::once(0)
-        .chain(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        )
+        .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            ends_line.then_some(i + 1)
+        }))
         .collect()
+}
+
+/// The line containing byte `at` (found by bytes, so `at` may fall inside a
+/// character). A lone `\r` bounds lines too, as comrak reads it.
+pub fn line_at(text: &str, at: usize) -> Line<'_> {
+    let bytes = text.as_bytes();
+    let at = at.min(text.len());
+    let is_break = |i: usize| match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    };
+    let start = (0..at).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
+    let is_crlf = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n');
+    let content_end = (start..text.len())
+        .find(|&i| is_break(i) || is_crlf(i))
+        .unwrap_or(text.len());
+    let end = if is_crlf(content_end) {
+        content_end + 2
+    } else if content_end < text.len() {
+        content_end + 1
+    } else {
+        content_end
+    };
+    Line {
+        content: text.get(start..content_end).unwrap_or(""),
+        start,
+        end,
+    }
+}
+
+/// Where 1-based line `line` starts, counting `\n` as tasks number lines;
+/// the end of the text for a line past its end (or line 0).
+pub fn line_start_of(text: &str, line: usize) -> usize {
+    if line == 0 {
+        return text.len();
+    }
+    if line == 1 {
+        return 0;
+    }
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// Whether `text` has a carriage return not followed by `\n`: a line break to
+/// comrak, but not to [`lines_in`] or to the line numbers tasks report.
+/// (`str::find` with a char runs memchr: most notes hold no `\r` at all.)
+pub fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(cr) = text.get(from..).and_then(|t| t.find('\r')) {
+        let at = from + cr;
+        if bytes.get(at + 1) != Some(&b'\n') {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_newline_finds_the_first_newline_at_every_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                for (i, b) in bytes.iter_mut().enumerate() {
+                    // Bytes one off from `\n`, and high bytes, around the newline.
+                    *b = [b'a', 0x0b, 0x09, 0x8a, 0xff, 0x00][i % 6];
+                }
+                if at < len {
+                    bytes[at] = b'\n';
+                    if at + 3 < len {
+                        bytes[at + 3] = b'\n';
+                    }
+                }
+                let want = bytes.iter().position(|&b| b == b'\n');
+                assert_eq!(find_newline(&bytes), want, "len {len}, newline at {at}");
+            }
+        }
+    }
 
     #[test]
     fn lines_keep_exact_ranges_for_lf_crlf_and_no_final_newline() {
@@ -137,5 +248,10 @@ mod tests {
         assert_eq!(LineEnding::detect("x\r\ny\n"), LineEnding::CrLf);
         assert_eq!(LineEnding::detect("x\ny\r\n"), LineEnding::Lf);
         assert_eq!(LineEnding::CrLf.apply("a\nb\r\nc"), "a\r\nb\r\nc");
+        assert_eq!(
+            LineEnding::Lf.apply("old\rmac"),
+            "old\nmac",
+            "a lone carriage return becomes a line break"
+        );
     }
 }

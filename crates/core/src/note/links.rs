@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::note::frontmatter::frontmatter;
 use crate::note::lines::lines_in;
-use crate::note::sourcepos::{parse, Kind};
+use crate::note::sourcepos::{parse, Kind, Node};
 use crate::span::Span;
 
 /// Which syntax a link uses.
@@ -57,8 +57,14 @@ pub struct Link {
 /// Lists the links of `text` outside code, HTML and frontmatter, sorted by
 /// where they start.
 pub fn links(text: &str) -> Vec<Link> {
-    let mut excluded: Vec<Span> = parse(text, Span::new(0, text.len()))
-        .into_iter()
+    links_from_nodes(text, &parse(text, Span::new(0, text.len())))
+}
+
+/// [`links`] given `nodes`, a parse of the whole of `text`: lets
+/// [`outline`](crate::note::outline()) share one parse between tables, tasks and links.
+pub fn links_from_nodes(text: &str, nodes: &[Node]) -> Vec<Link> {
+    let mut excluded: Vec<Span> = nodes
+        .iter()
         .filter(|n| {
             matches!(
                 n.kind,

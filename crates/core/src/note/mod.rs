@@ -29,12 +29,16 @@ pub struct NoteOutline {
 }
 
 /// Locates every section, table, task and link of a note.
+///
+/// One comrak parse serves tables, tasks and links (sections come from the
+/// fast heading scan): the result equals calling `sections`, `tables_in`,
+/// `tasks_in` and `links` on the whole note, at a third of the cost.
 pub fn outline(text: &str) -> NoteOutline {
-    let whole = Span::new(0, text.len());
+    let nodes = sourcepos::parse(text, Span::new(0, text.len()));
     NoteOutline {
         sections: outline::sections(text),
-        tables: tables::tables_in(text, whole),
-        tasks: tasks::tasks_in(text, whole),
-        links: links::links(text),
+        tables: tables::tables_from_nodes(text, &nodes),
+        tasks: tasks::tasks_from_nodes(text, &nodes),
+        links: links::links_from_nodes(text, &nodes),
     }
 }

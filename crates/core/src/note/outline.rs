@@ -10,9 +10,9 @@
 use serde::Serialize;
 
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::note::aliases::{kind_of, normalize};
+use crate::note::aliases::{kind_of, normalize, normalized_chars};
 use crate::note::headings::{headings, Heading};
-use crate::note::lines::lines_in;
+use crate::note::lines::{has_lone_cr, lines_in};
 use crate::span::Span;
 
 /// One section of a note.
@@ -86,6 +86,33 @@ pub fn sections(text: &str) -> Vec<Section> {
     out
 }
 
+/// The stretch of `text` between the top-level headings around `within`: from
+/// the end of the last heading line before it to the start of the first
+/// heading after it (`sections` are the note's own).
+///
+/// No block stays open across a top-level heading, so parsing this slice
+/// finds the same tables and tasks there as parsing the whole note, for a
+/// fraction of the cost. The whole note when it has a lone `\r`, where lines
+/// as comrak counts them are not lines as task numbers count them.
+pub fn region_around(text: &str, sections: &[Section], within: Span) -> Span {
+    if has_lone_cr(text) {
+        return Span::new(0, text.len());
+    }
+    let start = sections
+        .iter()
+        .map(|s| s.body_span.start)
+        .filter(|&body| body <= within.start)
+        .max()
+        .unwrap_or(0);
+    let end = sections
+        .iter()
+        .map(|s| s.heading_span.start)
+        .filter(|&heading| heading >= within.end.max(start))
+        .min()
+        .unwrap_or(text.len());
+    Span::new(start, end)
+}
+
 /// The text of a heading: ATX without markers and closing sequence; setext
 /// paragraph lines joined with spaces.
 fn heading_title(text: &str, heading: &Heading) -> String {
@@ -107,32 +134,76 @@ fn heading_title(text: &str, heading: &Heading) -> String {
 }
 
 /// One segment of a lookup path, prepared once per lookup.
-struct Segment {
+struct Segment<'q> {
+    raw: &'q str,
     normalized: String,
-    kind: Option<&'static str>,
+}
+
+/// The sections' canonical kinds (a pass over the alias table each), worked
+/// out at most once per lookup, and only if exact names find nothing.
+struct Kinds<'s> {
+    sections: &'s [Section],
+    found: Vec<Option<Option<&'static str>>>,
+}
+
+impl<'s> Kinds<'s> {
+    fn new(sections: &'s [Section]) -> Self {
+        Self {
+            sections,
+            found: vec![None; sections.len()],
+        }
+    }
+
+    fn of(&mut self, index: usize) -> Option<&'static str> {
+        let slot = self.found.get_mut(index)?;
+        *slot.get_or_insert_with(|| {
+            self.sections
+                .get(index)
+                .and_then(|s| kind_of(&s.title))
+                .map(|k| k.id)
+        })
+    }
 }
 
 /// Whether a query segment names a heading title: exactly (normalised), or
-/// through the alias table when `by_alias` is set.
-fn segment_matches(segment: &Segment, title: &str, by_alias: bool) -> bool {
-    if normalize(title) == segment.normalized {
+/// through the alias table when the segment's `kind` is given.
+fn segment_matches(
+    kinds: &mut Kinds<'_>,
+    index: usize,
+    segment: &Segment<'_>,
+    kind: Option<Option<&'static str>>,
+) -> bool {
+    let Some(section) = kinds.sections.get(index) else {
+        return false;
+    };
+    // Compared lazily: most titles differ from the segment in their first letters.
+    if normalized_chars(&section.title).eq(segment.normalized.chars()) {
         return true;
     }
     // Only a segment that names a canonical section can match by alias; most do not,
-    // which spares a pattern match per heading.
-    by_alias && segment.kind.is_some() && kind_of(title).map(|k| k.id) == segment.kind
+    // which spares a pass over the alias table per heading.
+    match kind {
+        Some(Some(wanted)) => kinds.of(index) == Some(wanted),
+        _ => false,
+    }
 }
 
-fn path_matches(sections: &[Section], index: usize, query: &[Segment], by_alias: bool) -> bool {
+fn path_matches(
+    kinds: &mut Kinds<'_>,
+    index: usize,
+    query: &[Segment<'_>],
+    segment_kinds: Option<&[Option<&'static str>]>,
+) -> bool {
     let mut current = Some(index);
-    for segment in query.iter().rev() {
-        let Some(section) = current.and_then(|i| sections.get(i)) else {
+    for (n, segment) in query.iter().enumerate().rev() {
+        let Some(i) = current.filter(|&i| i < kinds.sections.len()) else {
             return false;
         };
-        if !segment_matches(segment, &section.title, by_alias) {
+        let kind = segment_kinds.map(|k| k.get(n).copied().flatten());
+        if !segment_matches(kinds, i, segment, kind) {
             return false;
         }
-        current = section.parent;
+        current = kinds.sections.get(i).and_then(|s| s.parent);
     }
     true
 }
@@ -142,13 +213,13 @@ fn path_matches(sections: &[Section], index: usize, query: &[Segment], by_alias:
 /// Exact names win over aliases: with headings "2025 Theme" and "2026 Theme",
 /// "2026 Theme" finds the second, while "Annual Theme" is ambiguous.
 pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section> {
-    let segments: Vec<Segment> = query
+    let segments: Vec<Segment<'_>> = query
         .split('/')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| Segment {
+            raw: s,
             normalized: normalize(s),
-            kind: kind_of(s).map(|k| k.id),
         })
         .collect();
     if segments.is_empty() {
@@ -157,9 +228,17 @@ pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section>
             "A section path is needed, e.g. \"Network/Sponsors\".",
         ));
     }
+    let mut kinds = Kinds::new(sections);
     for by_alias in [false, true] {
+        // The segments' canonical kinds are only needed once exact names found nothing.
+        let segment_kinds: Option<Vec<Option<&'static str>>> = by_alias.then(|| {
+            segments
+                .iter()
+                .map(|s| kind_of(s.raw).map(|k| k.id))
+                .collect()
+        });
         let hits: Vec<&Section> = (0..sections.len())
-            .filter(|&i| path_matches(sections, i, &segments, by_alias))
+            .filter(|&i| path_matches(&mut kinds, i, &segments, segment_kinds.as_deref()))
             .filter_map(|i| sections.get(i))
             .collect();
         match hits.as_slice() {

@@ -99,7 +99,12 @@ impl Table {
 
 /// Lists the tables inside `region` of `text`, top to bottom.
 pub fn tables_in(text: &str, region: Span) -> Vec<Table> {
-    let nodes = parse(text, region);
+    tables_from_nodes(text, &parse(text, region))
+}
+
+/// The tables among `nodes`, a parse of `text` (or of a region of it): lets
+/// [`outline`](crate::note::outline()) share one parse between tables, tasks and links.
+pub fn tables_from_nodes(text: &str, nodes: &[Node]) -> Vec<Table> {
     let mut found: Vec<(usize, Vec<&Node>)> = Vec::new();
     for (index, node) in nodes.iter().enumerate() {
         match node.kind {

@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::note::sourcepos::{parse, Kind};
+use crate::note::sourcepos::{parse, Kind, Node};
 use crate::note::tables::line_at;
 use crate::span::Span;
 
@@ -45,13 +45,18 @@ impl Task {
 
 /// Lists the tasks inside `region` of `text`, in document order.
 pub fn tasks_in(text: &str, region: Span) -> Vec<Task> {
-    let nodes = parse(text, region);
+    tasks_from_nodes(text, &parse(text, region))
+}
+
+/// The tasks among `nodes`, a parse of `text` (or of a region of it): lets
+/// [`outline`](crate::note::outline()) share one parse between tables, tasks and links.
+pub fn tasks_from_nodes(text: &str, nodes: &[Node]) -> Vec<Task> {
     // Item ancestors of each node, computed in one pass: parents come first.
     let mut items_above: Vec<usize> = Vec::with_capacity(nodes.len());
     let mut tasks = Vec::new();
     let mut counted_to = 0;
     let mut line_number = 1;
-    for node in &nodes {
+    for node in nodes {
         let depth = node
             .parent
             .and_then(|p| {

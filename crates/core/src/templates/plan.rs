@@ -168,7 +168,15 @@ pub fn plan_sections(
     let additions = edits
         .iter()
         .map(|e| Addition {
-            what: kinds.iter().map(|k| format!("section {k}")).collect(),
+            what: kinds
+                .iter()
+                .map(|k| {
+                    format!(
+                        "section {}",
+                        crate::note::aliases::by_id(k).map_or(*k, |kind| kind.canonical)
+                    )
+                })
+                .collect(),
             after_line: existing
                 .get(..e.span.start)
                 .map_or(0, |t| t.matches('\n').count()),
