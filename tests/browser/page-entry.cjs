@@ -91,6 +91,15 @@ const careerTest = {
 		return fs.existsSync(full) ? fs.readFileSync(full, "utf8") : null;
 	},
 
+	/** Creates a note (and its folder), as sync or another device would. */
+	async write(path, text) {
+		const slash = path.lastIndexOf("/");
+		if (slash > 0 && app.vault.getFolderByPath(path.slice(0, slash)) === null) {
+			await app.vault.createFolder(path.slice(0, slash));
+		}
+		await app.vault.create(path, text);
+	},
+
 	/** Replaces `from` by `to` in a note, as another plugin would (`vault.process`). */
 	async replaceInNote(path, from, to) {
 		const file = app.vault.getFileByPath(path);

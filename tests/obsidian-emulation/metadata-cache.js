@@ -1,21 +1,50 @@
 /**
- * `MetadataCache`: resolving link paths to files.
+ * `MetadataCache`: resolving link paths to files, and the frontmatter of a note.
  *
  * `getFirstLinkpathDest` follows Obsidian's rules closely enough for plugin code: the subpath
  * (`#heading`, `^block`) is ignored, matching is case-insensitive, `.md` may be omitted, a
  * path with folders must match the end of the file's path, and among several files with the
  * same name the one closest to the source note wins, then the shortest path.
+ *
+ * `getFileCache(file)` gives a Markdown note's `{ frontmatter }` (absent when the note has
+ * none, or when its YAML is invalid, as in Obsidian), read from disk each time, so it is never
+ * stale; null for other files. Obsidian indexes a note some time after it was created or
+ * synced and answers null until then: a test puts paths in `notIndexed` to get that answer.
  */
 
 "use strict";
 
 const { Events } = require("./events");
+const { TFile } = require("./files");
+const { parseYaml, splitFrontmatter } = require("./frontmatter");
 const { parentPath } = require("./paths");
 
 class MetadataCache extends Events {
 	constructor(app) {
 		super();
 		this.app = app;
+		/** Emulation only: paths of notes not indexed yet (`getFileCache` answers null). */
+		this.notIndexed = new Set();
+	}
+
+	getFileCache(file) {
+		if (!(file instanceof TFile)) {
+			throw new TypeError("MetadataCache.getFileCache expects a TFile.");
+		}
+		this.app.vault.assertLive(file, TFile);
+		if (file.extension !== "md" || this.notIndexed.has(file.path)) {
+			return null;
+		}
+		const { yaml } = splitFrontmatter(this.app.vault.readNow(file));
+		if (yaml === null) {
+			return {};
+		}
+		try {
+			return { frontmatter: parseYaml(yaml) };
+		} catch {
+			// Invalid (or, here, unsupported) YAML: Obsidian shows no properties.
+			return {};
+		}
 	}
 
 	getFirstLinkpathDest(linkpath, sourcePath) {

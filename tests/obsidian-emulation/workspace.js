@@ -3,7 +3,8 @@
  * layout.
  *
  * `getLeaf(...).openFile(file)` makes the leaf the active one, gives it a view and fires
- * `file-open` and `active-leaf-change`; tests read `openedFiles` to see what a command opened.
+ * `file-open` and `active-leaf-change`; tests read `openedFiles` (and `openStates`) to see what a
+ * command opened, and how.
  * A Markdown file gets a `MarkdownView` whose `editor` holds the file's text (views.js,
  * editor.js); any other file a plain `View`. `getActiveViewOfType(type)` returns the active
  * leaf's view when it is an instance of `type`, and `getLeavesOfType("markdown")` every leaf
@@ -46,6 +47,7 @@ class WorkspaceLeaf {
 		this.view.load();
 		this.workspace.activeLeaf = this;
 		this.workspace.openedFiles.push(file.path);
+		this.workspace.openStates.push(openState ?? null);
 		this.workspace.trigger("file-open", file);
 		this.workspace.trigger("active-leaf-change", this);
 	}
@@ -74,6 +76,8 @@ class Workspace extends Events {
 		this.activeLeaf = null;
 		/** Emulation only: the path of every file opened, in order. */
 		this.openedFiles = [];
+		/** Emulation only: the `openState` each of them was opened with (null when none). */
+		this.openStates = [];
 	}
 
 	onLayoutReady(callback) {

@@ -41,10 +41,13 @@ before(async () => {
 
 const AT = "2026-03-02T09:30:00";
 
-/** A Career Index, a session on Annual Theme, and in-memory io that logs every call. */
+/**
+ * A Career Index, a session on Annual Theme then Success Criteria (so that a confirm moves on
+ * to a next question), and in-memory io that logs every call.
+ */
 function setUp({ write, save } = {}) {
 	const note = glue.planNote({ kind: "career-index", settings: {}, today: localToday(), existing: null }).value.text;
-	const session = glue.coachStart({ notePath: "Career/0_Career_Index.md", note, sections: ["annual_theme"], today: localToday(), at: AT }).value;
+	const session = glue.coachStart({ notePath: "Career/0_Career_Index.md", note, sections: ["annual_theme", "success_criteria"], today: localToday(), at: AT }).value;
 	const state = { note, saved: null, log: [] };
 	const io = {
 		read: async () => {
@@ -81,10 +84,12 @@ test("a confirm reads, writes, then saves; the next prompt is computed from the 
 	const result = await engine.act({ action: "confirm" });
 	assert.equal(result.ok, true);
 	assert.equal(result.wrote, true);
-	assert.equal(result.prompt.kind, "deepen");
+	assert.equal(result.prompt.kind, "question");
+	assert.equal(result.prompt.section, "success_criteria");
 	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read"]);
 	assert.match(state.note, /> \*\*"Visible outside the company"\*\*/);
-	assert.equal(state.saved.stage.stage, "deepening");
+	assert.equal(state.saved.stage.stage, "asking");
+	assert.equal(state.saved.position, 1);
 });
 
 test("a note changed under the write is read again and the step retried once", async () => {
@@ -146,7 +151,7 @@ test("a failing write keeps the session; a failing save after a write is a warni
 	saves = 0;
 	const warned = await saving.engine.act({ action: "confirm" });
 	assert.equal(warned.ok, true);
-	assert.equal(warned.prompt.kind, "deepen", "the session moves on: the note has the answer");
+	assert.equal(warned.prompt.kind, "question", "the session moves on: the note has the answer");
 	assert.match(warned.warning, /note was updated, but the session could not be saved: read-only/);
 	assert.equal(saves, 1);
 });
@@ -169,7 +174,8 @@ test("actions are queued: a pause sent during a write runs after it", async () =
 	await Promise.all([confirming, pausing]);
 	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read", "read", "save:pause", "read"]);
 	assert.equal(state.saved.paused, true);
-	assert.equal(state.saved.stage.stage, "deepening");
+	assert.equal(state.saved.stage.stage, "asking");
+	assert.equal(state.saved.position, 1);
 });
 
 test("localIsoDateTime is the local wall-clock time without a zone", () => {

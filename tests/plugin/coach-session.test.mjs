@@ -105,12 +105,10 @@ test("a whole session through the modal writes exactly what the core's writers p
 	await harness.runCommand(app, START_COMMAND);
 	const modal = await coachModal();
 
-	// The first question: header, question, hint, textarea with focus, buttons in tab order.
-	assert.deepEqual(shown(modal), { kind: "question", section: "vision" });
-	assert.equal(modal.querySelector(".modal-title").textContent, "Vision");
-	assert.equal(modal.querySelector(".career-coach-progress-text").textContent, "1 of 13");
-	assert.match(modal.querySelector(".career-coach-question").textContent, /5 years from now/);
-	assert.match(modal.querySelector(".career-coach-hint").textContent, /north star/);
+	// The first question (the title block): header, textarea with focus, buttons in tab order.
+	assert.deepEqual(shown(modal), { kind: "question", section: "headline" });
+	assert.equal(modal.querySelector(".modal-title").textContent, "Headline");
+	assert.equal(modal.querySelector(".career-coach-progress-text").textContent, "1 of 19");
 	const textarea = answerBox(modal);
 	assert.equal(globalThis.document.activeElement, textarea, "the answer box has the focus");
 	assert.match(textarea.getAttribute("placeholder"), /empty.*skip/i, "the placeholder says that an empty answer skips");
@@ -121,6 +119,15 @@ test("a whole session through the modal writes exactly what the core's writers p
 	assert.ok(harness.findButton(modal, "Next").classList.contains("mod-cta"));
 	assert.equal(harness.findButton(modal, "Back").disabled, true, "nothing to go back to on the first question");
 	assert.equal(modal.querySelector(".career-coach-badge"), null, "a fill question has no review badge");
+
+	// Skip it: Vision, with its question and hint.
+	await perform(modal, twoSections(shown(modal)));
+	assert.deepEqual(shown(modal), { kind: "question", section: "vision" });
+	assert.equal(modal.querySelector(".modal-title").textContent, "Vision");
+	assert.equal(modal.querySelector(".career-coach-progress-text").textContent, "2 of 19");
+	assert.match(modal.querySelector(".career-coach-question").textContent, /5 years from now/);
+	assert.match(modal.querySelector(".career-coach-hint").textContent, /north star/);
+	assert.equal(harness.findButton(modal, "Back").disabled, false, "Back returns to the headline");
 
 	// Answer Vision with Enter: the confirm view shows what was understood and the change.
 	await perform(modal, twoSections(shown(modal)), { useEnter: true });
@@ -142,7 +149,7 @@ test("a whole session through the modal writes exactly what the core's writers p
 	// The rest: clicks, Enter and Skip until done.
 	await runScript(modal, twoSections);
 	assert.deepEqual(shown(modal), { kind: "done", section: null });
-	assert.equal(modal.querySelector(".career-coach-done").textContent, "Done: 2 written, 11 skipped");
+	assert.equal(modal.querySelector(".career-coach-done").textContent, "Done: 2 written, 17 skipped");
 
 	assert.equal(readVaultFile(vaultDir, INDEX_PATH).toString("utf8"), expected, "the note is exactly the core's");
 	const editor = app.workspace.activeLeaf.view.editor;
@@ -157,13 +164,19 @@ test("a whole session through the modal writes exactly what the core's writers p
 	assert.deepEqual(data.somethingElse, [1, 2], "other keys in data.json are kept");
 	assert.equal(data.sessionDraft, null, "no draft is left");
 
-	harness.findButton(modal, "Close").click();
+	// The closing questions follow; closing the modal there still writes the session log, with
+	// what was given (here nothing: the focus is the written sections), and forgets the session.
+	assert.equal(modal.querySelector(".career-coach-session-body").getAttribute("data-closing"), "focus");
+	modal.querySelector(".modal-close-button").click();
+	const logName = `${localToday()} Career Coaching Session`;
+	await waitUntil(() => readVaultFile(vaultDir, `Career/${logName}.md`) !== null && readData(vaultDir).session === null, "the log and the cleared session");
 	await harness.settle();
 	assert.deepEqual(harness.openModals(), []);
-	assert.equal(readData(vaultDir).session.stage.stage, "done", "closing a done session keeps it");
-	assert.equal(readData(vaultDir).session.paused, false, "a done session is not paused");
+	assert.match(readVaultFile(vaultDir, `Career/${logName}.md`).toString("utf8"), /^focus: Vision, Annual Theme$/m);
+	assert.equal(readData(vaultDir).sessionDraft, null);
+	assert.equal(readData(vaultDir).methodologyNoteName, "How I coach", "the settings in data.json are kept");
 	assert.equal(app.commands.findCommand(RESUME_COMMAND).checkCallback(true), false, "nothing to resume");
-	assert.deepEqual(harness.takeNotices(), []);
+	assert.deepEqual(harness.takeNotices(), [`Wrote ${logName}`]);
 });
 
 test("closing mid-section and reloading loses nothing and writes nothing twice", async (t) => {
@@ -185,7 +198,7 @@ test("closing mid-section and reloading loses nothing and writes nothing twice",
 	const running = harness.runCommand(app, SECTION_COMMAND);
 	const picker = await harness.waitForModal();
 	const items = [...picker.querySelectorAll(".suggestion-item")];
-	assert.equal(items.length, 13, "every section of the question bank is offered");
+	assert.equal(items.length, 19, "every section of the question bank is offered");
 	items.find((item) => item.textContent.startsWith("Current Role")).click();
 	await running;
 	let modal = await coachModal();
@@ -246,6 +259,7 @@ test("a note changed between showing confirm and Confirm: the answer goes where 
 	await harness.runCommand(app, START_COMMAND);
 	const modal = await coachModal();
 	await perform(modal, { action: "skip" });
+	await perform(modal, { action: "skip" });
 	assert.deepEqual(shown(modal), { kind: "question", section: "annual_theme" });
 	await perform(modal, { action: "answer", text: "Visible outside the company" });
 	assert.deepEqual(shown(modal), { kind: "confirm", section: "annual_theme" });
@@ -254,7 +268,7 @@ test("a note changed between showing confirm and Confirm: the answer goes where 
 	const concurrent = original.replace("## Vision\n", "## Vision\n\nWritten on my phone meanwhile.\n");
 	writeFileSync(join(vaultDir, INDEX_PATH), concurrent);
 	await perform(modal, { action: "confirm" });
-	assert.deepEqual(shown(modal), { kind: "deepen", section: "annual_theme" });
+	assert.deepEqual(shown(modal), { kind: "question", section: "success_criteria" });
 
 	const text = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
 	const script = ({ kind }) => (kind === "confirm" ? { action: "confirm" } : kind === "question" ? { action: "answer", text: "Visible outside the company" } : null);
@@ -288,7 +302,7 @@ test("a note changing during the write: the step is retried once against the new
 	});
 	await perform(modal, { action: "confirm" });
 	assert.equal(calls, 2, "written on the second attempt");
-	assert.deepEqual(shown(modal), { kind: "deepen", section: "annual_theme" });
+	assert.deepEqual(shown(modal), { kind: "done", section: null });
 	const text = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
 	assert.ok(text.includes("Typed while writing."));
 	assert.equal(occurrences(text, '> **"Visible outside the company"**'), 1);
@@ -325,7 +339,7 @@ test("a note that keeps changing: nothing is written, the answer is kept, and tr
 
 	mock.mock.restore();
 	await perform(modal, { action: "confirm" });
-	assert.deepEqual(shown(modal), { kind: "deepen", section: "annual_theme" });
+	assert.deepEqual(shown(modal), { kind: "done", section: null });
 	const text = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
 	assert.equal(occurrences(text, '> **"Visible outside the company"**'), 1);
 	assert.ok(text.includes("Edit 1") && text.includes("Edit 2"), "the other edits are kept");
@@ -344,12 +358,12 @@ test("Start offers Resume or Start new when a session is unfinished", async (t) 
 	let running = harness.runCommand(app, START_COMMAND);
 	let choice = await harness.waitForModal();
 	assert.equal(choice.querySelector(".modal-title").textContent, "Unfinished coaching session");
-	assert.match(choice.textContent, /Annual Theme, 2 of 13/);
+	assert.match(choice.textContent, /Vision, 2 of 19/);
 	assert.equal(globalThis.document.activeElement, harness.findButton(choice, "Resume"));
 	harness.pressKey("Enter");
 	await running;
 	modal = await coachModal();
-	assert.deepEqual(shown(modal), { kind: "question", section: "annual_theme" });
+	assert.deepEqual(shown(modal), { kind: "question", section: "vision" });
 	assert.equal(answerBox(modal).value, "half a thought");
 	await pauseWithEscape(vaultDir);
 
@@ -367,7 +381,7 @@ test("Start offers Resume or Start new when a session is unfinished", async (t) 
 	harness.findButton(choice, "Start new").click();
 	await running;
 	modal = await coachModal();
-	assert.deepEqual(shown(modal), { kind: "question", section: "vision" });
+	assert.deepEqual(shown(modal), { kind: "question", section: "headline" });
 	assert.equal(answerBox(modal).value, "");
 	const data = readData(vaultDir);
 	assert.equal(data.session.position, 0);
@@ -435,6 +449,8 @@ test("Back returns to the previous section with its answer; Edit goes back to th
 	const { app } = await vaultWithIndex(t);
 	await harness.runCommand(app, START_COMMAND);
 	const modal = await coachModal();
+	await perform(modal, { action: "skip" });
+	assert.deepEqual(shown(modal), { kind: "question", section: "vision" });
 	await perform(modal, { action: "answer", text: VISION });
 	assert.equal(shown(modal).kind, "confirm");
 	await perform(modal, { action: "edit" });
@@ -462,7 +478,7 @@ test("saving the settings keeps the session, and typing saves the draft", async 
 	await plugin.saveSettings();
 	const data = readData(vaultDir);
 	assert.equal(data.methodologyNoteName, "Method");
-	assert.equal(data.session.plan.length, 13, "the session survived a settings save");
+	assert.equal(data.session.plan.length, 19, "the session survived a settings save");
 	assert.equal(data.sessionDraft.text, "still thinking");
 	await pauseWithEscape(vaultDir);
 });

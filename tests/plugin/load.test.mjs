@@ -23,6 +23,9 @@ test("onload registers the commands and the settings tab without compiling WebAs
 			["career-coach:start-coaching-session", "Career Coach: Start coaching session"],
 			["career-coach:resume-coaching-session", "Career Coach: Resume coaching session"],
 			["career-coach:coach-a-section", "Career Coach: Coach a section"],
+			["career-coach:run-blind-spot-analysis", "Career Coach: Run blind spot analysis"],
+			["career-coach:write-session-log", "Career Coach: Write session log"],
+			["career-coach:show-open-threads", "Career Coach: Show open threads"],
 		];
 		assert.deepEqual(
 			app.commands.listCommands().map((command) => [command.id, command.name]),

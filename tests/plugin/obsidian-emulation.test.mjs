@@ -195,3 +195,22 @@ test("a modal pushes its scope: Escape closes it, other keys reach registered ha
 	assert.deepEqual(harness.openModals(), []);
 	assert.equal(harness.pressKey("Enter").defaultPrevented, false, "the scope is gone with the modal");
 });
+
+test("metadataCache.getFileCache gives a note's frontmatter, or null when not indexed or not Markdown", async (t) => {
+	const { app } = makeVault(t, {
+		files: {
+			"log.md": "---\ntype: coaching-session\ntags:\n  - career\n---\n# Log\n",
+			"plain.md": "# No properties\n",
+			"broken.md": "---\ntype: [unterminated\n---\n",
+			"data.txt": "---\ntype: x\n---\n",
+		},
+	});
+	const file = (path) => app.vault.getFileByPath(path);
+	assert.deepEqual(app.metadataCache.getFileCache(file("log.md")), { frontmatter: { type: "coaching-session", tags: ["career"] } });
+	assert.deepEqual(app.metadataCache.getFileCache(file("plain.md")), {});
+	assert.deepEqual(app.metadataCache.getFileCache(file("broken.md")), {}, "invalid YAML: no properties");
+	assert.equal(app.metadataCache.getFileCache(file("data.txt")), null);
+	app.metadataCache.notIndexed.add("log.md");
+	assert.equal(app.metadataCache.getFileCache(file("log.md")), null);
+	assert.throws(() => app.metadataCache.getFileCache(app.vault.getRoot()), /expects a TFile/);
+});

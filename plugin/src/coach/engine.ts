@@ -100,6 +100,14 @@ export class CoachEngine {
 		return this.current;
 	}
 
+	/**
+	 * Replaces the session before anything was shown or stepped: a new session amended once the
+	 * person has chosen the threads carried into it.
+	 */
+	adopt(session: CoachSession): void {
+		this.current = session;
+	}
+
 	/** Whether every planned section is done. */
 	get done(): boolean {
 		return this.current.stage.stage === "done";

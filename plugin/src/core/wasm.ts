@@ -25,16 +25,24 @@ import wasmDeflated from "../../../build/wasm/career_wasm_bg.wasm.deflate";
 import {
 	__wbg_reset_state as resetGlueState,
 	applyOperation as rawApplyOperation,
+	blindSpotNote as rawBlindSpotNote,
+	blindSpots as rawBlindSpots,
 	coachPrompt as rawCoachPrompt,
 	coachStart as rawCoachStart,
 	coachStep as rawCoachStep,
 	coreVersion as rawCoreVersion,
+	disposeThread as rawDisposeThread,
 	initSync,
 	notePaths as rawNotePaths,
+	openThreads as rawOpenThreads,
 	outline as rawOutline,
 	planNote as rawPlanNote,
+	planSections as rawPlanSections,
+	sessionLog as rawSessionLog,
 } from "../../../build/wasm/career_wasm.js";
 import type {
+	BlindSpotInput,
+	BlindSpotNoteInput,
 	CoachInput,
 	CoachPrompt,
 	CoachSession,
@@ -42,16 +50,23 @@ import type {
 	CoachStep,
 	CoreResult,
 	DatedInput,
+	Finding,
 	NoteOutline,
 	NotePaths,
 	NotePlan,
 	Operation,
 	Outcome,
 	PlanInput,
+	PlanSectionsInput,
+	SessionLogInput,
+	SessionLogNote,
+	Thread,
 } from "../../../build/wasm/career_wasm.js";
 
 export type {
 	Addition,
+	BlindSpotInput,
+	BlindSpotNoteInput,
 	ChangeLine,
 	CoachAction,
 	CoachInput,
@@ -62,6 +77,8 @@ export type {
 	CoreError,
 	CoreResult,
 	DatedInput,
+	Finding,
+	FindingAction,
 	LinkFormat,
 	NoteKind,
 	NoteOutline,
@@ -70,11 +87,24 @@ export type {
 	Operation,
 	Outcome,
 	PlanInput,
+	PlanSectionsInput,
 	Progress,
 	Reading,
+	SessionLogInput,
+	SessionLogNote,
 	Span,
 	TextEdit,
+	Thread,
 } from "../../../build/wasm/career_wasm.js";
+
+/** What to do with an open thread of a session log: tick it, carry it forward or cancel it. */
+export type ThreadDisposition = "resolve" | "carry" | "drop";
+
+/** A note the core wrote: its name (without `.md`) and its full text. */
+export interface SavedNote {
+	name: string;
+	text: string;
+}
 
 /** Error code returned when the core trapped; the instance has been dropped. */
 export const CORE_TRAP = "core_trap";
@@ -179,4 +209,57 @@ export function coachPrompt(input: CoachInput): CoreResult<CoachPrompt> {
  */
 export function coachStep(input: CoachInput): CoreResult<CoachStep> {
 	return callCore("coachStep", () => rawCoachStep(input));
+}
+
+/**
+ * The blind spot analysis of the Career Index (`input.index`, its current text), helped by the
+ * goals note and the session logs (vault path, text) when there are any: the gaps found, most
+ * severe first, each with its evidence, its line in the index (1-based), the question that
+ * surfaces it and what to do about it.
+ */
+export function blindSpots(input: BlindSpotInput): CoreResult<Finding[]> {
+	return callCore("blindSpots", () => rawBlindSpots(input));
+}
+
+/**
+ * The saved analysis note for `input.findings`: its name (without `.md`) and full text, which
+ * says what was resolved and what is new since `input.previous` (name, text), when given.
+ */
+export function blindSpotNote(input: BlindSpotNoteInput): CoreResult<SavedNote> {
+	return callCore("blindSpotNote", () => rawBlindSpotNote(input));
+}
+
+/**
+ * Plans adding only `input.sections` (canonical section ids, e.g. `innovation_thesis`) to the
+ * Career Index whose text is `input.existing`, each at its place in the template; `"none"`
+ * when the note already has them.
+ */
+export function planSections(input: PlanSectionsInput): CoreResult<NotePlan> {
+	return callCore("planSections", () => rawPlanSections(input));
+}
+
+/**
+ * A session log note: its name (without `.md`), vault path and full text, to create in one
+ * write, and the cells of its row for the Session Logs tables (add it with a `table-add-row`
+ * operation). From `input.session` when the log comes from a coaching session; `input.taken`
+ * (the names already in the career folder) makes a second log of the day "… Session 2".
+ */
+export function sessionLog(input: SessionLogInput): CoreResult<SessionLogNote> {
+	return callCore("sessionLog", () => rawSessionLog(input));
+}
+
+/**
+ * The open threads (unticked checkboxes under "Open Threads") of the session logs among
+ * `input.logs` (vault path, text; other notes are ignored), in the order given.
+ */
+export function openThreads(input: { logs: [string, string][] }): CoreResult<Thread[]> {
+	return callCore("openThreads", () => rawOpenThreads(input));
+}
+
+/**
+ * Marks the open thread on `input.line` (1-based) of a session log's `text`: `[x]` resolved,
+ * `[>]` carried forward, `[-]` dropped; `task_not_found` when that line is no open thread.
+ */
+export function disposeThread(text: string, input: { line: number; disposition: ThreadDisposition }): CoreResult<Outcome> {
+	return callCore("disposeThread", () => rawDisposeThread(text, input));
 }

@@ -1,12 +1,16 @@
 /**
  * The coaching commands: "Start coaching session", "Resume coaching session" and "Coach a
  * section", and the wiring of one running session (the core, the Career Index, the store, the
- * modal).
+ * modal). Other features start a session through the {@link Coaching} handle that
+ * `registerCoachCommands` returns (a blind spot's "Coach this"), so that there is still one
+ * session and one modal at a time.
  *
  * The session is plain data kept in `data.json` (see `coach-store.ts`), so it survives closing
  * the modal, reloading the plugin and restarting Obsidian, and it moves between Obsidian and
  * `career coach` in a terminal. One session runs at a time; starting a new one while another
- * is unfinished asks first. Never throws: every failure ends in a notice.
+ * is unfinished asks first. A new session starts with the open threads of earlier session
+ * logs and a finished one ends with its own log (see `coach-log-hooks.ts`). Never throws:
+ * every failure ends in a notice.
  */
 
 import { TFile, normalizePath } from "obsidian";
@@ -16,9 +20,10 @@ import type { SessionDraft } from "../coach/draft";
 import { CoachEngine, NoteChangedError } from "../coach/engine";
 import type { CoachCore, CoachIo } from "../coach/engine";
 import { coachPrompt, coachStart, coachStep, notePaths } from "../core/wasm";
-import type { CoachSession } from "../core/wasm";
+import type { CoachSession, Thread } from "../core/wasm";
 import { minimalEdit } from "../text/minimal-edit";
 import { localIsoDate } from "../today";
+import { sessionClosing, threadReview, threadsForNewSession } from "./coach-log-hooks";
 import { CoachModal } from "./coach-modal";
 import { chooseResumeOrNew, chooseSection } from "./coach-pickers";
 import { CoachStore, isUnfinished } from "./coach-store";
@@ -31,8 +36,18 @@ const START_FAILED = "Could not start the coaching session";
 /** The core's coaching calls, as the engine takes them. */
 const CORE: CoachCore = { prompt: coachPrompt, step: coachStep };
 
-/** Adds the coaching commands. */
-export function registerCoachCommands(plugin: CareerCoachHost): void {
+/** How other features start coaching. */
+export interface Coaching {
+	/**
+	 * Coaches just `sections` (question-bank section ids), as "Coach a section" does once a
+	 * section is chosen: an unfinished session is offered first (Resume, or start this one
+	 * instead). `focus`, when given, is shown above the questions: why this is being coached.
+	 */
+	coachSections(sections: readonly string[], focus?: string): Promise<void>;
+}
+
+/** Adds the coaching commands; returns the handle other features start sessions with. */
+export function registerCoachCommands(plugin: CareerCoachHost): Coaching {
 	const coach = new Coach(plugin);
 	// Reads data.json only (no WebAssembly): "Resume" must know synchronously whether to show.
 	void coach.store.load().catch(() => undefined);
@@ -64,6 +79,9 @@ export function registerCoachCommands(plugin: CareerCoachHost): void {
 	plugin.register(() => {
 		coach.closeModal();
 	});
+	return {
+		coachSections: (sections, focus) => coach.coachSections(sections, focus),
+	};
 }
 
 /** The Career Index as it is now. */
@@ -96,7 +114,7 @@ class Coach {
 			if (saved.session !== null && isUnfinished(saved.session)) {
 				const choice = await chooseResumeOrNew(this.app, saved.session, "Start new");
 				if (choice === "resume") {
-					this.open(saved.session, saved.draft);
+					this.open(saved.session, saved.draft, null);
 					return;
 				}
 				if (choice === null) {
@@ -120,7 +138,7 @@ class Coach {
 				notify("There is no unfinished coaching session to resume.");
 				return;
 			}
-			this.open(saved.session, saved.draft);
+			this.open(saved.session, saved.draft, null);
 		} catch (thrown) {
 			notifyFailure("Could not resume the coaching session", thrown);
 		}
@@ -146,21 +164,55 @@ class Coach {
 			if (section === null) {
 				return;
 			}
-			const saved = await this.store.load();
-			if (saved.session !== null && isUnfinished(saved.session)) {
-				const choice = await chooseResumeOrNew(this.app, saved.session, `Coach ${section.title} instead`);
-				if (choice === "resume") {
-					this.open(saved.session, saved.draft);
-					return;
-				}
-				if (choice === null) {
-					return;
-				}
-			}
-			await this.startNew([section.section], null);
+			await this.startOrResume([section.section], section.title, index, null);
 		} catch (thrown) {
 			notifyFailure(START_FAILED, thrown);
 		}
+	}
+
+	/** Coaches `sections` only (see {@link Coaching.coachSections}). */
+	async coachSections(sections: readonly string[], focus?: string): Promise<void> {
+		try {
+			if (this.alreadyOpen()) {
+				return;
+			}
+			const index = await this.careerIndex();
+			if (index === null) {
+				return;
+			}
+			// The titles name the new session in the Resume-or-new choice.
+			const preview = coachStart({ notePath: index.path, note: index.text, sections: [...sections], today: localIsoDate(new Date()), at: now() });
+			if (!preview.ok) {
+				notifyCoreError(START_FAILED, preview.error);
+				return;
+			}
+			const titles = preview.value.plan.map((planned) => planned.title).join(", ");
+			await this.startOrResume([...sections], titles, index, focus ?? null);
+		} catch (thrown) {
+			notifyFailure(START_FAILED, thrown);
+		}
+	}
+
+	/**
+	 * Starts a session on `sections` of `index`, after offering to resume the unfinished one
+	 * ("Coach <titles> instead" names the new one).
+	 */
+	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null): Promise<void> {
+		const saved = await this.store.load();
+		if (saved.session !== null && isUnfinished(saved.session)) {
+			const choice = await chooseResumeOrNew(this.app, saved.session, `Coach ${titles} instead`);
+			if (choice === "resume") {
+				this.open(saved.session, saved.draft, null);
+				return;
+			}
+			if (choice === null) {
+				return;
+			}
+			// The choice may have taken a while: start from the Career Index as it is now.
+			await this.startNew(sections, null, focus);
+			return;
+		}
+		await this.startNew(sections, index, focus);
 	}
 
 	/** Closes the open session modal, if any (it pauses the session). */
@@ -192,7 +244,7 @@ class Coach {
 		return { path, text: await currentText(this.app, file) };
 	}
 
-	private async startNew(sections: string[], known: CareerIndex | null): Promise<void> {
+	private async startNew(sections: string[], known: CareerIndex | null, focus: string | null = null): Promise<void> {
 		const index = known ?? (await this.careerIndex());
 		if (index === null) {
 			return;
@@ -202,12 +254,33 @@ class Coach {
 			notifyCoreError(START_FAILED, started.error);
 			return;
 		}
-		await this.store.save(started.value, null);
-		this.open(started.value, null);
+		await this.launch(started.value, focus);
 	}
 
-	/** Opens the modal on `session`; a paused session is resumed first. */
-	private open(session: CoachSession, draft: SessionDraft | null): void {
+	/**
+	 * Saves a new session (replacing any other) and opens it. When earlier session logs have
+	 * open threads, the modal shows them first and the session is saved once the person has
+	 * chosen which to carry into it (as `career coach` does).
+	 */
+	private async launch(session: CoachSession, focus: string | null): Promise<void> {
+		const threads = await threadsForNewSession(this.plugin);
+		// Another session may have opened while this one was being prepared (a second click).
+		if (this.alreadyOpen()) {
+			return;
+		}
+		if (threads.length > 0) {
+			this.open(session, null, focus, threads);
+			return;
+		}
+		await this.store.save(session, null);
+		this.open(session, null, focus);
+	}
+
+	/**
+	 * Opens the modal on `session`; a paused session is resumed first. `threads`: the open
+	 * threads to review before a new (not yet saved) session begins.
+	 */
+	private open(session: CoachSession, draft: SessionDraft | null, focus: string | null, threads: readonly Thread[] = []): void {
 		const { app } = this;
 		const path = normalizePath(session.note);
 		let modal: CoachModal | null = null;
@@ -226,7 +299,17 @@ class Coach {
 		modal = new CoachModal(app, {
 			engine,
 			draft,
+			focus,
 			resume: session.paused,
+			review: threads.length === 0 ? null : threadReview(this.plugin, threads, session, async (carrying) => {
+				try {
+					await this.store.save(carrying, null);
+				} catch (thrown) {
+					notifyFailure("The coaching session could not be saved; it is saved again after the next step", thrown);
+				}
+				engine.adopt(carrying);
+			}),
+			closing: sessionClosing(this.plugin, () => this.store.clear()),
 			saveDraft: (next) => this.store.saveDraft(next),
 			onClosed: () => {
 				if (this.modal === modal) {

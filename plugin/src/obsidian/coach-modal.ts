@@ -12,6 +12,10 @@
  * and closes. Closing in any way pauses the session and keeps the unsent text (see
  * `coach/draft.ts`); a later "Resume coaching session" continues at the same question with the
  * same text. Built with `createEl` only; styles are `.career-coach-session*` in styles.css.
+ *
+ * A new session may first show the open threads of earlier session logs, and a finished one
+ * asks the closing questions and writes its log: those views live in `coach-log-views.ts` and
+ * draw into this modal through {@link CoachSurface}.
  */
 
 import { Modal, Platform } from "obsidian";
@@ -20,6 +24,8 @@ import { draftAt, draftFits } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import type { CoachEngine, EngineResult } from "../coach/engine";
 import type { ChangeLine, CoachAction, CoachPrompt, CoachSession, Reading } from "../core/wasm";
+import { ClosingView, ThreadReviewView } from "./coach-log-views";
+import type { Closing, CoachSurface, ThreadReview } from "./coach-log-views";
 import { notify } from "./notices";
 
 /** How the modal reaches the rest of the plugin. */
@@ -30,8 +36,23 @@ export interface CoachModalOptions {
 	saveDraft: (draft: SessionDraft | null) => Promise<void>;
 	/** Unsent text saved earlier, put back into the textarea if it still fits the session. */
 	draft: SessionDraft | null;
+	/**
+	 * Why this session was started, shown above the questions until the session ends (a blind
+	 * spot's question, when started from the blind spot analysis); null or absent for none.
+	 */
+	focus?: string | null;
 	/** Whether to send "resume" first (the saved session was paused). */
 	resume: boolean;
+	/**
+	 * Open threads of earlier sessions, reviewed before the first question of a new session
+	 * (see `coach-log-views.ts`); null or absent for none.
+	 */
+	review?: ThreadReview | null;
+	/**
+	 * Once every section is done: the closing questions and the session log; null or absent
+	 * to just say "Done".
+	 */
+	closing?: Closing | null;
 	/** Called once the modal has closed. */
 	onClosed?: () => void;
 }
@@ -53,6 +74,7 @@ interface ButtonSpec {
 export class CoachModal extends Modal {
 	private readonly options: CoachModalOptions;
 	private headerEl: HTMLElement | null = null;
+	private focusEl: HTMLElement | null = null;
 	private bodyEl: HTMLElement | null = null;
 	private messageEl: HTMLElement | null = null;
 	private actionsEl: HTMLElement | null = null;
@@ -66,6 +88,10 @@ export class CoachModal extends Modal {
 	private draftTimer: number | null = null;
 	/** Set when the modal closed: the unsent text, with the session point it belongs to. */
 	private closingDraft: SessionDraft | null = null;
+	/** The open threads shown before the first question, while they are. */
+	private threadsView: ThreadReviewView | null = null;
+	/** The closing questions, once the session is done. */
+	private closingView: ClosingView | null = null;
 
 	constructor(app: App, options: CoachModalOptions) {
 		super(app);
@@ -100,6 +126,12 @@ export class CoachModal extends Modal {
 		contentEl.addClass("career-coach-session");
 		this.setTitle("Coaching session");
 		this.headerEl = contentEl.createDiv({ cls: "career-coach-session-header" });
+		const focus = this.options.focus ?? "";
+		if (focus !== "") {
+			this.focusEl = contentEl.createDiv({ cls: "career-coach-session-focus" });
+			this.focusEl.createSpan({ cls: "career-coach-session-focus-label", text: "Blind spot" });
+			this.focusEl.createSpan({ cls: "career-coach-session-focus-text", text: focus });
+		}
 		this.bodyEl = contentEl.createDiv({ cls: "career-coach-session-body" });
 		this.messageEl = contentEl.createDiv({ cls: "career-coach-session-message", attr: { role: "status", "aria-live": "polite" } });
 		this.messageEl.hide();
@@ -107,14 +139,27 @@ export class CoachModal extends Modal {
 		this.bodyEl.createDiv({ cls: "career-coach-session-loading", text: "Loading…" });
 
 		this.scope.register([], "Enter", (evt) => this.onEnter(evt));
-		void this.begin();
+		const review = this.options.review ?? null;
+		if (review !== null && review.threads.length > 0) {
+			this.threadsView = new ThreadReviewView(this.surface(), review, () => {
+				void this.begin();
+			});
+			this.threadsView.show();
+		} else {
+			void this.begin();
+		}
 	}
 
 	override onClose(): void {
 		this.closed = true;
 		this.cancelDraftTimer();
 		const { engine } = this.options;
-		if (!engine.done && !this.broken) {
+		// Closed at the open threads: the session has not begun, so there is nothing to pause.
+		const notBegun = this.threadsView?.pending === true;
+		this.threadsView?.closed();
+		// Closed at the closing questions: the log is written with what was given.
+		this.closingView?.closed();
+		if (!engine.done && !this.broken && !notBegun) {
 			// Keep the unsent text with the point it was typed at, even if a step is still running.
 			this.closingDraft = this.currentDraft(engine.session);
 			const draft = this.closingDraft;
@@ -216,6 +261,11 @@ export class CoachModal extends Modal {
 				break;
 			case "done":
 				this.setTitle("Coaching session");
+				if (this.options.closing) {
+					this.closingView ??= new ClosingView(this.surface(), this.options.closing, this.options.engine.session, `Done: ${String(prompt.written)} written, ${String(prompt.skipped)} skipped`);
+					this.closingView.show();
+					return;
+				}
 				body.createEl("p", {
 					cls: "career-coach-done",
 					text: `Done: ${String(prompt.written)} written, ${String(prompt.skipped)} skipped`,
@@ -235,6 +285,7 @@ export class CoachModal extends Modal {
 		header.empty();
 		if (prompt.kind === "done") {
 			header.hide();
+			this.focusEl?.hide();
 			return;
 		}
 		header.show();
@@ -377,6 +428,55 @@ export class CoachModal extends Modal {
 				}
 			});
 		}
+	}
+
+	/** What the session-log views draw with (see `coach-log-views.ts`). */
+	private surface(): CoachSurface {
+		return {
+			clear: (kind, closing) => {
+				const body = this.bodyEl;
+				if (body === null) {
+					throw new Error("The coaching modal is not open.");
+				}
+				this.textarea = null;
+				this.primary = null;
+				body.empty();
+				body.setAttr("data-kind", kind);
+				body.setAttr("data-section", null);
+				body.setAttr("data-closing", closing);
+				return body;
+			},
+			setTitle: (title) => {
+				this.setTitle(title);
+			},
+			answerBox: (parent, value, placeholder, label) => {
+				const textarea = parent.createEl("textarea", {
+					cls: "career-coach-answer",
+					attr: { rows: "4", placeholder, "aria-label": label, spellcheck: "true" },
+				});
+				textarea.value = value;
+				this.textarea = textarea;
+				return textarea;
+			},
+			buttons: (buttons) => {
+				this.renderButtons(buttons);
+			},
+			message: (text, level) => {
+				this.showMessage(text, level);
+			},
+			hideMessage: () => {
+				this.hideMessage();
+			},
+			setBusy: (busy) => {
+				this.setBusy(busy);
+			},
+			focus: () => {
+				this.focusInput();
+			},
+			close: () => {
+				this.close();
+			},
+		};
 	}
 
 	/** Read through a method: TypeScript cannot see that `close()` may run during an await. */

@@ -61,6 +61,12 @@ export class CoachStore {
 		await updatePluginData(this.plugin, { [DRAFT_KEY]: draft });
 	}
 
+	/** Forgets the session and its draft (its log has been written). */
+	async clear(): Promise<void> {
+		this.cached = null;
+		await updatePluginData(this.plugin, { [SESSION_KEY]: null, [DRAFT_KEY]: null });
+	}
+
 	/** The last session read or saved, when it is not finished; no disk access. */
 	unfinished(): CoachSession | null {
 		return this.cached !== null && isUnfinished(this.cached) ? this.cached : null;

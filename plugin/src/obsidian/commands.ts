@@ -5,9 +5,11 @@
  * the palette instead of offering something that would refuse.
  */
 
-import type { CareerCoachHost } from "./host";
+import { registerBlindSpotCommand } from "./blind-spots";
 import { registerCoachCommands } from "./coach-commands";
+import type { CareerCoachHost } from "./host";
 import { createOrUpgradeNote } from "./note-command";
+import { registerSessionLogCommands } from "./session-log-commands";
 
 /** Adds every command of the plugin to Obsidian's command palette. */
 export function registerCommands(plugin: CareerCoachHost): void {
@@ -34,5 +36,7 @@ export function registerCommands(plugin: CareerCoachHost): void {
 			return true;
 		},
 	});
-	registerCoachCommands(plugin);
+	const coaching = registerCoachCommands(plugin);
+	registerBlindSpotCommand(plugin, coaching);
+	registerSessionLogCommands(plugin);
 }

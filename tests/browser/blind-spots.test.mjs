@@ -1,0 +1,120 @@
+/**
+ * The blind spot analysis in a real browser: headless Chromium renders the built plugin inside
+ * the Obsidian emulation (see coach-modal.test.mjs), on the seed's Career Index
+ * (tests/fixtures/seed-index-before-blind-spots.md). The findings must fit a phone's width
+ * without sideways scrolling or clipped buttons; "Coach this" is clicked for real and the
+ * coaching modal, with the finding's question above it, must fit too. Screenshots go to
+ * test-artifacts/.
+ *
+ * Skipped, saying why, only when Chromium is missing and cannot be installed.
+ */
+
+/* global document, window, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ARTIFACTS, ROOT, buildPage, ensureChromium, launchChromium, serve } from "./browser-support.mjs";
+
+const INDEX = "Career/0_Career_Index.md";
+const SEED = readFileSync(join(ROOT, "tests/fixtures/seed-index-before-blind-spots.md"), "utf8");
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+const chromium = ensureChromium();
+if (!chromium.ok) {
+	console.warn(`\n*** Browser tests SKIPPED: ${chromium.reason} ***\n`);
+}
+
+/** Layout problems of the modal `selector` at the current width. */
+async function overflow(page, selector) {
+	return page.evaluate((modalSelector) => {
+		const problems = [];
+		const root = document.scrollingElement;
+		if (root.scrollWidth > window.innerWidth) {
+			problems.push(`the page scrolls sideways (${root.scrollWidth} > ${window.innerWidth})`);
+		}
+		const modal = document.querySelector(modalSelector);
+		const box = modal.getBoundingClientRect();
+		if (box.left < 0 || box.right > window.innerWidth + 0.5) {
+			problems.push(`the modal is ${Math.round(box.width)}px wide at ${Math.round(box.left)}`);
+		}
+		for (const el of modal.querySelectorAll(".modal-content *")) {
+			const rect = el.getBoundingClientRect();
+			if (rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) {
+				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} sticks out of the modal`);
+			}
+			if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && el.tagName !== "TEXTAREA") {
+				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls sideways`);
+			}
+		}
+		for (const button of modal.querySelectorAll("button")) {
+			if (button.scrollWidth > button.clientWidth + 1) {
+				problems.push(`the button "${button.textContent}" is clipped`);
+			}
+		}
+		return problems;
+	}, selector);
+}
+
+/** Checks the layout and takes a screenshot at both widths; back at desktop width after. */
+async function capture(page, selector, name) {
+	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
+		await page.setViewportSize(size);
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		assert.deepEqual(await overflow(page, selector), [], `${name} at ${label}px`);
+		await page.screenshot({ path: join(ARTIFACTS, `blind-spots-${name}-${label}.png`), fullPage: true });
+	}
+	await page.setViewportSize(DESKTOP);
+}
+
+test("the findings fit a phone, and Coach this opens the session with the finding's question", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	await buildPage();
+	const server = await serve();
+	t.after(() => server.close());
+	const browser = await launchChromium(DESKTOP);
+	t.after(() => browser.close());
+	const { page } = browser;
+	const errors = [];
+	page.on("pageerror", (error) => errors.push(error.message));
+	page.on("console", (message) => {
+		if (message.type() === "error") {
+			errors.push(message.text());
+		}
+	});
+
+	await page.goto(server.url);
+	await page.evaluate(() => globalThis.careerTest.load());
+	await page.evaluate(([path, text]) => globalThis.careerTest.write(path, text), [INDEX, SEED]);
+	await page.evaluate(() => globalThis.careerTest.command("career-coach:run-blind-spot-analysis"));
+	await page.waitForSelector(".career-coach-finding");
+
+	assert.equal(await page.textContent(".modal-title"), "Blind spots");
+	const headings = await page.locator(".career-coach-blind-heading").allTextContents();
+	assert.match(headings[0], /^High \(\d+\)$/);
+	const weight = await page.evaluate(() => Number(getComputedStyle(document.querySelector(".career-coach-finding-section")).fontWeight));
+	assert.ok(weight >= 600, "the section is bold");
+	const italic = await page.evaluate(() => getComputedStyle(document.querySelector(".career-coach-finding-question em")).fontStyle);
+	assert.equal(italic, "italic", "the question is in italics");
+	await capture(page, ".career-coach-blind-modal", "findings");
+
+	// On a phone a finding's button spans the finding.
+	await page.setViewportSize(PHONE);
+	const widths = await page.evaluate(() => {
+		const button = document.querySelector(".career-coach-finding-actions button");
+		return { button: button.getBoundingClientRect().width, row: button.parentElement.getBoundingClientRect().width };
+	});
+	assert.ok(widths.button >= widths.row - 1, `the button is full width on a phone (${widths.button} of ${widths.row})`);
+
+	await page.locator('[data-finding="no_external_sponsor"]').getByRole("button", { name: "Coach this" }).click();
+	await page.waitForSelector('.career-coach-session-body[data-kind="question"]');
+	assert.equal(await page.locator(".career-coach-blind-modal").count(), 0, "the analysis closed");
+	assert.equal(await page.getAttribute(".career-coach-session-body", "data-section"), "network");
+	assert.match(await page.textContent(".career-coach-session-focus-text"), /advocates for you/);
+	await capture(page, ".career-coach-session-modal", "coach-this");
+	await page.keyboard.press("Escape");
+
+	assert.deepEqual(errors, [], "no errors in the page");
+});
