@@ -491,41 +491,8 @@ fn day(d: &DayDesc) -> String {
 // The invariants.
 // ---------------------------------------------------------------------------
 
-/// Whether to step over bugs already reported, so that a run can look for
-/// others until they are fixed: `CAREER_FUZZ_SKIP_KNOWN=1`. Off by default.
-fn skip_known() -> bool {
-    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("CAREER_FUZZ_SKIP_KNOWN").is_some_and(|v| v == "1"))
-}
 
-/// Known bug (reported; see README.md): `by_comrak` collapses a heading whose
-/// last character is multi-byte and which is not on the note's first line to
-/// an empty span (`line_at` is asked for a byte inside that character). The
-/// signature: same headings, and every one that differs is empty in
-/// `by_comrak` while `fast_scan`'s ends in a non-ASCII character.
-fn known_multibyte_heading_end(text: &str, fast: &[Heading], slow: &[Heading]) -> bool {
-    fast.len() == slow.len()
-        && fast.iter().zip(slow).all(|(f, s)| {
-            f == s
-                || (f.level == s.level
-                    && f.setext == s.setext
-                    && f.span.start == s.span.start
-                    && s.span.is_empty()
-                    && f.span
-                        .of(text)
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| !c.is_ascii()))
-        })
-}
 
-/// Whether `text` has a carriage return not followed by a line feed.
-fn has_lone_cr(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
-}
 
 /// Whether `span` fits `text` on character boundaries.
 fn fits(text: &str, span: Span) -> bool {
@@ -544,10 +511,8 @@ fn check_model(text: &str, model: &career_core::note::NoteOutline) {
     let fail =
         |what: String| -> ! { panic!("note model invariant broken: {what}\ntext: {text:?}") };
     let headings = career_core::note::headings::headings(text);
-    // Known bug 1 reaches `headings` (and so sections) when `fast_scan` gives up.
-    let known = skip_known() && headings.iter().any(|h| known_collapsed_heading(text, h));
     let mut last_start = None;
-    for h in headings.into_iter().filter(|_| !known) {
+    for h in headings {
         if !fits(text, h.span)
             || h.span.is_empty()
             || h.end_of_lines < h.span.end
@@ -659,26 +624,6 @@ fn check_model(text: &str, model: &career_core::note::NoteOutline) {
     }
 }
 
-/// Known bug (reported; see README.md): `note-template` appends the
-/// template's sections even where an unclosed code fence (or HTML block) in
-/// the note swallows them, and `run` accepts that, so a second run appends
-/// them again. The signature: a heading line the edits add is not a heading
-/// of the result.
-fn known_hidden_template(op: &Operation, edits: &[TextEdit], out: &str) -> bool {
-    if !matches!(op, Operation::NoteTemplate { .. }) {
-        return false;
-    }
-    let titles: Vec<String> = outline::sections(out)
-        .into_iter()
-        .map(|s| s.title)
-        .collect();
-    edits.iter().flat_map(|e| e.new_text.lines()).any(|line| {
-        let title = line.trim_start_matches('#');
-        title.len() < line.len()
-            && title.starts_with(' ')
-            && !titles.iter().any(|t| t == title.trim())
-    })
-}
 
 /// Where each edit's new text lies in the output.
 fn new_text_spans(edits: &[TextEdit]) -> Vec<Span> {
@@ -695,56 +640,16 @@ fn new_text_spans(edits: &[TextEdit]) -> Vec<Span> {
         .collect()
 }
 
-/// Known bug (reported; see README.md): `section-set` and `section-insert`
-/// write a body holding a heading of the section's level or higher, which
-/// ends the section there (`run`'s re-read only compares headings outside the
-/// edits), so a second run finds a shorter body and writes it again. The
-/// signature: the result has such a heading inside the new text.
-fn known_body_splits_section(text: &str, op: &Operation, edits: &[TextEdit], out: &str) -> bool {
-    let spans = new_text_spans(edits);
-    let added: Vec<u8> = outline::sections(out)
-        .iter()
-        .filter(|s| spans.iter().any(|n| n.contains(s.heading_span)))
-        .map(|s| s.level)
-        .collect();
-    match op {
-        Operation::SectionSet { section, .. } => {
-            let sections = outline::sections(text);
-            outline::find(&sections, section).is_ok_and(|s| added.iter().any(|&l| l <= s.level))
-        }
-        Operation::SectionInsert { .. } => match added.split_first() {
-            Some((own, rest)) => rest.iter().any(|l| l <= own),
-            None => false,
-        },
-        _ => false,
-    }
-}
 
-/// Known bug 1's mark on one heading: an empty span on a line whose content
-/// ends in a non-ASCII character.
-fn known_collapsed_heading(text: &str, h: &Heading) -> bool {
-    h.span.is_empty()
-        && text
-            .get(h.span.start..)
-            .and_then(|rest| rest.lines().next())
-            .and_then(|line| line.trim_end().chars().next_back())
-            .is_some_and(|c| !c.is_ascii())
-}
 
 /// Invariants that hold for any note, whatever the operation.
 fn check_note(text: &str) {
     let model = career_core::note::outline(text);
-    // Known bug (reported): comrak counts a lone `\r` as a line break and the
-    // position conversion does not, so every comrak-derived span after one is
-    // off by a line.
-    if !(skip_known() && has_lone_cr(text)) {
-        check_model(text, &model);
-    }
+    check_model(text, &model);
     if let Some(fast) = fast_scan(text) {
         let slow = by_comrak(text);
-        let known = skip_known() && known_multibyte_heading_end(text, &fast, &slow);
         assert!(
-            fast == slow || known,
+            fast == slow,
             "fast_scan disagrees with by_comrak on {text:?}\nfast_scan: {fast:?}\nby_comrak: {slow:?}"
         );
     }
@@ -847,11 +752,7 @@ fn check_op(text: &str, op: &Operation) -> Option<String> {
     );
     assert_outside_kept(text, &edits, &out, op);
     check_note(&out);
-    if op.is_idempotent()
-        && !(skip_known()
-            && (known_hidden_template(op, &edits, &out)
-                || known_body_splits_section(text, op, &edits, &out)))
-    {
+    if op.is_idempotent() {
         match run(&out, op) {
             Ok(again) if again.text.is_none() => {}
             Ok(again) => panic!(
