@@ -437,7 +437,7 @@ fn finish(
     };
     crate::commands::log::write_log(
         context,
-        crate::commands::log::NewLog {
+        career_core::log::render::LogInput {
             session: Some(session),
             focus: if focus.is_empty() {
                 default_focus
@@ -445,12 +445,10 @@ fn finish(
                 focus
             },
             outputs,
-            decisions: Vec::new(),
-            did: Vec::new(),
-            carried: Vec::new(),
             threads,
             worked,
             improve,
+            ..Default::default()
         },
     )
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use career_core::coach::session::{Decision, Session};
+use career_core::coach::session::Decision;
 use career_core::log::render::{log_name, render, LogInput};
 use career_core::log::session_logs_row;
 use career_core::log::threads::{all_open_threads, dispose, Disposition, Thread};
@@ -102,31 +102,13 @@ pub fn threads(context: &Context) -> Result<Output, CoreError> {
     ))
 }
 
-/// What a new log says, before it has a name.
-pub struct NewLog<'a> {
-    /// The session, when the log comes from one.
-    pub session: Option<&'a Session>,
-    /// Focus line.
-    pub focus: String,
-    /// Notes changed: (label, target).
-    pub outputs: Vec<(String, String)>,
-    /// Decisions.
-    pub decisions: Vec<Decision>,
-    /// Work done (sessions held elsewhere).
-    pub did: Vec<String>,
-    /// Threads carried from earlier logs.
-    pub carried: Vec<Thread>,
-    /// New threads.
-    pub threads: Vec<String>,
-    /// What worked.
-    pub worked: Vec<String>,
-    /// What to improve.
-    pub improve: Vec<String>,
-}
-
 /// Writes a new log in one create, then appends its row to the Session Logs
 /// tables of the Career Index and the methodology note (when they exist).
-pub fn write_log(context: &Context, log: NewLog<'_>) -> Result<String, CoreError> {
+///
+/// The caller says what the log is about; this fills in what the vault
+/// decides: the date, duration, a distinct name, the methodology note and the
+/// link format.
+pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
     let dir = career_dir(context)?;
     let taken: Vec<String> = std::fs::read_dir(&dir)
@@ -149,23 +131,11 @@ pub fn write_log(context: &Context, log: NewLog<'_>) -> Result<String, CoreError
         &taken,
     );
     let links = link_format(&context.vault);
-    let duration = log.session.and_then(career_core::log::render::duration);
-    let input = LogInput {
-        session: log.session,
-        date,
-        duration,
-        focus: log.focus.clone(),
-        outputs: log.outputs.clone(),
-        decisions: log.decisions,
-        did: log.did,
-        carried: log.carried,
-        threads: log.threads,
-        worked: log.worked,
-        improve: log.improve,
-        name: name.clone(),
-        methodology: paths.methodology_name.clone(),
-        links,
-    };
+    input.date = date;
+    input.duration = input.session.and_then(career_core::log::render::duration);
+    input.name = name.clone();
+    input.methodology = paths.methodology_name.clone();
+    input.links = links;
     let folder = Path::new(&paths.career_index)
         .parent()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -176,8 +146,12 @@ pub fn write_log(context: &Context, log: NewLog<'_>) -> Result<String, CoreError
         format!("{folder}/{name}.md")
     };
     Vault::open(&context.vault)?.create(&path, &render(&input))?;
-    let output_names: Vec<String> = log.outputs.iter().map(|(label, _)| label.clone()).collect();
-    let row = session_logs_row(&name, &log.focus, &output_names, links);
+    let output_names: Vec<String> = input
+        .outputs
+        .iter()
+        .map(|(label, _)| label.clone())
+        .collect();
+    let row = session_logs_row(&name, &input.focus, &output_names, links);
     for note_path in [&paths.career_index, &paths.methodology] {
         let file = context.vault.join(note_path);
         if !file.exists() {
@@ -256,8 +230,7 @@ pub fn new_log(context: &Context, args: NewLogArgs) -> Result<Output, CoreError>
     }
     let path = write_log(
         context,
-        NewLog {
-            session: None,
+        LogInput {
             focus: args.focus,
             outputs: args
                 .outputs
@@ -268,8 +241,7 @@ pub fn new_log(context: &Context, args: NewLogArgs) -> Result<Output, CoreError>
             did: args.did,
             carried,
             threads: args.threads,
-            worked: Vec::new(),
-            improve: Vec::new(),
+            ..LogInput::default()
         },
     )?;
     Ok(Output::new(
