@@ -16,6 +16,8 @@
  * Not a test itself (the runner only picks up `*.test.mjs`).
  */
 
+/* global document, window, getComputedStyle -- used in functions that page.evaluate runs in the browser */
+
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -183,4 +185,38 @@ export async function launchChromium({ width = 1280, height = 800 } = {}) {
 			rmSync(profile, { recursive: true, force: true });
 		},
 	};
+}
+
+/**
+ * Layout problems of the modal matching `modalSelector` at the page's current width: sideways
+ * scrolling, content sticking out of the modal, and clipped buttons (`buttonSelector`).
+ */
+export async function layoutProblems(page, modalSelector, buttonSelector = "button") {
+	return page.evaluate(([modalSelector, buttonSelector]) => {
+		const problems = [];
+		const root = document.scrollingElement;
+		if (root.scrollWidth > window.innerWidth) {
+			problems.push(`the page scrolls sideways (${root.scrollWidth} > ${window.innerWidth})`);
+		}
+		const modal = document.querySelector(modalSelector);
+		const box = modal.getBoundingClientRect();
+		if (box.left < 0 || box.right > window.innerWidth + 0.5) {
+			problems.push(`the modal is ${Math.round(box.width)}px wide at ${Math.round(box.left)}`);
+		}
+		for (const el of modal.querySelectorAll(".modal-content *")) {
+			const rect = el.getBoundingClientRect();
+			if (rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) {
+				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} sticks out of the modal`);
+			}
+			if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && !["TEXTAREA", "INPUT"].includes(el.tagName)) {
+				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls sideways`);
+			}
+		}
+		for (const button of modal.querySelectorAll(buttonSelector)) {
+			if (button.scrollWidth > button.clientWidth + 1) {
+				problems.push(`the button "${button.textContent}" is clipped`);
+			}
+		}
+		return problems;
+	}, [modalSelector, buttonSelector]);
 }

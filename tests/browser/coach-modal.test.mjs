@@ -9,7 +9,7 @@
  * browser-support.mjs); anything else that goes wrong fails the test.
  */
 
-/* global document, window, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { expectedNote } from "../plugin/coach-support.mjs";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve } from "./browser-support.mjs";
+import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, layoutProblems } from "./browser-support.mjs";
 
 const INDEX = "Career/0_Career_Index.md";
 const DESKTOP = { width: 1280, height: 800 };
@@ -48,35 +48,9 @@ function script({ kind }) {
 	return null;
 }
 
-/** Layout problems at the current width: horizontal scrolling, or content wider than the modal. */
-async function overflow(page) {
-	return page.evaluate(() => {
-		const problems = [];
-		const root = document.scrollingElement;
-		if (root.scrollWidth > window.innerWidth) {
-			problems.push(`the page scrolls sideways (${root.scrollWidth} > ${window.innerWidth})`);
-		}
-		const modal = document.querySelector(".career-coach-session-modal");
-		const box = modal.getBoundingClientRect();
-		if (box.left < 0 || box.right > window.innerWidth + 0.5) {
-			problems.push(`the modal is ${Math.round(box.width)}px wide at ${Math.round(box.left)}`);
-		}
-		for (const el of modal.querySelectorAll(".modal-content *")) {
-			const rect = el.getBoundingClientRect();
-			if (rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) {
-				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} sticks out of the modal`);
-			}
-			if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && el.tagName !== "TEXTAREA") {
-				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls sideways`);
-			}
-		}
-		for (const button of modal.querySelectorAll(".career-coach-session-actions button")) {
-			if (button.scrollWidth > button.clientWidth + 1) {
-				problems.push(`the button "${button.textContent}" is clipped`);
-			}
-		}
-		return problems;
-	});
+/** Layout problems of the coaching modal (its action buttons must not clip). */
+function overflow(page) {
+	return layoutProblems(page, ".career-coach-session-modal", ".career-coach-session-actions button");
 }
 
 /** Screenshots the page at both widths, checking the layout at each; back at desktop width after. */

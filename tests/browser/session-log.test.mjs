@@ -9,14 +9,14 @@
  * Skipped, saying why, only when Chromium is missing and cannot be installed.
  */
 
-/* global document, window, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve } from "./browser-support.mjs";
+import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, layoutProblems } from "./browser-support.mjs";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -29,34 +29,8 @@ if (!chromium.ok) {
 }
 
 /** Layout problems of the modal `selector` at the current width. */
-async function overflow(page, selector) {
-	return page.evaluate((modalSelector) => {
-		const problems = [];
-		const root = document.scrollingElement;
-		if (root.scrollWidth > window.innerWidth) {
-			problems.push(`the page scrolls sideways (${root.scrollWidth} > ${window.innerWidth})`);
-		}
-		const modal = document.querySelector(modalSelector);
-		const box = modal.getBoundingClientRect();
-		if (box.left < 0 || box.right > window.innerWidth + 0.5) {
-			problems.push(`the modal is ${Math.round(box.width)}px wide at ${Math.round(box.left)}`);
-		}
-		for (const el of modal.querySelectorAll(".modal-content *")) {
-			const rect = el.getBoundingClientRect();
-			if (rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) {
-				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} sticks out of the modal`);
-			}
-			if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible" && !["TEXTAREA", "INPUT"].includes(el.tagName)) {
-				problems.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} scrolls sideways`);
-			}
-		}
-		for (const button of modal.querySelectorAll("button")) {
-			if (button.scrollWidth > button.clientWidth + 1) {
-				problems.push(`the button "${button.textContent}" is clipped`);
-			}
-		}
-		return problems;
-	}, selector);
+function overflow(page, selector) {
+	return layoutProblems(page, selector);
 }
 
 /** Screenshots the page at both widths, checking the layout of `selector` at each. */
