@@ -9,7 +9,7 @@
  * Skipped, saying why, only when Chromium is missing and cannot be installed.
  */
 
-/* global document, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";

@@ -9,7 +9,7 @@
  * browser-support.mjs); anything else that goes wrong fails the test.
  */
 
-/* global document, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
