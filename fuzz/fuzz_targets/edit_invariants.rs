@@ -41,7 +41,7 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use career_core::edit::section::AppendAt;
 use career_core::edit::{apply, Applied, TextEdit};
 use career_core::note::frontmatter::frontmatter;
-use career_core::note::headings::{by_comrak, fast_scan, Heading};
+use career_core::note::headings::{by_comrak, fast_scan};
 use career_core::note::outline::{self, Section};
 use career_core::note::tables::{tables_in, Table};
 use career_core::note::tasks::{tasks_in, Task};
@@ -533,7 +533,7 @@ fn check_model(text: &str, model: &career_core::note::NoteOutline) {
             ));
         }
     }
-    for s in model.sections.iter().filter(|_| !known) {
+    for s in &model.sections {
         if !fits(text, s.heading_span)
             || !fits(text, s.body_span)
             || s.heading_span.end > s.body_span.start
@@ -625,20 +625,6 @@ fn check_model(text: &str, model: &career_core::note::NoteOutline) {
 }
 
 
-/// Where each edit's new text lies in the output.
-fn new_text_spans(edits: &[TextEdit]) -> Vec<Span> {
-    let mut order: Vec<&TextEdit> = edits.iter().collect();
-    order.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut shift: isize = 0;
-    order
-        .into_iter()
-        .map(|e| {
-            let start = e.span.start.saturating_add_signed(shift);
-            shift += e.new_text.len() as isize - e.span.len() as isize;
-            Span::new(start, start + e.new_text.len())
-        })
-        .collect()
-}
 
 
 
