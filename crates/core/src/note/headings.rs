@@ -11,7 +11,7 @@
 //! Invariant: whenever `fast_scan` returns `Some`, it equals [`by_comrak`].
 //! The property tests and the corpus test check exactly that.
 
-use crate::note::lines::{has_lone_cr, line_at, lines_in, Line, BOM};
+use crate::note::lines::{find_byte, has_lone_cr, line_at, lines_in, Line, BOM};
 use crate::note::sourcepos::{self, Kind};
 use crate::span::Span;
 
@@ -122,11 +122,13 @@ fn indentation(content: &str) -> Indented<'_> {
 /// Scans for top-level headings; `None` means "ask comrak".
 pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
     // A lone carriage return is a line ending to comrak but not to our line splitter.
-    if has_lone_cr(text) {
+    // Most notes hold no `\r` at all: one search then spares the others.
+    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
+    if has_cr && has_lone_cr(text) {
         return None;
     }
     let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    let body_start = bom + frontmatter_len(text.get(bom..).unwrap_or(""));
+    let body_start = bom + frontmatter_len(text.get(bom..).unwrap_or(""), has_cr);
     let mut out = Vec::new();
     let mut state = State::Top;
     for line in lines_in(text, Span::new(body_start, text.len())) {
@@ -136,7 +138,8 @@ pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
 }
 
 /// Bytes taken by frontmatter at the start, exactly as comrak's `split_off_front_matter`.
-fn frontmatter_len(s: &str) -> usize {
+/// `has_cr` tells whether `s` holds a `\r` anywhere.
+fn frontmatter_len(s: &str, has_cr: bool) -> usize {
     let Some(after_open) = s.strip_prefix("---") else {
         return 0;
     };
@@ -148,7 +151,7 @@ fn frontmatter_len(s: &str) -> usize {
         return 0;
     };
     let rest = s.get(start..).unwrap_or("");
-    let Some(n) = closing_line(rest) else {
+    let Some(n) = closing_line(rest, has_cr) else {
         return 0;
     };
     let mut end = start + n + 4;
@@ -176,14 +179,14 @@ fn frontmatter_len(s: &str) -> usize {
 /// Where comrak's frontmatter ends: the first `\n---\r\n`, else the first
 /// `\n---\n`, else the first `\n---`. Computed from the first `\n---`, so
 /// that a note without a `\r` is not searched to its end three times.
-fn closing_line(rest: &str) -> Option<usize> {
+fn closing_line(rest: &str, has_cr: bool) -> Option<usize> {
     let first = rest.find("\n---")?;
     let after = rest.get(first + 4..).unwrap_or("");
     // Every `\n---\r\n` is a `\n---`, so none comes before `first`.
     if after.starts_with("\r\n") {
         return Some(first);
     }
-    if after.contains('\r') {
+    if has_cr && find_byte(after.as_bytes(), b'\r').is_some() {
         if let Some(crlf) = rest.find("\n---\r\n") {
             return Some(crlf);
         }
@@ -583,11 +586,12 @@ fn list_item(rest: &str) -> Option<ListItem<'_>> {
 
 fn is_delimiter_row(rest: &str) -> bool {
     let trimmed = rest.trim_end_matches([' ', '\t']);
-    trimmed.contains('-')
+    // The character test first: it stops at the first letter of an ordinary line.
+    trimmed
+        .bytes()
+        .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'))
+        && trimmed.contains('-')
         && (trimmed.contains('|') || trimmed.contains(':'))
-        && trimmed
-            .bytes()
-            .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -753,7 +757,8 @@ mod tests {
                 .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
                 .collect();
             for text in &texts {
-                assert_eq!(closing_line(text), reference(text), "{text:?}");
+                let has_cr = text.contains('\r');
+                assert_eq!(closing_line(text, has_cr), reference(text), "{text:?}");
             }
         }
     }

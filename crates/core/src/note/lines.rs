@@ -103,21 +103,26 @@ pub fn lines_in(text: &str, span: Span) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
-/// The first `\n` in `bytes`, eight bytes at a time.
-///
-/// Line splitting is the hottest loop of the heading scan. `str::find` runs
-/// the standard library's memchr, which on wasm32 works in 4-byte words with
-/// a byte-by-byte start; this reads 8-byte words throughout (wasm has 64-bit
-/// integers), which is faster there and no slower natively.
+/// The first `\n` in `bytes`; see [`find_byte`].
 fn find_newline(bytes: &[u8]) -> Option<usize> {
+    find_byte(bytes, b'\n')
+}
+
+/// The first `needle` in `bytes`, eight bytes at a time.
+///
+/// Line splitting and the `\r` checks are the hottest loops of the heading
+/// scan. `str::find` runs the standard library's memchr, which on wasm32
+/// works in 4-byte words; this reads 8-byte words throughout (wasm has
+/// 64-bit integers), which is faster there and no slower natively.
+pub fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let pattern = ONES * u64::from(needle);
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ NEWLINES;
-        // The lowest byte flagged here is the first zero byte, i.e. the first `\n`.
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
+        // The lowest byte flagged here is the first zero byte, i.e. the first `needle`.
         let zero = word.wrapping_sub(ONES) & !word & HIGHS;
         if zero != 0 {
             return Some(at + zero.trailing_zeros() as usize / 8);
@@ -127,7 +132,7 @@ fn find_newline(bytes: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&b| b == b'\n')
+        .position(|&b| b == needle)
         .map(|i| at + i)
 }
 
@@ -195,11 +200,10 @@ pub fn line_start_of(text: &str, line: usize) -> usize {
 
 /// Whether `text` has a carriage return not followed by `\n`: a line break to
 /// comrak, but not to [`lines_in`] or to the line numbers tasks report.
-/// (`str::find` with a char runs memchr: most notes hold no `\r` at all.)
 pub fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(cr) = text.get(from..).and_then(|t| t.find('\r')) {
+    while let Some(cr) = bytes.get(from..).and_then(|b| find_byte(b, b'\r')) {
         let at = from + cr;
         if bytes.get(at + 1) != Some(&b'\n') {
             return true;

@@ -1,0 +1,297 @@
+//! The native half of `npm run bench` (scripts/bench.mjs): writes the shared
+//! inputs, times the core on them, and prints the timings as JSON.
+//!
+//! ```text
+//! cargo run --release -p career-core --example bench_native -- \
+//!     [--corpus DIR] [--out DIR] [--budget-ms N]
+//! ```
+//!
+//! It writes into `--out` (default `target/bench/`) the synthetic Career
+//! Indexes (`career-index-30k.md`, `career-index-100k.md`) and `plan.json`:
+//! the corpus notes in order, the section each note's section-level
+//! operation targets, and every operation run on the Career Indexes, as the
+//! JSON the plugin sends. The Node script reads that plan, so both sides run
+//! byte-identical inputs and identical operations, chosen in one place.
+//!
+//! Each measurement warms up, then repeats until `--budget-ms` has passed
+//! (at least 5 times) and reports the mean. A corpus measurement's unit is
+//! one pass over every note it applies to.
+
+// A benchmark harness: a failed unwrap is a broken run, reported as such.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../benches/support/synthetic_index.rs"]
+mod synthetic_index;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use career_core::note::outline::{find, sections};
+use career_core::note::{outline, tasks::tasks_in};
+use career_core::ops::{run, Operation};
+use serde_json::{json, Value};
+
+/// The synthetic Career Indexes: (name, minimum size in bytes).
+const CAREER_INDEXES: [(&str, usize); 2] =
+    [("career-index-30k", 30_000), ("career-index-100k", 100_000)];
+
+/// The body every section-set writes into a corpus note.
+const SECTION_BODY: &str = "\nReplaced by the benchmark: one paragraph and a [[link]].\n\n";
+
+struct Args {
+    corpus: PathBuf,
+    out: PathBuf,
+    budget: Duration,
+}
+
+fn args() -> Args {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut args = Args {
+        corpus: root.join("../shared/corpus/obsidian-help-en"),
+        out: root.join("target/bench"),
+        budget: Duration::from_millis(1000),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_else(|| usage(&flag));
+        match flag.as_str() {
+            "--corpus" => args.corpus = value.into(),
+            "--out" => args.out = value.into(),
+            "--budget-ms" => {
+                args.budget = Duration::from_millis(value.parse().unwrap_or_else(|_| usage(&flag)));
+            }
+            _ => usage(&flag),
+        }
+    }
+    args
+}
+
+fn usage(flag: &str) -> ! {
+    eprintln!(
+        "bench_native: bad argument {flag:?}; usage: [--corpus DIR] [--out DIR] [--budget-ms N]"
+    );
+    std::process::exit(2)
+}
+
+/// Every `*.md` under `dir`, as (path relative to `dir` with `/`, text), sorted by path.
+fn corpus(dir: &Path) -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    let mut notes: Vec<(String, String)> = files
+        .into_iter()
+        .map(|path| {
+            let rel = path.strip_prefix(dir).unwrap();
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    notes.sort();
+    notes
+}
+
+/// The section a note's section-set targets: the middle one, or the next
+/// whose full path finds exactly it; `None` for a note without one.
+fn pick_section(text: &str) -> Option<String> {
+    let all = sections(text);
+    let n = all.len();
+    (0..n).map(|k| (n / 2 + k) % n).find_map(|i| {
+        let s = all.get(i)?;
+        (find(&all, &s.path).ok()?.body_span == s.body_span).then(|| s.path.clone())
+    })
+}
+
+/// Every operation the plugin offers, on the synthetic Career Index.
+fn career_index_ops(text: &str) -> Vec<(&'static str, Value)> {
+    let open_tasks = sections(text)
+        .into_iter()
+        .find(|s| s.title == "Open Tasks")
+        .expect("the Career Index has Open Tasks");
+    let first_task = tasks_in(text, open_tasks.body_span)
+        .into_iter()
+        .find(|t| t.is_open())
+        .expect("Open Tasks has an open task");
+    vec![
+        (
+            "section-set",
+            json!({"op": "section-set", "section": "Current Role/Current Focus", "body": "- Hiring two staff engineers\n- Platform migration\n"}),
+        ),
+        (
+            "section-append",
+            json!({"op": "section-append", "section": "Wins & Artifacts/2026", "text": "- **Win:** shipped the migration"}),
+        ),
+        (
+            "section-insert",
+            json!({"op": "section-insert", "heading": "Board Work", "after": "Risk Register", "body": "Joined the board of a non-profit.\n"}),
+        ),
+        (
+            "table-add-row",
+            json!({"op": "table-add-row", "section": "Network/Sponsors", "cells": ["[[People/New Sponsor]]", "Met at the offsite"]}),
+        ),
+        (
+            "table-update-row",
+            json!({"op": "table-update-row", "section": "Timeline", "row": 0, "set": {"Role": "Principal Engineer"}}),
+        ),
+        (
+            "table-remove-row",
+            json!({"op": "table-remove-row", "section": "Risk Register", "row": 0}),
+        ),
+        (
+            "task-add",
+            json!({"op": "task-add", "section": "Open Tasks", "text": "Book the Q3 review 📅 2026-07-01"}),
+        ),
+        (
+            "task-toggle",
+            json!({"op": "task-toggle", "line": first_task.line, "today": synthetic_index::TODAY}),
+        ),
+        (
+            "frontmatter-set",
+            json!({"op": "frontmatter-set", "key": "updated", "value": synthetic_index::TODAY}),
+        ),
+        (
+            "frontmatter-add",
+            json!({"op": "frontmatter-add", "key": "tags", "value": "coaching"}),
+        ),
+    ]
+}
+
+/// Mean nanoseconds per call of `f`, after a warm-up, over at least `budget`.
+fn time(budget: Duration, mut f: impl FnMut()) -> Value {
+    let warm = Instant::now();
+    let mut warm_calls = 0;
+    while warm_calls < 3 || warm.elapsed() < budget / 5 {
+        f();
+        warm_calls += 1;
+    }
+    let start = Instant::now();
+    let mut iterations = 0u64;
+    while iterations < 5 || start.elapsed() < budget {
+        f();
+        iterations += 1;
+    }
+    let total = start.elapsed().as_nanos() as f64;
+    json!({"iterations": iterations, "meanNs": total / iterations as f64})
+}
+
+fn operation(value: &Value) -> Operation {
+    serde_json::from_value(value.clone()).expect("the plan's operations parse")
+}
+
+fn main() {
+    let args = args();
+    let notes = corpus(&args.corpus);
+    if notes.is_empty() {
+        eprintln!("bench_native: no notes under {}", args.corpus.display());
+        std::process::exit(1);
+    }
+    std::fs::create_dir_all(&args.out).unwrap();
+    let out = args.out.canonicalize().unwrap();
+
+    let picks: Vec<Option<String>> = notes.iter().map(|(_, t)| pick_section(t)).collect();
+    let mut indexes = Vec::new();
+    for (name, size) in CAREER_INDEXES {
+        let text = synthetic_index::career_index(size);
+        let file = out.join(format!("{name}.md"));
+        std::fs::write(&file, &text).unwrap();
+        let ops = career_index_ops(&text);
+        for (op_name, op) in &ops {
+            let outcome =
+                run(&text, &operation(op)).unwrap_or_else(|e| panic!("{op_name} on {name}: {e:?}"));
+            assert!(outcome.text.is_some(), "{op_name} must change {name}");
+        }
+        indexes.push((name, file, text, ops));
+    }
+    let plan = json!({
+        "corpus": {
+            "dir": args.corpus.canonicalize().unwrap(),
+            "notes": notes.iter().zip(&picks).map(|((path, text), section)| json!({
+                "path": path, "bytes": text.len(), "section": section,
+            })).collect::<Vec<_>>(),
+        },
+        "sectionBody": SECTION_BODY,
+        "careerIndex": indexes.iter().map(|(name, file, text, ops)| json!({
+            "name": name, "file": file, "bytes": text.len(),
+            "ops": ops.iter().map(|(n, op)| json!({"name": n, "op": op})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    std::fs::write(
+        out.join("plan.json"),
+        serde_json::to_string_pretty(&plan).unwrap(),
+    )
+    .unwrap();
+
+    // The corpus: full outline of every note; section-set where a note has a section.
+    let budget = args.budget;
+    let set_ops: Vec<(&str, Operation)> = notes
+        .iter()
+        .zip(&picks)
+        .filter_map(|((_, text), section)| {
+            let op = Operation::SectionSet {
+                section: section.clone()?,
+                body: SECTION_BODY.into(),
+            };
+            run(text, &op).expect("the picked section is found");
+            Some((text.as_str(), op))
+        })
+        .collect();
+    let corpus_outline = time(budget, || {
+        for (_, text) in &notes {
+            black_box(outline(black_box(text)));
+        }
+    });
+    let corpus_set = time(budget, || {
+        for (text, op) in &set_ops {
+            black_box(run(black_box(text), op)).ok();
+        }
+    });
+
+    let mut index_timings = Vec::new();
+    for (name, _, text, ops) in &indexes {
+        let mut timings = serde_json::Map::new();
+        timings.insert(
+            "outline".into(),
+            time(budget / 2, || {
+                black_box(outline(black_box(text)));
+            }),
+        );
+        for (op_name, op) in ops {
+            let op = operation(op);
+            timings.insert(
+                (*op_name).into(),
+                time(budget / 2, || {
+                    black_box(run(black_box(text), &op)).ok();
+                }),
+            );
+        }
+        index_timings.push(json!({"name": name, "bytes": text.len(), "ops": timings}));
+    }
+
+    let report = json!({
+        "plan": out.join("plan.json"),
+        "corpus": {
+            "notes": notes.len(),
+            "bytes": notes.iter().map(|(_, t)| t.len()).sum::<usize>(),
+            "sectionNotes": set_ops.len(),
+            "outline": corpus_outline,
+            "section-set": corpus_set,
+        },
+        "careerIndex": index_timings,
+    });
+    println!("{}", serde_json::to_string_pretty(&report).unwrap());
+}

@@ -1,0 +1,257 @@
+/**
+ * Benchmarks the core against the JavaScript markdown parsers, in one run on the same inputs.
+ *
+ *     npm run build      # once: the benchmark times build/wasm/ as built, it never builds it
+ *     npm run bench [-- --budget-ms N] [-- --corpus DIR]
+ *
+ * Inputs: every `*.md` under `<repo>/../shared/corpus/obsidian-help-en` (173 Obsidian help
+ * notes) and synthetic filled-in Career Indexes of 30 KB and 100 KB. The native half
+ * (`cargo run --release -p career-core --example bench_native`) generates the Career
+ * Indexes, chooses each corpus note's section and writes both, with every operation, to
+ * `target/bench/plan.json`; this script reads that plan, so native and WASM run byte-identical
+ * text and identical operations.
+ *
+ * Timed here, on the same inputs: the WASM `outline` and `applyOperation` (as the plugin calls
+ * them, results marshalled into JS objects included), markdown-it's `parse`, and
+ * mdast-util-from-markdown with micromark-extension-gfm + mdast-util-gfm (remark's parser with
+ * remark-gfm). Every measurement warms up, then repeats for at least `--budget-ms` (and 5 times)
+ * and reports the mean; a corpus measurement's unit is one pass over the notes.
+ *
+ * Prints a table and the ratios against the goals in BENCHMARKS.md, and writes everything,
+ * machine included, to `target/bench.json`. Numbers are not assertions: nothing here fails on
+ * a slow result, only on a broken one.
+ */
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import MarkdownIt from "markdown-it";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const WASM_DIR = join(ROOT, "build/wasm");
+
+/** The goals from the issue, as ratios measured in the same run (higher is better). */
+const GOALS = {
+	sectionVsMarkdownIt: 10,
+	outlineVsMarkdownIt: 1.5,
+	outlineVsRemark: 30,
+	wasmVsNative: 0.6,
+	careerIndex30kMaxMs: 1,
+};
+
+function parseArgs(argv) {
+	const args = { budgetMs: 1000, corpus: resolve(ROOT, "../shared/corpus/obsidian-help-en") };
+	for (let i = 0; i < argv.length; i += 2) {
+		const [flag, value] = [argv[i], argv[i + 1]];
+		if (flag === "--budget-ms" && Number(value) > 0) args.budgetMs = Number(value);
+		else if (flag === "--corpus" && value) args.corpus = resolve(value);
+		else fail(`unknown argument ${JSON.stringify(flag)}; usage: npm run bench [-- --budget-ms N] [-- --corpus DIR]`);
+	}
+	return args;
+}
+
+function fail(message) {
+	console.error(`bench: ${message}`);
+	process.exit(1);
+}
+
+/** Mean nanoseconds per call of `fn`, after a warm-up, over at least `budgetMs` and 5 calls. */
+function time(budgetMs, fn) {
+	const budget = BigInt(Math.round(budgetMs * 1e6));
+	let sink = 0;
+	const warmStart = process.hrtime.bigint();
+	for (let calls = 0; calls < 3 || process.hrtime.bigint() - warmStart < budget / 5n; calls++) {
+		sink += fn() ? 1 : 0;
+	}
+	const start = process.hrtime.bigint();
+	let iterations = 0;
+	let elapsed = 0n;
+	while (iterations < 5 || elapsed < budget) {
+		sink += fn() ? 1 : 0;
+		iterations++;
+		elapsed = process.hrtime.bigint() - start;
+	}
+	if (sink < 0) console.log(sink); // keeps results observable
+	return { iterations, meanNs: Number(elapsed) / iterations };
+}
+
+/** The WASM core, loaded as the plugin and the WASM tests do. */
+async function loadWasm() {
+	for (const file of ["career_wasm.js", "career_wasm_bg.wasm"]) {
+		if (!existsSync(join(WASM_DIR, file))) {
+			fail(`${join(WASM_DIR, file)} is missing: run \`npm run build\` (or scripts/build-wasm.sh) first.`);
+		}
+	}
+	const { loadCore } = await import("../tests/wasm/load-core.mjs");
+	return loadCore();
+}
+
+function runNative(args, out) {
+	console.error("bench: building and running the native half (cargo run --release --example bench_native)…");
+	const stdout = execFileSync(
+		"cargo",
+		["run", "--quiet", "--release", "-p", "career-core", "--example", "bench_native", "--", "--corpus", args.corpus, "--out", out, "--budget-ms", String(args.budgetMs)],
+		{ cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
+	);
+	return JSON.parse(stdout);
+}
+
+function readInput(path, bytes) {
+	const text = readFileSync(path, "utf8");
+	if (Buffer.byteLength(text, "utf8") !== bytes) fail(`${path} is not the ${bytes} bytes the native side read`);
+	return text;
+}
+
+/** Runs an operation once and insists that it worked, so a broken op is never timed. */
+function checked(core, text, op, label) {
+	const result = core.applyOperation(text, op);
+	if (!result.ok) fail(`${label}: ${result.error.code}: ${result.error.message}`);
+	if (result.value.text === null) fail(`${label}: the operation changed nothing`);
+}
+
+function machine() {
+	const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+	const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
+	const osRelease = existsSync("/etc/os-release") ? readFileSync("/etc/os-release", "utf8") : "";
+	const distro = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? os.type();
+	const version = (cmd) => {
+		try {
+			return execFileSync(cmd, ["--version"], { encoding: "utf8" }).trim();
+		} catch {
+			return "unknown";
+		}
+	};
+	return {
+		cpu: model,
+		cores: os.cpus().length,
+		ramGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+		os: `${distro} (${os.type()} ${os.release()} ${os.arch()})`,
+		node: process.version,
+		rustc: version("rustc"),
+		wasmBytes: statSync(join(WASM_DIR, "career_wasm_bg.wasm")).size,
+	};
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	if (!existsSync(args.corpus)) fail(`the corpus is missing at ${args.corpus}`);
+	const core = await loadWasm();
+	const out = join(ROOT, "target/bench");
+	mkdirSync(out, { recursive: true });
+
+	const native = runNative(args, out);
+	const plan = JSON.parse(readFileSync(join(out, "plan.json"), "utf8"));
+	const notes = plan.corpus.notes.map((n) => ({ ...n, text: readInput(join(plan.corpus.dir, n.path), n.bytes) }));
+	const sectionNotes = notes.filter((n) => n.section !== null);
+	const indexes = plan.careerIndex.map((ci) => ({ ...ci, text: readInput(ci.file, ci.bytes) }));
+
+	const markdownIt = new MarkdownIt();
+	const parsers = {
+		"markdown-it": (text) => markdownIt.parse(text, {}),
+		remark: (text) => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }),
+	};
+	const setOp = (n) => ({ op: "section-set", section: n.section, body: plan.sectionBody });
+	for (const n of sectionNotes) checked(core, n.text, setOp(n), `section-set on ${n.path}`);
+	for (const ci of indexes) for (const { name, op } of ci.ops) checked(core, ci.text, op, `${name} on ${ci.name}`);
+
+	const budget = args.budgetMs;
+	console.error("bench: timing WASM and the JavaScript parsers…");
+	const pass = (list, fn) => () => {
+		let last;
+		for (const n of list) last = fn(n);
+		return last;
+	};
+	const corpus = {
+		notes: notes.length,
+		bytes: notes.reduce((sum, n) => sum + n.bytes, 0),
+		sectionNotes: sectionNotes.length,
+		wasm: {
+			outline: time(budget, pass(notes, (n) => core.outline(n.text))),
+			"section-set": time(budget, pass(sectionNotes, (n) => core.applyOperation(n.text, setOp(n)))),
+		},
+		js: {
+			"markdown-it": time(budget, pass(notes, (n) => parsers["markdown-it"](n.text))),
+			"markdown-it (section notes)": time(budget, pass(sectionNotes, (n) => parsers["markdown-it"](n.text))),
+			remark: time(budget, pass(notes, (n) => parsers.remark(n.text))),
+		},
+		native: native.corpus,
+	};
+	const careerIndex = indexes.map((ci) => {
+		const wasm = { outline: time(budget / 2, () => core.outline(ci.text)) };
+		for (const { name, op } of ci.ops) wasm[name] = time(budget / 2, () => core.applyOperation(ci.text, op));
+		const js = {};
+		for (const [name, parse] of Object.entries(parsers)) js[name] = time(budget / 2, () => parse(ci.text));
+		const nativeOps = native.careerIndex.find((n) => n.name === ci.name).ops;
+		return { name: ci.name, bytes: ci.bytes, wasm, js, native: nativeOps };
+	});
+
+	const goals = judge(corpus, careerIndex);
+	const report = { date: new Date().toISOString(), machine: machine(), budgetMs: budget, corpus, careerIndex, goals };
+	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+	print(report);
+	console.error("bench: wrote target/bench.json");
+}
+
+/** The goal rows: each with the measured ratio (or time) and whether it is met. */
+function judge(corpus, careerIndex) {
+	const rows = [];
+	const ratio = (goal, what, input, value, target) => rows.push({ goal, what, input, value, target, met: value >= target });
+	const ms = (ns) => ns / 1e6;
+	const c = corpus;
+	ratio("section", "markdown-it parse ÷ WASM section-set", `corpus (${c.sectionNotes} notes with a section)`, c.js["markdown-it (section notes)"].meanNs / c.wasm["section-set"].meanNs, GOALS.sectionVsMarkdownIt);
+	for (const ci of careerIndex) ratio("section", "markdown-it parse ÷ WASM section-set", ci.name, ci.js["markdown-it"].meanNs / ci.wasm["section-set"].meanNs, GOALS.sectionVsMarkdownIt);
+	ratio("outline-mdit", "markdown-it parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js["markdown-it"].meanNs / c.wasm.outline.meanNs, GOALS.outlineVsMarkdownIt);
+	for (const ci of careerIndex) ratio("outline-mdit", "markdown-it parse ÷ WASM outline", ci.name, ci.js["markdown-it"].meanNs / ci.wasm.outline.meanNs, GOALS.outlineVsMarkdownIt);
+	ratio("outline-remark", "remark parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js.remark.meanNs / c.wasm.outline.meanNs, GOALS.outlineVsRemark);
+	for (const ci of careerIndex) ratio("outline-remark", "remark parse ÷ WASM outline", ci.name, ci.js.remark.meanNs / ci.wasm.outline.meanNs, GOALS.outlineVsRemark);
+	for (const op of ["outline", "section-set"]) ratio("wasm-native", `native ÷ WASM, ${op}`, "corpus", c.native[op].meanNs / c.wasm[op].meanNs, GOALS.wasmVsNative);
+	for (const ci of careerIndex) {
+		const worst = Object.keys(ci.wasm)
+			.map((op) => ({ op, r: ci.native[op].meanNs / ci.wasm[op].meanNs }))
+			.sort((a, b) => a.r - b.r)[0];
+		ratio("wasm-native", `native ÷ WASM, lowest of ${Object.keys(ci.wasm).length} ops (${worst.op})`, ci.name, worst.r, GOALS.wasmVsNative);
+	}
+	const ci30 = careerIndex.find((ci) => ci.name === "career-index-30k");
+	for (const side of ["wasm", "native"]) {
+		const [op, t] = Object.entries(ci30[side]).sort((a, b) => b[1].meanNs - a[1].meanNs)[0];
+		rows.push({ goal: "30k-under-1ms", what: `slowest ${side} op (${op}), ms`, input: ci30.name, value: ms(t.meanNs), target: GOALS.careerIndex30kMaxMs, met: ms(t.meanNs) < GOALS.careerIndex30kMaxMs });
+	}
+	return rows;
+}
+
+function print(report) {
+	const us = (ns) => (ns / 1e3).toFixed(1).padStart(10);
+	const { corpus: c } = report;
+	console.log(`\nMachine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.ramGiB} GiB, ${report.machine.os}; node ${report.machine.node}; ${report.machine.rustc}`);
+	console.log(`\nCorpus: ${c.notes} notes, ${c.bytes} bytes (${c.sectionNotes} with a section for section-set). µs per pass, then per note:`);
+	const corpusRows = [
+		["WASM outline", c.wasm.outline, c.notes],
+		["native outline", c.native.outline, c.notes],
+		["WASM section-set", c.wasm["section-set"], c.sectionNotes],
+		["native section-set", c.native["section-set"], c.sectionNotes],
+		["markdown-it parse", c.js["markdown-it"], c.notes],
+		["markdown-it parse (section notes)", c.js["markdown-it (section notes)"], c.sectionNotes],
+		["remark (mdast + GFM) parse", c.js.remark, c.notes],
+	];
+	for (const [name, t, n] of corpusRows) console.log(`  ${name.padEnd(36)}${us(t.meanNs)} ${us(t.meanNs / n)}`);
+	for (const ci of report.careerIndex) {
+		console.log(`\n${ci.name} (${ci.bytes} bytes), µs per call: WASM, native, native ÷ WASM`);
+		for (const op of Object.keys(ci.wasm)) {
+			console.log(`  ${op.padEnd(20)}${us(ci.wasm[op].meanNs)}${us(ci.native[op].meanNs)}${(ci.native[op].meanNs / ci.wasm[op].meanNs).toFixed(2).padStart(8)}`);
+		}
+		for (const [name, t] of Object.entries(ci.js)) console.log(`  ${name.padEnd(20)}${us(t.meanNs)}`);
+	}
+	console.log("\n| Goal | Measured | Input | Value | Target | Met |\n| --- | --- | --- | ---: | ---: | --- |");
+	for (const g of report.goals) {
+		const target = g.goal === "30k-under-1ms" ? `< ${g.target} ms` : `≥ ${g.target}×`;
+		const value = g.goal === "30k-under-1ms" ? g.value.toFixed(3) : `${g.value.toFixed(2)}×`;
+		console.log(`| ${g.goal} | ${g.what} | ${g.input} | ${value} | ${target} | ${g.met ? "met" : "not met"} |`);
+	}
+}
+
+await main();
