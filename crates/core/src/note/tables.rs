@@ -19,7 +19,7 @@
 
 use serde::Serialize;
 
-use crate::note::lines::{lines_in, Line};
+use crate::note::lines::Line;
 use crate::note::sourcepos::{parse, Kind, Node};
 use crate::span::Span;
 
@@ -176,22 +176,8 @@ fn row_at(text: &str, start: usize) -> Row {
     )
 }
 
-/// The line holding byte `at` (the last line when `at` is past the end).
-pub(crate) fn line_at(text: &str, at: usize) -> Line<'_> {
-    let at = at.min(text.len());
-    let start = text
-        .as_bytes()
-        .get(..at)
-        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
-        .map_or(0, |i| i + 1);
-    lines_in(text, Span::new(start, text.len()))
-        .next()
-        .unwrap_or(Line {
-            content: "",
-            start,
-            end: start,
-        })
-}
+/// The line holding byte `at` (shared with tasks).
+pub(crate) use crate::note::lines::line_at;
 
 /// Whether `b` is whitespace that GFM trims around cell content.
 fn is_pad(b: u8) -> bool {
@@ -520,5 +506,19 @@ mod tests {
                 assert_spans_point_at_cells(&text, &t);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod table_line_tests {
+    use super::tables_in;
+    use crate::span::Span;
+
+    #[test]
+    fn table_rows_after_a_lone_carriage_return_keep_their_spans() {
+        let text = "intro\rmore\n\n| A | B |\n|---|---|\n| 1 | 2 |\n";
+        let tables = tables_in(text, Span::new(0, text.len()));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].rows[0].span.of(text), "| 1 | 2 |");
     }
 }
