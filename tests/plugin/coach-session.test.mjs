@@ -482,3 +482,24 @@ test("saving the settings keeps the session, and typing saves the draft", async 
 	assert.equal(data.sessionDraft.text, "still thinking");
 	await pauseWithEscape(vaultDir);
 });
+
+test("Start new keeps the threads the replaced unfinished session had carried", async (t) => {
+	const { app, vaultDir } = await vaultWithIndex(t);
+	// An unfinished session (as career coach or an earlier modal saved it) that carried a
+	// thread, already marked [>] in its old log: replacing the session must not lose it.
+	const glue = await core();
+	const note = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
+	const old = glue.coachStart({ notePath: INDEX_PATH, note, sections: ["wins"], today: localToday(), at: `${localToday()}T08:00:00` }).value;
+	const thread = { note: "Career/old log.md", line: 40, text: "Draft the thesis", carried: 1 };
+	mkdirSync(join(vaultDir, DATA_PATH, ".."), { recursive: true });
+	writeFileSync(join(vaultDir, DATA_PATH), JSON.stringify({ careerFolder: "Career", session: { ...old, carried: [thread] } }, null, 2));
+
+	const running = harness.runCommand(app, START_COMMAND);
+	const choice = await harness.waitForModal();
+	harness.findButton(choice, "Start new").click();
+	await running;
+	await coachModal();
+	const saved = readData(vaultDir).session;
+	assert.notEqual(saved.started_at, old.started_at, "a new session replaced the old one");
+	assert.deepEqual(saved.carried, [thread], "the carried thread moved to the new session");
+});

@@ -254,7 +254,11 @@ class Coach {
 			notifyCoreError(START_FAILED, started.error);
 			return;
 		}
-		await this.launch(started.value, focus);
+		// Threads an unfinished session carried are already forwarded ([>]) in their old
+		// logs: the session replacing it takes them over so they reach a new log (as career coach does).
+		const saved = await this.store.load();
+		const inherited = saved.session !== null && isUnfinished(saved.session) ? saved.session.carried : [];
+		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus);
 	}
 
 	/**

@@ -65,12 +65,11 @@ export function threadReview(plugin: CareerCoachHost, threads: readonly Thread[]
 }
 
 /**
- * `session` with `carried`. The core's session has the field (crates/core/src/coach/session.rs)
- * although the TypeScript declaration of `CoachSession` does not list it.
+ * `session` with `carried` added to the threads it already carries (taken over from a
+ * replaced unfinished session, whose logs already mark them `[>]`).
  */
 function withCarried(session: CoachSession, carried: Thread[]): CoachSession {
-	const next = { ...session, carried };
-	return next;
+	return { ...session, carried: [...session.carried, ...carried] };
 }
 
 /** How a finished session's log is written; `forget` clears the saved session. */
