@@ -131,22 +131,7 @@ pub fn plan_note(
     }
     let text = existing.unwrap_or("");
     let (edits, additions) = upgrade(text, &template.sections, &template.properties)?;
-    let new = match apply(text, &edits)? {
-        Applied::Unchanged => None,
-        Applied::Changed(new) => Some(new),
-    };
-    Ok(NotePlan {
-        kind,
-        path: template.path,
-        action: if new.is_some() {
-            PlanAction::Upgrade
-        } else {
-            PlanAction::None
-        },
-        text: new,
-        edits,
-        additions,
-    })
+    upgrade_plan(kind, template.path, text, edits, additions)
 }
 
 /// Plans adding only the Career Index sections of the given kinds (a blind
@@ -161,10 +146,6 @@ pub fn plan_sections(
     let paths = settings.note_paths(today)?;
     let template = career_index::sections(today, &paths.goals_name, links);
     let edits = super::upgrade::insert_missing(existing, &template, kinds)?;
-    let new = match apply(existing, &edits)? {
-        Applied::Unchanged => None,
-        Applied::Changed(new) => Some(new),
-    };
     let additions = edits
         .iter()
         .map(|e| Addition {
@@ -184,15 +165,38 @@ pub fn plan_sections(
             lines: e.new_text.lines().map(str::to_string).collect(),
         })
         .collect();
+    upgrade_plan(
+        NoteKind::CareerIndex,
+        paths.career_index,
+        existing,
+        edits,
+        additions,
+    )
+}
+
+/// An upgrade plan from its edits: `Upgrade` with the new text when they
+/// change something, `None` otherwise.
+fn upgrade_plan(
+    kind: NoteKind,
+    path: String,
+    existing: &str,
+    edits: Vec<TextEdit>,
+    additions: Vec<Addition>,
+) -> CoreResult<NotePlan> {
+    let text = match apply(existing, &edits)? {
+        Applied::Unchanged => None,
+        Applied::Changed(new) => Some(new),
+    };
+    let action = if text.is_some() {
+        PlanAction::Upgrade
+    } else {
+        PlanAction::None
+    };
     Ok(NotePlan {
-        kind: NoteKind::CareerIndex,
-        path: paths.career_index,
-        action: if new.is_some() {
-            PlanAction::Upgrade
-        } else {
-            PlanAction::None
-        },
-        text: new,
+        kind,
+        path,
+        action,
+        text,
         edits,
         additions,
     })
