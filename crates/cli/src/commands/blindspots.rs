@@ -62,23 +62,14 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
     let text = human(&findings);
     let mut saved = None;
     if save {
-        let folder = std::path::Path::new(&paths.career_index)
-            .parent()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        let prefix = if folder.is_empty() {
-            String::new()
-        } else {
-            format!("{folder}/")
-        };
-        let previous = latest_analysis(context, &folder)?;
+        let previous = latest_analysis(context)?;
         let note_name = name(&context.today.iso());
         let note = render(
             &findings,
             &context.today.iso(),
             previous.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
         );
-        let path = format!("{prefix}{note_name}.md");
+        let path = crate::commands::career_folder::note_path(context, &note_name)?;
         Vault::open(&context.vault)?.create(&path, &note)?;
         saved = Some(path);
     }
@@ -93,21 +84,12 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
 }
 
 /// The most recent saved analysis in the career folder: (name, text).
-fn latest_analysis(context: &Context, folder: &str) -> Result<Option<(String, String)>, CoreError> {
-    let dir = context.vault.join(folder);
-    let mut found: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    e.path()
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                })
-                .filter(|n| n.starts_with("Blind Spot Analysis "))
-                .collect()
-        })
-        .unwrap_or_default();
+fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
+    let dir = crate::commands::career_folder::dir(context)?;
+    let mut found: Vec<String> = crate::commands::career_folder::note_names(context)?
+        .into_iter()
+        .filter(|n| n.starts_with("Blind Spot Analysis "))
+        .collect();
     found.sort();
     match found.pop() {
         Some(n) => Ok(Some((

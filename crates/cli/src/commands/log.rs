@@ -1,8 +1,6 @@
 //! Session logs from the terminal: `career session-log new`, `career threads`,
 //! and the log `career coach` writes when a session ends.
 
-use std::path::{Path, PathBuf};
-
 use career_core::coach::session::Decision;
 use career_core::log::render::{log_name, render, LogInput};
 use career_core::log::session_logs_row;
@@ -15,19 +13,9 @@ use crate::output::Output;
 use crate::vault::{read_note, update_note, Vault};
 use crate::Context;
 
-/// The career folder on disk.
-fn career_dir(context: &Context) -> Result<PathBuf, CoreError> {
-    let paths = context.settings.note_paths(context.today)?;
-    let folder = Path::new(&paths.career_index)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    Ok(context.vault.join(folder))
-}
-
 /// Every session log in the career folder, oldest name first: (vault path, text).
 pub fn logs(context: &Context) -> Result<Vec<(String, String)>, CoreError> {
-    let dir = career_dir(context)?;
+    let dir = crate::commands::career_folder::dir(context)?;
     let mut found = Vec::new();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(found);
@@ -110,19 +98,7 @@ pub fn threads(context: &Context) -> Result<Output, CoreError> {
 /// link format.
 pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
-    let dir = career_dir(context)?;
-    let taken: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    e.path()
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let taken = crate::commands::career_folder::note_names(context)?;
     let date = context.today.iso();
     let name = log_name(
         &context.settings.session_log_name_pattern,
@@ -136,15 +112,7 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.name = name.clone();
     input.methodology = paths.methodology_name.clone();
     input.links = links;
-    let folder = Path::new(&paths.career_index)
-        .parent()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    let path = if folder.is_empty() {
-        format!("{name}.md")
-    } else {
-        format!("{folder}/{name}.md")
-    };
+    let path = crate::commands::career_folder::note_path(context, &name)?;
     Vault::open(&context.vault)?.create(&path, &render(&input))?;
     let output_names: Vec<String> = input
         .outputs

@@ -1,6 +1,7 @@
 //! One module per `career` subcommand.
 
 pub mod blindspots;
+pub mod career_folder;
 pub mod coach;
 pub mod log;
 pub mod note;
