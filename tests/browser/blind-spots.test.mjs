@@ -9,38 +9,25 @@
  * Skipped, saying why, only when Chromium is missing and cannot be installed.
  */
 
-/* global document, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, getComputedStyle -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, ROOT, buildPage, ensureChromium, launchChromium, serve, layoutProblems } from "./browser-support.mjs";
+import { ARTIFACTS, ROOT, buildPage, ensureChromium, launchChromium, serve, DESKTOP, PHONE, captureBothWidths } from "./browser-support.mjs";
 
 const INDEX = "Career/0_Career_Index.md";
 const SEED = readFileSync(join(ROOT, "tests/fixtures/seed-index-before-blind-spots.md"), "utf8");
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 const chromium = ensureChromium();
 if (!chromium.ok) {
 	console.warn(`\n*** Browser tests SKIPPED: ${chromium.reason} ***\n`);
 }
 
-/** Layout problems of the modal `selector` at the current width. */
-function overflow(page, selector) {
-	return layoutProblems(page, selector);
-}
-
-/** Checks the layout and takes a screenshot at both widths; back at desktop width after. */
-async function capture(page, selector, name) {
-	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
-		await page.setViewportSize(size);
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-		assert.deepEqual(await overflow(page, selector), [], `${name} at ${label}px`);
-		await page.screenshot({ path: join(ARTIFACTS, `blind-spots-${name}-${label}.png`), fullPage: true });
-	}
-	await page.setViewportSize(DESKTOP);
+/** Checks the layout of `selector` and takes full-page screenshots at both widths. */
+function capture(page, selector, name) {
+	return captureBothWidths(page, { modalSelector: selector, file: `blind-spots-${name}`, fullPage: true });
 }
 
 test("the findings fit a phone, and Coach this opens the session with the finding's question", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {

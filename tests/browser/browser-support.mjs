@@ -16,8 +16,9 @@
  * Not a test itself (the runner only picks up `*.test.mjs`).
  */
 
-/* global document, window, getComputedStyle -- used in functions that page.evaluate runs in the browser */
+/* global document, window, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
 
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -219,4 +220,22 @@ export async function layoutProblems(page, modalSelector, buttonSelector = "butt
 		}
 		return problems;
 	}, [modalSelector, buttonSelector]);
+}
+
+/** The two widths every modal is checked and photographed at. */
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * At 1280 and 390 px: asserts the modal matching `modalSelector` has no layout problems and
+ * saves `test-artifacts/<file>-<width>.png`; back at desktop width after.
+ */
+export async function captureBothWidths(page, { modalSelector, buttonSelector = "button", file, fullPage = false }) {
+	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
+		await page.setViewportSize(size);
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		assert.deepEqual(await layoutProblems(page, modalSelector, buttonSelector), [], `${file} at ${label}px`);
+		await page.screenshot({ path: join(ARTIFACTS, `${file}-${label}.png`), fullPage });
+	}
+	await page.setViewportSize(DESKTOP);
 }

@@ -9,7 +9,7 @@
  * browser-support.mjs); anything else that goes wrong fails the test.
  */
 
-/* global document, getComputedStyle, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document, getComputedStyle -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -17,11 +17,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { expectedNote } from "../plugin/coach-support.mjs";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, layoutProblems } from "./browser-support.mjs";
+import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, DESKTOP, captureBothWidths } from "./browser-support.mjs";
 
 const INDEX = "Career/0_Career_Index.md";
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const NETWORK = [
 	"Priya Raman | sponsor | VP Product, argues for my promotion in calibration",
 	"Sam Lee | mentor | former manager, monthly 1:1",
@@ -48,20 +46,9 @@ function script({ kind }) {
 	return null;
 }
 
-/** Layout problems of the coaching modal (its action buttons must not clip). */
-function overflow(page) {
-	return layoutProblems(page, ".career-coach-session-modal", ".career-coach-session-actions button");
-}
-
-/** Screenshots the page at both widths, checking the layout at each; back at desktop width after. */
-async function capture(page, name) {
-	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
-		await page.setViewportSize(size);
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-		assert.deepEqual(await overflow(page), [], `${name} at ${label}px`);
-		await page.screenshot({ path: join(ARTIFACTS, `coach-${name}-${label}.png`) });
-	}
-	await page.setViewportSize(DESKTOP);
+/** Screenshots the page at both widths, checking the coaching modal (its action buttons must not clip). */
+function capture(page, name) {
+	return captureBothWidths(page, { modalSelector: ".career-coach-session-modal", buttonSelector: ".career-coach-session-actions button", file: `coach-${name}` });
 }
 
 /** Opens the page in `browser` with the plugin loaded and the Career Index created; returns its text. */

@@ -9,17 +9,14 @@
  * Skipped, saying why, only when Chromium is missing and cannot be installed.
  */
 
-/* global document, requestAnimationFrame -- used in functions that page.evaluate runs in the browser */
+/* global document -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, layoutProblems } from "./browser-support.mjs";
+import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, DESKTOP, captureBothWidths } from "./browser-support.mjs";
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const LOG = `Career/${localToday()} Career Coaching Session.md`;
 const LOG_2 = `Career/${localToday()} Career Coaching Session 2.md`;
 
@@ -28,20 +25,9 @@ if (!chromium.ok) {
 	console.warn(`\n*** Browser tests SKIPPED: ${chromium.reason} ***\n`);
 }
 
-/** Layout problems of the modal `selector` at the current width. */
-function overflow(page, selector) {
-	return layoutProblems(page, selector);
-}
-
 /** Screenshots the page at both widths, checking the layout of `selector` at each. */
-async function capture(page, name, selector) {
-	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
-		await page.setViewportSize(size);
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-		assert.deepEqual(await overflow(page, selector), [], `${name} at ${label}px`);
-		await page.screenshot({ path: join(ARTIFACTS, `session-log-${name}-${label}.png`) });
-	}
-	await page.setViewportSize(DESKTOP);
+function capture(page, name, selector) {
+	return captureBothWidths(page, { modalSelector: selector, file: `session-log-${name}` });
 }
 
 test("a log written by hand, its threads at the next session's start, the closing questions and the list", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
