@@ -5,7 +5,7 @@
 //! `--today`). This module parses it strictly and names periods the way
 //! Periodic Notes does, with ISO-8601 weeks.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::error::{CoreError, CoreResult, ErrorCode};
 
@@ -14,6 +14,9 @@ use crate::error::{CoreError, CoreResult, ErrorCode};
 pub struct Day(NaiveDate);
 
 impl Day {
+    /// The earliest day chrono can represent; a fallback that never panics.
+    pub const EARLIEST: Day = Day(NaiveDate::MIN);
+
     /// Parses a strict `YYYY-MM-DD` date (four-digit year, two-digit month and day).
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bytes = text.as_bytes();
@@ -53,6 +56,48 @@ impl Day {
     /// The date for people: `Jan 17, 2026`.
     pub fn long(self) -> String {
         self.0.format("%b %-d, %Y").to_string()
+    }
+
+    /// The day from a year, month (1–12) and day of month, if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Day)
+    }
+
+    /// The calendar month, 1–12.
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+
+    /// Days since Monday: 0 for Monday … 6 for Sunday.
+    pub fn weekday_from_monday(self) -> u32 {
+        self.0.weekday().num_days_from_monday()
+    }
+
+    /// This day moved by `days` (negative goes back). Saturates at chrono's
+    /// date range instead of panicking.
+    pub fn add_days(self, days: i64) -> Self {
+        let moved = if days >= 0 {
+            self.0.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            self.0.checked_sub_days(Days::new(days.unsigned_abs()))
+        };
+        Day(moved.unwrap_or(self.0))
+    }
+
+    /// The ISO-8601 week-numbering year and week (1–53) this day falls in.
+    pub fn iso_week(self) -> (i32, u32) {
+        let week = self.0.iso_week();
+        (week.year(), week.week())
+    }
+
+    /// The Monday of an ISO week, if the year has that week.
+    pub fn from_iso_week(year: i32, week: u32) -> Option<Self> {
+        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).map(Day)
     }
 }
 

@@ -10,15 +10,18 @@ pub mod coach;
 pub mod dates;
 pub mod edit;
 pub mod error;
+pub mod goals;
 pub mod log;
 pub mod note;
 pub mod ops;
+pub mod periods;
 pub mod settings;
 pub mod span;
 pub mod templates;
 
 pub use dates::Day;
 pub use error::{CoreError, CoreResult, ErrorCode};
+pub use periods::{FiscalYear, Period, PeriodKind};
 pub use settings::{NotePaths, Settings};
 pub use span::Span;
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::periods::{FiscalYear, Period, PeriodKind};
 
 /// Where Career Coach's notes live and how they are named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +28,19 @@ pub struct Settings {
     pub methodology_note_name: String,
     /// Whether `init` and the palette create the methodology note.
     pub methodology_note: bool,
+    /// The month (1–12) the planning year starts in; quarters follow it.
+    pub fiscal_year_start_month: u32,
+    /// Pattern for weekly reviews; `{period}` becomes `2026-W03`.
+    pub weekly_review_name_pattern: String,
+    /// Pattern for monthly reviews; `{period}` becomes `2026-01`.
+    pub monthly_review_name_pattern: String,
+    /// Pattern for quarterly reviews; `{period}` becomes `2026-Q1`.
+    pub quarterly_review_name_pattern: String,
+    /// Pattern for annual reviews; `{period}` becomes `2026`.
+    pub annual_review_name_pattern: String,
+    /// Write reviews into the user's Periodic Notes (a `## Career review`
+    /// section) instead of notes of their own.
+    pub reviews_in_periodic_notes: bool,
 }
 
 impl Default for Settings {
@@ -39,6 +53,12 @@ impl Default for Settings {
             profile_file: "CLAUDE.md".into(),
             methodology_note_name: "Career Coaching Methodology".into(),
             methodology_note: true,
+            fiscal_year_start_month: 1,
+            weekly_review_name_pattern: "{period} Weekly Review".into(),
+            monthly_review_name_pattern: "{period} Monthly Review".into(),
+            quarterly_review_name_pattern: "{period} Quarterly Review".into(),
+            annual_review_name_pattern: "{period} Annual Review".into(),
+            reviews_in_periodic_notes: false,
         }
     }
 }
@@ -102,6 +122,66 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The planning year, from `fiscal_year_start_month`.
+    pub fn fiscal(&self) -> CoreResult<FiscalYear> {
+        FiscalYear::starting(self.fiscal_year_start_month)
+    }
+
+    /// The goals note's name (a link target) for a planning year.
+    pub fn goals_name(&self, year: i32) -> CoreResult<String> {
+        check_name(
+            "Goals note name pattern",
+            &self.goals_name_pattern.replace("{year}", &year.to_string()),
+        )
+    }
+
+    /// The goals note's vault path for a planning year.
+    pub fn goals_path(&self, year: i32) -> CoreResult<String> {
+        Ok(join(&self.folder()?, &self.goals_name(year)?))
+    }
+
+    /// The review note's name (a link target) for a period.
+    pub fn review_name(&self, period: Period) -> CoreResult<String> {
+        let (what, pattern) = match period.kind() {
+            PeriodKind::Week => (
+                "Weekly review name pattern",
+                &self.weekly_review_name_pattern,
+            ),
+            PeriodKind::Month => (
+                "Monthly review name pattern",
+                &self.monthly_review_name_pattern,
+            ),
+            PeriodKind::Quarter => (
+                "Quarterly review name pattern",
+                &self.quarterly_review_name_pattern,
+            ),
+            PeriodKind::Year => (
+                "Annual review name pattern",
+                &self.annual_review_name_pattern,
+            ),
+        };
+        if !pattern.contains("{period}") {
+            return Err(invalid(
+                what,
+                pattern,
+                "has no {period}, so every review would share one name",
+            ));
+        }
+        check_name(what, &pattern.replace("{period}", &period.to_string()))
+    }
+
+    /// The review note's vault path for a period.
+    pub fn review_path(&self, period: Period) -> CoreResult<String> {
+        Ok(join(&self.folder()?, &self.review_name(period)?))
+    }
+
+    /// The career folder, normalised (empty for the vault root).
+    pub fn folder(&self) -> CoreResult<String> {
+        normalize_folder(&self.career_folder)
+    }
+}
+
 fn join(folder: &str, name: &str) -> String {
     if folder.is_empty() {
         format!("{name}.md")
@@ -136,7 +216,7 @@ fn check_name(what: &str, name: &str) -> CoreResult<String> {
         return Err(invalid(
             what,
             name,
-            "has a placeholder other than {year} or {date}",
+            "has a placeholder other than {year}, {date} or {period}",
         ));
     }
     if trimmed.starts_with('.') {
@@ -196,6 +276,39 @@ mod tests {
             "Career/2026-01-17 Career Coaching Session.md"
         );
         assert_eq!(paths.profile, "CLAUDE.md");
+    }
+
+    #[test]
+    fn review_and_goals_names_follow_their_patterns() {
+        let settings = Settings::default();
+        let week = Period::parse("2026-W03").unwrap();
+        assert_eq!(
+            settings.review_path(week).unwrap(),
+            "Career/2026-W03 Weekly Review.md"
+        );
+        assert_eq!(
+            settings
+                .review_name(Period::parse("2026-Q1").unwrap())
+                .unwrap(),
+            "2026-Q1 Quarterly Review"
+        );
+        assert_eq!(settings.goals_path(2027).unwrap(), "Career/2027 Goals.md");
+        let shared = Settings {
+            monthly_review_name_pattern: "Monthly Review".into(),
+            ..Settings::default()
+        };
+        let err = shared
+            .review_name(Period::parse("2026-01").unwrap())
+            .unwrap_err();
+        assert!(err.message.contains("{period}"), "{}", err.message);
+        let bad_fiscal = Settings {
+            fiscal_year_start_month: 13,
+            ..Settings::default()
+        };
+        assert_eq!(
+            bad_fiscal.fiscal().unwrap_err().code,
+            ErrorCode::InvalidSettings
+        );
     }
 
     #[test]
