@@ -25,6 +25,18 @@ export interface CareerSettings {
 	methodologyNoteName: string;
 	/** Whether the methodology note is offered at all (its command is hidden when off). */
 	methodologyNote: boolean;
+	/** The month (1–12) the planning year starts in; quarters follow it. */
+	fiscalYearStartMonth: number;
+	/** Name pattern of a weekly review; `{period}` becomes `2026-W03`. */
+	weeklyReviewNamePattern: string;
+	/** Name pattern of a monthly review; `{period}` becomes `2026-01`. */
+	monthlyReviewNamePattern: string;
+	/** Name pattern of a quarterly review; `{period}` becomes `2026-Q1`. */
+	quarterlyReviewNamePattern: string;
+	/** Name pattern of an annual review; `{period}` becomes `2026`. */
+	annualReviewNamePattern: string;
+	/** Write reviews into Periodic Notes' note for the period instead of notes of their own. */
+	reviewsInPeriodicNotes: boolean;
 }
 
 /** The keys of {@link CareerSettings} whose values are strings. */
@@ -46,6 +58,12 @@ export const DEFAULT_SETTINGS: Readonly<CareerSettings> = Object.freeze({
 	profileFile: "CLAUDE.md",
 	methodologyNoteName: "Career Coaching Methodology",
 	methodologyNote: true,
+	fiscalYearStartMonth: 1,
+	weeklyReviewNamePattern: "{period} Weekly Review",
+	monthlyReviewNamePattern: "{period} Monthly Review",
+	quarterlyReviewNamePattern: "{period} Quarterly Review",
+	annualReviewNamePattern: "{period} Annual Review",
+	reviewsInPeriodicNotes: false,
 });
 
 /** The string-valued keys, in display order. */
@@ -56,16 +74,21 @@ export const TEXT_SETTING_KEYS: readonly TextSettingKey[] = [
 	"sessionLogNamePattern",
 	"profileFile",
 	"methodologyNoteName",
+	"weeklyReviewNamePattern",
+	"monthlyReviewNamePattern",
+	"quarterlyReviewNamePattern",
+	"annualReviewNamePattern",
 ];
 
 /** The boolean-valued keys, in display order. */
-export const TOGGLE_SETTING_KEYS: readonly ToggleSettingKey[] = ["methodologyNote"];
+export const TOGGLE_SETTING_KEYS: readonly ToggleSettingKey[] = ["methodologyNote", "reviewsInPeriodicNotes"];
 
 /**
  * Builds complete settings from whatever `loadData()` returned.
  *
  * A text setting keeps its saved value when that value is a string that is not blank; a
- * switch keeps its saved value when that value is a boolean (not `"false"`, not `0`);
+ * switch keeps its saved value when that value is a boolean (not `"false"`, not `0`); the
+ * fiscal year's start month keeps a whole number from 1 to 12;
  * otherwise the default is used. Unknown keys are dropped, and anything that is not a plain
  * object (`null` for a fresh install, an array, a number) yields the defaults.
  */
@@ -85,6 +108,10 @@ export function mergeSettings(saved: unknown): CareerSettings {
 		if (typeof value === "boolean") {
 			merged[key] = value;
 		}
+	}
+	const month = saved["fiscalYearStartMonth"];
+	if (typeof month === "number" && Number.isInteger(month) && month >= 1 && month <= 12) {
+		merged.fiscalYearStartMonth = month;
 	}
 	return merged;
 }

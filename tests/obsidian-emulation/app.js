@@ -12,6 +12,7 @@
 
 const { FileManager } = require("./file-manager");
 const { Keymap, Scope } = require("./keymap");
+const { MarkdownRegistry } = require("./markdown");
 const { MetadataCache } = require("./metadata-cache");
 const { Vault } = require("./vault");
 const { Workspace } = require("./workspace");
@@ -85,6 +86,7 @@ class App {
 		this.commands = new CommandRegistry();
 		this.setting = new SettingRegistry();
 		this.plugins = { plugins: {}, manifests: {} };
+		this.markdown = new MarkdownRegistry();
 		const body = globalThis.document.body;
 		this.statusBarEl = body.createDiv("status-bar");
 		this.ribbonEl = body.createDiv("side-dock-ribbon");

@@ -25,7 +25,7 @@ const { MetadataCache } = require("./metadata-cache");
 const { Modal } = require("./modal");
 const { Notice } = require("./notice");
 const { normalizePath } = require("./paths");
-const { Component, Plugin } = require("./plugin");
+const { Component, MarkdownRenderChild, Plugin } = require("./plugin");
 const setting = require("./setting");
 const { DataAdapter, Vault } = require("./vault");
 const { FuzzySuggestModal, SuggestModal } = require("./suggest-modal");
@@ -64,6 +64,7 @@ const api = {
 	FuzzySuggestModal,
 	ItemView,
 	Keymap,
+	MarkdownRenderChild,
 	MarkdownView,
 	MetadataCache,
 	Modal,

@@ -116,6 +116,16 @@ class Plugin extends Component {
 		this.register(() => this.app.setting.removeSettingTab(tab));
 	}
 
+	/**
+	 * Registers a processor for fenced code blocks of `language`, as reading view runs them.
+	 * Tests render a block with `app.markdown.renderCodeBlock(...)` (see `markdown.js`).
+	 */
+	registerMarkdownCodeBlockProcessor(language, handler) {
+		const processor = this.app.markdown.addCodeBlockProcessor(language, handler);
+		this.register(() => this.app.markdown.removeCodeBlockProcessor(processor));
+		return processor;
+	}
+
 	addStatusBarItem() {
 		const el = this.app.statusBarEl.createDiv({ cls: ["status-bar-item", `plugin-${this.manifest.id}`] });
 		this.register(() => el.detach());
@@ -148,4 +158,12 @@ class Plugin extends Component {
 	}
 }
 
-module.exports = { Component, Plugin };
+/** A component tied to an element that reading view renders; unloaded when the block goes away. */
+class MarkdownRenderChild extends Component {
+	constructor(containerEl) {
+		super();
+		this.containerEl = containerEl;
+	}
+}
+
+module.exports = { Component, MarkdownRenderChild, Plugin };

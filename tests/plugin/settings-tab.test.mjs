@@ -15,6 +15,10 @@ const EXPECTED = [
 	["Session log name pattern", "{date} Career Coaching Session"],
 	["Profile file", "CLAUDE.md"],
 	["Methodology note name", "Career Coaching Methodology"],
+	["Weekly review name pattern", "{period} Weekly Review"],
+	["Monthly review name pattern", "{period} Monthly Review"],
+	["Quarterly review name pattern", "{period} Quarterly Review"],
+	["Annual review name pattern", "{period} Annual Review"],
 ];
 
 function render(app) {
@@ -33,30 +37,45 @@ function savedData(vaultDir) {
 	return JSON.parse(readFileSync(join(vaultDir, ".obsidian/plugins", PLUGIN_ID, "data.json"), "utf8"));
 }
 
-test("the tab renders six text settings and one toggle with their names, descriptions and current values", async (t) => {
+test("the tab renders ten text settings, the planning year's month and two toggles with their current values", async (t) => {
 	const { app } = await loadInVault(t);
 	const el = render(app);
 
 	const items = [...el.querySelectorAll(".setting-item")];
-	assert.equal(items.length, 7);
+	assert.equal(items.length, 13);
 	assert.deepEqual(
-		items.slice(0, 6).map((item) => [item.querySelector(".setting-item-name").textContent, item.querySelector("input[type=text]").value]),
+		items.slice(0, 10).map((item) => [item.querySelector(".setting-item-name").textContent, item.querySelector("input[type=text]").value]),
 		EXPECTED,
 	);
-	const toggle = items[6];
+	const month = items[10];
+	assert.equal(month.querySelector(".setting-item-name").textContent, "Planning year starts in");
+	assert.equal(month.querySelector("select").value, "1", "January by default");
+	assert.equal(month.querySelectorAll("option").length, 12);
+	const toggle = items[11];
 	assert.equal(toggle.querySelector(".setting-item-name").textContent, "Create the methodology note");
 	assert.equal(toggle.querySelector("input[type=checkbox]").checked, true, "on by default");
 	assert.ok(toggle.querySelector(".checkbox-container").classList.contains("is-enabled"));
+	assert.equal(items[12].querySelector(".setting-item-name").textContent, "Write reviews into periodic notes");
+	assert.equal(items[12].querySelector("input[type=checkbox]").checked, false, "off by default");
 	for (const item of items) {
 		assert.notEqual(item.querySelector(".setting-item-description").textContent, "", "every setting is described");
-		assert.equal(item.querySelectorAll("input").length, 1);
+		assert.equal(item.querySelectorAll("input, select").length, 1);
 	}
 	assert.equal(el.querySelectorAll(".setting-item-heading, h1, h2, h3").length, 0, "no headings needed for one section");
 	assert.doesNotMatch(el.textContent, /settings/i);
 
 	// Rendering twice does not duplicate the settings.
 	render(app);
-	assert.equal(el.querySelectorAll(".setting-item").length, 7);
+	assert.equal(el.querySelectorAll(".setting-item").length, 13);
+});
+
+test("choosing the planning year's first month saves it as a number", async (t) => {
+	const { app, vaultDir } = await loadInVault(t);
+	const select = render(app).querySelector("select");
+	select.value = "4";
+	select.dispatchEvent(new select.ownerDocument.defaultView.Event("change"));
+	await harness.settleUi();
+	assert.equal(savedData(vaultDir).fiscalYearStartMonth, 4);
 });
 
 test("typing saves the setting: paths are normalized, blanks fall back to the default", async (t) => {

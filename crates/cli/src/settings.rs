@@ -58,11 +58,37 @@ fn merge(saved: &serde_json::Value) -> Settings {
     );
     pick("profileFile", &mut settings.profile_file);
     pick("methodologyNoteName", &mut settings.methodology_note_name);
-    if let Some(enabled) = saved
-        .get("methodologyNote")
-        .and_then(serde_json::Value::as_bool)
-    {
+    pick(
+        "weeklyReviewNamePattern",
+        &mut settings.weekly_review_name_pattern,
+    );
+    pick(
+        "monthlyReviewNamePattern",
+        &mut settings.monthly_review_name_pattern,
+    );
+    pick(
+        "quarterlyReviewNamePattern",
+        &mut settings.quarterly_review_name_pattern,
+    );
+    pick(
+        "annualReviewNamePattern",
+        &mut settings.annual_review_name_pattern,
+    );
+    let flag = |key: &str| saved.get(key).and_then(serde_json::Value::as_bool);
+    if let Some(enabled) = flag("methodologyNote") {
         settings.methodology_note = enabled;
+    }
+    if let Some(enabled) = flag("reviewsInPeriodicNotes") {
+        settings.reviews_in_periodic_notes = enabled;
+    }
+    // A month outside 1–12 (hand-edited data.json) falls back like any unusable value.
+    if let Some(month) = saved
+        .get("fiscalYearStartMonth")
+        .and_then(serde_json::Value::as_u64)
+        .filter(|m| (1..=12).contains(m))
+        .and_then(|m| u32::try_from(m).ok())
+    {
+        settings.fiscal_year_start_month = month;
     }
     settings
 }
@@ -70,6 +96,27 @@ fn merge(saved: &serde_json::Value) -> Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fiscal_month_and_review_settings_are_read_and_bad_ones_ignored() {
+        let saved = serde_json::json!({
+            "fiscalYearStartMonth": 4,
+            "weeklyReviewNamePattern": "Week {period}",
+            "reviewsInPeriodicNotes": true,
+        });
+        let settings = merge(&saved);
+        assert_eq!(settings.fiscal_year_start_month, 4);
+        assert_eq!(settings.weekly_review_name_pattern, "Week {period}");
+        assert!(settings.reviews_in_periodic_notes);
+        for bad in [
+            serde_json::json!(13),
+            serde_json::json!(0),
+            serde_json::json!("4"),
+        ] {
+            let settings = merge(&serde_json::json!({ "fiscalYearStartMonth": bad }));
+            assert_eq!(settings.fiscal_year_start_month, 1, "{bad} is not a month");
+        }
+    }
 
     #[test]
     fn known_non_blank_strings_win_and_the_rest_default() {

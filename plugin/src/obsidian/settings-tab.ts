@@ -1,6 +1,6 @@
 /**
- * The plugin's tab in Obsidian's settings: one text field per name or path, one toggle per
- * switch.
+ * The plugin's tab in Obsidian's settings: one text field per name or path, a month picker for the
+ * planning year, one toggle per switch.
  *
  * Each field saves as the user types, each toggle as it is flipped. A blank field means "use the default", so the setting
  * falls back to it at once rather than handing the core an empty name. Values that are vault
@@ -61,6 +61,30 @@ const TEXT_SETTINGS: readonly TextSettingSpec[] = [
 		desc: "Name of the note that explains the coaching method, kept in the career folder, without .md.",
 		isPath: false,
 	},
+	{
+		key: "weeklyReviewNamePattern",
+		name: "Weekly review name pattern",
+		desc: "Name of a weekly review; {period} becomes the ISO week, e.g. 2026-W03.",
+		isPath: false,
+	},
+	{
+		key: "monthlyReviewNamePattern",
+		name: "Monthly review name pattern",
+		desc: "Name of a monthly review; {period} becomes the month, e.g. 2026-01.",
+		isPath: false,
+	},
+	{
+		key: "quarterlyReviewNamePattern",
+		name: "Quarterly review name pattern",
+		desc: "Name of a quarterly review; {period} becomes the quarter, e.g. 2026-Q1.",
+		isPath: false,
+	},
+	{
+		key: "annualReviewNamePattern",
+		name: "Annual review name pattern",
+		desc: "Name of an annual review; {period} becomes the year, e.g. 2026.",
+		isPath: false,
+	},
 ];
 
 /** How one on/off setting is shown. */
@@ -77,6 +101,27 @@ const TOGGLE_SETTINGS: readonly ToggleSettingSpec[] = [
 		name: "Create the methodology note",
 		desc: "Offer the command that creates or upgrades the methodology note.",
 	},
+	{
+		key: "reviewsInPeriodicNotes",
+		name: "Write reviews into periodic notes",
+		desc: "Add each review as a Career review section of the Periodic Notes note for its week, month, quarter or year, when that note exists.",
+	},
+];
+
+/** Month names for the fiscal year setting, January first. */
+const MONTHS = [
+	"January",
+	"February",
+	"March",
+	"April",
+	"May",
+	"June",
+	"July",
+	"August",
+	"September",
+	"October",
+	"November",
+	"December",
 ];
 
 /** Shows and edits the plugin's settings (`CareerSettings`). */
@@ -95,9 +140,23 @@ export class CareerSettingTab extends PluginSettingTab {
 		for (const spec of TEXT_SETTINGS) {
 			this.addTextSetting(containerEl, spec);
 		}
+		this.addFiscalYearSetting(containerEl);
 		for (const spec of TOGGLE_SETTINGS) {
 			this.addToggleSetting(containerEl, spec);
 		}
+	}
+
+	private addFiscalYearSetting(containerEl: HTMLElement): void {
+		new Setting(containerEl)
+			.setName("Planning year starts in")
+			.setDesc("The month your goals year starts; quarters and the goals note follow it. January for a calendar year.")
+			.addDropdown((dropdown) => {
+				MONTHS.forEach((month, i) => dropdown.addOption(String(i + 1), month));
+				dropdown.setValue(String(this.host.settings.fiscalYearStartMonth)).onChange(async (value) => {
+					this.host.settings.fiscalYearStartMonth = Number(value);
+					await this.host.saveSettings();
+				});
+			});
 	}
 
 	private addToggleSetting(containerEl: HTMLElement, spec: ToggleSettingSpec): void {
