@@ -109,7 +109,7 @@ export function mergeSettings(saved: unknown): CareerSettings {
 			merged[key] = value;
 		}
 	}
-	const month = saved["fiscalYearStartMonth"];
+	const month = saved.fiscalYearStartMonth;
 	if (typeof month === "number" && Number.isInteger(month) && month >= 1 && month <= 12) {
 		merged.fiscalYearStartMonth = month;
 	}

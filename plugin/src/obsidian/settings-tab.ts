@@ -151,10 +151,12 @@ export class CareerSettingTab extends PluginSettingTab {
 			.setName("Planning year starts in")
 			.setDesc("The month your goals year starts; quarters and the goals note follow it. January for a calendar year.")
 			.addDropdown((dropdown) => {
-				MONTHS.forEach((month, i) => dropdown.addOption(String(i + 1), month));
-				dropdown.setValue(String(this.host.settings.fiscalYearStartMonth)).onChange(async (value) => {
+				MONTHS.forEach((month, i) => {
+					dropdown.addOption(String(i + 1), month);
+				});
+				dropdown.setValue(String(this.host.settings.fiscalYearStartMonth)).onChange((value) => {
 					this.host.settings.fiscalYearStartMonth = Number(value);
-					await this.host.saveSettings();
+					void this.host.saveSettings();
 				});
 			});
 	}
