@@ -95,12 +95,15 @@ impl Settings {
     pub fn note_paths(&self, today: Day) -> CoreResult<NotePaths> {
         let folder = normalize_folder(&self.career_folder)?;
         let year = today.year().to_string();
+        // The goals note is the planning year's, which a fiscal year may start in an earlier
+        // calendar year (with an April start, 2027-02-01 is in "2026 Goals").
+        let planning_year = match Period::containing(PeriodKind::Year, today, self.fiscal()?) {
+            Period::Year { year } => year,
+            _ => today.year(),
+        };
         let date = today.iso();
         let index = check_name("Career Index note name", &self.career_index_name)?;
-        let goals = check_name(
-            "Goals note name pattern",
-            &self.goals_name_pattern.replace("{year}", &year),
-        )?;
+        let goals = self.goals_name(planning_year)?;
         let log = check_name(
             "Session log name pattern",
             &self
@@ -293,6 +296,16 @@ mod tests {
             "2026-Q1 Quarterly Review"
         );
         assert_eq!(settings.goals_path(2027).unwrap(), "Career/2027 Goals.md");
+        let april = Settings {
+            fiscal_year_start_month: 4,
+            ..Settings::default()
+        };
+        let february = Day::parse("2027-02-01").unwrap();
+        assert_eq!(
+            april.note_paths(february).unwrap().goals,
+            "Career/2026 Goals.md",
+            "February 2027 is in the planning year that started in April 2026"
+        );
         let shared = Settings {
             monthly_review_name_pattern: "Monthly Review".into(),
             ..Settings::default()
