@@ -71,7 +71,7 @@ function careerFolder(app: App, folder: string): TFolder | null {
  * the core's `openThreads` keeps the session logs among them (frontmatter `type:
  * coaching-session`), oldest name first, as `career threads` does.
  */
-async function careerNotes(app: App, folder: string): Promise<[string, string][]> {
+export async function careerNotes(app: App, folder: string): Promise<[string, string][]> {
 	const found = careerFolder(app, folder);
 	if (found === null) {
 		return [];
@@ -157,7 +157,7 @@ function locateThread(path: string, text: string, thread: Thread): number {
 }
 
 /** Writes the core's outcome for `file`, whose text was `existing`; nothing when it is a no-op. */
-async function writeOutcome(app: App, file: TFile, existing: string, outcome: Outcome): Promise<void> {
+export async function writeOutcome(app: App, file: TFile, existing: string, outcome: Outcome): Promise<void> {
 	if (outcome.text === null) {
 		return;
 	}

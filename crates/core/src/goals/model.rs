@@ -25,9 +25,9 @@ use crate::note::tasks::{tasks_in, Task};
 use crate::periods::{Period, PeriodKind};
 use crate::span::Span;
 
-/// A goal's status, as the Status column says it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// A goal's status, as the Status column says it. Serialized as its label
+/// ("In progress", or what the user wrote), which is what every shell shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GoalStatus {
     /// "Not started", or an empty cell.
     NotStarted,
@@ -74,6 +74,12 @@ impl GoalStatus {
             Self::Complete => "Complete",
             Self::Other(text) => text,
         }
+    }
+}
+
+impl Serialize for GoalStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
     }
 }
 
