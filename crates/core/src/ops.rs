@@ -170,6 +170,16 @@ pub struct Outcome {
     pub text: Option<String>,
 }
 
+/// The outcome of edits planned outside [`Operation`] (goals, reviews,
+/// threads): the edits and the text they give, `None` when nothing changes.
+pub fn outcome_of(text: &str, edits: Vec<TextEdit>) -> CoreResult<Outcome> {
+    let new = match apply(text, &edits)? {
+        Applied::Unchanged => None,
+        Applied::Changed(new) => Some(new),
+    };
+    Ok(Outcome { edits, text: new })
+}
+
 /// Applies an operation to `text`, refusing results that would not read as intended.
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
     // One heading scan of the note serves both the plan and the check.
