@@ -7,8 +7,10 @@
 
 import { registerBlindSpotCommand } from "./blind-spots";
 import { registerCoachCommands } from "./coach-commands";
+import { registerGoalsCommands } from "./goals-commands";
 import type { CareerCoachHost } from "./host";
 import { createOrUpgradeNote } from "./note-command";
+import { registerReviewCommands } from "./review-commands";
 import { registerSessionLogCommands } from "./session-log-commands";
 
 /** Adds every command of the plugin to Obsidian's command palette. */
@@ -39,4 +41,6 @@ export function registerCommands(plugin: CareerCoachHost): void {
 	const coaching = registerCoachCommands(plugin);
 	registerBlindSpotCommand(plugin, coaching);
 	registerSessionLogCommands(plugin);
+	registerGoalsCommands(plugin);
+	registerReviewCommands(plugin);
 }

@@ -1,0 +1,269 @@
+/**
+ * "Create goals note": the guided interview, one question at a time, as `career goals new` asks
+ * in a terminal. The core runs the interview (`goalsInterviewStart/Prompt/Step`); this modal
+ * shows the question with what the Career Index says (north star, theme, success criteria),
+ * reads the answer, shows exactly what was understood for Confirm or Edit, and offers the
+ * replies the core allows now (Back, Skip, Done).
+ *
+ * The interview is saved in `data.json` after every step, so closing the modal (or Obsidian)
+ * loses nothing: the command resumes it, with "Start over" to begin again. When the interview
+ * is done the note is created in one write and linked from the Career Index's theme section.
+ * Built with `createEl` only.
+ */
+
+import { Modal } from "obsidian";
+import { goalsInterviewPrompt, goalsInterviewStart, goalsInterviewStep } from "../core/wasm";
+import type { GoalsInterview, GoalsInterviewPrompt, GoalsReply } from "../core/wasm";
+import { createGoals, goalsPath, readIndex } from "./goals";
+import type { CareerCoachHost } from "./host";
+import { notify, notifyFailure } from "./notices";
+import { readPluginData, updatePluginData } from "./plugin-data";
+import { CoreRefusal, careerPlace, openNote } from "./session-logs";
+
+/** The key in `data.json` that holds an unfinished interview. */
+export const INTERVIEW_KEY = "goalsInterview";
+
+/** Button labels for the replies the core offers. */
+const REPLY_LABELS: Record<string, string> = {
+	back: "Back",
+	skip: "Skip",
+	finish: "Done",
+	edit: "Edit",
+	confirm: "Confirm",
+	answer: "Next",
+};
+
+/** Opens the interview: resumes a saved one for this year, else starts from the Career Index. */
+export async function openGoalsInterview(plugin: CareerCoachHost): Promise<void> {
+	try {
+		const existing = plugin.app.vault.getAbstractFileByPath(goalsPath(plugin));
+		if (existing !== null) {
+			notify(`${goalsPath(plugin)} already exists: change it with "Set goal status" and "Add weekly action", or edit it directly.`);
+			return;
+		}
+		const saved = (await readPluginData(plugin))[INTERVIEW_KEY];
+		const fresh = await startInterview(plugin);
+		// A saved interview of another year (or a cleared one, null) is not resumed.
+		const resumed = isInterview(saved) && saved.year === fresh.year ? saved : null;
+		new GoalsInterviewModal(plugin, resumed ?? fresh, resumed !== null).open();
+	} catch (thrown) {
+		notifyFailure("Could not start the goals interview", thrown);
+	}
+}
+
+function isInterview(value: unknown): value is GoalsInterview {
+	return typeof value === "object" && value !== null && typeof (value as { year?: unknown }).year === "number";
+}
+
+async function startInterview(plugin: CareerCoachHost): Promise<GoalsInterview> {
+	const { today } = careerPlace(plugin);
+	const index = await readIndex(plugin);
+	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "" });
+	if (!started.ok) {
+		throw new CoreRefusal(started.error);
+	}
+	return started.value;
+}
+
+class GoalsInterviewModal extends Modal {
+	private readonly plugin: CareerCoachHost;
+	private interview: GoalsInterview;
+	private readonly resumed: boolean;
+	private busy = false;
+
+	constructor(plugin: CareerCoachHost, interview: GoalsInterview, resumed: boolean) {
+		super(plugin.app);
+		this.plugin = plugin;
+		this.interview = interview;
+		this.resumed = resumed;
+	}
+
+	override onOpen(): void {
+		this.modalEl.addClass("career-coach-goals-modal");
+		this.setTitle(`${String(this.interview.year)} goals`);
+		this.render(this.resumed ? "Resumed where you left off." : "");
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+	}
+
+	private render(message: string): void {
+		const prompt = goalsInterviewPrompt(this.interview);
+		const { contentEl } = this;
+		contentEl.empty();
+		if (!prompt.ok) {
+			contentEl.createEl("p", { cls: "career-coach-session-message is-error", text: prompt.error.message });
+			const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+			buttons.createEl("button", { cls: "mod-cta", text: "Start over" }).addEventListener("click", () => {
+				void this.startOver();
+			});
+			return;
+		}
+		const shown = prompt.value;
+		if (message !== "") {
+			contentEl.createEl("p", { cls: "career-coach-hint career-coach-goals-message", text: message });
+		}
+		this.renderContext(shown);
+		if (shown.done) {
+			this.renderDone();
+			return;
+		}
+		contentEl.createEl("div", { cls: "career-coach-goals-step", text: shown.step });
+		if (shown.soFar.length > 0) {
+			const list = contentEl.createEl("ul", { cls: "career-coach-goals-so-far" });
+			for (const item of shown.soFar) {
+				list.createEl("li", { text: item });
+			}
+		}
+		contentEl.createEl("p", { cls: "career-coach-question", text: shown.question });
+		if (shown.hint !== "") {
+			contentEl.createEl("p", { cls: "career-coach-hint", text: shown.hint });
+		}
+		if (shown.understood !== null) {
+			this.renderConfirm(shown);
+			return;
+		}
+		this.renderAnswer(shown);
+	}
+
+	/** What the Career Index says, kept in view while answering. */
+	private renderContext(shown: GoalsInterviewPrompt): void {
+		const { vision, theme, successCriteria } = shown.context;
+		if (vision === null && theme === null && successCriteria.length === 0) {
+			return;
+		}
+		const box = this.contentEl.createDiv({ cls: "career-coach-goals-context" });
+		if (vision !== null) {
+			box.createEl("div", { text: `North star: ${vision}` });
+		}
+		if (theme !== null) {
+			box.createEl("div", { text: `Theme: ${theme}` });
+		}
+		if (successCriteria.length > 0) {
+			box.createEl("div", { text: "Success criteria:" });
+			const list = box.createEl("ul");
+			for (const criterion of successCriteria) {
+				list.createEl("li", { text: criterion });
+			}
+		}
+	}
+
+	private renderAnswer(shown: GoalsInterviewPrompt): void {
+		const { contentEl } = this;
+		const input = contentEl.createEl("textarea", { cls: "career-coach-answer", attr: { rows: "3", spellcheck: "true" } });
+		if (shown.examples.length > 0) {
+			const examples = contentEl.createDiv({ cls: "career-coach-goals-examples" });
+			examples.createSpan({ text: "For example: " });
+			for (const example of shown.examples) {
+				const chip = examples.createEl("button", { cls: "career-coach-goals-example", text: example });
+				chip.addEventListener("click", () => {
+					input.value = example;
+					input.focus();
+				});
+			}
+		}
+		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
+		for (const kind of ["back", "skip", "finish"]) {
+			if (shown.replies.includes(kind)) {
+				buttons.createEl("button", { cls: `career-coach-reply-${kind}`, text: REPLY_LABELS[kind] ?? kind }).addEventListener("click", () => {
+					void this.reply({ kind } as GoalsReply);
+				});
+			}
+		}
+		const next = buttons.createEl("button", { cls: "mod-cta career-coach-reply-answer", text: REPLY_LABELS.answer ?? "Next" });
+		const submit = (): void => {
+			void this.reply({ kind: "answer", text: input.value });
+		};
+		next.addEventListener("click", submit);
+		input.addEventListener("keydown", (evt) => {
+			if (evt.key === "Enter" && !evt.shiftKey && !evt.isComposing) {
+				evt.preventDefault();
+				submit();
+			}
+		});
+		input.focus();
+	}
+
+	private renderConfirm(shown: GoalsInterviewPrompt): void {
+		const { contentEl } = this;
+		const box = contentEl.createDiv({ cls: "career-coach-understood" });
+		box.createEl("div", { cls: "career-coach-understood-label", text: "I understood:" });
+		box.createEl("div", { cls: "career-coach-understood-text", text: shown.understood ?? "" });
+		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
+		buttons.createEl("button", { cls: "career-coach-reply-edit", text: "Edit" }).addEventListener("click", () => {
+			void this.reply({ kind: "edit" });
+		});
+		const confirm = buttons.createEl("button", { cls: "mod-cta career-coach-reply-confirm", text: "Confirm" });
+		confirm.addEventListener("click", () => {
+			void this.reply({ kind: "confirm" });
+		});
+		confirm.focus();
+	}
+
+	private renderDone(): void {
+		const { contentEl } = this;
+		const { input } = this.interview;
+		contentEl.createEl("p", {
+			cls: "career-coach-question",
+			text: `Ready: ${String(input.goals.length)} goals, ${String(input.quarters.length)} quarterly intentions and ${String(input.milestones.length)} milestones.`,
+		});
+		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
+		buttons.createEl("button", { cls: "career-coach-reply-back", text: "Back" }).addEventListener("click", () => {
+			void this.reply({ kind: "back" });
+		});
+		buttons.createEl("button", { text: "Start over" }).addEventListener("click", () => {
+			void this.startOver();
+		});
+		const create = buttons.createEl("button", { cls: "mod-cta career-coach-goals-create", text: "Create goals note" });
+		create.addEventListener("click", () => {
+			void this.create(create);
+		});
+		create.focus();
+	}
+
+	private async reply(reply: GoalsReply): Promise<void> {
+		if (this.busy) {
+			return;
+		}
+		this.busy = true;
+		try {
+			const next = goalsInterviewStep({ interview: this.interview, reply });
+			if (!next.ok) {
+				this.render(next.error.message);
+				return;
+			}
+			this.interview = next.value;
+			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: this.interview });
+			this.render("");
+		} catch (thrown) {
+			notifyFailure("Could not save the goals interview", thrown);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	private async startOver(): Promise<void> {
+		try {
+			this.interview = await startInterview(this.plugin);
+			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: this.interview });
+			this.render("Started over.");
+		} catch (thrown) {
+			notifyFailure("Could not restart the goals interview", thrown);
+		}
+	}
+
+	private async create(button: HTMLButtonElement): Promise<void> {
+		button.disabled = true;
+		try {
+			const created = await createGoals(this.plugin, this.interview.input);
+			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: null });
+			notify(created.linkedFromIndex ? `Created ${created.file.path} and linked it from the Career Index.` : `Created ${created.file.path}.`);
+			this.close();
+			await openNote(this.plugin.app, created.file);
+		} catch (thrown) {
+			button.disabled = false;
+			this.render(`Nothing was written: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+		}
+	}
+}

@@ -1,0 +1,300 @@
+/**
+ * The review commands: "Weekly review", "Monthly review", "Quarterly review", "Annual review",
+ * "Show what's due" and "Export review calendar", plus the status bar item that says which
+ * review is due — as `career review`, `career due` and `career calendar` do in a terminal.
+ *
+ * A quarterly review asks next quarter's intention and focus, an annual review next year's
+ * theme, in a small form before anything is written; both may be left blank. The other reviews
+ * ask nothing: their questions are in the note, to answer there. Every command ends with the
+ * review open and a notice of what happened (items carried, flags). Built with `createEl` only.
+ */
+
+import { Modal } from "obsidian";
+import type { App } from "obsidian";
+import type { Due, PeriodKind, ReviewAnswers } from "../core/wasm";
+import type { CareerCoachHost } from "./host";
+import { notify, notifyFailure } from "./notices";
+import { whatIsDue, writeCalendar, writeReview } from "./reviews";
+import type { WrittenReview } from "./reviews";
+import { openNote } from "./session-logs";
+
+/** The four reviews, with their command ids and names. */
+const REVIEWS: readonly { kind: PeriodKind; id: string; name: string }[] = [
+	{ kind: "week", id: "weekly-review", name: "Weekly review" },
+	{ kind: "month", id: "monthly-review", name: "Monthly review" },
+	{ kind: "quarter", id: "quarterly-review", name: "Quarterly review" },
+	{ kind: "year", id: "annual-review", name: "Annual review" },
+];
+
+/** How often the status bar is recomputed while Obsidian stays open (the date moves on). */
+const STATUS_REFRESH_MS = 30 * 60 * 1000;
+
+/** Adds the review commands and the status bar item. */
+export function registerReviewCommands(plugin: CareerCoachHost): void {
+	const status = new DueStatus(plugin);
+	for (const review of REVIEWS) {
+		plugin.addCommand({
+			id: review.id,
+			name: review.name,
+			callback: () => runReview(plugin, review.kind, status),
+		});
+	}
+	plugin.addCommand({
+		id: "show-whats-due",
+		name: "Show what's due",
+		callback: () => showDue(plugin, status),
+	});
+	plugin.addCommand({
+		id: "export-review-calendar",
+		name: "Export review calendar",
+		callback: () => exportCalendar(plugin),
+	});
+	status.start();
+}
+
+/** Runs one review: asks what it needs, writes it, opens it. */
+export async function runReview(plugin: CareerCoachHost, kind: PeriodKind, status: DueStatus): Promise<void> {
+	const answers = await askAnswers(plugin.app, kind);
+	if (answers === null) {
+		return;
+	}
+	try {
+		const written = await writeReview(plugin, kind, answers);
+		notify(reviewNotice(written));
+		await openNote(plugin.app, written.file);
+	} catch (thrown) {
+		notifyFailure(`Could not write the ${adjective(kind)} review`, thrown);
+	} finally {
+		status.refresh();
+	}
+}
+
+/** What a written review says in its notice. */
+export function reviewNotice(written: WrittenReview): string {
+	const { plan, file } = written;
+	if (written.existed) {
+		return `The ${adjective(plan.kind)} review of ${plan.period} is already written: ${file.path}`;
+	}
+	const parts = [plan.summary];
+	for (const flag of plan.flags) {
+		parts.push(flag.message);
+	}
+	return parts.filter((part) => part !== "").join(" ");
+}
+
+function adjective(kind: PeriodKind): string {
+	return { week: "weekly", month: "monthly", quarter: "quarterly", year: "annual" }[kind];
+}
+
+/** The answers a quarterly or annual review asks for; `{}` for the others; null when cancelled. */
+function askAnswers(app: App, kind: PeriodKind): Promise<ReviewAnswers | null> {
+	if (kind === "quarter") {
+		return new AnswersModal(app, "Quarterly review", [
+			{ key: "nextIntention", label: "Next quarter's intention", hint: "What the quarter is about, in a few words: \"Build the thesis\", \"Go external\"." },
+			{ key: "nextFocus", label: "Its focus", hint: "The specific priorities." },
+		]).ask();
+	}
+	if (kind === "year") {
+		return new AnswersModal(app, "Annual review", [{ key: "nextTheme", label: "Next year's theme", hint: "If next year had ONE theme, what would it be? It starts next year's goals." }]).ask();
+	}
+	return Promise.resolve({});
+}
+
+/** One question of the answers form. */
+interface AnswerField {
+	key: keyof ReviewAnswers;
+	label: string;
+	hint: string;
+}
+
+/** A small form: each answer optional, "Write review" or cancel. */
+class AnswersModal extends Modal {
+	private readonly title: string;
+	private readonly fields: readonly AnswerField[];
+	private resolve: (answers: ReviewAnswers | null) => void = () => undefined;
+	private answered = false;
+
+	constructor(app: App, title: string, fields: readonly AnswerField[]) {
+		super(app);
+		this.title = title;
+		this.fields = fields;
+	}
+
+	ask(): Promise<ReviewAnswers | null> {
+		return new Promise((resolve) => {
+			this.resolve = resolve;
+			this.open();
+		});
+	}
+
+	override onOpen(): void {
+		const { contentEl } = this;
+		this.setTitle(this.title);
+		this.modalEl.addClass("career-coach-review-modal");
+		contentEl.empty();
+		contentEl.createEl("p", { cls: "career-coach-hint", text: "Leave a field blank to decide later; the review note keeps the question." });
+		const inputs = this.fields.map((field) => {
+			const label = contentEl.createEl("label", { cls: "career-coach-log-field" });
+			label.createSpan({ cls: "career-coach-log-field-name", text: field.label });
+			label.createSpan({ cls: "career-coach-log-field-hint", text: field.hint });
+			const input = label.createEl("input", { type: "text", cls: `career-coach-review-${field.key}` });
+			return { field, input };
+		});
+		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+		buttons.createEl("button", { cls: "mod-cta", text: "Write review" }).addEventListener("click", () => {
+			const answers: ReviewAnswers = {};
+			for (const { field, input } of inputs) {
+				const value = input.value.trim();
+				if (value !== "") {
+					answers[field.key] = value;
+				}
+			}
+			this.finish(answers);
+		});
+		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => {
+			this.close();
+		});
+		inputs[0]?.input.focus();
+	}
+
+	private finish(answers: ReviewAnswers): void {
+		this.answered = true;
+		this.resolve(answers);
+		this.close();
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.answered) {
+			this.resolve(null);
+		}
+	}
+}
+
+/** "Show what's due": the list, each with a button that runs its review. */
+async function showDue(plugin: CareerCoachHost, status: DueStatus): Promise<void> {
+	try {
+		const { due } = await whatIsDue(plugin);
+		new DueModal(plugin, due, status).open();
+	} catch (thrown) {
+		notifyFailure("Could not work out which reviews are due", thrown);
+	}
+}
+
+/** The reviews due now. */
+class DueModal extends Modal {
+	private readonly plugin: CareerCoachHost;
+	private readonly due: readonly Due[];
+	private readonly status: DueStatus;
+
+	constructor(plugin: CareerCoachHost, due: readonly Due[], status: DueStatus) {
+		super(plugin.app);
+		this.plugin = plugin;
+		this.due = due;
+		this.status = status;
+	}
+
+	override onOpen(): void {
+		const { contentEl } = this;
+		this.setTitle("What's due");
+		this.modalEl.addClass("career-coach-due-modal");
+		contentEl.empty();
+		if (this.due.length === 0) {
+			contentEl.createEl("p", { cls: "career-coach-due-none", text: "No review is due. Well kept." });
+			return;
+		}
+		const list = contentEl.createEl("ul", { cls: "career-coach-due-list" });
+		for (const item of this.due) {
+			const row = list.createEl("li", { cls: "career-coach-due-item" });
+			row.createSpan({ cls: "career-coach-due-label", text: item.label });
+			const covers = item.covers.length > 1 ? `covers ${item.covers.join(", ")}` : item.period;
+			row.createSpan({ cls: "career-coach-due-period", text: ` (${covers}; due since ${item.since})` });
+			row.createEl("button", { cls: "mod-cta career-coach-due-run", text: "Review now" }).addEventListener("click", () => {
+				this.close();
+				void runReview(this.plugin, item.kind, this.status);
+			});
+		}
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+	}
+}
+
+/** "Export review calendar": writes the `.ics` into the vault. */
+async function exportCalendar(plugin: CareerCoachHost): Promise<void> {
+	try {
+		const file = await writeCalendar(plugin);
+		notify(`Wrote ${file.path}: import it into your phone's calendar to be reminded of each review.`);
+	} catch (thrown) {
+		notifyFailure("Could not write the review calendar", thrown);
+	}
+}
+
+/**
+ * The status bar item: the most pressing review due ("Weekly review due"), hidden when none is.
+ * Recomputed once the vault is ready, when notes in the vault change (debounced) and every half
+ * hour; clicking it shows what's due.
+ */
+export class DueStatus {
+	private readonly plugin: CareerCoachHost;
+	private readonly el: HTMLElement;
+	private timer: number | null = null;
+
+	constructor(plugin: CareerCoachHost) {
+		this.plugin = plugin;
+		this.el = plugin.addStatusBarItem();
+		this.el.addClass("career-coach-due-status", "mod-clickable");
+		this.el.setAttribute("aria-label", "Show what's due");
+		this.el.hide();
+		plugin.registerDomEvent(this.el, "click", () => {
+			void showDue(plugin, this);
+		});
+	}
+
+	start(): void {
+		const { plugin } = this;
+		const { vault } = plugin.app;
+		plugin.app.workspace.onLayoutReady(() => {
+			this.refresh();
+			plugin.registerEvent(vault.on("create", () => this.refreshSoon()));
+			plugin.registerEvent(vault.on("modify", () => this.refreshSoon()));
+			plugin.registerEvent(vault.on("delete", () => this.refreshSoon()));
+			plugin.registerEvent(vault.on("rename", () => this.refreshSoon()));
+		});
+		plugin.registerInterval(window.setInterval(() => this.refresh(), STATUS_REFRESH_MS));
+		plugin.register(() => {
+			if (this.timer !== null) {
+				window.clearTimeout(this.timer);
+			}
+		});
+	}
+
+	/** Recomputes after a quiet second, so a burst of writes costs one read of the folder. */
+	private refreshSoon(): void {
+		if (this.timer !== null) {
+			window.clearTimeout(this.timer);
+		}
+		this.timer = window.setTimeout(() => {
+			this.timer = null;
+			this.refresh();
+		}, 1000);
+	}
+
+	refresh(): void {
+		void whatIsDue(this.plugin)
+			.then(({ status }) => {
+				if (status === null) {
+					this.el.hide();
+				} else {
+					this.el.setText(status);
+					this.el.show();
+				}
+			})
+			.catch((thrown: unknown) => {
+				// A status bar must not nag with notices; the console keeps the reason.
+				console.error("Career Coach:", "Could not work out which reviews are due", thrown);
+				this.el.hide();
+			});
+	}
+}

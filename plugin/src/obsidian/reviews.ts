@@ -1,0 +1,230 @@
+/**
+ * Reviews in the vault: what is due, writing a weekly, monthly, quarterly or annual review,
+ * and the review calendar — what `career review`, `career due` and `career calendar` do in a
+ * terminal (crates/cli/src/commands/review.rs), the same way.
+ *
+ * The core decides everything (`dueReviews`, `nextReview`, `planReview`, `reviewCalendar`);
+ * this module reads the notes it needs and performs the writes the plan asks for, in an order
+ * that never leaves half a review behind:
+ *
+ * 1. every existing note the plan edits (the goals note's carry-forward and next quarter, next
+ *    year's goals note, or in Periodic Notes mode the period's note) is written through
+ *    `write-plan.ts`, checked against the text the plan was made from; a note changed meanwhile
+ *    refuses the whole review before anything else is written, and a second run is safe
+ *    because carried items are marked `[>]` and are not carried again;
+ * 2. then the review note is created in one `vault.create`.
+ *
+ * Reviews are found by their frontmatter `period` (the core reads it), not by file name.
+ */
+
+import { TFile, normalizePath } from "obsidian";
+import type { App } from "obsidian";
+import { dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
+import type { Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
+import { localIsoDate } from "../today";
+import type { CareerCoachHost } from "./host";
+import { vaultLinkFormat } from "./link-format";
+import { CoreRefusal, careerNotes, careerPlace, writeOutcome } from "./session-logs";
+import { ConflictError, createPlannedNote, currentText } from "./write-plan";
+
+/** Periodic Notes' settings file, relative to the vault's config folder. */
+const PERIODIC_NOTES_DATA = "plugins/periodic-notes/data.json";
+
+/** Where Periodic Notes keeps one kind of note. */
+interface PeriodicPlace {
+	folder: string;
+	format: string;
+}
+
+/** What is due now, and the one line for the status bar (null when nothing is). */
+export interface DueNow {
+	due: Due[];
+	status: string | null;
+}
+
+/** The reviews due today, from the reviews in the career folder. */
+export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(new Date())): Promise<DueNow> {
+	const { folder } = careerPlace(plugin);
+	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await careerNotes(plugin.app, folder) });
+	if (!found.ok) {
+		throw new CoreRefusal(found.error);
+	}
+	return found.value;
+}
+
+/** A review written. */
+export interface WrittenReview {
+	plan: ReviewPlan;
+	/** The note that holds the review: the new note, or the periodic note it went into. */
+	file: TFile;
+	/** The review note was already there (nothing was written). */
+	existed: boolean;
+}
+
+/**
+ * Writes the review of `kind` that is due (or the newest period of that kind, when none is),
+ * catching up missed periods in one review, with the answers a quarterly or annual review asks.
+ *
+ * @throws CoreRefusal, ConflictError (a note changed or appeared meanwhile) or the vault's error.
+ */
+export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, period?: string): Promise<WrittenReview> {
+	const { app } = plugin;
+	const { today, paths, folder } = careerPlace(plugin);
+	const settings = { ...plugin.settings };
+	const notes = await careerNotes(app, folder);
+	const next = nextReview({ kind, today, settings, notes, period: period ?? null });
+	if (!next.ok) {
+		throw new CoreRefusal(next.error);
+	}
+	const { period: reviewed, covers, goalsPath, nextGoalsPath } = next.value;
+	const periodic = settings.reviewsInPeriodicNotes ? await periodicNote(plugin, kind, reviewed) : null;
+	const goalsText = await textOf(app, goalsPath);
+	const nextGoalsText = await textOf(app, nextGoalsPath);
+	const plan = planReview({
+		period: reviewed,
+		covers,
+		today,
+		settings,
+		links: vaultLinkFormat(app),
+		goalsText,
+		nextGoalsText,
+		indexText: await textOf(app, paths.careerIndex),
+		sessionLogs: notes.map(([path, text]) => ({ path, text })),
+		reviews: next.value.reviews,
+		answers,
+		periodic: periodic?.note ?? null,
+		periodicFormats: periodic?.formats ?? {},
+	});
+	if (!plan.ok) {
+		throw new CoreRefusal(plan.error);
+	}
+	const review = plan.value;
+	const read = new Map<string, string | null>([
+		[normalizePath(goalsPath ?? ""), goalsText],
+		[normalizePath(nextGoalsPath ?? ""), nextGoalsText],
+		[normalizePath(periodic?.note?.path ?? ""), periodic?.note?.text ?? null],
+	]);
+	if (review.create !== null) {
+		// Already reviewed (the same period run twice): open it rather than touch anything.
+		const already = app.vault.getAbstractFileByPath(normalizePath(review.create.path));
+		if (already instanceof TFile) {
+			return { plan: review, file: already, existed: true };
+		}
+		if (already !== null) {
+			throw ConflictError.appeared(normalizePath(review.create.path));
+		}
+	}
+	for (const edits of [review.goals, review.nextGoals]) {
+		if (edits !== null) {
+			await writeEdits(app, edits, read);
+		}
+	}
+	if (review.periodic !== null) {
+		return { plan: review, file: await writeEdits(app, review.periodic, read), existed: false };
+	}
+	if (review.create === null) {
+		throw new Error("The core planned no review note, so nothing was written.");
+	}
+	const file = await createPlannedNote(app.vault, normalizePath(review.create.path), review.create.text);
+	return { plan: review, file, existed: false };
+}
+
+/**
+ * Writes planned edits to an existing note through `write-plan.ts`, which refuses (ConflictError)
+ * when the note no longer holds the text the plan was made from (`read`, by path).
+ */
+async function writeEdits(app: App, planned: NoteEdits, read: ReadonlyMap<string, string | null>): Promise<TFile> {
+	const path = normalizePath(planned.path);
+	const file = app.vault.getAbstractFileByPath(path);
+	const existing = read.get(path);
+	if (!(file instanceof TFile) || existing === undefined || existing === null) {
+		throw new Error(`${path} is not in the vault any more, so the review was not written.`);
+	}
+	await writeOutcome(app, file, existing, { edits: planned.edits, text: planned.newText });
+	return file;
+}
+
+/** A note's text, or null when there is no note at `path`. */
+async function textOf(app: App, path: string | null): Promise<string | null> {
+	if (path === null) {
+		return null;
+	}
+	const file = app.vault.getAbstractFileByPath(normalizePath(path));
+	return file instanceof TFile ? await currentText(app, file) : null;
+}
+
+/** The period's note from Periodic Notes, when the user has one; null falls back to our own note. */
+async function periodicNote(plugin: CareerCoachHost, kind: PeriodKind, period: string): Promise<{ note: { path: string; text: string } | null; formats: PeriodicFormats }> {
+	const places = await periodicPlaces(plugin.app);
+	const formats: PeriodicFormats = {
+		weekly: places.week?.format ?? "",
+		monthly: places.month?.format ?? "",
+		quarterly: places.quarter?.format ?? "",
+		yearly: places.year?.format ?? "",
+	};
+	const place = places[kind];
+	const name = periodicNotePath({ period, settings: { ...plugin.settings }, format: place?.format ?? "" });
+	if (!name.ok) {
+		throw new CoreRefusal(name.error);
+	}
+	const folder = place?.folder ?? "";
+	const path = normalizePath(folder === "" ? `${name.value}.md` : `${folder}/${name.value}.md`);
+	const text = await textOf(plugin.app, path);
+	return { note: text === null ? null : { path, text }, formats };
+}
+
+/** Periodic Notes' folder and format per kind of period, from its settings (when installed). */
+async function periodicPlaces(app: App): Promise<Partial<Record<PeriodKind, PeriodicPlace>>> {
+	const dataPath = normalizePath(`${app.vault.configDir}/${PERIODIC_NOTES_DATA}`);
+	if (!(await app.vault.adapter.exists(dataPath))) {
+		return {};
+	}
+	let saved: unknown;
+	try {
+		saved = JSON.parse(await app.vault.adapter.read(dataPath));
+	} catch {
+		return {};
+	}
+	const keys: Record<PeriodKind, string> = { week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" };
+	const places: Partial<Record<PeriodKind, PeriodicPlace>> = {};
+	for (const [kind, key] of Object.entries(keys) as [PeriodKind, string][]) {
+		const entry = isRecord(saved) ? saved[key] : undefined;
+		if (isRecord(entry)) {
+			places[kind] = {
+				folder: typeof entry.folder === "string" ? entry.folder.trim() : "",
+				format: typeof entry.format === "string" ? entry.format : "",
+			};
+		}
+	}
+	return places;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The review calendar's vault path: next to the career notes. */
+export function calendarPath(plugin: CareerCoachHost): string {
+	const { folder } = careerPlace(plugin);
+	return normalizePath(folder === "" ? "Career reviews.ics" : `${folder}/Career reviews.ics`);
+}
+
+/**
+ * Writes the review schedule as an `.ics` file into the vault (replacing an older one), so a
+ * phone's calendar can remind of reviews while Obsidian is closed.
+ */
+export async function writeCalendar(plugin: CareerCoachHost): Promise<TFile> {
+	const { app } = plugin;
+	const { today } = careerPlace(plugin);
+	const made = reviewCalendar({ today, settings: { ...plugin.settings } });
+	if (!made.ok) {
+		throw new CoreRefusal(made.error);
+	}
+	const path = calendarPath(plugin);
+	const existing = app.vault.getAbstractFileByPath(path);
+	if (existing instanceof TFile) {
+		await app.vault.process(existing, () => made.value);
+		return existing;
+	}
+	return await createPlannedNote(app.vault, path, made.value);
+}
