@@ -376,7 +376,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     let formats = &input.periodic_formats;
     let mut up = Vec::new();
     let anchor = period.anchor(fiscal);
-    for up_kind in [PeriodKind::Month, PeriodKind::Quarter, PeriodKind::Year] {
+    for up_kind in [PeriodKind::Month, PeriodKind::Quarter] {
         if up_kind > kind {
             up.push(name_of(
                 settings,
@@ -455,9 +455,11 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         None => None,
     };
     let moved = carried.iter().filter(|c| c.moved).count();
+    let adjective = kind.adjective();
     let mut summary = format!(
-        "{} {period}",
-        render::title(period).replace(&format!(" {}", period.title()), "")
+        "{}{} review {period}",
+        adjective.get(..1).unwrap_or("").to_uppercase(),
+        adjective.get(1..).unwrap_or("")
     );
     if covers.len() > 1 {
         summary.push_str(&format!(" (catching up {})", covers.len()));

@@ -490,6 +490,13 @@ fn quarterly(ctx: &Context<'_>, h: &str, out: &mut String) {
             out.push_str(&format!("{h}# Milestones, month by month\n\n"));
             for month in quarter.months(ctx.fiscal) {
                 let (done, total) = milestone_tally(ctx, month);
+                if total == 0 {
+                    out.push_str(&format!(
+                        "- **{}** — no milestones planned\n",
+                        month.title()
+                    ));
+                    continue;
+                }
                 out.push_str(&format!(
                     "- **{}** — {done} of {total} done\n",
                     month.title()
