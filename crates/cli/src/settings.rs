@@ -58,6 +58,35 @@ fn merge(saved: &serde_json::Value) -> Settings {
     );
     pick("profileFile", &mut settings.profile_file);
     pick("methodologyNoteName", &mut settings.methodology_note_name);
+    pick(
+        "weeklyReviewNamePattern",
+        &mut settings.weekly_review_name_pattern,
+    );
+    pick(
+        "monthlyReviewNamePattern",
+        &mut settings.monthly_review_name_pattern,
+    );
+    pick(
+        "quarterlyReviewNamePattern",
+        &mut settings.quarterly_review_name_pattern,
+    );
+    pick(
+        "annualReviewNamePattern",
+        &mut settings.annual_review_name_pattern,
+    );
+    if let Some(month) = saved
+        .get("fiscalYearStartMonth")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|m| u32::try_from(m).ok())
+    {
+        settings.fiscal_year_start_month = month;
+    }
+    if let Some(enabled) = saved
+        .get("reviewsInPeriodicNotes")
+        .and_then(serde_json::Value::as_bool)
+    {
+        settings.reviews_in_periodic_notes = enabled;
+    }
     if let Some(enabled) = saved
         .get("methodologyNote")
         .and_then(serde_json::Value::as_bool)
