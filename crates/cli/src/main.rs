@@ -72,6 +72,32 @@ enum Command {
         #[arg(long)]
         save: bool,
     },
+    /// Write a review note and carry unfinished actions or milestones forward.
+    Review {
+        /// weekly, monthly, quarterly or annual.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// The period to review (2026-W03, 2026-01, 2026-Q1, 2026); defaults to the one due.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// Quarterly: next quarter's intention (otherwise asked on stdin).
+        #[arg(long, value_name = "TEXT")]
+        intention: Option<String>,
+        /// Quarterly: next quarter's focus (otherwise asked on stdin).
+        #[arg(long, value_name = "TEXT")]
+        focus: Option<String>,
+        /// Annual: next year's theme (otherwise asked on stdin).
+        #[arg(long, value_name = "TEXT")]
+        theme: Option<String>,
+    },
+    /// List the reviews due today (with --json: an array).
+    Due,
+    /// Print the review cadence as an iCalendar (.ics) file, or write it into the vault.
+    Calendar {
+        /// Write to this vault-relative file, e.g. "Career/Career reviews.ics".
+        #[arg(long, value_name = "FILE")]
+        output: Option<String>,
+    },
     /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
     Outline {
         /// The note (relative paths are inside the vault).
@@ -186,6 +212,24 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         Command::Methodology(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::Methodology, dry_run)
         }
+        Command::Review {
+            kind,
+            period,
+            intention,
+            focus,
+            theme,
+        } => commands::review::run(
+            &context,
+            &commands::review::ReviewArgs {
+                kind: career_core::PeriodKind::parse(&kind)?,
+                period,
+                intention,
+                focus,
+                theme,
+            },
+        ),
+        Command::Due => commands::due::run(&context),
+        Command::Calendar { output } => commands::calendar::run(&context, output.as_deref()),
         Command::Paths => commands::paths::run(&context),
         Command::Outline { file } => commands::note::outline(&context, &file),
         Command::Section(command) => commands::note::section(&context, command),

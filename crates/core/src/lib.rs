@@ -15,6 +15,7 @@ pub mod log;
 pub mod note;
 pub mod ops;
 pub mod periods;
+pub mod reviews;
 pub mod settings;
 pub mod span;
 pub mod templates;

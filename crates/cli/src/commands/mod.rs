@@ -1,9 +1,12 @@
 //! One module per `career` subcommand.
 
 pub mod blindspots;
+pub mod calendar;
 pub mod career_folder;
 pub mod coach;
+pub mod due;
 pub mod log;
 pub mod note;
 pub mod notes;
 pub mod paths;
+pub mod review;

@@ -1,0 +1,182 @@
+//! Carry-forward in the goals note, the session logs' convention applied to
+//! the cascade: an unfinished weekly action moves into the next week (done
+//! by the weekly review), an unfinished milestone into the next month (done
+//! by the monthly review).
+//!
+//! The old checkbox is marked `[>]` (forwarded, as the Tasks plugin reads
+//! it) and a copy is added under the next period's heading with
+//! `[carried:: N+1]`; the heading is created (after the old one) when
+//! missing. Items carried three or more times are flagged so the review asks
+//! whether to keep, re-scope or drop them.
+//!
+//! Invariants:
+//! - Edits are one status character per old item and one insertion of whole
+//!   lines; every other byte of the note stays.
+//! - Idempotent: a forwarded item is no longer open, so a second run of the
+//!   same review carries nothing; an item whose open copy is already in the
+//!   next period is only marked.
+//! - An item is not carried across the goals note's year (into next year's
+//!   note); it is reported as left open instead.
+
+use serde::Serialize;
+
+use crate::edit::section::{insert, InsertAt};
+use crate::edit::task::add_task;
+use crate::edit::TextEdit;
+use crate::goals::model::{
+    display_text, heading_period, part_section, read, Item, ItemState, Part,
+};
+use crate::log::threads::{split_carried, with_carried};
+use crate::note::outline::{sections, Section};
+use crate::periods::{FiscalYear, Period, PeriodKind};
+
+/// Items carried this many times or more are flagged for keep, re-scope or drop.
+pub const FLAG_AT: u32 = 3;
+
+/// One item carried forward (or left open).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Carried {
+    /// The item's text for people (no tags, no count).
+    pub text: String,
+    /// The goals it serves.
+    pub goals: Vec<String>,
+    /// The period it was in.
+    pub from: Period,
+    /// The period it moves to.
+    pub to: Period,
+    /// Its carried count after this move.
+    pub carried: u32,
+    /// Carried [`FLAG_AT`] times or more: keep, re-scope or drop?
+    pub flagged: bool,
+    /// False when it could not move (next period is in next year's goals note).
+    pub moved: bool,
+}
+
+/// What carrying forward does to the goals note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Carry {
+    /// The edits to the goals note (empty when nothing moves).
+    pub edits: Vec<TextEdit>,
+    /// Every unfinished item, moved or left open.
+    pub items: Vec<Carried>,
+}
+
+/// Carries the unfinished items of `from` (weeks or months, oldest first)
+/// into the period after `last` (the reviewed period).
+pub fn carry_forward(
+    goals_text: &str,
+    from: &[Period],
+    last: Period,
+    year: Option<i32>,
+    fiscal: FiscalYear,
+) -> Carry {
+    let note = read(goals_text);
+    let kind = last.kind();
+    let (part, items) = match kind {
+        PeriodKind::Week => (Part::WeeklyActions, &note.actions),
+        PeriodKind::Month => (Part::MonthlyMilestones, &note.milestones),
+        _ => return Carry::default(),
+    };
+    let to = last.next(fiscal);
+    let in_note = year.is_none_or(|y| Period::Year { year: y }.contains(to.anchor(fiscal), fiscal));
+    let already: Vec<String> = items
+        .iter()
+        .filter(|i| i.period == to && i.state == ItemState::Open)
+        .map(|i| display_text(&i.raw))
+        .collect();
+    let open: Vec<&Item> = items
+        .iter()
+        .filter(|i| from.contains(&i.period) && i.state == ItemState::Open)
+        .collect();
+    let mut carry = Carry::default();
+    let mut lines = Vec::new();
+    for item in open {
+        let count = item.carried + 1;
+        carry.items.push(Carried {
+            text: item.text.clone(),
+            goals: item.goals.clone(),
+            from: item.period,
+            to,
+            carried: count,
+            flagged: count >= FLAG_AT,
+            moved: in_note,
+        });
+        if !in_note {
+            continue;
+        }
+        carry
+            .edits
+            .push(TextEdit::replace(goals_text, item.status_span, ">"));
+        if !already.contains(&display_text(&item.raw)) {
+            let (base, _) = split_carried(&item.raw);
+            lines.push(with_carried(&base, count));
+        }
+    }
+    if !lines.is_empty() {
+        let all = sections(goals_text);
+        if let Some(edit) = add_lines(goals_text, &all, part, last, to, &lines) {
+            carry.edits.push(edit);
+        }
+    }
+    carry
+}
+
+/// The section under `part` whose heading names `period`.
+fn period_section(all: &[Section], part: Part, period: Period) -> Option<&Section> {
+    let part_section = part_section(all, part)?;
+    let index = all
+        .iter()
+        .position(|s| s.heading_span == part_section.heading_span)?;
+    all.iter()
+        .filter(|s| s.parent == Some(index))
+        .find(|s| heading_period(&s.title, period.kind()) == Some(period))
+}
+
+/// Adds `lines` as open checkboxes under `to`'s heading, creating it after
+/// the heading of `after` (or at the end of the part) when missing.
+fn add_lines(
+    text: &str,
+    all: &[Section],
+    part: Part,
+    after: Period,
+    to: Period,
+    lines: &[String],
+) -> Option<TextEdit> {
+    if let Some(section) = period_section(all, part, to) {
+        let mut edits = lines.iter().map(|l| add_task(text, section.body_span, l));
+        let mut first = edits.next()?;
+        // Every further line goes right after the first, in its list style.
+        let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let prefix = first
+            .new_text
+            .trim_end_matches(['\r', '\n'])
+            .rsplit('\n')
+            .next()
+            .and_then(|l| l.split_once(" [ ]").map(|(p, _)| p.to_string()))
+            .unwrap_or_else(|| "-".into());
+        for line in lines.iter().skip(1) {
+            let task = format!("{prefix} [ ] {line}");
+            if first.new_text.ends_with('\n') {
+                first.new_text.push_str(&task);
+                first.new_text.push_str(ending);
+            } else {
+                first.new_text.push_str(ending);
+                first.new_text.push_str(&task);
+            }
+        }
+        return Some(first);
+    }
+    let body: Vec<String> = lines.iter().map(|l| format!("- [ ] {l}")).collect();
+    let body = body.join("\n");
+    let anchor = period_section(all, part, after);
+    let at = match anchor {
+        Some(s) => InsertAt::After(s),
+        None => {
+            let part = part_section(all, part)?;
+            InsertAt::After(part)
+        }
+    };
+    Some(insert(text, at, 3, &to.title(), &body))
+}

@@ -1,0 +1,571 @@
+//! Reviews: what is due (across year ends, after missed periods), carry-forward
+//! over three weeks, golden review notes, lossless writes into the goals note
+//! and into hand-written periodic notes, and the calendar file.
+
+// Test support: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::Path;
+
+use career_core::edit::{apply, Applied};
+use career_core::reviews::{
+    calendar, due, next_review, plan_review, reviews_in, status_line, Answers, ExistingReview,
+    NoteText, ReviewInput, ReviewPlan,
+};
+use career_core::{Day, FiscalYear, Period, PeriodKind, Settings};
+
+const GOALS: &str = include_str!("../../../tests/fixtures/reviews-goals-2026.md");
+const INDEX: &str = include_str!("../../../tests/fixtures/reviews-index.md");
+const LOG: &str = include_str!("../../../tests/fixtures/reviews-session-log.md");
+
+fn day(s: &str) -> Day {
+    Day::parse(s).unwrap()
+}
+
+fn p(s: &str) -> Period {
+    Period::parse(s).unwrap()
+}
+
+fn review(path: &str, period: &str) -> ExistingReview {
+    ExistingReview {
+        path: path.into(),
+        period: p(period),
+        covers: vec![p(period)],
+    }
+}
+
+fn due_on(today: &str, reviews: &[ExistingReview]) -> Vec<(PeriodKind, String, Vec<String>)> {
+    due(day(today), FiscalYear::default(), reviews)
+        .into_iter()
+        .map(|d| {
+            (
+                d.kind,
+                d.period.to_string(),
+                d.covers.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect()
+}
+
+fn weekly_due(today: &str, reviews: &[ExistingReview]) -> Option<(String, Vec<String>)> {
+    due_on(today, reviews)
+        .into_iter()
+        .find(|(k, ..)| *k == PeriodKind::Week)
+        .map(|(_, p, c)| (p, c))
+}
+
+#[test]
+fn a_week_is_due_from_its_friday_across_the_year_end() {
+    let reviewed = [review("a.md", "2026-W51")];
+    // Thu 2026-12-24 is in W52: not due yet, W51 is done.
+    assert_eq!(weekly_due("2026-12-24", &reviewed), None);
+    // Fri 2026-12-25: W52 is due.
+    assert_eq!(
+        weekly_due("2026-12-25", &reviewed),
+        Some(("2026-W52".into(), vec!["2026-W52".into()]))
+    );
+    let reviewed = [review("a.md", "2026-W52")];
+    // Fri 2027-01-01 is in 2026-W53, the long year's last week.
+    assert_eq!(
+        weekly_due("2027-01-01", &reviewed),
+        Some(("2026-W53".into(), vec!["2026-W53".into()]))
+    );
+    let reviewed = [review("a.md", "2026-W53")];
+    assert_eq!(weekly_due("2027-01-07", &reviewed), None);
+    assert_eq!(
+        weekly_due("2027-01-08", &reviewed),
+        Some(("2027-W01".into(), vec!["2027-W01".into()]))
+    );
+}
+
+#[test]
+fn months_quarters_and_years_are_due_near_their_end_across_the_year_end() {
+    let reviewed = [
+        review("m.md", "2026-11"),
+        review("q.md", "2026-Q3"),
+        review("y.md", "2025"),
+    ];
+    let kinds = |today: &str| -> Vec<(PeriodKind, String)> {
+        due_on(today, &reviewed)
+            .into_iter()
+            .filter(|(k, ..)| *k != PeriodKind::Week)
+            .map(|(k, p, _)| (k, p))
+            .collect()
+    };
+    assert_eq!(kinds("2026-12-14"), [], "nothing yet in mid-December");
+    assert_eq!(
+        kinds("2026-12-15"),
+        [(PeriodKind::Year, "2026".into())],
+        "the year from Dec 15"
+    );
+    assert_eq!(
+        kinds("2026-12-25"),
+        [
+            (PeriodKind::Quarter, "2026-Q4".into()),
+            (PeriodKind::Year, "2026".into())
+        ],
+        "Q4 in its last 7 days"
+    );
+    assert_eq!(
+        kinds("2026-12-29"),
+        [
+            (PeriodKind::Month, "2026-12".into()),
+            (PeriodKind::Quarter, "2026-Q4".into()),
+            (PeriodKind::Year, "2026".into())
+        ],
+        "December in its last 3 days"
+    );
+    let done = [
+        review("m.md", "2026-12"),
+        review("q.md", "2026-Q4"),
+        review("y.md", "2026"),
+    ];
+    let later: Vec<PeriodKind> = due_on("2027-01-20", &done)
+        .into_iter()
+        .map(|(k, ..)| k)
+        .collect();
+    assert_eq!(later, [PeriodKind::Week], "January and Q1 are not due yet");
+    let january = due_on("2027-01-29", &done);
+    assert!(
+        january
+            .iter()
+            .any(|(k, p, _)| *k == PeriodKind::Month && p == "2027-01"),
+        "{january:?}"
+    );
+    let q1 = due_on("2027-03-25", &done);
+    assert!(
+        q1.iter()
+            .any(|(k, p, _)| *k == PeriodKind::Quarter && p == "2027-Q1"),
+        "{q1:?}"
+    );
+}
+
+#[test]
+fn missed_periods_give_one_forgiving_catch_up() {
+    // The last monthly review was October; November was missed.
+    let reviewed = [review("m.md", "2026-10")];
+    let month = due_on("2026-12-30", &reviewed)
+        .into_iter()
+        .find(|(k, ..)| *k == PeriodKind::Month)
+        .unwrap();
+    assert_eq!(month.1, "2026-12");
+    assert_eq!(month.2, ["2026-11", "2026-12"]);
+    let found = due(day("2026-12-30"), FiscalYear::default(), &reviewed);
+    let labels: Vec<&str> = found.iter().map(|d| d.label.as_str()).collect();
+    assert!(
+        labels.contains(&"Monthly review: catch up 2 months"),
+        "{labels:?}"
+    );
+    let month_due = found.iter().find(|d| d.kind == PeriodKind::Month).unwrap();
+    assert_eq!(
+        month_due.since, "2026-11-28",
+        "due since November's last 3 days"
+    );
+    // Three missed weeks, then one review.
+    let weeks = [review("w.md", "2026-W44")];
+    assert_eq!(
+        weekly_due("2026-11-20", &weeks),
+        Some((
+            "2026-W47".into(),
+            vec!["2026-W45".into(), "2026-W46".into(), "2026-W47".into()]
+        ))
+    );
+    let week_due = due(day("2026-11-20"), FiscalYear::default(), &weeks)
+        .into_iter()
+        .find(|d| d.kind == PeriodKind::Week)
+        .unwrap();
+    assert_eq!(week_due.label, "Weekly review: catch up 3 weeks");
+}
+
+#[test]
+fn with_no_reviews_ever_only_the_newest_period_is_offered() {
+    let found = due(day("2026-11-21"), FiscalYear::default(), &[]);
+    let got: Vec<(String, usize, &str)> = found
+        .iter()
+        .map(|d| (d.period.to_string(), d.covers.len(), d.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-W47".to_string(), 1, "Weekly review due"),
+            ("2026-10".to_string(), 1, "Monthly review due"),
+            ("2026-Q3".to_string(), 1, "Quarterly review due"),
+            ("2025".to_string(), 1, "Annual review due"),
+        ]
+    );
+    assert_eq!(status_line(&found).as_deref(), Some("4 reviews due"));
+    assert_eq!(
+        status_line(&found[..1]).as_deref(),
+        Some("Weekly review due")
+    );
+    assert_eq!(status_line(&[]), None);
+}
+
+#[test]
+fn reviews_are_found_by_frontmatter_not_by_name() {
+    let notes = vec![
+        (
+            "Career/whatever.md".to_string(),
+            "---\ntype: weekly-review\nperiod: 2026-W03\ncovers:\n  - 2026-W02\n  - 2026-W03\n---\n# x\n".to_string(),
+        ),
+        (
+            "Periodic/2026-01.md".to_string(),
+            "---\ncareer_review: monthly-review\ncareer_period: 2026-01\n---\n".to_string(),
+        ),
+        (
+            "Career/2026-W04 Weekly Review.md".to_string(),
+            "# named like a review, but no frontmatter\n".to_string(),
+        ),
+        (
+            "Career/odd.md".to_string(),
+            "---\ntype: weekly-review\nperiod: 2026-01\n---\n".to_string(),
+        ),
+    ];
+    let found = reviews_in(&notes);
+    let got: Vec<(String, String, usize)> = found
+        .iter()
+        .map(|r| (r.path.clone(), r.period.to_string(), r.covers.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Career/whatever.md".to_string(), "2026-W03".to_string(), 2),
+            ("Periodic/2026-01.md".to_string(), "2026-01".to_string(), 1),
+        ],
+        "a week's type with a month's period is not a review"
+    );
+}
+
+fn input(period: &str, today: &str, goals: &str) -> ReviewInput {
+    ReviewInput {
+        period: Some(p(period)),
+        today: today.into(),
+        goals_text: Some(goals.into()),
+        index_text: Some(INDEX.into()),
+        session_logs: vec![NoteText {
+            path: "Career/2026-01-10 Career Coaching Session.md".into(),
+            text: LOG.into(),
+        }],
+        ..ReviewInput::default()
+    }
+}
+
+fn new_goals(plan: &ReviewPlan) -> String {
+    plan.goals.as_ref().unwrap().new_text.clone()
+}
+
+/// Removes the bytes each edit inserted and puts back what it replaced.
+fn bytes_outside_edits_unchanged(before: &str, plan: &ReviewPlan) {
+    let goals = plan.goals.as_ref().unwrap();
+    let Applied::Changed(again) = apply(before, &goals.edits).unwrap() else {
+        panic!("the edits change the note")
+    };
+    assert_eq!(again, goals.new_text, "new_text is the edits applied");
+    let mut cursor = 0;
+    let mut edits = goals.edits.clone();
+    edits.sort_by_key(|e| e.span.start);
+    for e in &edits {
+        assert!(
+            goals.new_text.contains(&before[cursor..e.span.start]),
+            "bytes before an edit stay"
+        );
+        cursor = e.span.end;
+        assert!(e.expected.len() <= 1, "only status characters are replaced");
+    }
+}
+
+#[test]
+fn carry_forward_over_three_weeks_counts_flags_and_is_idempotent() {
+    // Week 3: "List three thesis claims" is unfinished.
+    let w3 = plan_review(&input("2026-W03", "2026-01-16", GOALS)).unwrap();
+    bytes_outside_edits_unchanged(GOALS, &w3);
+    let after3 = new_goals(&w3);
+    assert!(after3.contains("- [>] List three thesis claims #goal/G2\n"));
+    assert!(after3.contains(
+        "### 2026-W04\n\n- [ ] Book the sponsor coffee #goal/G3\n- [ ] List three thesis claims #goal/G2 [carried:: 1]\n"
+    ));
+    assert!(
+        after3.contains("- [-] Redo the slides"),
+        "dropped stays dropped"
+    );
+    assert_eq!(w3.carried.len(), 1);
+    assert!(!w3.carried[0].flagged);
+
+    // The same review planned again carries nothing twice.
+    let again = plan_review(&input("2026-W03", "2026-01-16", &after3)).unwrap();
+    assert!(again.goals.is_none(), "nothing left to carry");
+
+    // Week 4: both open actions move into a new 2026-W05 heading.
+    let w4 = plan_review(&input("2026-W04", "2026-01-23", &after3)).unwrap();
+    bytes_outside_edits_unchanged(&after3, &w4);
+    let after4 = new_goals(&w4);
+    assert!(after4.contains(
+        "### 2026-W05\n\n- [ ] Book the sponsor coffee #goal/G3 [carried:: 1]\n- [ ] List three thesis claims #goal/G2 [carried:: 2]\n\n## Weekly Review Questions"
+    ), "{after4}");
+
+    // Week 5: the third carry is flagged for keep, re-scope or drop.
+    let w5 = plan_review(&input("2026-W05", "2026-01-30", &after4)).unwrap();
+    let after5 = new_goals(&w5);
+    assert!(after5.contains("- [ ] List three thesis claims #goal/G2 [carried:: 3]"));
+    let flagged: Vec<(&str, u32)> = w5
+        .carried
+        .iter()
+        .filter(|c| c.flagged)
+        .map(|c| (c.text.as_str(), c.carried))
+        .collect();
+    assert_eq!(flagged, [("List three thesis claims", 3)]);
+    assert!(w5.flags.iter().any(|f| f.code == "carried_often"));
+    let note = &w5.create.as_ref().unwrap().text;
+    assert!(
+        note.contains("Carried 3 times or more: keep, re-scope or drop?"),
+        "{note}"
+    );
+    assert_eq!(
+        after5.matches("- [>] List three thesis claims").count(),
+        3,
+        "the copies in W03, W04 and W05 are marked forwarded"
+    );
+}
+
+#[test]
+fn the_monthly_review_moves_slipping_milestones_into_next_month() {
+    let plan = plan_review(&input("2026-01", "2026-01-30", GOALS)).unwrap();
+    let after = new_goals(&plan);
+    assert!(after.contains(
+        "### 2026-02 February\n\n- [ ] Submit the talk abstract #goal/G1\n- [ ] Outline the thesis paper #goal/G2 [carried:: 1]\n- [ ] Coffee with two potential sponsors #goal/G3 [carried:: 1]\n"
+    ), "{after}");
+    assert!(after.contains("- [>] Outline the thesis paper #goal/G2\n"));
+    // December's milestones would go into next year's note: left open, said so.
+    let december = GOALS.replace("### 2026-02 February", "### 2026-12 December");
+    let plan = plan_review(&input("2026-12", "2026-12-30", &december)).unwrap();
+    assert!(plan.flags.iter().any(|f| f.code == "not_carried_next_year"));
+    assert!(plan.goals.is_none());
+}
+
+fn golden(name: &str, got: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/golden")
+        .join(name);
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(&path, got).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing {}; run with UPDATE_GOLDEN=1 and review it",
+            path.display()
+        )
+    });
+    assert_eq!(got, expected, "the note differs from {}", path.display());
+}
+
+#[test]
+fn golden_weekly_review_with_a_catch_up() {
+    let mut i = input("2026-W03", "2026-01-16", GOALS);
+    i.covers = vec![p("2026-W02")];
+    let plan = plan_review(&i).unwrap();
+    let note = plan.create.as_ref().unwrap();
+    assert_eq!(note.path, "Career/2026-W03 Weekly Review.md");
+    assert_eq!(
+        plan.summary,
+        "Weekly review 2026-W03 (catching up 2): Career/2026-W03 Weekly Review.md; 2 carried into 2026-W04"
+    );
+    assert!(
+        !note.text.contains("- [ ]"),
+        "actions are listed, not duplicated as checkboxes"
+    );
+    golden("weekly-review.md", &note.text);
+}
+
+#[test]
+fn golden_monthly_review() {
+    let mut i = input("2026-01", "2026-01-30", GOALS);
+    i.reviews = vec![
+        review("Career/2026-W02 Weekly Review.md", "2026-W02"),
+        review("Career/2026-W03 Weekly Review.md", "2026-W03"),
+        review("Career/2026-W07 Weekly Review.md", "2026-W07"),
+    ];
+    let plan = plan_review(&i).unwrap();
+    golden("monthly-review.md", &plan.create.as_ref().unwrap().text);
+}
+
+#[test]
+fn golden_quarterly_review_writes_next_quarter_into_the_goals_note() {
+    let mut i = input("2026-Q1", "2026-03-27", GOALS);
+    i.answers = Answers {
+        next_intention: Some("Build the thesis in public".into()),
+        next_focus: Some("Paper draft | two blog posts".into()),
+        next_theme: None,
+    };
+    let plan = plan_review(&i).unwrap();
+    let goals = plan.goals.as_ref().unwrap();
+    assert_eq!(goals.path, "Career/2026 Goals.md");
+    assert!(
+        goals.new_text.contains(
+            "| Q2 | *\"Build the thesis in public\"* | Paper draft \\| two blog posts |\n"
+        ),
+        "{}",
+        goals.new_text
+    );
+    let changed: Vec<&str> = goals.edits.iter().map(|e| e.expected.as_str()).collect();
+    assert_eq!(
+        changed,
+        ["*\"Build the thesis\"*", "Paper outline"],
+        "only the two cells change"
+    );
+    golden("quarterly-review.md", &plan.create.as_ref().unwrap().text);
+}
+
+#[test]
+fn a_q4_review_keeps_next_quarter_when_next_years_note_is_missing() {
+    let mut i = input("2026-Q4", "2026-12-28", GOALS);
+    i.answers.next_intention = Some("Start strong".into());
+    let plan = plan_review(&i).unwrap();
+    assert!(plan.next_goals.is_none());
+    assert!(plan
+        .flags
+        .iter()
+        .any(|f| f.code == "intention_kept_in_review"));
+    let text = &plan.create.as_ref().unwrap().text;
+    assert!(text.contains("- **Intention:** Start strong"), "{text}");
+    assert!(
+        text.contains("Career/2027 Goals.md does not exist yet"),
+        "{text}"
+    );
+    // With next year's note, it is written there.
+    i.next_goals_text = Some(GOALS.replace("year: 2026", "year: 2027"));
+    let plan = plan_review(&i).unwrap();
+    let next = plan.next_goals.unwrap();
+    assert_eq!(next.path, "Career/2027 Goals.md");
+    assert!(next.new_text.contains("| Q1 | *\"Start strong\"* |"));
+}
+
+#[test]
+fn golden_annual_review() {
+    let mut i = input("2026", "2026-12-20", GOALS);
+    i.answers.next_theme = Some("Lead in the open".into());
+    let plan = plan_review(&i).unwrap();
+    let text = &plan.create.as_ref().unwrap().text;
+    assert!(text.contains("next_theme: Lead in the open\n"));
+    golden("annual-review.md", text);
+}
+
+fn periodic_input(note: &str) -> ReviewInput {
+    let mut i = input("2026-W03", "2026-01-16", GOALS);
+    i.settings = Settings {
+        reviews_in_periodic_notes: true,
+        ..Settings::default()
+    };
+    i.periodic = Some(NoteText {
+        path: "Journal/2026-W03.md".into(),
+        text: note.into(),
+    });
+    i
+}
+
+#[test]
+fn the_review_goes_losslessly_into_a_hand_written_periodic_note() {
+    for (note, frontmatter_at_start) in [
+        (
+            "---\naliases: [week 3]\n---\n# Week 3\n\nFelt busy.   \n- [ ] my own task\n",
+            "---\naliases: [week 3]\ncareer_review: weekly-review\ncareer_period: 2026-W03\n---\n",
+        ),
+        (
+            "# Week 3\r\n\r\nNo frontmatter, CRLF, no final newline",
+            "---\r\ncareer_review: weekly-review\r\ncareer_period: 2026-W03\r\n---\r\n",
+        ),
+    ] {
+        let plan = plan_review(&periodic_input(note)).unwrap();
+        assert!(plan.create.is_none());
+        let edits = plan.periodic.as_ref().unwrap();
+        let out = &edits.new_text;
+        assert!(out.starts_with(frontmatter_at_start), "{out:?}");
+        let body = out.strip_prefix(frontmatter_at_start).unwrap();
+        let original_body = note
+            .strip_prefix("---\naliases: [week 3]\n---\n")
+            .unwrap_or(note);
+        assert!(
+            body.starts_with(original_body),
+            "every byte of the note stays: {body:?}"
+        );
+        assert!(body.contains("## Career review"));
+        assert!(body.contains("### This week's actions"));
+        if note.contains("\r\n") {
+            assert!(
+                !out.replace("\r\n", "").contains('\n'),
+                "CRLF throughout: {out:?}"
+            );
+        }
+        let found = reviews_in(&[("Journal/2026-W03.md".into(), out.clone())]);
+        assert_eq!(found.len(), 1, "the periodic note now counts as the review");
+        let twice = plan_review(&periodic_input(out)).unwrap_err();
+        assert_eq!(twice.code, career_core::ErrorCode::NoteExists);
+    }
+    let mut missing = periodic_input("");
+    missing.periodic = None;
+    let plan = plan_review(&missing).unwrap();
+    assert!(plan.create.is_some());
+    assert!(plan.flags.iter().any(|f| f.code == "periodic_note_missing"));
+}
+
+#[test]
+fn next_review_offers_the_catch_up_or_the_newest_due_period() {
+    let fiscal = FiscalYear::default();
+    let (period, covers) = next_review(
+        PeriodKind::Week,
+        day("2026-01-16"),
+        fiscal,
+        &[review("x.md", "2026-W01")],
+    );
+    assert_eq!(period, p("2026-W02").next(fiscal));
+    assert_eq!(covers, [p("2026-W02"), p("2026-W03")]);
+    let (period, covers) = next_review(PeriodKind::Week, day("2026-01-14"), fiscal, &[]);
+    assert_eq!((period, covers), (p("2026-W02"), vec![p("2026-W02")]));
+}
+
+#[test]
+fn the_calendar_is_strict_rfc_5545() {
+    let ics = calendar(day("2026-11-21"), FiscalYear::starting(4).unwrap());
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains(['\n', '\r']), "CRLF only");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?} is longer than 75 octets");
+    }
+    let unfolded = ics.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "BEGIN:VCALENDAR");
+    assert!(lines.contains(&"VERSION:2.0"));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VEVENT").count(), 4);
+    assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VALARM").count(), 4);
+    for rule in [
+        "RRULE:FREQ=WEEKLY;BYDAY=FR",
+        "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1",
+        "RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-17",
+    ] {
+        assert!(lines.contains(&rule), "{rule} in {unfolded}");
+    }
+    // Fiscal year from April: the quarter containing Nov 21 ends Dec 31, the year Mar 31.
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20261231"));
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20270315"));
+    assert!(
+        lines.contains(&"DTSTART;VALUE=DATE:20261120"),
+        "this week's Friday"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| **l == "DTSTAMP:20261121T000000Z")
+            .count(),
+        4
+    );
+    assert!(unfolded.contains("career review weekly"));
+    let again = calendar(day("2026-11-28"), FiscalYear::starting(4).unwrap());
+    let uids = |text: &str| -> Vec<String> {
+        text.split("\r\n")
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(uids(&ics), uids(&again), "UIDs are stable");
+}
