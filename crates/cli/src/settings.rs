@@ -64,6 +64,14 @@ fn merge(saved: &serde_json::Value) -> Settings {
     {
         settings.methodology_note = enabled;
     }
+    if let Some(month) = saved
+        .get("fiscalYearStartMonth")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|m| u32::try_from(m).ok())
+        .filter(|m| (1..=12).contains(m))
+    {
+        settings.fiscal_year_start_month = month;
+    }
     settings
 }
 
@@ -89,5 +97,22 @@ mod tests {
             settings.goals_name_pattern, "{year} Goals",
             "non-string falls back"
         );
+    }
+
+    #[test]
+    fn the_fiscal_year_start_month_is_read_when_it_is_a_month() {
+        let april = merge(&serde_json::json!({ "fiscalYearStartMonth": 4 }));
+        assert_eq!(april.fiscal_year_start_month, 4);
+        for bad in [
+            serde_json::json!(13),
+            serde_json::json!("4"),
+            serde_json::json!(0),
+        ] {
+            let settings = merge(&serde_json::json!({ "fiscalYearStartMonth": bad }));
+            assert_eq!(
+                settings.fiscal_year_start_month, 1,
+                "{bad} falls back to January"
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 pub mod blindspots;
 pub mod career_folder;
 pub mod coach;
+pub mod goals;
 pub mod log;
 pub mod note;
 pub mod notes;

@@ -271,7 +271,8 @@ pub fn render_text(p: &Progress) -> String {
         let mark = if m.current { "  ← now" } else { "" };
         out.push(format!("  {:<18} {}{mark}", m.title, tally_text(&m.tally)));
     }
-    out.join("\n") + "\n"
+    let lines: Vec<&str> = out.iter().map(|l| l.trim_end()).collect();
+    lines.join("\n") + "\n"
 }
 
 fn cell(text: &str) -> String {
