@@ -115,6 +115,9 @@ enum Command {
     /// Set or add frontmatter properties.
     #[command(subcommand)]
     Frontmatter(commands::note::FrontmatterCommand),
+    /// The goal cascade: `new`, `status`, `action`, `progress`.
+    #[command(subcommand)]
+    Goals(commands::goals::GoalsCommand),
 }
 
 /// `career session-log …`
@@ -236,6 +239,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         Command::Table(command) => commands::note::table(&context, command),
         Command::Task(command) => commands::note::task(&context, command),
         Command::Frontmatter(command) => commands::note::frontmatter(&context, command),
+        Command::Goals(command) => commands::goals::run(&context, command),
     }
 }
 

@@ -46,6 +46,8 @@ pub enum ErrorCode {
     WouldHideHeadings,
     /// The note uses carriage returns alone as line breaks, which edits refuse.
     UnsupportedLineEndings,
+    /// A goal id (`G4`) that the goals note does not have.
+    GoalNotFound,
     /// Reading or writing a file failed (CLI only).
     Io,
 }
@@ -71,6 +73,7 @@ impl ErrorCode {
             Self::WouldBeHidden => "would_be_hidden",
             Self::WouldHideHeadings => "would_hide_headings",
             Self::UnsupportedLineEndings => "unsupported_line_endings",
+            Self::GoalNotFound => "goal_not_found",
             Self::Io => "io",
         }
     }

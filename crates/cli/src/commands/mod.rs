@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod career_folder;
 pub mod coach;
 pub mod due;
+pub mod goals;
 pub mod log;
 pub mod note;
 pub mod notes;

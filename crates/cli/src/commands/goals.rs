@@ -1,0 +1,466 @@
+//! `career goals`: the goal cascade in the terminal.
+//!
+//! `new` creates the year's goals note in one create (never overwriting) and
+//! then links it from the Career Index's theme section; with `--goal`,
+//! `--quarter`, `--milestone` or `--theme` it asks nothing, otherwise it
+//! interviews one question at a time like `career coach` (each stdin line
+//! answers when piped, so it can be scripted). `status`, `action` and
+//! `progress` work on an existing note. The year defaults to the planning
+//! (fiscal) year that contains `--today`.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use career_core::edit::{apply, Applied, TextEdit};
+use career_core::goals::edits::{add_action, set_status};
+use career_core::goals::interview::{self, Interview, InterviewPrompt, Reply};
+use career_core::goals::progress::{progress, render_text};
+use career_core::goals::template::{
+    link_back, render, CascadeContext, GoalDraft, GoalsInput, MilestoneDraft, QuarterDraft,
+};
+use career_core::{CoreError, ErrorCode, FiscalYear, Period, PeriodKind};
+use clap::Subcommand;
+
+use crate::commands::notes::link_format;
+use crate::output::Output;
+use crate::vault::{read_note, update_note, ReadNote, Vault};
+use crate::Context;
+
+/// `career goals …`
+#[derive(Subcommand)]
+pub enum GoalsCommand {
+    /// Create the year's goals note (interactive unless --goal/--quarter/--milestone/--theme).
+    New {
+        /// The planning year (default: the one containing today).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The year's theme (default: the Career Index's).
+        #[arg(long)]
+        theme: Option<String>,
+        /// An annual goal as "outcome|success metric" (repeat, at most 3).
+        #[arg(long = "goal", value_name = "OUTCOME|METRIC")]
+        goals: Vec<String>,
+        /// A quarter as "Q1|intention|focus" (repeat).
+        #[arg(long = "quarter", value_name = "Q1|INTENTION|FOCUS")]
+        quarters: Vec<String>,
+        /// A milestone as "2026-03|text|G1" (repeat).
+        #[arg(long = "milestone", value_name = "YYYY-MM|TEXT|GOAL")]
+        milestones: Vec<String>,
+    },
+    /// Set a goal's status: Not started, In progress, At risk or Complete.
+    Status {
+        /// The goal, e.g. G1.
+        goal: String,
+        /// The new status.
+        status: String,
+        /// The planning year (default: the one containing today).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Add a weekly action (to this ISO week unless --week).
+    Action {
+        /// What to do.
+        text: String,
+        /// The goal it serves, e.g. G1.
+        #[arg(long)]
+        goal: Option<String>,
+        /// The ISO week, e.g. 2026-W47 (default: today's).
+        #[arg(long)]
+        week: Option<String>,
+        /// The planning year (default: the one containing the week).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Show progress per goal, quarter and month (with --json: the numbers).
+    Progress {
+        /// The planning year (default: the one containing today).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+/// Runs a `career goals` command.
+pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError> {
+    let fiscal = context.settings.fiscal()?;
+    let this_year = || year_of(Period::containing(PeriodKind::Year, context.today, fiscal));
+    match command {
+        GoalsCommand::New {
+            year,
+            theme,
+            goals,
+            quarters,
+            milestones,
+        } => {
+            let year = year.unwrap_or_else(this_year);
+            let scripted = theme.is_some()
+                || !goals.is_empty()
+                || !quarters.is_empty()
+                || !milestones.is_empty();
+            new(
+                context,
+                fiscal,
+                year,
+                scripted,
+                theme,
+                &goals,
+                &quarters,
+                &milestones,
+            )
+        }
+        GoalsCommand::Status { goal, status, year } => {
+            let note = goals_note(context, year.unwrap_or_else(this_year))?;
+            let edits = set_status(&note.text, &goal, &status)?;
+            let changed = write(&note, &edits)?;
+            let label = career_core::goals::GoalStatus::choice(&status)
+                .map(|s| s.label().to_string())
+                .unwrap_or(status);
+            let id = goal.trim().to_ascii_uppercase();
+            let human = if changed {
+                format!("{id} is now {label}.")
+            } else {
+                format!("{id} was already {label}; nothing changed.")
+            };
+            Ok(Output::new(
+                human,
+                serde_json::json!({ "goal": id, "status": label, "changed": changed }),
+            ))
+        }
+        GoalsCommand::Action {
+            text,
+            goal,
+            week,
+            year,
+        } => {
+            let week = match week {
+                Some(w) => Period::parse(&w)?,
+                None => Period::containing(PeriodKind::Week, context.today, fiscal),
+            };
+            let year = year.unwrap_or_else(|| {
+                year_of(Period::containing(
+                    PeriodKind::Year,
+                    week.anchor(fiscal),
+                    fiscal,
+                ))
+            });
+            let note = goals_note(context, year)?;
+            let edits = add_action(&note.text, week, &text, goal.as_deref(), context.today)?;
+            write(&note, &edits)?;
+            let line = edits
+                .iter()
+                .flat_map(|e| e.new_text.lines())
+                .find(|l| l.contains("[ ]"))
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            Ok(Output::new(
+                format!("Added to {week}: {line}"),
+                serde_json::json!({ "week": week, "line": line, "note": note_relative(context, year)? }),
+            ))
+        }
+        GoalsCommand::Progress { year } => {
+            let note = goals_note(context, year.unwrap_or_else(this_year))?;
+            let p = progress(&career_core::goals::read(&note.text), fiscal, context.today);
+            Ok(Output::new(
+                render_text(&p),
+                serde_json::to_value(&p).unwrap_or_default(),
+            ))
+        }
+    }
+}
+
+fn year_of(period: Period) -> i32 {
+    match period {
+        Period::Year { year } | Period::Quarter { year, .. } | Period::Month { year, .. } => year,
+        Period::Week { year, .. } => year,
+    }
+}
+
+fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
+    context.settings.goals_path(year)
+}
+
+fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
+    let relative = note_relative(context, year)?;
+    let path = context.vault.join(&relative);
+    if !path.exists() {
+        return Err(CoreError::new(
+            ErrorCode::NoteMissing,
+            format!("{relative} does not exist yet: run `career goals new --year {year}` first."),
+        ));
+    }
+    read_note(&path)
+}
+
+/// Applies edits and writes the note if anything changed.
+fn write(note: &ReadNote, edits: &[TextEdit]) -> Result<bool, CoreError> {
+    match apply(&note.text, edits)? {
+        Applied::Changed(text) => {
+            update_note(note, &text)?;
+            Ok(true)
+        }
+        Applied::Unchanged => Ok(false),
+    }
+}
+
+fn split(value: &str, parts: usize) -> Vec<String> {
+    let mut out: Vec<String> = value
+        .splitn(parts, '|')
+        .map(|p| p.trim().to_string())
+        .collect();
+    out.resize(parts, String::new());
+    out
+}
+
+fn part(parts: &[String], i: usize) -> String {
+    parts.get(i).cloned().unwrap_or_default()
+}
+
+/// Builds the input from `--goal`, `--quarter` and `--milestone` values.
+fn scripted_input(
+    year: i32,
+    theme: String,
+    vision: String,
+    goals: &[String],
+    quarters: &[String],
+    milestones: &[String],
+) -> Result<GoalsInput, CoreError> {
+    let bad = |what: &str, value: &str, form: &str| {
+        CoreError::new(
+            ErrorCode::InvalidInput,
+            format!("--{what} \"{value}\" should look like \"{form}\"."),
+        )
+    };
+    let mut input = GoalsInput {
+        year,
+        theme,
+        vision,
+        ..GoalsInput::default()
+    };
+    for g in goals {
+        let p = split(g, 2);
+        input.goals.push(GoalDraft {
+            outcome: part(&p, 0),
+            metric: part(&p, 1),
+        });
+    }
+    for q in quarters {
+        let p = split(q, 3);
+        let label = part(&p, 0);
+        let quarter = label
+            .trim_start_matches(['Q', 'q'])
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=4).contains(n))
+            .ok_or_else(|| bad("quarter", q, "Q1|intention|focus"))?;
+        input.quarters.push(QuarterDraft {
+            quarter,
+            intention: part(&p, 1),
+            focus: part(&p, 2),
+        });
+    }
+    for m in milestones {
+        let p = split(m, 3);
+        let month = Period::parse(&part(&p, 0))
+            .ok()
+            .filter(|p| p.kind() == PeriodKind::Month)
+            .ok_or_else(|| bad("milestone", m, "2026-03|text|G1"))?;
+        input.milestones.push(MilestoneDraft {
+            month,
+            text: part(&p, 1),
+            goal: part(&p, 2),
+        });
+    }
+    Ok(input)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new(
+    context: &Context,
+    fiscal: FiscalYear,
+    year: i32,
+    scripted: bool,
+    theme: Option<String>,
+    goals: &[String],
+    quarters: &[String],
+    milestones: &[String],
+) -> Result<Output, CoreError> {
+    let relative = note_relative(context, year)?;
+    if context.vault.join(&relative).exists() {
+        return Err(CoreError::new(
+            ErrorCode::NoteExists,
+            format!("{relative} already exists; nothing was written. Use `career goals status`, `action` or `progress` on it."),
+        ));
+    }
+    let paths = context.settings.note_paths(context.today)?;
+    let index_file = context.vault.join(&paths.career_index);
+    let index = if index_file.exists() {
+        Some(read_note(&index_file)?)
+    } else {
+        None
+    };
+    let cascade = index
+        .as_ref()
+        .map(|i| career_core::goals::template::context(&i.text, year))
+        .unwrap_or_default();
+    let input = if scripted {
+        scripted_input(
+            year,
+            theme.or_else(|| cascade.theme.clone()).unwrap_or_default(),
+            cascade.vision.clone().unwrap_or_default(),
+            goals,
+            quarters,
+            milestones,
+        )?
+    } else {
+        match interactive(&paths.career_index, index.as_ref(), year, fiscal)? {
+            Some(input) => input,
+            None => {
+                return Ok(Output::new(
+                    "Stopped before the end; nothing was written.",
+                    serde_json::json!({ "created": null }),
+                ))
+            }
+        }
+    };
+    let links = link_format(&context.vault);
+    let text = render(
+        &input,
+        &paths.career_index_name,
+        links,
+        fiscal,
+        context.today,
+    )?;
+    Vault::open(&context.vault)?.create(&relative, &text)?;
+    let mut human = vec![format!("Created {relative}")];
+    let mut linked = false;
+    match &index {
+        Some(index) => {
+            let goals_name = context.settings.goals_name(year)?;
+            let edits = link_back(&index.text, year, &goals_name, links)?;
+            linked = write(index, &edits)?;
+            if linked {
+                human.push(format!(
+                    "Linked it from {} ({year} Theme).",
+                    paths.career_index
+                ));
+            }
+        }
+        None => human.push(format!(
+            "{} does not exist, so nothing links to the goals note yet: run `career init`.",
+            paths.career_index
+        )),
+    }
+    Ok(Output::new(
+        human.join("\n"),
+        serde_json::json!({ "created": relative, "linked": linked }),
+    ))
+}
+
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+fn show_context(c: &CascadeContext) {
+    if let Some(v) = &c.vision {
+        say(&format!("  North star: {v}"));
+    }
+    if let Some(t) = &c.theme {
+        say(&format!("  Theme: \"{t}\""));
+    }
+    for s in &c.success_criteria {
+        say(&format!("  Success criterion: {s}"));
+    }
+}
+
+fn show(p: &InterviewPrompt, first: bool) {
+    if first {
+        say("From your Career Index:");
+        show_context(&p.context);
+    }
+    say(&format!("\n[{}] {}", p.step, p.question));
+    if !p.hint.is_empty() {
+        say(&format!("  {}", p.hint));
+    }
+    for e in &p.examples {
+        say(&format!("  e.g. {e}"));
+    }
+    for line in &p.so_far {
+        say(&format!("  · {line}"));
+    }
+    if let Some(u) = &p.understood {
+        say(&format!("I understood: {u}"));
+        say("Confirm? [y]es, [e]dit, [b]ack");
+    } else {
+        let mut how = vec!["Enter or /skip moves on", "/back"];
+        if p.replies.iter().any(|r| r == "finish") {
+            how.push("/done");
+        }
+        if p.replies.iter().any(|r| r == "confirm") {
+            how.push("y keeps it");
+        }
+        say(&format!("> Answer ({})", how.join(", ")));
+    }
+}
+
+/// Turns a typed line into a reply: `/skip`, `/back`, `/done`, `/edit`, y/e/b at a confirmation.
+fn reply_for(p: &InterviewPrompt, line: &str) -> Reply {
+    let t = line.trim();
+    let command = t.strip_prefix('/').unwrap_or(t).to_lowercase();
+    if p.understood.is_some() {
+        return match command.as_str() {
+            "" | "y" | "yes" | "confirm" => Reply::Confirm,
+            "b" | "back" => Reply::Back,
+            _ => Reply::Edit,
+        };
+    }
+    match (t.starts_with('/'), command.as_str()) {
+        (true, "skip") | (false, "") => Reply::Skip,
+        (true, "back") => Reply::Back,
+        (true, "done" | "finish") => Reply::Finish,
+        (true, "edit") => Reply::Edit,
+        _ => Reply::Answer {
+            text: t.to_string(),
+        },
+    }
+}
+
+/// The interview on stdin: `None` when input ends before it is done.
+fn interactive(
+    index_path: &str,
+    index: Option<&ReadNote>,
+    year: i32,
+    fiscal: FiscalYear,
+) -> Result<Option<GoalsInput>, CoreError> {
+    let index_text = index.map_or("", |i| i.text.as_str());
+    if index.is_none() {
+        say(&format!(
+            "({index_path} does not exist: the interview starts without your north star and theme.)"
+        ));
+    }
+    let mut state: Interview = interview::start(index_text, year, fiscal);
+    let stdin = std::io::stdin();
+    let terminal = stdin.is_terminal();
+    let mut lines = stdin.lock().lines();
+    let mut first = true;
+    loop {
+        let p = interview::prompt(&state);
+        if p.done {
+            return Ok(Some(state.input));
+        }
+        show(&p, first);
+        first = false;
+        let Some(Ok(line)) = lines.next() else {
+            if terminal {
+                say("");
+            }
+            return Ok(None);
+        };
+        match interview::step(&state, &reply_for(&p, &line)) {
+            Ok(next) => state = next,
+            Err(e) if e.code == ErrorCode::InvalidInput || e.code == ErrorCode::GoalNotFound => {
+                say(&e.message);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
