@@ -154,9 +154,10 @@ pub fn goals_set_status(
         goal: String,
         status: String,
     }
-    respond(input::<SetStatus>(value).and_then(|i| {
-        outcome_of(text, goals::edits::set_status(text, &i.goal, &i.status)?)
-    }))
+    respond(
+        input::<SetStatus>(value)
+            .and_then(|i| outcome_of(text, goals::edits::set_status(text, &i.goal, &i.status)?)),
+    )
 }
 
 /// Input of `goalsAddAction`.
@@ -212,15 +213,17 @@ pub fn goals_progress(
         #[serde(default)]
         settings: Settings,
     }
-    respond(input::<Dated>(value).and_then(|i| -> CoreResult<ProgressView> {
-        let p = progress::progress(
-            &goals::read(text),
-            i.settings.fiscal()?,
-            Day::parse(&i.today)?,
-        );
-        Ok(ProgressView {
-            markdown: progress::render_markdown(&p),
-            progress: p,
-        })
-    }))
+    respond(
+        input::<Dated>(value).and_then(|i| -> CoreResult<ProgressView> {
+            let p = progress::progress(
+                &goals::read(text),
+                i.settings.fiscal()?,
+                Day::parse(&i.today)?,
+            );
+            Ok(ProgressView {
+                markdown: progress::render_markdown(&p),
+                progress: p,
+            })
+        }),
+    )
 }

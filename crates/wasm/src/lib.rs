@@ -13,8 +13,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod exports;
+mod goals;
+mod reviews;
 
 pub use exports::*;
+pub use goals::*;
+pub use reviews::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"

@@ -90,7 +90,9 @@ fn next(i: &NextInput) -> CoreResult<NextReview> {
 /// Plans a review: the note to create (or the periodic note's edits) and the
 /// goals-note edits, each checked by the shell before it writes.
 #[wasm_bindgen(js_name = planReview, unchecked_return_type = "CoreResult<ReviewPlan>")]
-pub fn plan_review(#[wasm_bindgen(unchecked_param_type = "ReviewInput")] value: JsValue) -> JsValue {
+pub fn plan_review(
+    #[wasm_bindgen(unchecked_param_type = "ReviewInput")] value: JsValue,
+) -> JsValue {
     respond(input::<ReviewInput>(value).and_then(|i| reviews::plan_review(&i)))
 }
 
