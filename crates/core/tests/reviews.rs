@@ -569,3 +569,111 @@ fn the_calendar_is_strict_rfc_5545() {
     };
     assert_eq!(uids(&ics), uids(&again), "UIDs are stable");
 }
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Goals-note-shaped lines, mixed at random: headings in and out of
+    /// place, checkboxes with odd statuses and counts, tables, fences, CRLF.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Weekly Actions".to_string()),
+            Just("## Monthly Milestones".to_string()),
+            Just("## Quarterly Intentions".to_string()),
+            Just("### 2026-W03".to_string()),
+            Just("### 2026-W04".to_string()),
+            Just("### 2026-01 January".to_string()),
+            Just("### 2026-02".to_string()),
+            Just("- [ ] act #goal/G1 [carried:: 2]".to_string()),
+            Just("- [ ] act [carried:: x]".to_string()),
+            Just("  - [ ] nested #G2".to_string()),
+            Just("- [>] moved".to_string()),
+            Just("* [x] done".to_string()),
+            Just("| Quarter | Intention | Focus |".to_string()),
+            Just("|---|---|".to_string()),
+            Just("| Q2 | | |".to_string()),
+            Just("```".to_string()),
+            Just("---".to_string()),
+            Just(String::new()),
+            "[ -~é🎯]{0,12}",
+        ]
+    }
+
+    fn note() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(line(), 0..24),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(lines, crlf, final_newline)| {
+                let ending = if crlf { "\r\n" } else { "\n" };
+                let mut text = lines.join(ending);
+                if final_newline {
+                    text.push_str(ending);
+                }
+                text
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn no_goals_note_makes_a_review_panic_or_edit_outside_its_spans(
+            goals in note(),
+            periodic in note(),
+            which in 0usize..4,
+        ) {
+            let (period, today) = [
+                ("2026-W03", "2026-01-16"),
+                ("2026-01", "2026-01-30"),
+                ("2026-Q1", "2026-03-27"),
+                ("2026", "2026-12-20"),
+            ][which];
+            let mut i = input(period, today, &goals);
+            i.answers = Answers {
+                next_intention: Some("In | public".into()),
+                next_focus: Some("x".into()),
+                next_theme: Some("t: \"q\"".into()),
+            };
+            i.index_text = Some(periodic.clone());
+            if let Ok(plan) = plan_review(&i) {
+                if let Some(g) = &plan.goals {
+                    prop_assert_eq!(apply(&goals, &g.edits).unwrap(), Applied::Changed(g.new_text.clone()));
+                    let again = input(period, today, &g.new_text);
+                    if which < 2 {
+                        let second = plan_review(&again).unwrap();
+                        prop_assert!(second.goals.is_none(), "carrying twice");
+                    }
+                }
+            }
+            let mut p = periodic_input(&periodic);
+            p.goals_text = Some(goals.clone());
+            if let Ok(plan) = plan_review(&p) {
+                if let Some(edits) = &plan.periodic {
+                    prop_assert!(edits.edits.iter().all(|e| e.expected.is_empty() || e.span.end <= periodic.len()));
+                    prop_assert_eq!(apply(&periodic, &edits.edits).unwrap(), Applied::Changed(edits.new_text.clone()));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn due_and_the_calendar_hold_at_the_edges_of_the_calendar() {
+    for today in ["0000-01-01", "0001-01-07", "2028-02-29", "9999-12-31"] {
+        for start in 1..=12 {
+            let fiscal = FiscalYear::starting(start).unwrap();
+            let reviews = [review("x.md", "0000-W01"), review("y.md", "9999-12")];
+            let found = due(day(today), fiscal, &reviews);
+            assert!(found.len() <= 4);
+            for d in &found {
+                assert!(d.covers.len() <= 600, "a catch-up is bounded");
+                assert_eq!(d.covers.last(), Some(&d.period));
+            }
+            let ics = calendar(day(today), fiscal);
+            assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+        }
+    }
+}
