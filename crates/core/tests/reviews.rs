@@ -335,6 +335,11 @@ fn the_monthly_review_moves_slipping_milestones_into_next_month() {
         "### 2026-02 February\n\n- [ ] Submit the talk abstract #goal/G1\n- [ ] Outline the thesis paper #goal/G2 [carried:: 1]\n- [ ] Coffee with two potential sponsors #goal/G3 [carried:: 1]\n"
     ), "{after}");
     assert!(after.contains("- [>] Outline the thesis paper #goal/G2\n"));
+    // February's slipping milestones get a March heading, made for them.
+    let february = plan_review(&input("2026-02", "2026-02-27", &after)).unwrap();
+    assert!(new_goals(&february).contains(
+        "- [>] Coffee with two potential sponsors #goal/G3 [carried:: 1]\n\n### 2026-03 March\n\n- [ ] Submit the talk abstract #goal/G1 [carried:: 1]\n- [ ] Outline the thesis paper #goal/G2 [carried:: 2]\n- [ ] Coffee with two potential sponsors #goal/G3 [carried:: 2]\n\n## Weekly Actions"
+    ), "{}", new_goals(&february));
     // December's milestones would go into next year's note: left open, said so.
     let december = GOALS.replace("### 2026-02 February", "### 2026-12 December");
     let plan = plan_review(&input("2026-12", "2026-12-30", &december)).unwrap();
@@ -676,4 +681,44 @@ fn due_and_the_calendar_hold_at_the_edges_of_the_calendar() {
             assert!(ics.split("\r\n").all(|l| l.len() <= 75));
         }
     }
+}
+
+#[test]
+fn the_input_and_plan_are_camel_case_json_for_the_wasm_glue() {
+    let input: ReviewInput = serde_json::from_value(serde_json::json!({
+        "period": "2026-W03",
+        "covers": ["2026-W02"],
+        "today": "2026-01-16",
+        "settings": { "careerFolder": "Areas/Career", "reviewsInPeriodicNotes": false },
+        "links": "markdown",
+        "goalsText": GOALS,
+        "indexText": INDEX,
+        "sessionLogs": [{ "path": "Areas/Career/log.md", "text": LOG }],
+        "reviews": [{ "path": "Areas/Career/w1.md", "period": "2026-W01" }],
+        "answers": { "nextIntention": null },
+        "periodicFormats": { "weekly": "gggg-[W]ww" }
+    }))
+    .unwrap();
+    let plan = serde_json::to_value(plan_review(&input).unwrap()).unwrap();
+    assert_eq!(
+        plan["create"]["path"],
+        "Areas/Career/2026-W03 Weekly Review.md"
+    );
+    assert_eq!(plan["goals"]["path"], "Areas/Career/2026 Goals.md");
+    assert!(plan["goals"]["newText"]
+        .as_str()
+        .unwrap()
+        .contains("[carried:: 1]"));
+    let edit = &plan["goals"]["edits"][0];
+    assert_eq!(edit["expected"], " ", "each edit says what it replaces");
+    assert!(edit["span"]["start"].is_number());
+    assert_eq!(plan["covers"], serde_json::json!(["2026-W02", "2026-W03"]));
+    assert_eq!(plan["carried"][0]["to"], "2026-W04");
+    let text = plan["create"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("[2026 Goals › 2026-W03](2026%20Goals.md#2026-W03)"),
+        "markdown links when the vault uses them: {text}"
+    );
+    let bad = serde_json::from_value::<ReviewInput>(serde_json::json!({ "period": "2026-W54" }));
+    assert!(bad.is_err(), "a week that does not exist is refused");
 }
