@@ -335,6 +335,11 @@ fn the_monthly_review_moves_slipping_milestones_into_next_month() {
         "### 2026-02 February\n\n- [ ] Submit the talk abstract #goal/G1\n- [ ] Outline the thesis paper #goal/G2 [carried:: 1]\n- [ ] Coffee with two potential sponsors #goal/G3 [carried:: 1]\n"
     ), "{after}");
     assert!(after.contains("- [>] Outline the thesis paper #goal/G2\n"));
+    // February's slipping milestones get a March heading, made for them.
+    let february = plan_review(&input("2026-02", "2026-02-27", &after)).unwrap();
+    assert!(new_goals(&february).contains(
+        "- [>] Coffee with two potential sponsors #goal/G3 [carried:: 1]\n\n### 2026-03 March\n\n- [ ] Submit the talk abstract #goal/G1 [carried:: 1]\n- [ ] Outline the thesis paper #goal/G2 [carried:: 2]\n- [ ] Coffee with two potential sponsors #goal/G3 [carried:: 2]\n\n## Weekly Actions"
+    ), "{}", new_goals(&february));
     // December's milestones would go into next year's note: left open, said so.
     let december = GOALS.replace("### 2026-02 February", "### 2026-12 December");
     let plan = plan_review(&input("2026-12", "2026-12-30", &december)).unwrap();
@@ -568,4 +573,152 @@ fn the_calendar_is_strict_rfc_5545() {
             .collect()
     };
     assert_eq!(uids(&ics), uids(&again), "UIDs are stable");
+}
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Goals-note-shaped lines, mixed at random: headings in and out of
+    /// place, checkboxes with odd statuses and counts, tables, fences, CRLF.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Weekly Actions".to_string()),
+            Just("## Monthly Milestones".to_string()),
+            Just("## Quarterly Intentions".to_string()),
+            Just("### 2026-W03".to_string()),
+            Just("### 2026-W04".to_string()),
+            Just("### 2026-01 January".to_string()),
+            Just("### 2026-02".to_string()),
+            Just("- [ ] act #goal/G1 [carried:: 2]".to_string()),
+            Just("- [ ] act [carried:: x]".to_string()),
+            Just("  - [ ] nested #G2".to_string()),
+            Just("- [>] moved".to_string()),
+            Just("* [x] done".to_string()),
+            Just("| Quarter | Intention | Focus |".to_string()),
+            Just("|---|---|".to_string()),
+            Just("| Q2 | | |".to_string()),
+            Just("```".to_string()),
+            Just("---".to_string()),
+            Just(String::new()),
+            "[ -~é🎯]{0,12}",
+        ]
+    }
+
+    fn note() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(line(), 0..24),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(lines, crlf, final_newline)| {
+                let ending = if crlf { "\r\n" } else { "\n" };
+                let mut text = lines.join(ending);
+                if final_newline {
+                    text.push_str(ending);
+                }
+                text
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn no_goals_note_makes_a_review_panic_or_edit_outside_its_spans(
+            goals in note(),
+            periodic in note(),
+            which in 0usize..4,
+        ) {
+            let (period, today) = [
+                ("2026-W03", "2026-01-16"),
+                ("2026-01", "2026-01-30"),
+                ("2026-Q1", "2026-03-27"),
+                ("2026", "2026-12-20"),
+            ][which];
+            let mut i = input(period, today, &goals);
+            i.answers = Answers {
+                next_intention: Some("In | public".into()),
+                next_focus: Some("x".into()),
+                next_theme: Some("t: \"q\"".into()),
+            };
+            i.index_text = Some(periodic.clone());
+            if let Ok(plan) = plan_review(&i) {
+                if let Some(g) = &plan.goals {
+                    prop_assert_eq!(apply(&goals, &g.edits).unwrap(), Applied::Changed(g.new_text.clone()));
+                    let again = input(period, today, &g.new_text);
+                    if which < 2 {
+                        let second = plan_review(&again).unwrap();
+                        prop_assert!(second.goals.is_none(), "carrying twice");
+                    }
+                }
+            }
+            let mut p = periodic_input(&periodic);
+            p.goals_text = Some(goals.clone());
+            if let Ok(plan) = plan_review(&p) {
+                if let Some(edits) = &plan.periodic {
+                    prop_assert!(edits.edits.iter().all(|e| e.expected.is_empty() || e.span.end <= periodic.len()));
+                    prop_assert_eq!(apply(&periodic, &edits.edits).unwrap(), Applied::Changed(edits.new_text.clone()));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn due_and_the_calendar_hold_at_the_edges_of_the_calendar() {
+    for today in ["0000-01-01", "0001-01-07", "2028-02-29", "9999-12-31"] {
+        for start in 1..=12 {
+            let fiscal = FiscalYear::starting(start).unwrap();
+            let reviews = [review("x.md", "0000-W01"), review("y.md", "9999-12")];
+            let found = due(day(today), fiscal, &reviews);
+            assert!(found.len() <= 4);
+            for d in &found {
+                assert!(d.covers.len() <= 600, "a catch-up is bounded");
+                assert_eq!(d.covers.last(), Some(&d.period));
+            }
+            let ics = calendar(day(today), fiscal);
+            assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+        }
+    }
+}
+
+#[test]
+fn the_input_and_plan_are_camel_case_json_for_the_wasm_glue() {
+    let input: ReviewInput = serde_json::from_value(serde_json::json!({
+        "period": "2026-W03",
+        "covers": ["2026-W02"],
+        "today": "2026-01-16",
+        "settings": { "careerFolder": "Areas/Career", "reviewsInPeriodicNotes": false },
+        "links": "markdown",
+        "goalsText": GOALS,
+        "indexText": INDEX,
+        "sessionLogs": [{ "path": "Areas/Career/log.md", "text": LOG }],
+        "reviews": [{ "path": "Areas/Career/w1.md", "period": "2026-W01" }],
+        "answers": { "nextIntention": null },
+        "periodicFormats": { "weekly": "gggg-[W]ww" }
+    }))
+    .unwrap();
+    let plan = serde_json::to_value(plan_review(&input).unwrap()).unwrap();
+    assert_eq!(
+        plan["create"]["path"],
+        "Areas/Career/2026-W03 Weekly Review.md"
+    );
+    assert_eq!(plan["goals"]["path"], "Areas/Career/2026 Goals.md");
+    assert!(plan["goals"]["newText"]
+        .as_str()
+        .unwrap()
+        .contains("[carried:: 1]"));
+    let edit = &plan["goals"]["edits"][0];
+    assert_eq!(edit["expected"], " ", "each edit says what it replaces");
+    assert!(edit["span"]["start"].is_number());
+    assert_eq!(plan["covers"], serde_json::json!(["2026-W02", "2026-W03"]));
+    assert_eq!(plan["carried"][0]["to"], "2026-W04");
+    let text = plan["create"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("[2026 Goals › 2026-W03](2026%20Goals.md#2026-W03)"),
+        "markdown links when the vault uses them: {text}"
+    );
+    let bad = serde_json::from_value::<ReviewInput>(serde_json::json!({ "period": "2026-W54" }));
+    assert!(bad.is_err(), "a week that does not exist is refused");
 }

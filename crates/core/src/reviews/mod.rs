@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::{apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::goals::model::{is_goals_note, read};
+use crate::goals::model::read;
 use crate::log::threads::all_open_threads;
 use crate::periods::{FiscalYear, Period, PeriodKind};
 use crate::settings::Settings;
@@ -265,10 +265,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     let goals_name = settings.goals_name(year)?;
     let goals_path = settings.goals_path(year)?;
     let index_name = settings.note_paths(today)?.career_index_name;
-    let goals_text = input
-        .goals_text
-        .as_deref()
-        .filter(|t| is_goals_note(t) || !t.is_empty());
+    let goals_text = input.goals_text.as_deref().filter(|t| !t.trim().is_empty());
     let goals = goals_text.map(read).unwrap_or_default();
     let mut flags = Vec::new();
     if goals_text.is_none() && kind != PeriodKind::Year {
