@@ -33,6 +33,12 @@ export interface Settings {
   profileFile: string;
   methodologyNoteName: string;
   methodologyNote: boolean;
+  fiscalYearStartMonth: number;
+  weeklyReviewNamePattern: string;
+  monthlyReviewNamePattern: string;
+  quarterlyReviewNamePattern: string;
+  annualReviewNamePattern: string;
+  reviewsInPeriodicNotes: boolean;
 }
 export type LinkFormat = "wikilink" | "markdown";
 export type NoteKind = "career-index" | "profile" | "methodology";
@@ -115,6 +121,51 @@ export interface SessionLogInput {
 export interface SessionLogNote { name: string; path: string; text: string; row: string[] }
 export interface PlanSectionsInput { settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string; sections: string[] }
 export interface BlindSpotNoteInput { findings: Finding[]; today: string; previous?: [string, string] | null }
+
+/** `2026-W03`, `2026-01`, `2026-Q1` or `2026`. */
+export type PeriodLabel = string;
+export type PeriodKind = "week" | "month" | "quarter" | "year";
+export type ItemState = "open" | "done" | "cancelled" | "forwarded";
+export interface GoalRow { id: string; outcome: string; metric: string; status: string; row: number }
+export interface QuarterRow { quarter: number; intention: string; focus: string; row: number }
+export interface GoalItem { period: PeriodLabel; line: number; text: string; raw: string; goals: string[]; carried: number; state: ItemState }
+export interface GoalsNote { year: number | null; theme: string | null; goals: GoalRow[]; quarters: QuarterRow[]; milestones: GoalItem[]; actions: GoalItem[] }
+export interface CascadeContext { vision: string | null; theme: string | null; successCriteria: string[]; themeSection: string | null }
+export interface GoalDraft { outcome: string; metric: string }
+export interface QuarterDraft { quarter: number; intention: string; focus: string }
+export interface MilestoneDraft { month: PeriodLabel; text: string; goal: string }
+export interface GoalsInput { year: number; theme: string; vision: string; goals: GoalDraft[]; quarters: QuarterDraft[]; milestones: MilestoneDraft[] }
+/** The interview's state: pass it back as it is. */
+export interface GoalsInterview { year: number; input: GoalsInput; [more: string]: unknown }
+export interface GoalsInterviewStartInput { today: string; settings?: Partial<Settings>; indexText?: string }
+export type GoalsReply = { kind: "answer"; text: string } | { kind: "confirm" } | { kind: "edit" } | { kind: "back" } | { kind: "skip" } | { kind: "finish" };
+export interface GoalsInterviewPrompt { step: string; question: string; hint: string; examples: string[]; context: CascadeContext; understood: string | null; soFar: string[]; replies: string[]; done: boolean }
+export interface GoalsCreateInput { input: GoalsInput; today: string; settings?: Partial<Settings>; linkFormat?: LinkFormat; indexText?: string | null }
+export interface CreatedGoals { path: string; name: string; text: string; indexLink: Outcome | null }
+export interface GoalsAddActionInput { today: string; text: string; goal?: string | null; week?: PeriodLabel | null }
+export interface ProgressCount { done: number; total: number; percent: number }
+export interface GoalProgress extends ProgressCount { id: string; outcome: string; metric: string; status: string }
+export interface QuarterProgress extends ProgressCount { period: PeriodLabel; label: string; intention: string; focus: string; current: boolean }
+export interface MonthProgress extends ProgressCount { period: PeriodLabel; title: string; current: boolean }
+export interface GoalsProgress { year: number; theme: string | null; overall: ProgressCount; goals: GoalProgress[]; quarters: QuarterProgress[]; months: MonthProgress[]; currentQuarter: PeriodLabel | null; currentMonth: PeriodLabel | null; currentWeek: PeriodLabel | null }
+export interface GoalProgressView { progress: GoalsProgress; markdown: string }
+
+export interface ExistingReview { path: string; period: PeriodLabel; covers: PeriodLabel[] }
+export interface Due { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabel[]; since: string; label: string }
+export interface DueInput { today: string; settings?: Partial<Settings>; notes: [string, string][] }
+export interface DueNow { due: Due[]; status: string | null }
+export interface NextInput { kind: PeriodKind; today: string; settings?: Partial<Settings>; notes: [string, string][]; period?: PeriodLabel | null }
+export interface NextReview { period: PeriodLabel; covers: PeriodLabel[]; reviews: ExistingReview[]; goalsPath: string; nextGoalsPath: string }
+export interface ReviewAnswers { nextIntention?: string; nextFocus?: string; nextTheme?: string }
+export interface PeriodicFormats { weekly?: string; monthly?: string; quarterly?: string; yearly?: string }
+export interface NoteText { path: string; text: string }
+export interface ReviewInput { period: PeriodLabel; covers?: PeriodLabel[]; today: string; settings?: Partial<Settings>; links?: LinkFormat; goalsText?: string | null; nextGoalsText?: string | null; indexText?: string | null; sessionLogs?: NoteText[]; reviews?: ExistingReview[]; answers?: ReviewAnswers; periodic?: NoteText | null; periodicFormats?: PeriodicFormats }
+export interface ReviewNewNote { path: string; name: string; text: string }
+export interface NoteEdits { path: string; edits: TextEdit[]; newText: string }
+export interface ReviewFlag { code: string; message: string }
+export interface Carried { text: string; goals: string[]; from: PeriodLabel; to: PeriodLabel; carried: number; flagged: boolean; moved: boolean }
+export interface ReviewPlan { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabel[]; create: ReviewNewNote | null; periodic: NoteEdits | null; goals: NoteEdits | null; nextGoals: NoteEdits | null; carried: Carried[]; flags: ReviewFlag[]; summary: string }
+export interface PeriodicInput { period: PeriodLabel; settings?: Partial<Settings>; format?: string }
 "#;
 
 /// Turns a JS options object into an input struct, or an `invalid_input` error.

@@ -32,7 +32,20 @@ import {
 	coachStep as rawCoachStep,
 	coreVersion as rawCoreVersion,
 	disposeThread as rawDisposeThread,
+	dueReviews as rawDueReviews,
+	goalsAddAction as rawGoalsAddAction,
+	goalsCreate as rawGoalsCreate,
+	goalsInterviewPrompt as rawGoalsInterviewPrompt,
+	goalsInterviewStart as rawGoalsInterviewStart,
+	goalsInterviewStep as rawGoalsInterviewStep,
+	goalsProgress as rawGoalsProgress,
+	goalsRead as rawGoalsRead,
+	goalsSetStatus as rawGoalsSetStatus,
 	initSync,
+	nextReview as rawNextReview,
+	periodicNotePath as rawPeriodicNotePath,
+	planReview as rawPlanReview,
+	reviewCalendar as rawReviewCalendar,
 	notePaths as rawNotePaths,
 	openThreads as rawOpenThreads,
 	outline as rawOutline,
@@ -61,9 +74,44 @@ import type {
 	SessionLogInput,
 	SessionLogNote,
 	Thread,
+	CreatedGoals,
+	DueInput,
+	DueNow,
+	GoalProgressView,
+	GoalsAddActionInput,
+	GoalsCreateInput,
+	GoalsInterview,
+	GoalsInterviewPrompt,
+	GoalsInterviewStartInput,
+	GoalsNote,
+	GoalsReply,
+	NextInput,
+	NextReview,
+	PeriodicInput,
+	ReviewInput,
+	ReviewPlan,
 } from "../../../build/wasm/career_wasm.js";
 
 export type {
+	Carried,
+	CreatedGoals,
+	Due,
+	DueNow,
+	GoalProgressView,
+	GoalsInput,
+	GoalsInterview,
+	GoalsInterviewPrompt,
+	GoalsNote,
+	GoalsProgress,
+	GoalsReply,
+	NextReview,
+	NoteEdits,
+	PeriodKind,
+	PeriodicFormats,
+	ProgressCount,
+	ReviewAnswers,
+	ReviewFlag,
+	ReviewPlan,
 	Addition,
 	BlindSpotInput,
 	BlindSpotNoteInput,
@@ -262,4 +310,69 @@ export function openThreads(input: { logs: [string, string][] }): CoreResult<Thr
  */
 export function disposeThread(text: string, input: { line: number; disposition: ThreadDisposition }): CoreResult<Outcome> {
 	return callCore("disposeThread", () => rawDisposeThread(text, input));
+}
+
+/** A goals note's goals, quarterly intentions, milestones and weekly actions, as written. */
+export function goalsRead(text: string): CoreResult<GoalsNote> {
+	return callCore("goalsRead", () => rawGoalsRead(text));
+}
+
+/** Starts the guided creation of this planning year's goals note from the Career Index. */
+export function goalsInterviewStart(input: GoalsInterviewStartInput): CoreResult<GoalsInterview> {
+	return callCore("goalsInterviewStart", () => rawGoalsInterviewStart(input));
+}
+
+/** The question to show now, with what the Career Index says and what was understood. */
+export function goalsInterviewPrompt(interview: GoalsInterview): CoreResult<GoalsInterviewPrompt> {
+	return callCore("goalsInterviewPrompt", () => rawGoalsInterviewPrompt(interview));
+}
+
+/** Applies one reply (answer, confirm, edit, back, skip, finish) to the interview. */
+export function goalsInterviewStep(input: { interview: GoalsInterview; reply: GoalsReply }): CoreResult<GoalsInterview> {
+	return callCore("goalsInterviewStep", () => rawGoalsInterviewStep(input));
+}
+
+/** The goals note to create (path, name, text) and the Career Index's link to it. */
+export function goalsCreate(input: GoalsCreateInput): CoreResult<CreatedGoals> {
+	return callCore("goalsCreate", () => rawGoalsCreate(input));
+}
+
+/** Sets a goal's Status cell in the goals note's `text`. */
+export function goalsSetStatus(text: string, input: { goal: string; status: string }): CoreResult<Outcome> {
+	return callCore("goalsSetStatus", () => rawGoalsSetStatus(text, input));
+}
+
+/** Adds a weekly action under its ISO week (today's when `week` is null). */
+export function goalsAddAction(text: string, input: GoalsAddActionInput): CoreResult<Outcome> {
+	return callCore("goalsAddAction", () => rawGoalsAddAction(text, input));
+}
+
+/** Progress per goal, quarter and month of a goals note's text, and the same as markdown. */
+export function goalsProgress(text: string, input: DatedInput): CoreResult<GoalProgressView> {
+	return callCore("goalsProgress", () => rawGoalsProgress(text, input));
+}
+
+/** The reviews due today among the career folder's notes, and the status bar's line. */
+export function dueReviews(input: DueInput): CoreResult<DueNow> {
+	return callCore("dueReviews", () => rawDueReviews(input));
+}
+
+/** The period a review covers now (catching up missed ones) and the notes it reads. */
+export function nextReview(input: NextInput): CoreResult<NextReview> {
+	return callCore("nextReview", () => rawNextReview(input));
+}
+
+/** A review's note (or periodic-note section) and its edits to the goals notes. */
+export function planReview(input: ReviewInput): CoreResult<ReviewPlan> {
+	return callCore("planReview", () => rawPlanReview(input));
+}
+
+/** Periodic Notes' name (without `.md`) for a period's note, from its moment.js format. */
+export function periodicNotePath(input: PeriodicInput): CoreResult<string> {
+	return callCore("periodicNotePath", () => rawPeriodicNotePath(input));
+}
+
+/** The review schedule as an `.ics` file's text. */
+export function reviewCalendar(input: DatedInput): CoreResult<string> {
+	return callCore("reviewCalendar", () => rawReviewCalendar(input));
 }

@@ -125,7 +125,7 @@ class ActionModal extends Modal {
 		this.setTitle("Add weekly action");
 		this.modalEl.addClass("career-coach-action-modal");
 		contentEl.empty();
-		contentEl.createEl("p", { cls: "career-coach-hint", text: "It goes under this ISO week in Weekly Actions, as a checkbox the Tasks plugin reads." });
+		contentEl.createEl("p", { cls: "career-coach-hint", text: "It goes under this week's heading in the goals note, as a checkbox task plugins can read." });
 		const label = contentEl.createEl("label", { cls: "career-coach-log-field" });
 		label.createSpan({ cls: "career-coach-log-field-name", text: "Action" });
 		const input = label.createEl("input", { type: "text", cls: "career-coach-action-text" });

@@ -109,7 +109,7 @@ class GoalsInterviewModal extends Modal {
 			this.renderDone();
 			return;
 		}
-		contentEl.createEl("div", { cls: "career-coach-goals-step", text: shown.step });
+		contentEl.createDiv({ cls: "career-coach-goals-step", text: shown.step });
 		if (shown.soFar.length > 0) {
 			const list = contentEl.createEl("ul", { cls: "career-coach-goals-so-far" });
 			for (const item of shown.soFar) {
@@ -135,13 +135,13 @@ class GoalsInterviewModal extends Modal {
 		}
 		const box = this.contentEl.createDiv({ cls: "career-coach-goals-context" });
 		if (vision !== null) {
-			box.createEl("div", { text: `North star: ${vision}` });
+			box.createDiv({ text: `North star: ${vision}` });
 		}
 		if (theme !== null) {
-			box.createEl("div", { text: `Theme: ${theme}` });
+			box.createDiv({ text: `Theme: ${theme}` });
 		}
 		if (successCriteria.length > 0) {
-			box.createEl("div", { text: "Success criteria:" });
+			box.createDiv({ text: "Success criteria:" });
 			const list = box.createEl("ul");
 			for (const criterion of successCriteria) {
 				list.createEl("li", { text: criterion });
@@ -188,8 +188,8 @@ class GoalsInterviewModal extends Modal {
 	private renderConfirm(shown: GoalsInterviewPrompt): void {
 		const { contentEl } = this;
 		const box = contentEl.createDiv({ cls: "career-coach-understood" });
-		box.createEl("div", { cls: "career-coach-understood-label", text: "I understood:" });
-		box.createEl("div", { cls: "career-coach-understood-text", text: shown.understood ?? "" });
+		box.createDiv({ cls: "career-coach-understood-label", text: "I understood:" });
+		box.createDiv({ cls: "career-coach-understood-text", text: shown.understood ?? "" });
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
 		buttons.createEl("button", { cls: "career-coach-reply-edit", text: "Edit" }).addEventListener("click", () => {
 			void this.reply({ kind: "edit" });

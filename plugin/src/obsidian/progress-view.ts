@@ -12,7 +12,7 @@ export function renderProgress(parent: HTMLElement, view: GoalProgressView): voi
 	const goals = parent.createDiv({ cls: "career-coach-progress-goals" });
 	goals.createEl("h4", { text: "Annual goals" });
 	if (progress.goals.length === 0) {
-		goals.createEl("p", { cls: "career-coach-hint", text: "No goals yet: add them to the Annual Goals table." });
+		goals.createEl("p", { cls: "career-coach-hint", text: "No goals yet: add them to the table of annual goals." });
 	} else {
 		const table = head(goals, ["Goal", "Status", "Done", "Progress"]);
 		for (const goal of progress.goals) {

@@ -257,12 +257,32 @@ export class DueStatus {
 		const { vault } = plugin.app;
 		plugin.app.workspace.onLayoutReady(() => {
 			this.refresh();
-			plugin.registerEvent(vault.on("create", () => this.refreshSoon()));
-			plugin.registerEvent(vault.on("modify", () => this.refreshSoon()));
-			plugin.registerEvent(vault.on("delete", () => this.refreshSoon()));
-			plugin.registerEvent(vault.on("rename", () => this.refreshSoon()));
+			plugin.registerEvent(
+				vault.on("create", () => {
+					this.refreshSoon();
+				}),
+			);
+			plugin.registerEvent(
+				vault.on("modify", () => {
+					this.refreshSoon();
+				}),
+			);
+			plugin.registerEvent(
+				vault.on("delete", () => {
+					this.refreshSoon();
+				}),
+			);
+			plugin.registerEvent(
+				vault.on("rename", () => {
+					this.refreshSoon();
+				}),
+			);
 		});
-		plugin.registerInterval(window.setInterval(() => this.refresh(), STATUS_REFRESH_MS));
+		plugin.registerInterval(
+			window.setInterval(() => {
+				this.refresh();
+			}, STATUS_REFRESH_MS),
+		);
 		plugin.register(() => {
 			if (this.timer !== null) {
 				window.clearTimeout(this.timer);

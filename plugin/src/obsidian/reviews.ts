@@ -100,8 +100,8 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 	}
 	const review = plan.value;
 	const read = new Map<string, string | null>([
-		[normalizePath(goalsPath ?? ""), goalsText],
-		[normalizePath(nextGoalsPath ?? ""), nextGoalsText],
+		[normalizePath(goalsPath), goalsText],
+		[normalizePath(nextGoalsPath), nextGoalsText],
 		[normalizePath(periodic?.note?.path ?? ""), periodic?.note?.text ?? null],
 	]);
 	if (review.create !== null) {
