@@ -164,7 +164,8 @@ class GoalsInterviewModal extends Modal {
 			}
 		}
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
-		for (const kind of ["back", "skip", "finish"]) {
+		// "confirm" without an answer keeps what the Career Index says (the prefilled theme).
+		for (const kind of ["back", "skip", "finish", "confirm"]) {
 			if (shown.replies.includes(kind)) {
 				buttons.createEl("button", { cls: `career-coach-reply-${kind}`, text: REPLY_LABELS[kind] ?? kind }).addEventListener("click", () => {
 					void this.reply({ kind } as GoalsReply);
