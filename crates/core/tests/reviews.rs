@@ -178,27 +178,38 @@ fn missed_periods_give_one_forgiving_catch_up() {
 }
 
 #[test]
-fn with_no_reviews_ever_only_the_newest_period_is_offered() {
+fn with_no_reviews_ever_only_a_fresh_newest_period_is_offered() {
+    let offered = |today: &str| -> Vec<(String, usize)> {
+        due(day(today), FiscalYear::default(), &[])
+            .iter()
+            .map(|d| (d.period.to_string(), d.covers.len()))
+            .collect()
+    };
+    // A person starting on Saturday 21 November owes only this week's review:
+    // not October's, not Q3's, not 2025's.
     let found = due(day("2026-11-21"), FiscalYear::default(), &[]);
-    let got: Vec<(String, usize, &str)> = found
-        .iter()
-        .map(|d| (d.period.to_string(), d.covers.len(), d.label.as_str()))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("2026-W47".to_string(), 1, "Weekly review due"),
-            ("2026-10".to_string(), 1, "Monthly review due"),
-            ("2026-Q3".to_string(), 1, "Quarterly review due"),
-            ("2025".to_string(), 1, "Annual review due"),
-        ]
-    );
-    assert_eq!(status_line(&found).as_deref(), Some("4 reviews due"));
-    assert_eq!(
-        status_line(&found[..1]).as_deref(),
-        Some("Weekly review due")
-    );
+    assert_eq!(offered("2026-11-21"), [("2026-W47".to_string(), 1)]);
+    assert_eq!(status_line(&found).as_deref(), Some("Weekly review due"));
+    // Monday 23 November: last week's review is still fresh.
+    assert_eq!(offered("2026-11-23"), [("2026-W47".to_string(), 1)]);
+    // Thursday 26 November: it is not, and this week's is not due yet.
+    assert_eq!(offered("2026-11-26"), []);
+    // Early December: November's review is offered for a week after it ends.
+    assert!(offered("2026-12-02").contains(&("2026-11".to_string(), 1)));
+    assert!(!offered("2026-12-09").iter().any(|(p, _)| p == "2026-11"));
+    // Early January: the year and its last quarter, not yet December's month.
+    let january = offered("2027-01-10");
+    assert!(january.contains(&("2026".to_string(), 1)), "{january:?}");
+    assert!(january.contains(&("2026-Q4".to_string(), 1)), "{january:?}");
+    assert!(!january.iter().any(|(p, _)| p == "2026-12"), "{january:?}");
+    assert!(offered("2027-02-05").iter().all(|(p, _)| p != "2026"));
     assert_eq!(status_line(&[]), None);
+    let two = due(day("2027-01-01"), FiscalYear::default(), &[]);
+    assert!(two.len() > 1, "{two:?}");
+    assert_eq!(
+        status_line(&two),
+        Some(format!("{} reviews due", two.len()))
+    );
 }
 
 #[test]

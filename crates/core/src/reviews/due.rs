@@ -16,8 +16,11 @@
 //!
 //! Forgiving: after missed periods, ONE catch-up review is offered, whose
 //! `period` is the newest due period and whose `covers` lists every period
-//! missed since the last review. With no review of a kind ever, only the
-//! newest due period is offered.
+//! missed since the last review. With no review of a kind ever, nothing is
+//! owed from before the person started: only the newest due period is
+//! offered, and only while it is fresh (until 3 days after a week ends, 7
+//! after a month, 14 after a quarter, 31 after a year), so someone who starts
+//! in November is not told last year's annual review is due.
 
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +152,16 @@ pub fn newest_due(kind: PeriodKind, today: Day, fiscal: FiscalYear) -> Period {
     }
 }
 
+/// Days after a period's end during which a first-ever review of it is still offered.
+fn grace(kind: PeriodKind) -> i64 {
+    match kind {
+        PeriodKind::Week => 3,
+        PeriodKind::Month => 7,
+        PeriodKind::Quarter => 14,
+        PeriodKind::Year => 31,
+    }
+}
+
 /// A catch-up never lists more periods than this (a decade of weeks and more).
 const MAX_COVERED: usize = 600;
 
@@ -173,6 +186,9 @@ fn due_of(
         .filter(|p| p.kind() == kind && *p <= newest)
         .collect();
     if reviewed.contains(&newest) {
+        return None;
+    }
+    if reviewed.is_empty() && today > newest.last_day(fiscal).add_days(grace(kind)) {
         return None;
     }
     let mut covers = Vec::new();
