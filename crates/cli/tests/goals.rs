@@ -246,15 +246,56 @@ fn a_scripted_interview_creates_the_note() {
 }
 
 #[test]
-fn an_interview_cut_short_writes_nothing() {
+fn an_interview_cut_short_pauses_and_resumes_where_it_stopped() {
     let vault = vault();
-    let run = vault.career_with_input(&["goals", "new"], "\nBe known | 3 talks\n");
+    let run = vault.career_with_input(&["goals", "new"], "\nBe known | 3 talks\ny\n");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("Stopped before the end; nothing was written.\n"),
+        run.stdout.ends_with(
+            "Paused (end of input); nothing was written yet. Run `career goals new` to resume.\n"
+        ),
         "{}",
         run.stdout
     );
     assert!(!vault.path(GOALS).exists());
+    let run = vault.career_with_input(&["goals", "new"], "/done\n/done\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Resuming the 2026 goals interview"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("· G1 — outcome: Be known; success metric: 3 talks"),
+        "{}",
+        run.stdout
+    );
+    let note = vault.read(GOALS);
+    assert!(
+        note.contains("| G1 | Be known | 3 talks | Not started |"),
+        "{note}"
+    );
+    let data = vault.read(".obsidian/plugins/career-coach/data.json");
+    assert!(
+        !data.contains("goalsInterview"),
+        "the finished interview is cleared: {data}"
+    );
+}
+
+#[test]
+fn restart_discards_a_paused_interview() {
+    let vault = vault();
+    vault.career_with_input(&["goals", "new"], "\nOld goal | x\ny\n");
+    let run = vault.career_with_input(
+        &["goals", "new", "--restart"],
+        "\nNew goal | y\ny\n/done\n/done\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("Resuming"), "{}", run.stdout);
+    let note = vault.read(GOALS);
+    assert!(
+        note.contains("| G1 | New goal | y |") && !note.contains("Old goal"),
+        "{note}"
+    );
 }

@@ -1,7 +1,12 @@
 //! The goals interview: one question at a time, each answer confirmed, and a
 //! state that survives being saved and resumed.
 // Tests: a failed unwrap is a failed test.
-#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use career_core::goals::interview::{prompt, start, step, Interview, Reply, Stage};
 use career_core::goals::template::render;

@@ -1,7 +1,12 @@
 //! The goals note as written: the golden note, validation, the context read
 //! from the Career Index and the link back to the note.
 // Tests: a failed unwrap is a failed test.
-#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::Path;
 
