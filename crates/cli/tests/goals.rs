@@ -93,6 +93,13 @@ fn new_refuses_bad_input_and_writes_nothing() {
         "goals", "new", "--goal", "a|1", "--goal", "b|2", "--goal", "c|3", "--goal", "d|4",
     ]);
     assert!(run.stderr.contains("at most 3"), "{}", run.stderr);
+    let run = vault.career(&["goals", "new", "--year", "99999", "--goal", "a|1"]);
+    assert!(
+        run.stderr
+            .starts_with("error[invalid_input]: 99999 is not a planning year"),
+        "{}",
+        run.stderr
+    );
     assert!(!vault.path(GOALS).exists());
 }
 

@@ -184,6 +184,7 @@ fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
 }
 
 fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
+    career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
     let path = context.vault.join(&relative);
     if !path.exists() {
@@ -294,6 +295,7 @@ enum How {
 const INTERVIEW_KEY: &str = "goalsInterview";
 
 fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Output, CoreError> {
+    career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
     if context.vault.join(&relative).exists() {
         return Err(CoreError::new(
