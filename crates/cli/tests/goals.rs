@@ -306,3 +306,17 @@ fn restart_discards_a_paused_interview() {
         "{note}"
     );
 }
+
+#[test]
+fn without_a_career_index_the_note_is_still_created_and_the_gap_named() {
+    let vault = TestVault::new();
+    let run = vault.career(&["goals", "new", "--theme", "Ship", "--goal", "a|1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Created Career/2026 Goals.md\nCareer/0_Career_Index.md does not exist, so nothing links to the goals note yet: run `career init`.\n"
+    );
+    assert!(vault
+        .read(GOALS)
+        .contains("**Theme:** \"Ship\" — [[0_Career_Index#2026 Theme|2026 Theme]]\n"));
+}

@@ -357,14 +357,28 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
     let mut linked = false;
     match &index {
         Some(index) => {
-            let goals_name = context.settings.goals_name(year)?;
-            let edits = link_back(&index.text, year, &goals_name, links)?;
-            linked = write(index, &edits)?;
-            if linked {
-                human.push(format!(
-                    "Linked it from {} ({year} Theme).",
-                    paths.career_index
-                ));
+            // The note exists now: a link that cannot be added is reported,
+            // not an error, so the command's outcome matches the vault.
+            let result = context
+                .settings
+                .goals_name(year)
+                .and_then(|name| link_back(&index.text, year, &name, links))
+                .and_then(|edits| write(index, &edits));
+            match result {
+                Ok(true) => {
+                    linked = true;
+                    human.push(format!(
+                        "Linked it from {} ({year} Theme).",
+                        paths.career_index
+                    ));
+                }
+                Ok(false) => {}
+                Err(e) => human.push(format!(
+                    "Could not link it from {} ({}): add **→ [[{}]]** — Full cascade to its {year} Theme section.",
+                    paths.career_index,
+                    e.message,
+                    context.settings.goals_name(year).unwrap_or_default()
+                )),
             }
         }
         None => human.push(format!(
