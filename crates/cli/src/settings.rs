@@ -40,6 +40,62 @@ pub fn load(vault: &Path) -> Result<Settings, CoreError> {
     Ok(merge(&saved))
 }
 
+/// A value the CLI keeps in the plugin's data.json (like a paused
+/// interview), or `None` when the file or the key is missing or null.
+pub fn load_key(vault: &Path, key: &str) -> Result<Option<serde_json::Value>, CoreError> {
+    let Ok(text) = fs::read_to_string(vault.join(DATA_FILE)) else {
+        return Ok(None);
+    };
+    let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        CoreError::new(
+            ErrorCode::InvalidSettings,
+            format!("The plugin data is not valid JSON ({e})."),
+        )
+    })?;
+    Ok(data.get(key).filter(|v| !v.is_null()).cloned())
+}
+
+/// Sets (or, with `None`, clears) one key of the plugin's data.json, keeping
+/// everything else there; written atomically.
+pub fn save_key(
+    vault: &Path,
+    key: &str,
+    value: Option<serde_json::Value>,
+) -> Result<(), CoreError> {
+    let path = vault.join(DATA_FILE);
+    let mut data = fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .filter(serde_json::Value::is_object)
+        .unwrap_or_else(|| serde_json::json!({}));
+    if let Some(object) = data.as_object_mut() {
+        match value {
+            Some(value) => {
+                object.insert(key.to_string(), value);
+            }
+            None => {
+                object.remove(key);
+            }
+        }
+    }
+    let io = |e: io::Error| {
+        CoreError::new(
+            ErrorCode::Io,
+            format!("Could not save {}: {e}.", path.display()),
+        )
+    };
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(io)?;
+    }
+    let temp = path.with_extension("json.tmp");
+    fs::write(
+        &temp,
+        serde_json::to_string_pretty(&data).unwrap_or_default(),
+    )
+    .and_then(|()| fs::rename(&temp, &path))
+    .map_err(io)
+}
+
 fn merge(saved: &serde_json::Value) -> Settings {
     let mut settings = Settings::default();
     let pick = |key: &str, slot: &mut String| {

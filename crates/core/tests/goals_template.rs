@@ -1,7 +1,12 @@
 //! The goals note as written: the golden note, validation, the context read
 //! from the Career Index and the link back to the note.
 // Tests: a failed unwrap is a failed test.
-#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::Path;
 
@@ -295,5 +300,19 @@ fn link_back_inserts_a_theme_section_after_vision_when_there_is_none() {
     assert_eq!(
         out,
         "# Career\r\n\r\n## Vision\r\n\r\nNorth star here.\r\n\r\n## 2026 Theme\r\n\r\n**→ [[2026 Goals]]** — Full cascade\r\n\r\n## Open Tasks\r\n\r\n- [ ] x\r\n"
+    );
+}
+
+#[test]
+fn context_forgives_hand_edited_headings_and_plain_themes() {
+    let index = "# Me\r\n\r\n## Vision (5-year)\r\n\r\nNorth star: *Lead a research lab*\r\n\r\n## Theme for 2026\r\n\r\nGo external.\r\n\r\n**→ [[2026 Goals]]** — Full cascade\r\n\r\n## Success criteria\r\n\r\n* Two papers\r\n";
+    let c = context(index, 2026);
+    assert_eq!(c.vision.as_deref(), Some("Lead a research lab"));
+    assert_eq!(c.theme.as_deref(), Some("Go external."));
+    assert_eq!(c.theme_section.as_deref(), Some("Theme for 2026"));
+    assert_eq!(
+        c.success_criteria,
+        ["Two papers"],
+        "a top-level criteria section is found too"
     );
 }

@@ -45,6 +45,9 @@ pub enum GoalsCommand {
         /// A milestone as "2026-03|text|G1" (repeat).
         #[arg(long = "milestone", value_name = "YYYY-MM|TEXT|GOAL")]
         milestones: Vec<String>,
+        /// Start the interview over instead of resuming a paused one.
+        #[arg(long)]
+        restart: bool,
     },
     /// Set a goal's status: Not started, In progress, At risk or Complete.
     Status {
@@ -89,22 +92,24 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
             goals,
             quarters,
             milestones,
+            restart,
         } => {
             let year = year.unwrap_or_else(this_year);
-            let scripted = theme.is_some()
+            let how = if theme.is_some()
                 || !goals.is_empty()
                 || !quarters.is_empty()
-                || !milestones.is_empty();
-            new(
-                context,
-                fiscal,
-                year,
-                scripted,
-                theme,
-                &goals,
-                &quarters,
-                &milestones,
-            )
+                || !milestones.is_empty()
+            {
+                How::Scripted {
+                    theme,
+                    goals,
+                    quarters,
+                    milestones,
+                }
+            } else {
+                How::Interview { restart }
+            };
+            new(context, fiscal, year, how)
         }
         GoalsCommand::Status { goal, status, year } => {
             let note = goals_note(context, year.unwrap_or_else(this_year))?;
@@ -179,6 +184,7 @@ fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
 }
 
 fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
+    career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
     let path = context.vault.join(&relative);
     if !path.exists() {
@@ -272,17 +278,24 @@ fn scripted_input(
     Ok(input)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn new(
-    context: &Context,
-    fiscal: FiscalYear,
-    year: i32,
-    scripted: bool,
-    theme: Option<String>,
-    goals: &[String],
-    quarters: &[String],
-    milestones: &[String],
-) -> Result<Output, CoreError> {
+/// How `new` gets its input.
+enum How {
+    /// From flags, asking nothing.
+    Scripted {
+        theme: Option<String>,
+        goals: Vec<String>,
+        quarters: Vec<String>,
+        milestones: Vec<String>,
+    },
+    /// By interview, resuming a paused one unless `restart`.
+    Interview { restart: bool },
+}
+
+/// The key of a paused interview in the plugin's data.json.
+const INTERVIEW_KEY: &str = "goalsInterview";
+
+fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Output, CoreError> {
+    career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
     if context.vault.join(&relative).exists() {
         return Err(CoreError::new(
@@ -301,23 +314,30 @@ fn new(
         .as_ref()
         .map(|i| career_core::goals::template::context(&i.text, year))
         .unwrap_or_default();
-    let input = if scripted {
-        scripted_input(
-            year,
-            theme.or_else(|| cascade.theme.clone()).unwrap_or_default(),
-            cascade.vision.clone().unwrap_or_default(),
+    let interviewed = matches!(how, How::Interview { .. });
+    let input = match how {
+        How::Scripted {
+            theme,
             goals,
             quarters,
             milestones,
-        )?
-    } else {
-        match interactive(&paths.career_index, index.as_ref(), year, fiscal)? {
-            Some(input) => input,
-            None => {
-                return Ok(Output::new(
-                    "Stopped before the end; nothing was written.",
-                    serde_json::json!({ "created": null }),
-                ))
+        } => scripted_input(
+            year,
+            theme.or_else(|| cascade.theme.clone()).unwrap_or_default(),
+            cascade.vision.clone().unwrap_or_default(),
+            &goals,
+            &quarters,
+            &milestones,
+        )?,
+        How::Interview { restart } => {
+            match interactive(context, &paths.career_index, index.as_ref(), year, fiscal, restart)? {
+                Some(input) => input,
+                None => {
+                    return Ok(Output::new(
+                        "Paused (end of input); nothing was written yet. Run `career goals new` to resume.",
+                        serde_json::json!({ "created": null, "paused": true }),
+                    ))
+                }
             }
         }
     };
@@ -330,18 +350,35 @@ fn new(
         context.today,
     )?;
     Vault::open(&context.vault)?.create(&relative, &text)?;
+    if interviewed {
+        crate::settings::save_key(&context.vault, INTERVIEW_KEY, None)?;
+    }
     let mut human = vec![format!("Created {relative}")];
     let mut linked = false;
     match &index {
         Some(index) => {
-            let goals_name = context.settings.goals_name(year)?;
-            let edits = link_back(&index.text, year, &goals_name, links)?;
-            linked = write(index, &edits)?;
-            if linked {
-                human.push(format!(
-                    "Linked it from {} ({year} Theme).",
-                    paths.career_index
-                ));
+            // The note exists now: a link that cannot be added is reported,
+            // not an error, so the command's outcome matches the vault.
+            let result = context
+                .settings
+                .goals_name(year)
+                .and_then(|name| link_back(&index.text, year, &name, links))
+                .and_then(|edits| write(index, &edits));
+            match result {
+                Ok(true) => {
+                    linked = true;
+                    human.push(format!(
+                        "Linked it from {} ({year} Theme).",
+                        paths.career_index
+                    ));
+                }
+                Ok(false) => {}
+                Err(e) => human.push(format!(
+                    "Could not link it from {} ({}): add **→ [[{}]]** — Full cascade to its {year} Theme section.",
+                    paths.career_index,
+                    e.message,
+                    context.settings.goals_name(year).unwrap_or_default()
+                )),
             }
         }
         None => human.push(format!(
@@ -374,8 +411,13 @@ fn show_context(c: &CascadeContext) {
 
 fn show(p: &InterviewPrompt, first: bool) {
     if first {
-        say("From your Career Index:");
-        show_context(&p.context);
+        let c = &p.context;
+        if c.vision.is_none() && c.theme.is_none() && c.success_criteria.is_empty() {
+            say("Your Career Index has no north star, theme or success criteria yet; `career coach` can fill them in.");
+        } else {
+            say("From your Career Index:");
+            show_context(c);
+        }
     }
     say(&format!("\n[{}] {}", p.step, p.question));
     if !p.hint.is_empty() {
@@ -424,12 +466,32 @@ fn reply_for(p: &InterviewPrompt, line: &str) -> Reply {
     }
 }
 
-/// The interview on stdin: `None` when input ends before it is done.
+/// A paused interview for `year`, if one is saved.
+fn paused(context: &Context, year: i32) -> Option<Interview> {
+    crate::settings::load_key(&context.vault, INTERVIEW_KEY)
+        .ok()
+        .flatten()
+        .and_then(|v| serde_json::from_value::<Interview>(v).ok())
+        .filter(|i| i.year == year)
+}
+
+fn save(context: &Context, state: &Interview) -> Result<(), CoreError> {
+    crate::settings::save_key(
+        &context.vault,
+        INTERVIEW_KEY,
+        serde_json::to_value(state).ok(),
+    )
+}
+
+/// The interview on stdin, saved after every step; `None` when input ends
+/// before it is done (it is then paused, to resume next time).
 fn interactive(
+    context: &Context,
     index_path: &str,
     index: Option<&ReadNote>,
     year: i32,
     fiscal: FiscalYear,
+    restart: bool,
 ) -> Result<Option<GoalsInput>, CoreError> {
     let index_text = index.map_or("", |i| i.text.as_str());
     if index.is_none() {
@@ -437,7 +499,15 @@ fn interactive(
             "({index_path} does not exist: the interview starts without your north star and theme.)"
         ));
     }
-    let mut state: Interview = interview::start(index_text, year, fiscal);
+    let mut state: Interview = match paused(context, year).filter(|_| !restart) {
+        Some(saved) => {
+            say(&format!(
+                "Resuming the {year} goals interview (`--restart` starts over)."
+            ));
+            saved
+        }
+        None => interview::start(index_text, year, fiscal),
+    };
     let stdin = std::io::stdin();
     let terminal = stdin.is_terminal();
     let mut lines = stdin.lock().lines();
@@ -453,10 +523,14 @@ fn interactive(
             if terminal {
                 say("");
             }
+            save(context, &state)?;
             return Ok(None);
         };
         match interview::step(&state, &reply_for(&p, &line)) {
-            Ok(next) => state = next,
+            Ok(next) => {
+                state = next;
+                save(context, &state)?;
+            }
             Err(e) if e.code == ErrorCode::InvalidInput || e.code == ErrorCode::GoalNotFound => {
                 say(&e.message);
             }

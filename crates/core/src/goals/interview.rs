@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::goals::template::{
     context, goal_id, quarter_label, CascadeContext, GoalDraft, GoalsInput, MilestoneDraft,
-    QuarterDraft, MAX_GOALS, QUARTER_HINTS,
+    QuarterDraft, MAX_GOALS, QUARTER_HINTS, YEARS,
 };
 use crate::periods::{FiscalYear, Period};
 
@@ -147,8 +147,10 @@ pub struct InterviewPrompt {
 }
 
 /// Starts an interview for `year`, with the theme and north star prefilled
-/// from the Career Index.
+/// from the Career Index. A year outside [`YEARS`] is clamped into it (the
+/// shells check the year first; this only keeps the month arithmetic sane).
 pub fn start(index_text: &str, year: i32, fiscal: FiscalYear) -> Interview {
+    let year = year.clamp(*YEARS.start(), *YEARS.end());
     let context = context(index_text, year);
     Interview {
         year,
@@ -163,6 +165,23 @@ pub fn start(index_text: &str, year: i32, fiscal: FiscalYear) -> Interview {
         stage: Stage::Theme,
         pending: None,
     }
+}
+
+/// The state with its numbers brought into range, so a saved state edited
+/// by hand (a year of 99999, quarter 7) cannot overflow the arithmetic.
+fn normalized(i: &Interview) -> Interview {
+    let mut n = i.clone();
+    n.year = n.year.clamp(*YEARS.start(), *YEARS.end());
+    n.stage = match n.stage {
+        Stage::Quarter { quarter } => Stage::Quarter {
+            quarter: quarter.clamp(1, 4),
+        },
+        Stage::Milestones { month } => Stage::Milestones {
+            month: month.min(11),
+        },
+        other => other,
+    };
+    n
 }
 
 fn months(i: &Interview) -> Vec<Period> {
@@ -255,6 +274,7 @@ fn words(list: &[&str]) -> Vec<String> {
 
 /// What to ask now.
 pub fn prompt(i: &Interview) -> InterviewPrompt {
+    let i = &normalized(i);
     let mut p = InterviewPrompt {
         step: String::new(),
         question: String::new(),
@@ -452,7 +472,7 @@ fn after_goals(i: &Interview) -> CoreResult<Stage> {
 }
 
 fn next_month(i: &Interview, month: usize) -> Stage {
-    if month + 1 < months(i).len() {
+    if month.saturating_add(1) < months(i).len() {
         Stage::Milestones { month: month + 1 }
     } else {
         Stage::Done
@@ -652,6 +672,7 @@ fn back(mut i: Interview) -> Interview {
 
 /// Takes one reply and returns the next state (the given one is untouched).
 pub fn step(i: &Interview, reply: &Reply) -> CoreResult<Interview> {
+    let i = &normalized(i);
     let mut next = i.clone();
     match reply {
         Reply::Answer { text } => {

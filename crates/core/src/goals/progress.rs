@@ -110,7 +110,8 @@ pub struct MonthProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
-    /// The planning year (the note's, else the one containing today).
+    /// The planning year (the note's when it is a four-digit year, else the
+    /// one containing today).
     pub year: i32,
     /// The theme, when the note has one.
     pub theme: Option<String>,
@@ -132,8 +133,10 @@ pub struct Progress {
 
 /// Computes the note's progress as of `today`.
 pub fn progress(note: &GoalsNote, fiscal: FiscalYear, today: Day) -> Progress {
-    let year =
-        note.year.unwrap_or_else(
+    let year = note
+        .year
+        .filter(|y| crate::goals::template::YEARS.contains(y))
+        .unwrap_or_else(
             || match Period::containing(PeriodKind::Year, today, fiscal) {
                 Period::Year { year } => year,
                 _ => today.year(),

@@ -128,8 +128,24 @@ pub fn goal_id(index: usize) -> String {
     format!("G{}", index + 1)
 }
 
-/// Checks a goals input, returning the goal ids of its milestones normalised.
+/// The years a goals note can be for: four digits, as period labels are.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
+
+/// Refuses a planning year that cannot be written as a four-digit label.
+pub fn check_year(year: i32) -> CoreResult<()> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "{year} is not a planning year: use a four-digit year like 2026."
+        )))
+    }
+}
+
+/// Checks a goals input: the year, 1–3 goals with outcomes, quarters 1–4
+/// once each, milestones inside the (fiscal) year serving existing goals.
 pub fn validate(input: &GoalsInput, fiscal: FiscalYear) -> CoreResult<()> {
+    check_year(input.year)?;
     if input.goals.is_empty() {
         return Err(invalid(
             "A goals note needs at least one annual goal (outcome and success metric).",
