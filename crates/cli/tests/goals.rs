@@ -148,7 +148,7 @@ fn status_action_and_progress_change_and_read_the_note() {
     let p: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(p["overall"]["total"], 3);
     assert_eq!(p["goals"][0]["total"], 2);
-    assert_eq!(p["goals"][0]["status"], "in-progress");
+    assert_eq!(p["goals"][0]["status"], "In progress");
     assert_eq!(p["currentWeek"], "2026-W03");
     assert_eq!(p["quarters"][0]["intention"], "Stabilize the transition");
     let text = vault.career(&["goals", "progress"]);

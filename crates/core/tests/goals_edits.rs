@@ -97,14 +97,7 @@ fn status_refuses_unknown_goals_and_statuses() {
 
 #[test]
 fn an_action_creates_its_week_in_an_empty_weekly_actions_section() {
-    let edits = add_action(
-        GENERATED,
-        week("2026-W47"),
-        "Email Ana",
-        Some("g1"),
-        day("2026-11-21"),
-    )
-    .unwrap();
+    let edits = add_action(GENERATED, week("2026-W47"), "Email Ana", Some("g1")).unwrap();
     let out = applied(GENERATED, &edits);
     assert_eq!(
         out,
@@ -115,19 +108,12 @@ fn an_action_creates_its_week_in_an_empty_weekly_actions_section() {
     );
     let again = applied(
         &out,
-        &add_action(&out, week("2026-W47"), "Book room", None, day("2026-11-21")).unwrap(),
+        &add_action(&out, week("2026-W47"), "Book room", None).unwrap(),
     );
     only_inserted(&out, &again, "- [ ] Book room\n");
     let earlier = applied(
         &again,
-        &add_action(
-            &again,
-            week("2026-W02"),
-            "Plan",
-            Some("G2"),
-            day("2026-01-08"),
-        )
-        .unwrap(),
+        &add_action(&again, week("2026-W02"), "Plan", Some("G2")).unwrap(),
     );
     only_inserted(&again, &earlier, "### 2026-W02\n\n- [ ] Plan #goal/G2\n\n");
     let weeks: Vec<String> = read(&earlier)
@@ -143,33 +129,19 @@ fn actions_on_a_hand_edited_note_keep_every_other_byte() {
     // Into an existing week whose heading has extra words, after its list.
     let out = applied(
         HAND,
-        &add_action(
-            HAND,
-            week("2026-W03"),
-            "Call Bo",
-            Some("G2"),
-            day("2026-01-15"),
-        )
-        .unwrap(),
+        &add_action(HAND, week("2026-W03"), "Call Bo", Some("G2")).unwrap(),
     );
     only_inserted(HAND, &out, "* [ ] Call Bo #goal/G2\r\n");
     // A new week between two, in the note's CRLF.
     let out = applied(
         HAND,
-        &add_action(HAND, week("2026-W05"), "Rest", None, day("2026-01-29")).unwrap(),
+        &add_action(HAND, week("2026-W05"), "Rest", None).unwrap(),
     );
     only_inserted(HAND, &out, "### 2026-W05\r\n\r\n- [ ] Rest\r\n\r\n");
     // A week after the last: before the `---` break, not after it.
     let out = applied(
         HAND,
-        &add_action(
-            HAND,
-            week("2026-W11"),
-            "Ship",
-            Some("G1"),
-            day("2026-03-12"),
-        )
-        .unwrap(),
+        &add_action(HAND, week("2026-W11"), "Ship", Some("G1")).unwrap(),
     );
     only_inserted(
         HAND,
@@ -189,14 +161,7 @@ fn weekly_actions_section_is_created_when_missing() {
     let text = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Status |\n|---|---|---|\n| G1 | x | |\n\n## Monthly Milestones\n\n### 2026-02 February\n\n- [ ] m #goal/G1\n\n## Weekly Review Questions\n\n1. q\n";
     let out = applied(
         text,
-        &add_action(
-            text,
-            week("2026-W07"),
-            "Do it",
-            Some("G1"),
-            day("2026-02-12"),
-        )
-        .unwrap(),
+        &add_action(text, week("2026-W07"), "Do it", Some("G1")).unwrap(),
     );
     only_inserted(
         text,
@@ -207,7 +172,7 @@ fn weekly_actions_section_is_created_when_missing() {
     let bare = "# Goals\n\n## Annual Goals\n\n| Goal | Outcome |\n|---|---|\n| G1 | x |";
     let out = applied(
         bare,
-        &add_action(bare, week("2026-W07"), "Do it", None, day("2026-02-12")).unwrap(),
+        &add_action(bare, week("2026-W07"), "Do it", None).unwrap(),
     );
     assert_eq!(
         out,
@@ -228,7 +193,7 @@ fn iso_week_edges_land_in_the_right_week() {
         assert_eq!(w.to_string(), label);
         let out = applied(
             GENERATED,
-            &add_action(GENERATED, w, "Reflect", None, day(date)).unwrap(),
+            &add_action(GENERATED, w, "Reflect", None).unwrap(),
         );
         assert!(
             out.contains(&format!("### {label}\n\n- [ ] Reflect\n")),
@@ -240,56 +205,28 @@ fn iso_week_edges_land_in_the_right_week() {
     let text = "## Weekly Actions\n\n### 2020-W52\n\n- [ ] a\n\n### 2021-W01\n\n- [ ] c\n";
     let out = applied(
         text,
-        &add_action(text, week("2020-W53"), "b", None, day("2020-12-31")).unwrap(),
+        &add_action(text, week("2020-W53"), "b", None).unwrap(),
     );
     assert_eq!(out, "## Weekly Actions\n\n### 2020-W52\n\n- [ ] a\n\n### 2020-W53\n\n- [ ] b\n\n### 2021-W01\n\n- [ ] c\n");
 }
 
 #[test]
 fn actions_refuse_unknown_goals_months_and_empty_text() {
-    let err = add_action(
-        GENERATED,
-        week("2026-W47"),
-        "x",
-        Some("G3"),
-        day("2026-11-21"),
-    )
-    .unwrap_err();
+    let err = add_action(GENERATED, week("2026-W47"), "x", Some("G3")).unwrap_err();
     assert_eq!(err.code, ErrorCode::GoalNotFound);
-    let err = add_action(
-        GENERATED,
-        week("2026-W47"),
-        "x #goal/G9",
-        None,
-        day("2026-11-21"),
-    )
-    .unwrap_err();
+    let err = add_action(GENERATED, week("2026-W47"), "x #goal/G9", None).unwrap_err();
     assert_eq!(
         err.code,
         ErrorCode::GoalNotFound,
         "a typed tag is checked too"
     );
-    let err = add_action(
-        GENERATED,
-        Period::parse("2026-11").unwrap(),
-        "x",
-        None,
-        day("2026-11-21"),
-    )
-    .unwrap_err();
+    let err = add_action(GENERATED, Period::parse("2026-11").unwrap(), "x", None).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    let err = add_action(GENERATED, week("2026-W47"), "  ", None, day("2026-11-21")).unwrap_err();
+    let err = add_action(GENERATED, week("2026-W47"), "  ", None).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     let out = applied(
         GENERATED,
-        &add_action(
-            GENERATED,
-            week("2026-W47"),
-            "Talk #goal/G1",
-            Some("G1"),
-            day("2026-11-21"),
-        )
-        .unwrap(),
+        &add_action(GENERATED, week("2026-W47"), "Talk #goal/G1", Some("G1")).unwrap(),
     );
     assert!(
         out.contains("- [ ] Talk #goal/G1\n"),
@@ -300,6 +237,6 @@ fn actions_refuse_unknown_goals_months_and_empty_text() {
 #[test]
 fn an_action_that_would_be_swallowed_by_a_code_block_is_refused() {
     let text = "## Weekly Actions\n\n### 2026-W01\n\n```\nunclosed\n";
-    let err = add_action(text, week("2026-W02"), "x", None, day("2026-01-08")).unwrap_err();
+    let err = add_action(text, week("2026-W02"), "x", None).unwrap_err();
     assert_eq!(err.code, ErrorCode::WouldBeHidden);
 }

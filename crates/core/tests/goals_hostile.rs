@@ -47,10 +47,7 @@ fn check(label: &str, text: &str, failures: &mut Vec<String>) {
             link_back(text, 2026, "2026 Goals", LinkFormat::Markdown),
         ),
         ("set_status", set_status(text, "G1", "complete")),
-        (
-            "add_action",
-            add_action(text, week, "Act #goal/G1", None, today),
-        ),
+        ("add_action", add_action(text, week, "Act #goal/G1", None)),
     ];
     for (what, result) in attempts {
         match result {

@@ -188,7 +188,7 @@ pub fn goals_add_action(
         ));
         outcome_of(
             text,
-            goals::edits::add_action(text, week, &i.text, i.goal.as_deref(), today)?,
+            goals::edits::add_action(text, week, &i.text, i.goal.as_deref())?,
         )
     }))
 }

@@ -147,7 +147,7 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
                 ))
             });
             let note = goals_note(context, year)?;
-            let edits = add_action(&note.text, week, &text, goal.as_deref(), context.today)?;
+            let edits = add_action(&note.text, week, &text, goal.as_deref())?;
             write(&note, &edits)?;
             let line = edits
                 .iter()

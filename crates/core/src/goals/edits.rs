@@ -7,7 +7,6 @@
 //! re-read before it is returned: an action that would not read back as an
 //! action of its week (swallowed by an unclosed code block, say) is refused.
 
-use crate::dates::Day;
 use crate::edit::lines::insert_lines;
 use crate::edit::table::update_row;
 use crate::edit::task::add_task;
@@ -132,16 +131,13 @@ fn action_line(note: &GoalsNote, action: &str, goal: Option<&str>) -> CoreResult
 /// weeks before and after it; the `## Weekly Actions` section is created
 /// when missing (after Monthly Milestones, else before Weekly Review
 /// Questions, else at the end). A goal the note does not have, given or
-/// tagged in the text, is refused with `goal_not_found`. `today` is the day
-/// the action is added; nothing about it is written yet.
+/// tagged in the text, is refused with `goal_not_found`.
 pub fn add_action(
     text: &str,
     week: Period,
     action: &str,
     goal: Option<&str>,
-    today: Day,
 ) -> CoreResult<Vec<TextEdit>> {
-    let _ = today;
     lone_cr(text)?;
     if week.kind() != PeriodKind::Week {
         return Err(CoreError::new(
