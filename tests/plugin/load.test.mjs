@@ -26,6 +26,16 @@ test("onload registers the commands and the settings tab without compiling WebAs
 			["career-coach:run-blind-spot-analysis", "Career Coach: Run blind spot analysis"],
 			["career-coach:write-session-log", "Career Coach: Write session log"],
 			["career-coach:show-open-threads", "Career Coach: Show open threads"],
+			["career-coach:create-goals-note", "Career Coach: Create goals note"],
+			["career-coach:set-goal-status", "Career Coach: Set goal status"],
+			["career-coach:add-weekly-action", "Career Coach: Add weekly action"],
+			["career-coach:show-goal-progress", "Career Coach: Show goal progress"],
+			["career-coach:weekly-review", "Career Coach: Weekly review"],
+			["career-coach:monthly-review", "Career Coach: Monthly review"],
+			["career-coach:quarterly-review", "Career Coach: Quarterly review"],
+			["career-coach:annual-review", "Career Coach: Annual review"],
+			["career-coach:show-whats-due", "Career Coach: Show what's due"],
+			["career-coach:export-review-calendar", "Career Coach: Export review calendar"],
 		];
 		assert.deepEqual(
 			app.commands.listCommands().map((command) => [command.id, command.name]),
@@ -35,6 +45,7 @@ test("onload registers the commands and the settings tab without compiling WebAs
 			assert.equal(command.hotkeys, undefined, `${command.id} has no default hotkey`);
 		}
 		assert.equal(app.setting.pluginTabs.length, 1);
+		assert.equal(app.statusBarEl.querySelector(".career-coach-due-status")?.style.display, "none", "the due status waits until Obsidian has loaded");
 
 		assert.deepEqual(app.vault.getAllLoadedFiles().map((f) => f.path), ["/"], "no note or folder was created");
 		assert.deepEqual(readdirSync(vaultDir), [], "nothing was written to disk, not even data.json");
@@ -72,6 +83,9 @@ test("settings saved by the user are loaded at startup, and bad values fall back
 			goalsNamePattern: 42,
 			methodologyNoteName: "How I coach",
 			methodologyNote: "false",
+			fiscalYearStartMonth: 13,
+			weeklyReviewNamePattern: "Week {period}",
+			reviewsInPeriodicNotes: "yes",
 			unknownKey: "dropped",
 		},
 	});
@@ -85,6 +99,12 @@ test("settings saved by the user are loaded at startup, and bad values fall back
 		profileFile: "CLAUDE.md",
 		methodologyNoteName: "How I coach",
 		methodologyNote: true,
+		fiscalYearStartMonth: 1,
+		weeklyReviewNamePattern: "Week {period}",
+		monthlyReviewNamePattern: "{period} Monthly Review",
+		quarterlyReviewNamePattern: "{period} Quarterly Review",
+		annualReviewNamePattern: "{period} Annual Review",
+		reviewsInPeriodicNotes: false,
 	});
 });
 

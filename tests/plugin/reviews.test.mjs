@@ -85,8 +85,10 @@ test("the weekly review writes the core's note, carries the week's open action f
 	const { goals, week } = await goalsWithOpenAction();
 	const files = { [GOALS_PATH]: goals };
 	const { app, vaultDir } = await loadInVault(t, { files });
+	assert.equal(statusBar(app), null, "nothing is computed while Obsidian starts");
+	await new Promise((resolve) => setTimeout(resolve, 3200));
 	await harness.settle(10);
-	assert.equal(statusBar(app), await dueStatus(files), "the status bar says what the core says is due");
+	assert.equal(statusBar(app), await dueStatus(files), "then the status bar says what the core says is due");
 
 	const plan = await expectedPlan("week", files);
 	await harness.runCommand(app, command("weekly-review"));

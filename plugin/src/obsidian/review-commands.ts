@@ -26,6 +26,9 @@ const REVIEWS: readonly { kind: PeriodKind; id: string; name: string }[] = [
 	{ kind: "year", id: "annual-review", name: "Annual review" },
 ];
 
+/** How long after Obsidian has finished loading the status bar first asks what is due. */
+const FIRST_REFRESH_MS = 3000;
+
 /** How often the status bar is recomputed while Obsidian stays open (the date moves on). */
 const STATUS_REFRESH_MS = 30 * 60 * 1000;
 
@@ -256,7 +259,9 @@ export class DueStatus {
 		const { plugin } = this;
 		const { vault } = plugin.app;
 		plugin.app.workspace.onLayoutReady(() => {
-			this.refresh();
+			// Not during startup: the first answer needs the WebAssembly core, which is compiled
+			// only when something asks for it (see core/wasm.ts).
+			this.refreshSoon(FIRST_REFRESH_MS);
 			plugin.registerEvent(
 				vault.on("create", () => {
 					this.refreshSoon();
@@ -291,14 +296,14 @@ export class DueStatus {
 	}
 
 	/** Recomputes after a quiet second, so a burst of writes costs one read of the folder. */
-	private refreshSoon(): void {
+	private refreshSoon(delay = 1000): void {
 		if (this.timer !== null) {
 			window.clearTimeout(this.timer);
 		}
 		this.timer = window.setTimeout(() => {
 			this.timer = null;
 			this.refresh();
-		}, 1000);
+		}, delay);
 	}
 
 	refresh(): void {

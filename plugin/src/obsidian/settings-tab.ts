@@ -154,9 +154,9 @@ export class CareerSettingTab extends PluginSettingTab {
 				MONTHS.forEach((month, i) => {
 					dropdown.addOption(String(i + 1), month);
 				});
-				dropdown.setValue(String(this.host.settings.fiscalYearStartMonth)).onChange((value) => {
+				dropdown.setValue(String(this.host.settings.fiscalYearStartMonth)).onChange(async (value) => {
 					this.host.settings.fiscalYearStartMonth = Number(value);
-					void this.host.saveSettings();
+					await this.host.saveSettings();
 				});
 			});
 	}
