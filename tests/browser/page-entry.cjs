@@ -112,6 +112,13 @@ const careerTest = {
 		return text === null ? null : JSON.parse(text);
 	},
 
+	/** Renders a code block of `language` from note `path` as reading view would; resolves when drawn. */
+	async renderBlock(language, source, path) {
+		const el = await app.markdown.renderCodeBlock(language, source, path);
+		el.addClass("markdown-rendered");
+		return el.textContent;
+	},
+
 	/** The notices shown since the last call. */
 	notices() {
 		return takeNotices();

@@ -176,6 +176,12 @@ test("in Periodic Notes mode the weekly review is appended to the week's own not
 	}
 	assert.match(after, /career_period: /, "the period is recorded in the note's properties");
 	assert.equal(text(vaultDir, `Career/${next.period} Weekly Review.md`), null, "no note of its own");
+
+	// The review in the periodic note counts: the weekly review is no longer due.
+	await harness.runCommand(app, command("show-whats-due"));
+	const modal = await harness.waitForModal();
+	const labels = [...modal.querySelectorAll(".career-coach-due-label")].map((el) => el.textContent);
+	assert.ok(!labels.some((label) => label.startsWith("Weekly")), `not due any more: ${labels.join(", ")}`);
 });
 
 test("Show what's due lists what the core says is due", async (t) => {

@@ -320,3 +320,23 @@ fn without_a_career_index_the_note_is_still_created_and_the_gap_named() {
         .read(GOALS)
         .contains("**Theme:** \"Ship\" — [[0_Career_Index#2026 Theme|2026 Theme]]\n"));
 }
+
+#[test]
+fn next_years_note_takes_the_theme_last_years_annual_review_chose() {
+    let vault = vault();
+    vault.write(
+        "Career/2026 Annual Review.md",
+        "---\ntype: annual-review\nperiod: \"2026\"\nnext_theme: Lead in the open\n---\n# Annual Review 2026\n",
+    );
+    let run = vault.career(&[
+        "goals",
+        "new",
+        "--year",
+        "2027",
+        "--goal",
+        "Lead a guild|2 guilds",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let note = vault.read("Career/2027 Goals.md");
+    assert!(note.contains("theme: \"Lead in the open\"\n"), "{note}");
+}

@@ -219,3 +219,44 @@ fn moving_on_without_a_goal_is_refused() {
     let err = step(&i, &Reply::Confirm).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput, "nothing to confirm");
 }
+
+#[test]
+fn last_years_annual_review_supplies_the_theme_the_index_lacks() {
+    use career_core::goals::interview::start_planned;
+    use career_core::reviews::planned_theme;
+    let review = "---\ntype: annual-review\nperiod: \"2026\"\nnext_theme: Lead in the open\n---\n# Annual Review 2026\n";
+    let notes = vec![
+        (
+            "Career/2026 Annual Review.md".to_string(),
+            review.to_string(),
+        ),
+        (
+            "Career/Other.md".to_string(),
+            "---\nnext_theme: Not a review\n---\n".to_string(),
+        ),
+    ];
+    assert_eq!(
+        planned_theme(2027, &notes).as_deref(),
+        Some("Lead in the open")
+    );
+    assert_eq!(
+        planned_theme(2026, &notes),
+        None,
+        "only the year before counts"
+    );
+
+    // The index has no 2027 theme: the review's choice is offered, and said to be the review's.
+    let i = start_planned(INDEX, 2027, FiscalYear::default(), Some("Lead in the open"));
+    assert_eq!(i.input.theme, "Lead in the open");
+    assert!(
+        prompt(&i)
+            .hint
+            .starts_with("Last year's annual review chose"),
+        "{}",
+        prompt(&i).hint
+    );
+    // The index's own theme for the year wins over the review's.
+    let i = start_planned(INDEX, 2026, FiscalYear::default(), Some("Lead in the open"));
+    assert_eq!(i.input.theme, "Year of visibility");
+    assert!(prompt(&i).hint.starts_with("Your Career Index says"));
+}

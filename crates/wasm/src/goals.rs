@@ -28,6 +28,10 @@ struct InterviewStart {
     /// The Career Index's text (empty when there is none).
     #[serde(default)]
     index_text: String,
+    /// The career folder's notes (path, text): an annual review among them may
+    /// have chosen this year's theme.
+    #[serde(default)]
+    notes: Vec<(String, String)>,
 }
 
 /// Starts the guided creation of this planning year's goals note.
@@ -45,7 +49,13 @@ pub fn goals_interview_start(
             Period::Year { year } => year,
             _ => today.year(),
         };
-        Ok(interview::start(&i.index_text, year, fiscal))
+        let planned = career_core::reviews::planned_theme(year, &i.notes);
+        Ok(interview::start_planned(
+            &i.index_text,
+            year,
+            fiscal,
+            planned.as_deref(),
+        ))
     }))
 }
 

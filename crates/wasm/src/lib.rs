@@ -130,14 +130,14 @@ export interface GoalRow { id: string; outcome: string; metric: string; status: 
 export interface QuarterRow { quarter: number; intention: string; focus: string; row: number }
 export interface GoalItem { period: PeriodLabel; line: number; text: string; raw: string; goals: string[]; carried: number; state: ItemState }
 export interface GoalsNote { year: number | null; theme: string | null; goals: GoalRow[]; quarters: QuarterRow[]; milestones: GoalItem[]; actions: GoalItem[] }
-export interface CascadeContext { vision: string | null; theme: string | null; successCriteria: string[]; themeSection: string | null }
+export interface CascadeContext { vision: string | null; theme: string | null; successCriteria: string[]; themeSection: string | null; themeFromReview: boolean }
 export interface GoalDraft { outcome: string; metric: string }
 export interface QuarterDraft { quarter: number; intention: string; focus: string }
 export interface MilestoneDraft { month: PeriodLabel; text: string; goal: string }
 export interface GoalsInput { year: number; theme: string; vision: string; goals: GoalDraft[]; quarters: QuarterDraft[]; milestones: MilestoneDraft[] }
 /** The interview's state: pass it back as it is. */
 export interface GoalsInterview { year: number; input: GoalsInput; [more: string]: unknown }
-export interface GoalsInterviewStartInput { today: string; settings?: Partial<Settings>; indexText?: string }
+export interface GoalsInterviewStartInput { today: string; settings?: Partial<Settings>; indexText?: string; notes?: [string, string][] }
 export type GoalsReply = { kind: "answer"; text: string } | { kind: "confirm" } | { kind: "edit" } | { kind: "back" } | { kind: "skip" } | { kind: "finish" };
 export interface GoalsInterviewPrompt { step: string; question: string; hint: string; examples: string[]; context: CascadeContext; understood: string | null; soFar: string[]; replies: string[]; done: boolean }
 export interface GoalsCreateInput { input: GoalsInput; today: string; settings?: Partial<Settings>; linkFormat?: LinkFormat; indexText?: string | null }

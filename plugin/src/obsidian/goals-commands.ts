@@ -248,7 +248,7 @@ class ProgressBlock extends MarkdownRenderChild {
 			}
 			const view = progressOf(this.plugin, await currentText(this.plugin.app, file));
 			el.empty();
-			el.addClass("career-coach-progress");
+			el.addClass("career-coach-goal-progress");
 			renderProgress(el, view);
 		} catch (thrown) {
 			el.empty();

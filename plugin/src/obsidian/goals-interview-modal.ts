@@ -18,7 +18,7 @@ import { createGoals, goalsPath, readIndex } from "./goals";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
 import { readPluginData, updatePluginData } from "./plugin-data";
-import { CoreRefusal, careerPlace, openNote } from "./session-logs";
+import { CoreRefusal, careerNotes, careerPlace, openNote } from "./session-logs";
 
 /** The key in `data.json` that holds an unfinished interview. */
 export const INTERVIEW_KEY = "goalsInterview";
@@ -56,9 +56,11 @@ function isInterview(value: unknown): value is GoalsInterview {
 }
 
 async function startInterview(plugin: CareerCoachHost): Promise<GoalsInterview> {
-	const { today } = careerPlace(plugin);
+	const { today, folder } = careerPlace(plugin);
 	const index = await readIndex(plugin);
-	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "" });
+	// Last year's annual review may have chosen this year's theme (its `next_theme`).
+	const notes = await careerNotes(plugin.app, folder);
+	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "", notes });
 	if (!started.ok) {
 		throw new CoreRefusal(started.error);
 	}

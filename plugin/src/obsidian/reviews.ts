@@ -42,10 +42,36 @@ export interface DueNow {
 	status: string | null;
 }
 
-/** The reviews due today, from the reviews in the career folder. */
-export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(new Date())): Promise<DueNow> {
+/**
+ * The notes reviews are read from: the career folder's, and in Periodic Notes mode the notes
+ * under Periodic Notes' folders that hold a career review (frontmatter `career_review`; its
+ * formats may nest them, e.g. `YYYY/[W]ww`), as `career due` reads them.
+ */
+async function reviewNotes(plugin: CareerCoachHost): Promise<[string, string][]> {
+	const { app } = plugin;
 	const { folder } = careerPlace(plugin);
-	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await careerNotes(plugin.app, folder) });
+	const notes = await careerNotes(app, folder);
+	if (!plugin.settings.reviewsInPeriodicNotes) {
+		return notes;
+	}
+	const seen = new Set(notes.map(([path]) => path));
+	const folders = [...new Set(Object.values(await periodicPlaces(app)).map((place) => place.folder))];
+	for (const file of app.vault.getMarkdownFiles()) {
+		const inside = folders.some((f) => f === "" || file.path.startsWith(`${f}/`));
+		// Only notes holding a career review (by their properties) are read, so a vault of
+		// thousands of daily notes costs a look-up in Obsidian's cache, not a read each.
+		const holdsReview = app.metadataCache.getFileCache(file)?.frontmatter?.career_review !== undefined;
+		if (inside && holdsReview && !seen.has(file.path)) {
+			seen.add(file.path);
+			notes.push([file.path, await currentText(app, file)]);
+		}
+	}
+	return notes;
+}
+
+/** The reviews due today, from the reviews in the career folder (and periodic notes). */
+export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(new Date())): Promise<DueNow> {
+	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin) });
 	if (!found.ok) {
 		throw new CoreRefusal(found.error);
 	}
@@ -72,7 +98,7 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 	const { today, paths, folder } = careerPlace(plugin);
 	const settings = { ...plugin.settings };
 	const notes = await careerNotes(app, folder);
-	const next = nextReview({ kind, today, settings, notes, period: period ?? null });
+	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin), period: period ?? null });
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}

@@ -310,6 +310,8 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
     } else {
         None
     };
+    let planned =
+        career_core::reviews::planned_theme(year, &crate::commands::career_folder::notes(context)?);
     let cascade = index
         .as_ref()
         .map(|i| career_core::goals::template::context(&i.text, year))
@@ -323,14 +325,24 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
             milestones,
         } => scripted_input(
             year,
-            theme.or_else(|| cascade.theme.clone()).unwrap_or_default(),
+            theme
+                .or_else(|| cascade.theme.clone())
+                .or_else(|| planned.clone())
+                .unwrap_or_default(),
             cascade.vision.clone().unwrap_or_default(),
             &goals,
             &quarters,
             &milestones,
         )?,
         How::Interview { restart } => {
-            match interactive(context, &paths.career_index, index.as_ref(), year, fiscal, restart)? {
+            match interactive(
+                context,
+                &paths.career_index,
+                index.as_ref(),
+                (year, planned.as_deref()),
+                fiscal,
+                restart,
+            )? {
                 Some(input) => input,
                 None => {
                     return Ok(Output::new(
@@ -489,7 +501,7 @@ fn interactive(
     context: &Context,
     index_path: &str,
     index: Option<&ReadNote>,
-    year: i32,
+    (year, planned_theme): (i32, Option<&str>),
     fiscal: FiscalYear,
     restart: bool,
 ) -> Result<Option<GoalsInput>, CoreError> {
@@ -506,7 +518,7 @@ fn interactive(
             ));
             saved
         }
-        None => interview::start(index_text, year, fiscal),
+        None => interview::start_planned(index_text, year, fiscal, planned_theme),
     };
     let stdin = std::io::stdin();
     let terminal = stdin.is_terminal();

@@ -18,6 +18,7 @@ use career_core::reviews::{
 };
 use career_core::{CoreError, ErrorCode};
 
+use crate::commands::career_folder::markdown_notes;
 use crate::commands::log::logs;
 use crate::commands::notes::link_format;
 use crate::output::Output;
@@ -107,31 +108,11 @@ pub fn periodic_config(vault: &Path) -> PeriodicConfig {
     config
 }
 
-fn markdown_files(dir: &Path, vault: &Path, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "md") {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let relative = path
-                    .strip_prefix(vault)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((relative, text));
-            }
-        }
-    }
-}
-
 /// The reviews that exist: notes in the career folder (and, in periodic
 /// mode, in Periodic Notes' folders) whose frontmatter says they are reviews.
 pub fn existing_reviews(context: &Context) -> Result<Vec<ExistingReview>, CoreError> {
-    let mut notes = Vec::new();
     let career = crate::commands::career_folder::dir(context)?;
-    markdown_files(&career, &context.vault, &mut notes);
+    let mut notes = markdown_notes(&career, &context.vault, false);
     if context.settings.reviews_in_periodic_notes {
         let config = periodic_config(&context.vault);
         let mut folders: Vec<&String> = config.folders.iter().collect();
@@ -139,8 +120,9 @@ pub fn existing_reviews(context: &Context) -> Result<Vec<ExistingReview>, CoreEr
         folders.dedup();
         for folder in folders {
             let dir = context.vault.join(folder);
+            // Periodic Notes' formats may put notes in subfolders (`YYYY/[W]ww`).
             if dir != career {
-                markdown_files(&dir, &context.vault, &mut notes);
+                notes.extend(markdown_notes(&dir, &context.vault, true));
             }
         }
     }

@@ -150,8 +150,26 @@ pub struct InterviewPrompt {
 /// from the Career Index. A year outside [`YEARS`] is clamped into it (the
 /// shells check the year first; this only keeps the month arithmetic sane).
 pub fn start(index_text: &str, year: i32, fiscal: FiscalYear) -> Interview {
+    start_planned(index_text, year, fiscal, None)
+}
+
+/// [`start`], with the theme last year's annual review chose for this year
+/// (see `reviews::planned_theme`) standing in when the Career Index has none.
+pub fn start_planned(
+    index_text: &str,
+    year: i32,
+    fiscal: FiscalYear,
+    planned_theme: Option<&str>,
+) -> Interview {
     let year = year.clamp(*YEARS.start(), *YEARS.end());
-    let context = context(index_text, year);
+    let mut context = context(index_text, year);
+    if context.theme.is_none() {
+        context.theme = planned_theme
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+        context.theme_from_review = context.theme.is_some();
+    }
     Interview {
         year,
         fiscal,
@@ -293,8 +311,13 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
             p.hint = if i.input.theme.is_empty() {
                 "A few words that name what this year is about; the goals should serve it.".into()
             } else {
+                let source = if i.context.theme_from_review {
+                    "Last year's annual review chose"
+                } else {
+                    "Your Career Index says"
+                };
                 format!(
-                    "Your Career Index says \"{}\": confirm it, or type a new one.",
+                    "{source} \"{}\": confirm it, or type a new one.",
                     i.input.theme
                 )
             };

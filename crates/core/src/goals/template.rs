@@ -108,6 +108,9 @@ pub struct CascadeContext {
     pub success_criteria: Vec<String>,
     /// The title of the index's theme section for the year, when it has one.
     pub theme_section: Option<String>,
+    /// Whether `theme` is the one last year's annual review chose (the index has none).
+    #[serde(default)]
+    pub theme_from_review: bool,
 }
 
 fn invalid(message: impl Into<String>) -> CoreError {
@@ -264,15 +267,16 @@ pub fn render(
         "---".into(),
         format!("# {year} Goals"),
         String::new(),
+        // Two list items, not two lines of one paragraph, which reading view would join.
         if vision.is_empty() {
-            format!("**Vision:** {vision_link}")
+            format!("- **Vision:** {vision_link}")
         } else {
-            format!("**Vision:** {vision} — {vision_link}")
+            format!("- **Vision:** {vision} — {vision_link}")
         },
         if theme.is_empty() {
-            format!("**Theme:** {theme_link}")
+            format!("- **Theme:** {theme_link}")
         } else {
-            format!("**Theme:** \"{theme}\" — {theme_link}")
+            format!("- **Theme:** \"{theme}\" — {theme_link}")
         },
         String::new(),
         "## Annual Goals".into(),

@@ -244,3 +244,20 @@ pub fn status_line(due: &[Due]) -> Option<String> {
         many => Some(format!("{} reviews due", many.len())),
     }
 }
+
+/// The theme an annual review of the year before `year` chose for `year`
+/// (its frontmatter `next_theme`): where the next goal cascade starts when the
+/// Career Index has no theme for that year yet. The newest such review wins.
+pub fn planned_theme(year: i32, notes: &[(String, String)]) -> Option<String> {
+    let previous = Period::Year { year: year - 1 };
+    notes
+        .iter()
+        .filter(|(path, text)| review_of(path, text).is_some_and(|r| r.period == previous))
+        .filter_map(
+            |(_, text)| match &frontmatter(text)?.get("next_theme")?.value {
+                Value::Scalar(theme) if !theme.trim().is_empty() => Some(theme.trim().to_string()),
+                _ => None,
+            },
+        )
+        .next_back()
+}

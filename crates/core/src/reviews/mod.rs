@@ -33,7 +33,7 @@ use crate::Day;
 
 pub use calendar::calendar;
 pub use carry::{Carried, Carry};
-pub use due::{due, reviews_in, status_line, Due, ExistingReview};
+pub use due::{due, planned_theme, reviews_in, status_line, Due, ExistingReview};
 pub use periodic::periodic_note_name;
 
 /// A note's vault path and text.
