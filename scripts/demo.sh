@@ -24,6 +24,39 @@ step "Running a scripted coaching session (scripts/demo-session.txt)"
 step "Saving a blind spot analysis"
 "$career" --vault "$vault" --today "$today" blindspots --save > /dev/null
 
+step "Building the goal cascade (career goals new, scripted)"
+year="${today%%-*}"
+"$career" --vault "$vault" --today "$today" goals new \
+  --goal "Be known outside the company for platform reliability|3 conference talks and 2 published articles" \
+  --goal "Publish the innovation thesis|Paper accepted by a peer-reviewed venue" \
+  --goal "Land the transition to principal engineer|Team runs the platform without me by Q2" \
+  --quarter "Q1|Stabilize the transition|Team rituals, handover plan" \
+  --quarter "Q2|Build the thesis|Draft, two reviewers" \
+  --quarter "Q3|Go external|Talks, articles" \
+  --quarter "Q4|Deliver and reflect|Annual review, next theme" \
+  --milestone "$year-03|Submit two talk proposals|G1" \
+  --milestone "$year-06|Thesis draft to reviewers|G2" \
+  --milestone "$year-09|First conference talk given|G1" \
+  --milestone "$year-11|Write the handover retrospective|G3" > /dev/null
+last_week="$(date -d "$today -7 days" +%G-W%V)"
+"$career" --vault "$vault" --today "$today" goals action "Email the program chair about the CFP" --goal G1 --week "$last_week" > /dev/null
+"$career" --vault "$vault" --today "$today" goals action "Outline the thesis's three claims" --goal G2 > /dev/null
+"$career" --vault "$vault" --today "$today" goals action "Pair with the new on-call lead" --goal G3 > /dev/null
+goals_note="Career/$year Goals.md"
+for done in "Submit two talk proposals" "Thesis draft to reviewers" "Outline the thesis's three claims"; do
+  line="$(grep -n -F -- "$done" "$vault/$goals_note" | head -n 1 | cut -d: -f1)"
+  "$career" --vault "$vault" --today "$today" task toggle "$goals_note" "$line" > /dev/null
+done
+"$career" --vault "$vault" --today "$today" goals status G1 "In progress" > /dev/null
+"$career" --vault "$vault" --today "$today" goals status G3 "At risk" > /dev/null
+
+step "Writing reviews (weekly with carry-forward, monthly, quarterly) and the review calendar"
+"$career" --vault "$vault" --today "$today" review weekly --period "$last_week" > /dev/null
+"$career" --vault "$vault" --today "$today" review monthly > /dev/null
+"$career" --vault "$vault" --today "$today" review quarterly \
+  --intention "Go external, for real" --focus "Two talks, one article" > /dev/null
+"$career" --vault "$vault" --today "$today" calendar --output "Career/Career reviews.ics" > /dev/null
+
 cat <<MSG
 
 Done. Open the folder below as a vault in Obsidian (Open folder as vault),
@@ -31,7 +64,8 @@ then trust its plugins when asked; Career Coach is already enabled:
 
   $vault
 
-Start with Career/0_Career_Index.md, and find every command in the palette
+Start with Career/0_Career_Index.md, then Career/$year Goals.md (its progress
+block is live) and the reviews beside it; find every command in the palette
 under "Career Coach". The same commands run in a terminal:
 
   $career --vault "$vault" --help

@@ -15,18 +15,30 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
     })
 }
 
-/// The seed writes intentions as quoted italics: `*"Go external"*`.
-pub fn as_written(intention: &str) -> String {
+/// An intention in the table's own style: quoted italics (`*"Go external"*`)
+/// when the table already writes them that way, as the seed does, plain
+/// words otherwise (as `career goals new` writes them).
+pub fn as_written(intention: &str, quoted: bool) -> String {
     let t = intention
         .trim()
         .trim_matches(['*', '_'])
         .trim_matches(['"', '“', '”'])
         .trim();
-    if t.is_empty() {
-        String::new()
+    if t.is_empty() || !quoted {
+        t.to_string()
     } else {
         format!("*\"{t}\"*")
     }
+}
+
+/// Whether any intention cell of the table is in quoted italics.
+fn quotes_intentions(table: &Table, at: usize) -> bool {
+    table.rows.iter().any(|row| {
+        row.cells.get(at).is_some_and(|c| {
+            let t = c.text.trim();
+            (t.starts_with("*\"") || t.starts_with("_\"")) && t.len() > 3
+        })
+    })
 }
 
 /// The edits setting quarter `quarter`'s intention and focus (a `None` or
@@ -47,14 +59,17 @@ pub fn set_intention(
                 "The goals note has no Quarterly Intentions table to write the next quarter into.",
             )
         })?;
-    let intention = intention.map(as_written).filter(|t| !t.is_empty());
+    let intention_at = column(&table, &["intention", "theme"]).unwrap_or(1);
+    let quoted = quotes_intentions(&table, intention_at);
+    let intention = intention
+        .map(|i| as_written(i, quoted))
+        .filter(|t| !t.is_empty());
     let focus = focus
         .map(|f| f.trim().to_string())
         .filter(|t| !t.is_empty());
     if intention.is_none() && focus.is_none() {
         return Ok(Vec::new());
     }
-    let intention_at = column(&table, &["intention", "theme"]).unwrap_or(1);
     let focus_at = column(&table, &["focus", "priorities"]).unwrap_or(2);
     let width = table.columns().max(intention_at.max(focus_at) + 1);
     let mut cells: Vec<Option<String>> = vec![None; width];
@@ -74,5 +89,31 @@ pub fn set_intention(
             full.truncate(table.columns().max(1));
             Ok(vec![add_row(goals_text, &table, &full)?])
         }
+    }
+}
+
+#[cfg(test)]
+mod style_tests {
+    use super::*;
+    use crate::edit::{apply, Applied};
+
+    fn written(note: &str) -> String {
+        let edits =
+            set_intention(note, 4, Some("Go external"), Some("Two talks")).unwrap_or_default();
+        match apply(note, &edits) {
+            Ok(Applied::Changed(text)) => text,
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn an_intention_follows_the_tables_own_style() {
+        let plain = "## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 (Jan–Mar) | Stabilize the transition | Team |\n| Q4 (Oct–Dec) | | |\n";
+        assert!(written(plain).contains("| Q4 (Oct–Dec) | Go external | Two talks |\n"));
+        let seed = plain.replace(
+            "| Stabilize the transition |",
+            "| *\"Stabilize the transition\"* |",
+        );
+        assert!(written(&seed).contains("| Q4 (Oct–Dec) | *\"Go external\"* | Two talks |\n"));
     }
 }
