@@ -168,6 +168,17 @@ test("Add weekly action puts a tagged checkbox under this ISO week", async (t) =
 	const week = (await core()).goalsRead(after).value.actions[0].period;
 	assert.match(week, /^\d{4}-W\d{2}$/, "under an ISO week heading");
 	assert.ok(after.endsWith("Trailing words of mine."));
+	harness.takeNotices();
+
+	// The same action again (a double click, a second run) adds nothing.
+	await harness.runCommand(app, ACTION);
+	const again = await harness.waitForModal();
+	again.querySelector(".career-coach-action-text").value = "Email the program chair";
+	again.querySelector(".career-coach-action-goal").value = "G1";
+	harness.findButton(again, "Add action").click();
+	await harness.settle(10);
+	assert.equal(text(vaultDir, GOALS_PATH), after);
+	assert.deepEqual(harness.takeNotices(), ['"Email the program chair" is already one of this week\'s open actions.']);
 });
 
 test("the career-progress block shows live progress, re-rendered when the note changes, and writes nothing", async (t) => {

@@ -139,6 +139,24 @@ pub enum Operation {
         /// Value to add.
         value: String,
     },
+    /// Set a goal's Status cell in a goals note (only that cell changes).
+    GoalStatus {
+        /// The goal's id, e.g. `G1`.
+        goal: String,
+        /// Not started, In progress, At risk or Complete.
+        status: String,
+    },
+    /// Add a weekly action to a goals note under its ISO week's heading
+    /// (nothing happens if the same open action is there).
+    GoalAction {
+        /// The ISO week, e.g. `2026-W47`.
+        week: crate::periods::Period,
+        /// The action.
+        text: String,
+        /// The goal it serves, e.g. `G1`.
+        #[serde(default)]
+        goal: Option<String>,
+    },
     /// Create a Career Coach note into a blank text, or upgrade an existing one.
     NoteTemplate {
         /// Which note.
@@ -602,6 +620,14 @@ fn plan_with(text: &str, sections: &[Section], op: &Operation) -> CoreResult<Vec
         Operation::FrontmatterAdd { key, value } => {
             edit::frontmatter::add_to_list(text, key, value)?
         }
+        Operation::GoalStatus { goal, status } => {
+            crate::goals::edits::set_status(text, goal, status)?
+        }
+        Operation::GoalAction {
+            week,
+            text: action,
+            goal,
+        } => crate::goals::edits::add_action(text, *week, action, goal.as_deref())?,
         Operation::NoteTemplate {
             kind,
             today,

@@ -75,6 +75,8 @@ export type Operation =
   | { op: "task-toggle"; line: number; today?: string }
   | { op: "frontmatter-set"; key: string; value: string }
   | { op: "frontmatter-add"; key: string; value: string }
+  | { op: "goal-status"; goal: string; status: string }
+  | { op: "goal-action"; week: string; text: string; goal?: string | null }
   | { op: "note-template"; kind: NoteKind; today: string; linkFormat?: LinkFormat };
 
 /** A coaching session: plain data, saved by the shell after every step (see coach/session.rs). */

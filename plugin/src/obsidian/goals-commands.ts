@@ -149,8 +149,8 @@ class ActionModal extends Modal {
 			}
 			add.disabled = true;
 			void addWeeklyAction(this.plugin, this.file, text, select.value === "" ? null : select.value)
-				.then(() => {
-					notify(`Added to this week's actions in ${this.file.path}.`);
+				.then((added) => {
+					notify(added ? `Added to this week's actions in ${this.file.path}.` : `"${text}" is already one of this week's open actions.`);
 					this.close();
 				})
 				.catch((thrown: unknown) => {

@@ -148,6 +148,12 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
             });
             let note = goals_note(context, year)?;
             let edits = add_action(&note.text, week, &text, goal.as_deref())?;
+            if edits.is_empty() {
+                return Ok(Output::new(
+                    format!("Already in {week}: nothing was added."),
+                    serde_json::json!({ "week": week, "line": null, "note": note_relative(context, year)? }),
+                ));
+            }
             write(&note, &edits)?;
             let line = edits
                 .iter()

@@ -131,7 +131,8 @@ fn action_line(note: &GoalsNote, action: &str, goal: Option<&str>) -> CoreResult
 /// weeks before and after it; the `## Weekly Actions` section is created
 /// when missing (after Monthly Milestones, else before Weekly Review
 /// Questions, else at the end). A goal the note does not have, given or
-/// tagged in the text, is refused with `goal_not_found`.
+/// tagged in the text, is refused with `goal_not_found`. The same open
+/// action already in that week is not added again (no edits).
 pub fn add_action(
     text: &str,
     week: Period,
@@ -147,6 +148,13 @@ pub fn add_action(
     }
     let note = read(text);
     let line = action_line(&note, action, goal)?;
+    // The same open action already in that week (a script run twice): nothing to add.
+    if note
+        .actions_of(week)
+        .any(|a| a.state == crate::goals::ItemState::Open && a.raw.trim() == line.trim())
+    {
+        return Ok(Vec::new());
+    }
     let all = sections(text);
     let edit = match part_section(&all, Part::WeeklyActions) {
         Some(part) => add_to_part(text, &all, part, week, &line),
