@@ -21,6 +21,16 @@ if (!chromium.ok) {
 const YEAR = new Date().getFullYear();
 const INDEX = `# Career\n\n## Vision\n\n**North Star (2031):** Chief technology officer of a mission-driven company that ships software people trust with their health\n\n## ${String(YEAR)} Theme\n\n> **"Year of visibility"**\n\n### Success Criteria\n\n- [ ] Three talks given at conferences outside the company\n- [ ] The innovation thesis published\n`;
 
+/** The ISO week a weekly review covers on `day`: this week from its Friday, else the one before. */
+function reviewedWeek(day) {
+	const thursday = new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+	const weekday = (thursday.getUTCDay() + 6) % 7;
+	thursday.setUTCDate(thursday.getUTCDate() - weekday + 3 - (weekday < 4 ? 7 : 0));
+	const year = thursday.getUTCFullYear();
+	const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
+	return `${String(year)}-W${String(week).padStart(2, "0")}`;
+}
+
 test("the goals interview, the progress block and the review modals fit a phone", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	await buildPage();
@@ -66,6 +76,17 @@ test("the goals interview, the progress block and the review modals fit a phone"
 	await page.evaluate(() => globalThis.careerTest.command("career-coach:show-whats-due"));
 	await page.waitForSelector(".career-coach-due-modal");
 	await captureBothWidths(page, { modalSelector: ".career-coach-due-modal", file: "reviews-due" });
+	await page.keyboard.press("Escape");
+
+	// An unfinished action in the week the weekly review covers: its choices must fit too.
+	const week = reviewedWeek(new Date());
+	await page.evaluate(
+		([path, action]) => globalThis.careerTest.replaceInNote(path, "## Weekly Actions\n", `## Weekly Actions\n\n### ${action.week}\n\n- [ ] ${action.text} #goal/G1\n`),
+		[`Career/${String(YEAR)} Goals.md`, { week, text: "Ask the program chair of the reliability conference which talk formats they still need" }],
+	);
+	await page.evaluate(() => globalThis.careerTest.command("career-coach:weekly-review"));
+	await page.waitForSelector(".career-coach-decisions-modal");
+	await captureBothWidths(page, { modalSelector: ".career-coach-decisions-modal", file: "reviews-unfinished-actions" });
 	await page.keyboard.press("Escape");
 
 	await page.evaluate(() => globalThis.careerTest.command("career-coach:quarterly-review"));

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import ICAL from "ical.js";
@@ -91,7 +91,17 @@ test("the weekly review writes the core's note, carries the week's open action f
 	assert.equal(statusBar(app), await dueStatus(files), "then the status bar says what the core says is due");
 
 	const plan = await expectedPlan("week", files);
-	await harness.runCommand(app, command("weekly-review"));
+	const running = harness.runCommand(app, command("weekly-review"));
+	const decisions = await harness.waitForModal();
+	assert.deepEqual(
+		[...decisions.querySelectorAll(".career-coach-decision-text")].map((el) => el.textContent),
+		["Email the program chair"],
+		"the unfinished action is asked about before anything is written",
+	);
+	assert.equal(text(vaultDir, GOALS_PATH), goals);
+	assert.equal(decisions.querySelector(".career-coach-decision-carry").classList.contains("is-active"), true, "carry is the default");
+	harness.findButton(decisions, "Write review").click();
+	await running;
 	await harness.settle(10);
 	assert.equal(text(vaultDir, plan.create.path), plan.create.text, "the review note is the core's, in one write");
 	assert.match(plan.create.text, new RegExp(`period: ${week}`));
@@ -139,6 +149,42 @@ test("the quarterly review asks next quarter's intention and writes it where the
 	}
 });
 
+test("an unfinished action can be kept where it is or dropped instead of carried", async (t) => {
+	const glue = await core();
+	const { goals, week } = await goalsWithOpenAction();
+	const both = (await unwrap(glue.goalsAddAction(goals, { today: TODAY, text: "Book the venue", goal: "G1", week }))).text;
+	const files = { [GOALS_PATH]: both };
+	const { app, vaultDir } = await loadInVault(t, { files });
+	const running = harness.runCommand(app, command("weekly-review"));
+	const modal = await harness.waitForModal();
+	const rows = [...modal.querySelectorAll(".career-coach-decision")];
+	rows.find((row) => row.textContent.startsWith("Email the program chair")).querySelector(".career-coach-decision-drop").click();
+	rows.find((row) => row.textContent.startsWith("Book the venue")).querySelector(".career-coach-decision-keep").click();
+	harness.findButton(modal, "Write review").click();
+	await running;
+	await harness.settle(10);
+
+	const plan = await expectedPlan("week", files, { answers: { keep: ["Book the venue"], drop: ["Email the program chair"] } });
+	assert.equal(text(vaultDir, GOALS_PATH), plan.goals.newText);
+	assert.match(text(vaultDir, GOALS_PATH), /- \[-\] Email the program chair #goal\/G1/);
+	assert.match(text(vaultDir, GOALS_PATH), /- \[ \] Book the venue #goal\/G1\n/);
+	assert.doesNotMatch(text(vaultDir, GOALS_PATH), /carried::/);
+	assert.equal(text(vaultDir, plan.create.path), plan.create.text);
+	assert.match(harness.takeNotices()[0], /1 kept; 1 dropped/);
+});
+
+test("cancelling the unfinished actions' choices writes nothing", async (t) => {
+	const { goals } = await goalsWithOpenAction();
+	const { app, vaultDir } = await loadInVault(t, { files: { [GOALS_PATH]: goals } });
+	const running = harness.runCommand(app, command("weekly-review"));
+	harness.findButton(await harness.waitForModal(), "Cancel").click();
+	await running;
+	await harness.settle(5);
+	assert.equal(text(vaultDir, GOALS_PATH), goals);
+	assert.deepEqual(readdirSync(join(vaultDir, "Career")), [`${String(YEAR)} Goals.md`], "no review note");
+	assert.deepEqual(harness.takeNotices(), []);
+});
+
 test("cancelling the quarterly review's questions writes nothing", async (t) => {
 	const { goals } = await goalsWithOpenAction();
 	const { app, vaultDir } = await loadInVault(t, { files: { [GOALS_PATH]: goals } });
@@ -164,7 +210,9 @@ test("in Periodic Notes mode the weekly review is appended to the week's own not
 	mkdirSync(join(vaultDir, ".obsidian/plugins/periodic-notes"), { recursive: true });
 	writeFileSync(join(vaultDir, ".obsidian/plugins/periodic-notes/data.json"), JSON.stringify({ weekly: { enabled: true, folder: "Journal", format: "" } }));
 
-	await harness.runCommand(app, command("weekly-review"));
+	const running = harness.runCommand(app, command("weekly-review"));
+	harness.findButton(await harness.waitForModal(), "Write review").click();
+	await running;
 	await harness.settle(10);
 	const after = text(vaultDir, journal);
 	assert.match(after, /## Career review/);

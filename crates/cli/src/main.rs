@@ -89,6 +89,12 @@ enum Command {
         /// Annual: next year's theme (otherwise asked on stdin).
         #[arg(long, value_name = "TEXT")]
         theme: Option<String>,
+        /// Weekly/monthly: leave this unfinished item open where it is instead of carrying it (repeat).
+        #[arg(long, value_name = "TEXT")]
+        keep: Vec<String>,
+        /// Weekly/monthly: cancel this unfinished item instead of carrying it (repeat).
+        #[arg(long, value_name = "TEXT")]
+        drop: Vec<String>,
     },
     /// List the reviews due today (with --json: an array).
     Due,
@@ -221,6 +227,8 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             intention,
             focus,
             theme,
+            keep,
+            drop,
         } => commands::review::run(
             &context,
             &commands::review::ReviewArgs {
@@ -229,6 +237,8 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
                 intention,
                 focus,
                 theme,
+                keep,
+                drop,
             },
         ),
         Command::Due => commands::due::run(&context),

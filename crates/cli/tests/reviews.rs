@@ -212,3 +212,20 @@ fn a_period_of_the_wrong_kind_is_refused() {
         bad.stderr
     );
 }
+
+#[test]
+fn an_unfinished_action_can_be_dropped_instead_of_carried() {
+    let vault = seeded();
+    let run = vault.career(&["review", "weekly", "--drop", "List three thesis claims"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.trim(),
+        "Weekly review 2026-W03: Career/2026-W03 Weekly Review.md; 1 dropped"
+    );
+    let goals = vault.read("Career/2026 Goals.md");
+    assert!(
+        goals.contains("- [-] List three thesis claims #goal/G2\n"),
+        "{goals}"
+    );
+    assert!(!goals.contains("[carried:: 1]"), "nothing was carried");
+}

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use career_core::edit::{apply, Applied};
 use career_core::reviews::{
-    calendar, due, next_review, plan_review, reviews_in, status_line, Answers, ExistingReview,
-    NoteText, ReviewInput, ReviewPlan,
+    calendar, due, next_review, plan_review, reviews_in, status_line, Answers, Decision,
+    ExistingReview, NoteText, ReviewInput, ReviewPlan,
 };
 use career_core::{Day, FiscalYear, Period, PeriodKind, Settings};
 
@@ -411,6 +411,7 @@ fn golden_quarterly_review_writes_next_quarter_into_the_goals_note() {
         next_intention: Some("Build the thesis in public".into()),
         next_focus: Some("Paper draft | two blog posts".into()),
         next_theme: None,
+        ..Answers::default()
     };
     let plan = plan_review(&i).unwrap();
     let goals = plan.goals.as_ref().unwrap();
@@ -652,6 +653,7 @@ mod hostile {
                 next_intention: Some("In | public".into()),
                 next_focus: Some("x".into()),
                 next_theme: Some("t: \"q\"".into()),
+                ..Answers::default()
             };
             i.index_text = Some(periodic.clone());
             if let Ok(plan) = plan_review(&i) {
@@ -732,4 +734,54 @@ fn the_input_and_plan_are_camel_case_json_for_the_wasm_glue() {
     );
     let bad = serde_json::from_value::<ReviewInput>(serde_json::json!({ "period": "2026-W54" }));
     assert!(bad.is_err(), "a week that does not exist is refused");
+}
+
+#[test]
+fn the_person_keeps_or_drops_an_unfinished_item_instead_of_carrying_it() {
+    // Week 4 has two open actions: keep one where it is, drop the other.
+    let w3 = plan_review(&input("2026-W03", "2026-01-16", GOALS)).unwrap();
+    let after3 = new_goals(&w3);
+    let mut i = input("2026-W04", "2026-01-23", &after3);
+    i.answers = Answers {
+        keep: vec!["Book the sponsor coffee".into()],
+        drop: vec!["List three thesis claims".into()],
+        ..Answers::default()
+    };
+    let w4 = plan_review(&i).unwrap();
+    bytes_outside_edits_unchanged(&after3, &w4);
+    let after4 = new_goals(&w4);
+    assert!(
+        after4.contains("- [ ] Book the sponsor coffee #goal/G3\n"),
+        "kept open where it was"
+    );
+    assert!(
+        after4.contains("- [-] List three thesis claims #goal/G2 [carried:: 1]"),
+        "dropped"
+    );
+    assert!(
+        !after4.contains("2026-W05"),
+        "nothing was carried, so no new week"
+    );
+    let decisions: Vec<(&str, Decision)> = w4
+        .carried
+        .iter()
+        .map(|c| (c.text.as_str(), c.decision))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            ("Book the sponsor coffee", Decision::Keep),
+            ("List three thesis claims", Decision::Drop)
+        ]
+    );
+    let note = &w4.create.as_ref().unwrap().text;
+    assert!(
+        note.contains("- Book the sponsor coffee (G3) — kept open in 2026-W04"),
+        "{note}"
+    );
+    assert!(
+        note.contains("- List three thesis claims (G2) — dropped"),
+        "{note}"
+    );
+    assert!(!w4.flags.iter().any(|f| f.code == "not_carried_next_year"));
 }

@@ -11,11 +11,11 @@
 
 import { Modal } from "obsidian";
 import type { App } from "obsidian";
-import type { Due, PeriodKind, ReviewAnswers } from "../core/wasm";
+import type { Carried, Due, PeriodKind, ReviewAnswers } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
 import { whatIsDue, writeCalendar, writeReview } from "./reviews";
-import type { WrittenReview } from "./reviews";
+import type { Decisions, WrittenReview } from "./reviews";
 import { openNote } from "./session-logs";
 
 /** The four reviews, with their command ids and names. */
@@ -62,7 +62,10 @@ export async function runReview(plugin: CareerCoachHost, kind: PeriodKind, statu
 		return;
 	}
 	try {
-		const written = await writeReview(plugin, kind, answers);
+		const written = await writeReview(plugin, kind, answers, (unfinished) => new DecisionsModal(plugin.app, kind, unfinished).ask());
+		if (written === null) {
+			return;
+		}
 		notify(reviewNotice(written));
 		await openNote(plugin.app, written.file);
 	} catch (thrown) {
@@ -105,7 +108,7 @@ function askAnswers(app: App, kind: PeriodKind): Promise<ReviewAnswers | null> {
 
 /** One question of the answers form. */
 interface AnswerField {
-	key: keyof ReviewAnswers;
+	key: "nextIntention" | "nextFocus" | "nextTheme";
 	label: string;
 	hint: string;
 }
@@ -164,6 +167,93 @@ class AnswersModal extends Modal {
 		this.answered = true;
 		this.resolve(answers);
 		this.close();
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.answered) {
+			this.resolve(null);
+		}
+	}
+}
+
+/** The three choices for an unfinished item, the default first. */
+const CHOICES: readonly { value: "carry" | "keep" | "drop"; label: string }[] = [
+	{ value: "carry", label: "Carry" },
+	{ value: "keep", label: "Keep" },
+	{ value: "drop", label: "Drop" },
+];
+
+/**
+ * "Last week's unfinished actions" (or last month's milestones): for each, carry it into the next
+ * period (the default), keep it where it is, or drop it. Items carried three times or more are
+ * marked, since the method asks to keep, re-scope or drop them.
+ */
+class DecisionsModal extends Modal {
+	private readonly kind: PeriodKind;
+	private readonly unfinished: readonly Carried[];
+	private readonly chosen = new Map<string, "carry" | "keep" | "drop">();
+	private resolve: (decisions: Decisions | null) => void = () => undefined;
+	private answered = false;
+
+	constructor(app: App, kind: PeriodKind, unfinished: readonly Carried[]) {
+		super(app);
+		this.kind = kind;
+		this.unfinished = unfinished;
+	}
+
+	ask(): Promise<Decisions | null> {
+		return new Promise((resolve) => {
+			this.resolve = resolve;
+			this.open();
+		});
+	}
+
+	override onOpen(): void {
+		const { contentEl } = this;
+		const what = this.kind === "month" ? "milestones" : "actions";
+		this.setTitle(`Unfinished ${what}`);
+		this.modalEl.addClass("career-coach-decisions-modal");
+		contentEl.empty();
+		contentEl.createEl("p", { cls: "career-coach-hint", text: `Carry each into ${this.unfinished[0]?.to ?? "the next period"}, keep it where it is, or drop it.` });
+		const list = contentEl.createEl("ul", { cls: "career-coach-decisions" });
+		for (const item of this.unfinished) {
+			const row = list.createEl("li", { cls: item.flagged ? "career-coach-decision is-flagged" : "career-coach-decision" });
+			const label = row.createDiv({ cls: "career-coach-decision-text", text: item.text });
+			if (item.flagged) {
+				label.createSpan({ cls: "career-coach-decision-flag", text: ` — carried ${String(item.carried - 1)} times already: keep, re-scope or drop?` });
+			}
+			const buttons = row.createDiv({ cls: "career-coach-decision-choices", attr: { role: "radiogroup", "aria-label": item.text } });
+			this.chosen.set(item.text, "carry");
+			for (const choice of CHOICES) {
+				const button = buttons.createEl("button", { cls: `career-coach-decision-${choice.value}`, text: choice.label, attr: { role: "radio", "aria-checked": String(choice.value === "carry") } });
+				if (choice.value === "carry") {
+					button.addClass("is-active");
+				}
+				button.addEventListener("click", () => {
+					this.chosen.set(item.text, choice.value);
+					for (const other of Array.from(buttons.children)) {
+						other.toggleClass("is-active", other === button);
+						other.setAttribute("aria-checked", String(other === button));
+					}
+				});
+			}
+		}
+		const actions = contentEl.createDiv({ cls: "modal-button-container" });
+		actions.createEl("button", { cls: "mod-cta", text: "Write review" }).addEventListener("click", () => {
+			const decisions: Decisions = { keep: [], drop: [] };
+			for (const [text, choice] of this.chosen) {
+				if (choice !== "carry") {
+					decisions[choice].push(text);
+				}
+			}
+			this.answered = true;
+			this.resolve(decisions);
+			this.close();
+		});
+		actions.createEl("button", { text: "Cancel" }).addEventListener("click", () => {
+			this.close();
+		});
 	}
 
 	override onClose(): void {

@@ -20,7 +20,7 @@
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
-import type { Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
+import type { Carried, Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
 import { localIsoDate } from "../today";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
@@ -78,6 +78,20 @@ export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(ne
 	return found.value;
 }
 
+/** What to do with unfinished items: the texts to keep and to drop (the rest are carried). */
+export interface Decisions {
+	keep: string[];
+	drop: string[];
+}
+
+/** Asks what happens to the unfinished items; null cancels the review. */
+export type Decide = (unfinished: Carried[]) => Promise<Decisions | null>;
+
+/** Carries everything: what a review does when nobody is asked. */
+export function carryAll(): Promise<Decisions> {
+	return Promise.resolve({ keep: [], drop: [] });
+}
+
 /** A review written. */
 export interface WrittenReview {
 	plan: ReviewPlan;
@@ -90,10 +104,12 @@ export interface WrittenReview {
 /**
  * Writes the review of `kind` that is due (or the newest period of that kind, when none is),
  * catching up missed periods in one review, with the answers a quarterly or annual review asks.
+ * When actions or milestones are unfinished, `decide` is asked which to keep where they are and
+ * which to drop (the rest are carried); resolves null when the person cancels there.
  *
  * @throws CoreRefusal, ConflictError (a note changed or appeared meanwhile) or the vault's error.
  */
-export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, period?: string): Promise<WrittenReview> {
+export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, decide: Decide = carryAll, period?: string): Promise<WrittenReview | null> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
 	const settings = { ...plugin.settings };
@@ -106,25 +122,42 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 	const periodic = settings.reviewsInPeriodicNotes ? await periodicNote(plugin, kind, reviewed) : null;
 	const goalsText = await textOf(app, goalsPath);
 	const nextGoalsText = await textOf(app, nextGoalsPath);
-	const plan = planReview({
-		period: reviewed,
-		covers,
-		today,
-		settings,
-		links: vaultLinkFormat(app),
-		goalsText,
-		nextGoalsText,
-		indexText: await textOf(app, paths.careerIndex),
-		sessionLogs: notes.map(([path, text]) => ({ path, text })),
-		reviews: next.value.reviews,
-		answers,
-		periodic: periodic?.note ?? null,
-		periodicFormats: periodic?.formats ?? {},
-	});
-	if (!plan.ok) {
-		throw new CoreRefusal(plan.error);
+	const indexText = await textOf(app, paths.careerIndex);
+	const plan = (withAnswers: ReviewAnswers): ReviewPlan => {
+		const planned = planReview({
+			period: reviewed,
+			covers,
+			today,
+			settings,
+			links: vaultLinkFormat(app),
+			goalsText,
+			nextGoalsText,
+			indexText,
+			sessionLogs: notes.map(([path, text]) => ({ path, text })),
+			reviews: next.value.reviews,
+			answers: withAnswers,
+			periodic: periodic?.note ?? null,
+			periodicFormats: periodic?.formats ?? {},
+		});
+		if (!planned.ok) {
+			throw new CoreRefusal(planned.error);
+		}
+		return planned.value;
+	};
+	let review = plan(answers);
+	if (review.create === null || app.vault.getAbstractFileByPath(normalizePath(review.create.path)) === null) {
+		// Unfinished items: the person says what happens to each before anything is written.
+		const unfinished = review.carried.filter((item) => item.decision === "carry");
+		if (unfinished.length > 0) {
+			const decisions = await decide(unfinished);
+			if (decisions === null) {
+				return null;
+			}
+			if (decisions.keep.length > 0 || decisions.drop.length > 0) {
+				review = plan({ ...answers, ...decisions });
+			}
+		}
 	}
-	const review = plan.value;
 	const read = new Map<string, string | null>([
 		[normalizePath(goalsPath), goalsText],
 		[normalizePath(nextGoalsPath), nextGoalsText],

@@ -40,6 +40,10 @@ pub struct ReviewArgs {
     pub focus: Option<String>,
     /// `--theme`.
     pub theme: Option<String>,
+    /// `--keep`: unfinished items to leave open where they are.
+    pub keep: Vec<String>,
+    /// `--drop`: unfinished items to cancel.
+    pub drop: Vec<String>,
 }
 
 /// Periodic Notes' folder and format for each kind (blank when unset).
@@ -162,6 +166,8 @@ fn answers(args: &ReviewArgs, period: Period, fiscal: FiscalYear) -> Answers {
         next_intention: args.intention.clone(),
         next_focus: args.focus.clone(),
         next_theme: args.theme.clone(),
+        keep: args.keep.clone(),
+        drop: args.drop.clone(),
     };
     match args.kind {
         PeriodKind::Quarter if args.intention.is_none() && args.focus.is_none() => {

@@ -18,7 +18,7 @@
 //! - An item is not carried across the goals note's year (into next year's
 //!   note); it is reported as left open instead.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::edit::section::{insert, InsertAt};
 use crate::edit::task::add_task;
@@ -49,8 +49,49 @@ pub struct Carried {
     pub carried: u32,
     /// Carried [`FLAG_AT`] times or more: keep, re-scope or drop?
     pub flagged: bool,
-    /// False when it could not move (next period is in next year's goals note).
+    /// False when it did not move: kept or dropped by the person, or its next
+    /// period is in next year's goals note.
     pub moved: bool,
+    /// What the person decided (carry unless they said keep or drop).
+    pub decision: Decision,
+}
+
+/// What happens to an unfinished item at a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// Move it into the next period with its count raised (the default).
+    #[default]
+    Carry,
+    /// Leave it open where it is.
+    Keep,
+    /// Cancel it (`[-]`).
+    Drop,
+}
+
+/// The person's decisions, by the item's text as [`Carried::text`] gives it;
+/// an item not named is carried.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decisions {
+    /// Items to leave open where they are.
+    pub keep: Vec<String>,
+    /// Items to cancel.
+    pub drop: Vec<String>,
+}
+
+impl Decisions {
+    /// The decision for an item's text (drop wins over keep if both name it).
+    pub fn of(&self, text: &str) -> Decision {
+        let named = |list: &[String]| list.iter().any(|t| t.trim() == text.trim());
+        if named(&self.drop) {
+            Decision::Drop
+        } else if named(&self.keep) {
+            Decision::Keep
+        } else {
+            Decision::Carry
+        }
+    }
 }
 
 /// What carrying forward does to the goals note.
@@ -71,6 +112,7 @@ pub fn carry_forward(
     last: Period,
     year: Option<i32>,
     fiscal: FiscalYear,
+    decisions: &Decisions,
 ) -> Carry {
     let note = read(goals_text);
     let kind = last.kind();
@@ -93,6 +135,25 @@ pub fn carry_forward(
     let mut carry = Carry::default();
     let mut lines = Vec::new();
     for item in open {
+        let decision = decisions.of(&item.text);
+        if decision != Decision::Carry {
+            if decision == Decision::Drop {
+                carry
+                    .edits
+                    .push(TextEdit::replace(goals_text, item.status_span, "-"));
+            }
+            carry.items.push(Carried {
+                text: item.text.clone(),
+                goals: item.goals.clone(),
+                from: item.period,
+                to: item.period,
+                carried: item.carried,
+                flagged: false,
+                moved: false,
+                decision,
+            });
+            continue;
+        }
         let count = item.carried + 1;
         carry.items.push(Carried {
             text: item.text.clone(),
@@ -102,6 +163,7 @@ pub fn carry_forward(
             carried: count,
             flagged: count >= FLAG_AT,
             moved: in_note,
+            decision,
         });
         if !in_note {
             continue;

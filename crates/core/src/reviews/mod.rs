@@ -32,7 +32,7 @@ use crate::templates::links::LinkFormat;
 use crate::Day;
 
 pub use calendar::calendar;
-pub use carry::{Carried, Carry};
+pub use carry::{Carried, Carry, Decision, Decisions};
 pub use due::{due, planned_theme, reviews_in, status_line, Due, ExistingReview};
 pub use periodic::periodic_note_name;
 
@@ -55,6 +55,10 @@ pub struct Answers {
     pub next_focus: Option<String>,
     /// Next year's theme.
     pub next_theme: Option<String>,
+    /// Unfinished items (by text) to leave open where they are, not carry.
+    pub keep: Vec<String>,
+    /// Unfinished items (by text) to cancel, not carry.
+    pub drop: Vec<String>,
 }
 
 /// Periodic Notes' moment.js formats (blank means its default).
@@ -282,8 +286,18 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     let mut carried = Vec::new();
     if let Some(text) = goals_text {
         if matches!(kind, PeriodKind::Week | PeriodKind::Month) {
-            let carry =
-                carry::carry_forward(text, &covers, period, goals.year.or(Some(year)), fiscal);
+            let decisions = carry::Decisions {
+                keep: input.answers.keep.clone(),
+                drop: input.answers.drop.clone(),
+            };
+            let carry = carry::carry_forward(
+                text,
+                &covers,
+                period,
+                goals.year.or(Some(year)),
+                fiscal,
+                &decisions,
+            );
             goals_edits.extend(carry.edits);
             carried = carry.items;
         }
@@ -297,7 +311,10 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
             ),
         ));
     }
-    if let Some(c) = carried.iter().find(|c| !c.moved) {
+    if let Some(c) = carried
+        .iter()
+        .find(|c| !c.moved && c.decision == carry::Decision::Carry)
+    {
         flags.push(flag(
             "not_carried_next_year",
             format!(
@@ -468,10 +485,17 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     }
     if moved > 0 {
         let to = carried
-            .first()
+            .iter()
+            .find(|c| c.moved)
             .map(|c| c.to.to_string())
             .unwrap_or_default();
         summary.push_str(&format!("; {moved} carried into {to}"));
+    }
+    for (decision, word) in [(Decision::Keep, "kept"), (Decision::Drop, "dropped")] {
+        let count = carried.iter().filter(|c| c.decision == decision).count();
+        if count > 0 {
+            summary.push_str(&format!("; {count} {word}"));
+        }
     }
     Ok(ReviewPlan {
         kind,

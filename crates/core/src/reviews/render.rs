@@ -14,7 +14,7 @@ use crate::note::outline::sections;
 use crate::note::placeholders::{is_placeholder_line, is_placeholder_only};
 use crate::note::tasks::tasks_in;
 use crate::periods::{FiscalYear, Period, PeriodKind};
-use crate::reviews::carry::{Carried, FLAG_AT};
+use crate::reviews::carry::{Carried, Decision, FLAG_AT};
 use crate::reviews::due::{review_type, ExistingReview};
 use crate::templates::links::LinkFormat;
 use crate::Day;
@@ -244,6 +244,8 @@ fn item_line(ctx: &Context<'_>, item: &Item, slipping_word: &str) -> String {
         ItemState::Cancelled => "Dropped".to_string(),
         ItemState::Forwarded => "Moved on".to_string(),
         ItemState::Open => match carried_for(ctx, item) {
+            Some(c) if c.decision == Decision::Drop => "Dropped".to_string(),
+            Some(c) if c.decision == Decision::Keep => format!("{slipping_word}, kept"),
             Some(c) if c.moved => format!("{slipping_word} → {}", c.to),
             Some(_) => format!("{slipping_word}, still open"),
             None => "Open".to_string(),
@@ -278,7 +280,16 @@ fn carried_section(ctx: &Context<'_>, h: &str, out: &mut String, what: &str) {
     }
     out.push_str(&format!("{h} Unfinished {what}\n\n"));
     for c in ctx.carried {
-        let line = if c.moved {
+        let line = if c.decision == Decision::Drop {
+            format!("- {}{} — dropped", c.text, goals_suffix(&c.goals))
+        } else if c.decision == Decision::Keep {
+            format!(
+                "- {}{} — kept open in {}",
+                c.text,
+                goals_suffix(&c.goals),
+                c.from
+            )
+        } else if c.moved {
             format!(
                 "- {}{} — carried into {} ({} time)",
                 c.text,
