@@ -20,66 +20,24 @@ use crate::Context;
 /// The session key in the plugin's data.json.
 const SESSION_KEY: &str = "session";
 
-fn data_path(context: &Context) -> std::path::PathBuf {
-    context.vault.join(crate::settings::DATA_FILE)
-}
-
 /// Loads an unfinished session, if one is saved.
 pub fn load_session(context: &Context) -> Result<Option<Session>, CoreError> {
-    let Ok(text) = std::fs::read_to_string(data_path(context)) else {
-        return Ok(None);
-    };
-    let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CoreError::new(
-            ErrorCode::InvalidSettings,
-            format!("The plugin data is not valid JSON ({e})."),
-        )
-    })?;
-    match data.get(SESSION_KEY) {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(value) => serde_json::from_value(value.clone())
-            .map(Some)
-            .map_err(|e| {
-                CoreError::new(
-                    ErrorCode::InvalidInput,
-                    format!("The saved coaching session could not be read ({e})."),
-                )
-            }),
+    match crate::settings::load_key(&context.vault, SESSION_KEY)? {
+        None => Ok(None),
+        Some(value) => serde_json::from_value(value).map(Some).map_err(|e| {
+            CoreError::new(
+                ErrorCode::InvalidInput,
+                format!("The saved coaching session could not be read ({e})."),
+            )
+        }),
     }
 }
 
-/// Saves the session into data.json, keeping the settings and anything else there.
+/// Saves the session into data.json (`null` when there is none, as the
+/// plugin writes it), keeping the settings and anything else there.
 pub fn save_session(context: &Context, session: Option<&Session>) -> Result<(), CoreError> {
-    let path = data_path(context);
-    let mut data = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .filter(serde_json::Value::is_object)
-        .unwrap_or_else(|| serde_json::json!({}));
-    if let Some(object) = data.as_object_mut() {
-        object.insert(
-            SESSION_KEY.to_string(),
-            serde_json::to_value(session).unwrap_or(serde_json::Value::Null),
-        );
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CoreError::new(
-                ErrorCode::Io,
-                format!("Could not create {}: {e}.", dir.display()),
-            )
-        })?;
-    }
-    let temp = path.with_extension("json.tmp");
-    let text = serde_json::to_string_pretty(&data).unwrap_or_default();
-    std::fs::write(&temp, text)
-        .and_then(|()| std::fs::rename(&temp, &path))
-        .map_err(|e| {
-            CoreError::new(
-                ErrorCode::Io,
-                format!("Could not save the session in {}: {e}.", path.display()),
-            )
-        })
+    let value = serde_json::to_value(session).unwrap_or(serde_json::Value::Null);
+    crate::settings::save_key(&context.vault, SESSION_KEY, Some(value))
 }
 
 /// The current time for the transcript (`CAREER_NOW` fixes it, for reproducible scripts).

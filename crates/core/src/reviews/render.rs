@@ -19,13 +19,8 @@ use crate::reviews::due::{review_type, ExistingReview};
 use crate::templates::links::LinkFormat;
 use crate::Day;
 
-/// The seed's weekly review questions (phase 5).
-pub const WEEKLY_QUESTIONS: [&str; 4] = [
-    "What's the ONE thing this week that moves me toward my goals?",
-    "Am I on track for this month's milestones?",
-    "What's blocking me? Who can help?",
-    "Am I protecting time for what matters?",
-];
+/// The seed's weekly review questions (phase 5), as the goals note lists them.
+pub use crate::goals::template::WEEKLY_QUESTIONS;
 
 /// Monthly questions: check milestones, adjust if needed (phase 6).
 pub const MONTHLY_QUESTIONS: [&str; 3] = [
