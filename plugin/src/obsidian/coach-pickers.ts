@@ -6,9 +6,10 @@
  * the close button, a click outside). Built with `createEl` only.
  */
 
-import { FuzzySuggestModal, Modal } from "obsidian";
-import type { App, FuzzyMatch } from "obsidian";
+import { Modal } from "obsidian";
+import type { App } from "obsidian";
 import type { CoachSession } from "../core/wasm";
+import { pickOne } from "./pick";
 
 /** One section of a session's plan. */
 export type PlannedSection = CoachSession["plan"][number];
@@ -25,9 +26,11 @@ export function chooseResumeOrNew(app: App, session: CoachSession, startLabel: s
 
 /** Lets the person pick one of `sections` by fuzzy search on its title. */
 export function chooseSection(app: App, sections: readonly PlannedSection[]): Promise<PlannedSection | null> {
-	return new Promise((resolve) => {
-		new SectionSuggestModal(app, sections, resolve).open();
-	});
+	return pickOne(
+		app,
+		"Which section do you want to work on?",
+		sections.map((section) => ({ value: section, label: section.title, note: section.mode === "review" ? "Has content: review it" : "Empty: fill it in" })),
+	);
 }
 
 /** A one-line summary of where a session stands, e.g. "Vision, 2 of 12, started 2026-03-02 09:14". */
@@ -84,53 +87,5 @@ class ResumeOrNewModal extends Modal {
 		const resolve = this.resolve;
 		this.resolve = null;
 		resolve?.(choice);
-	}
-}
-
-class SectionSuggestModal extends FuzzySuggestModal<PlannedSection> {
-	private readonly sections: readonly PlannedSection[];
-	private resolve: ((section: PlannedSection | null) => void) | null;
-
-	constructor(app: App, sections: readonly PlannedSection[], resolve: (section: PlannedSection | null) => void) {
-		super(app);
-		this.sections = sections;
-		this.resolve = resolve;
-		this.setPlaceholder("Which section do you want to work on?");
-		this.emptyStateText = "No section matches.";
-	}
-
-	override getItems(): PlannedSection[] {
-		return [...this.sections];
-	}
-
-	override getItemText(section: PlannedSection): string {
-		return section.title;
-	}
-
-	override renderSuggestion(match: FuzzyMatch<PlannedSection>, el: HTMLElement): void {
-		super.renderSuggestion(match, el);
-		el.addClass("career-coach-suggestion");
-		el.createEl("small", {
-			cls: "career-coach-suggestion-note",
-			text: match.item.mode === "review" ? "Has content: review it" : "Empty: fill it in",
-		});
-	}
-
-	override onChooseItem(section: PlannedSection): void {
-		this.settle(section);
-	}
-
-	override onClose(): void {
-		super.onClose();
-		// Obsidian closes a suggester before it calls onChooseItem: let the choice arrive first.
-		void Promise.resolve().then(() => {
-			this.settle(null);
-		});
-	}
-
-	private settle(section: PlannedSection | null): void {
-		const resolve = this.resolve;
-		this.resolve = null;
-		resolve?.(section);
 	}
 }

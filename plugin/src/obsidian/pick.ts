@@ -1,6 +1,6 @@
 /**
  * A generic "pick one" suggester: resolves with the chosen item, or null when the person closes
- * it. Used for the goal and status choices of the goals commands.
+ * it. Used for the section to coach and for the goal and status choices of the goals commands.
  */
 
 import { FuzzySuggestModal } from "obsidian";
@@ -29,7 +29,7 @@ class PickModal<T> extends FuzzySuggestModal<Choice<T>> {
 		this.choices = choices;
 		this.resolve = resolve;
 		this.setPlaceholder(placeholder);
-		this.emptyStateText = "Nothing matches.";
+		this.emptyStateText = "No match.";
 	}
 
 	override getItems(): Choice<T>[] {
