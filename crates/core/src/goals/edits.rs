@@ -157,7 +157,7 @@ pub fn add_action(
     }
     let all = sections(text);
     let edit = match part_section(&all, Part::WeeklyActions) {
-        Some(part) => add_to_part(text, &all, part, week, &line),
+        Some(part) => add_to_period(text, &all, part, week, std::slice::from_ref(&line)),
         None => new_part(text, &all, week, &line),
     };
     let edits = vec![edit];
@@ -165,34 +165,79 @@ pub fn add_action(
     Ok(edits)
 }
 
-fn add_to_part(text: &str, all: &[Section], part: &Section, week: Period, line: &str) -> TextEdit {
+/// Adds `lines` as open checkboxes under `period`'s heading in `part` (the
+/// Weekly Actions or Monthly Milestones section), in the list already there;
+/// a missing heading is created in chronological order among its siblings,
+/// one level below `part`. Shared by weekly actions and carry-forward.
+pub(crate) fn add_to_period(
+    text: &str,
+    all: &[Section],
+    part: &Section,
+    period: Period,
+    lines: &[String],
+) -> TextEdit {
     let part_index = all.iter().position(|s| s.heading_span == part.heading_span);
-    let weeks: Vec<(Period, &Section)> = all
+    let periods: Vec<(Period, &Section)> = all
         .iter()
         .filter(|s| part_index.is_some() && s.parent == part_index)
-        .filter_map(|s| Some((heading_period(&s.title, PeriodKind::Week)?, s)))
+        .filter_map(|s| Some((heading_period(&s.title, period.kind())?, s)))
         .collect();
-    if let Some((_, s)) = weeks.iter().find(|(p, _)| *p == week) {
-        return add_task(text, s.own_span(), line);
+    if let Some((_, s)) = periods.iter().find(|(p, _)| *p == period) {
+        return add_tasks(text, s.own_span(), lines);
     }
     let level = part.level.saturating_add(1).min(6);
-    let heading = format!("{} {week}", "#".repeat(usize::from(level)));
-    let block = [heading, String::new(), format!("- [ ] {line}")];
-    if let Some((_, next)) = weeks.iter().find(|(p, _)| *p > week) {
-        let at = next.heading_span.start;
-        let at = text
-            .get(..at)
-            .and_then(|b| b.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let mut lines = Vec::new();
-        if !blank_before(text, at) {
-            lines.push(String::new());
-        }
-        lines.extend(block);
-        lines.push(String::new());
-        return insert_lines(text, at, &lines);
+    let heading = format!("{} {}", "#".repeat(usize::from(level)), period.title());
+    let mut block = vec![heading, String::new()];
+    block.extend(lines.iter().map(|l| format!("- [ ] {l}")));
+    match periods.iter().find(|(p, _)| *p > period) {
+        Some((_, next)) => insert_before(text, next, block),
+        None => append_block(text, part.heading_span.end, part.body_span.end, &block),
     }
-    append_block(text, part.heading_span.end, part.body_span.end, &block)
+}
+
+/// Adds open tasks to `region`: the first where [`add_task`] puts one, the
+/// rest right after it in the same list style.
+fn add_tasks(text: &str, region: crate::span::Span, lines: &[String]) -> TextEdit {
+    let mut rest = lines.iter();
+    let Some(first_line) = rest.next() else {
+        return TextEdit::insert(region.start, String::new());
+    };
+    let mut first = add_task(text, region, first_line);
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let prefix = first
+        .new_text
+        .trim_end_matches(['\r', '\n'])
+        .rsplit('\n')
+        .next()
+        .and_then(|l| l.split_once(" [ ]").map(|(p, _)| p.to_string()))
+        .unwrap_or_else(|| "-".into());
+    for line in rest {
+        let task = format!("{prefix} [ ] {line}");
+        if first.new_text.ends_with('\n') {
+            first.new_text.push_str(&task);
+            first.new_text.push_str(ending);
+        } else {
+            first.new_text.push_str(ending);
+            first.new_text.push_str(&task);
+        }
+    }
+    first
+}
+
+/// Inserts `block` as whole lines just before `section`'s heading, with a
+/// blank line on each side.
+fn insert_before(text: &str, section: &Section, block: Vec<String>) -> TextEdit {
+    let at = text
+        .get(..section.heading_span.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let mut lines = Vec::new();
+    if !blank_before(text, at) {
+        lines.push(String::new());
+    }
+    lines.extend(block);
+    lines.push(String::new());
+    insert_lines(text, at, &lines)
 }
 
 /// Appends `block` after the last content line between `from` and `to`
@@ -261,19 +306,7 @@ fn new_part(text: &str, all: &[Section], week: Period, line: &str) -> TextEdit {
         .find(|s| normalize(&s.title).starts_with("weekly review"));
     match (milestones, questions) {
         (Some(m), _) => append_block(text, m.heading_span.end, m.body_span.end, &block),
-        (None, Some(q)) => {
-            let at = text
-                .get(..q.heading_span.start)
-                .and_then(|b| b.rfind('\n'))
-                .map_or(0, |i| i + 1);
-            let mut lines = Vec::new();
-            if !blank_before(text, at) {
-                lines.push(String::new());
-            }
-            lines.extend(block);
-            lines.push(String::new());
-            insert_lines(text, at, &lines)
-        }
+        (None, Some(q)) => insert_before(text, q, block),
         (None, None) => append_block(text, 0, text.len(), &block),
     }
 }

@@ -20,14 +20,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::edit::section::{insert, InsertAt};
-use crate::edit::task::add_task;
 use crate::edit::TextEdit;
-use crate::goals::model::{
-    display_text, heading_period, part_section, read, Item, ItemState, Part,
-};
+use crate::goals::edits::add_to_period;
+use crate::goals::model::{display_text, part_section, read, Item, ItemState, Part};
 use crate::log::threads::{split_carried, with_carried};
-use crate::note::outline::{sections, Section};
+use crate::note::outline::sections;
 use crate::periods::{FiscalYear, Period, PeriodKind};
 
 /// Items carried this many times or more are flagged for keep, re-scope or drop.
@@ -178,67 +175,11 @@ pub fn carry_forward(
     }
     if !lines.is_empty() {
         let all = sections(goals_text);
-        if let Some(edit) = add_lines(goals_text, &all, part, last, to, &lines) {
-            carry.edits.push(edit);
+        if let Some(part) = part_section(&all, part) {
+            carry
+                .edits
+                .push(add_to_period(goals_text, &all, part, to, &lines));
         }
     }
     carry
-}
-
-/// The section under `part` whose heading names `period`.
-fn period_section(all: &[Section], part: Part, period: Period) -> Option<&Section> {
-    let part_section = part_section(all, part)?;
-    let index = all
-        .iter()
-        .position(|s| s.heading_span == part_section.heading_span)?;
-    all.iter()
-        .filter(|s| s.parent == Some(index))
-        .find(|s| heading_period(&s.title, period.kind()) == Some(period))
-}
-
-/// Adds `lines` as open checkboxes under `to`'s heading, creating it after
-/// the heading of `after` (or at the end of the part) when missing.
-fn add_lines(
-    text: &str,
-    all: &[Section],
-    part: Part,
-    after: Period,
-    to: Period,
-    lines: &[String],
-) -> Option<TextEdit> {
-    if let Some(section) = period_section(all, part, to) {
-        let mut edits = lines.iter().map(|l| add_task(text, section.body_span, l));
-        let mut first = edits.next()?;
-        // Every further line goes right after the first, in its list style.
-        let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
-        let prefix = first
-            .new_text
-            .trim_end_matches(['\r', '\n'])
-            .rsplit('\n')
-            .next()
-            .and_then(|l| l.split_once(" [ ]").map(|(p, _)| p.to_string()))
-            .unwrap_or_else(|| "-".into());
-        for line in lines.iter().skip(1) {
-            let task = format!("{prefix} [ ] {line}");
-            if first.new_text.ends_with('\n') {
-                first.new_text.push_str(&task);
-                first.new_text.push_str(ending);
-            } else {
-                first.new_text.push_str(ending);
-                first.new_text.push_str(&task);
-            }
-        }
-        return Some(first);
-    }
-    let body: Vec<String> = lines.iter().map(|l| format!("- [ ] {l}")).collect();
-    let body = body.join("\n");
-    let anchor = period_section(all, part, after);
-    let at = match anchor {
-        Some(s) => InsertAt::After(s),
-        None => {
-            let part = part_section(all, part)?;
-            InsertAt::After(part)
-        }
-    };
-    Some(insert(text, at, 3, &to.title(), &body))
 }
