@@ -122,6 +122,16 @@ pub enum Reply {
     Finish,
 }
 
+/// The goals kept so far, one line each (`G1 — …`).
+fn goals_so_far(i: &Interview) -> Vec<String> {
+    i.input
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(k, g)| goal_line(k, g))
+        .collect()
+}
+
 /// What to show the person now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -350,13 +360,7 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
                 "Be known outside the company | 3 conference talks, 2 articles",
                 "Publish the innovation thesis | paper out by Q3",
             ]);
-            p.so_far = i
-                .input
-                .goals
-                .iter()
-                .enumerate()
-                .map(|(k, g)| goal_line(k, g))
-                .collect();
+            p.so_far = goals_so_far(i);
             if n > 0 {
                 p.replies.push("finish".into());
             }
@@ -377,13 +381,7 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
                 "You have {} goals; the method keeps 2–3. The theme decides which stay.",
                 i.input.goals.len()
             );
-            p.so_far = i
-                .input
-                .goals
-                .iter()
-                .enumerate()
-                .map(|(k, g)| goal_line(k, g))
-                .collect();
+            p.so_far = goals_so_far(i);
             if !i.input.theme.is_empty() {
                 p.replies.push("confirm".into());
             }
@@ -392,13 +390,7 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
             p.step = format!("Keep {MAX_GOALS} goals");
             p.question = format!("Which {MAX_GOALS} goals serve \"{}\" most?", i.input.theme);
             p.hint = "Give their numbers, e.g. \"G1, G3, G4\" or \"1 3 4\".".into();
-            p.so_far = i
-                .input
-                .goals
-                .iter()
-                .enumerate()
-                .map(|(k, g)| goal_line(k, g))
-                .collect();
+            p.so_far = goals_so_far(i);
             p.replies = words(&["answer", "back"]);
         }
         Stage::Quarter { quarter } => {
