@@ -9,7 +9,7 @@
  * review open and a notice of what happened (items carried, flags). Built with `createEl` only.
  */
 
-import { Modal } from "obsidian";
+import { Modal, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import type { Carried, Due, PeriodKind, ReviewAnswers } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
@@ -353,23 +353,24 @@ export class DueStatus {
 			// only when something asks for it (see core/wasm.ts).
 			this.refreshSoon(FIRST_REFRESH_MS);
 			plugin.registerEvent(
-				vault.on("create", () => {
-					this.refreshSoon();
+				vault.on("create", (file) => {
+					this.refreshIfReview(file.path);
 				}),
 			);
 			plugin.registerEvent(
-				vault.on("modify", () => {
-					this.refreshSoon();
+				vault.on("modify", (file) => {
+					this.refreshIfReview(file.path);
 				}),
 			);
 			plugin.registerEvent(
-				vault.on("delete", () => {
-					this.refreshSoon();
+				vault.on("delete", (file) => {
+					this.refreshIfReview(file.path);
 				}),
 			);
 			plugin.registerEvent(
-				vault.on("rename", () => {
-					this.refreshSoon();
+				vault.on("rename", (file, oldPath) => {
+					this.refreshIfReview(file.path);
+					this.refreshIfReview(oldPath);
 				}),
 			);
 		});
@@ -383,6 +384,23 @@ export class DueStatus {
 				window.clearTimeout(this.timer);
 			}
 		});
+	}
+
+	/**
+	 * Recomputes when a change can affect what is due: a note in the career folder, or any note
+	 * in Periodic Notes mode (reviews may live in periodic notes). Typing elsewhere in the vault
+	 * costs nothing.
+	 */
+	private refreshIfReview(path: string): void {
+		if (this.plugin.settings.reviewsInPeriodicNotes) {
+			this.refreshSoon();
+			return;
+		}
+		const setting = this.plugin.settings.careerFolder.trim();
+		const folder = setting === "" ? "" : normalizePath(setting);
+		if (folder === "" || folder === "/" ? !path.includes("/") : path.startsWith(`${folder}/`)) {
+			this.refreshSoon();
+		}
 	}
 
 	/** Recomputes after a quiet second, so a burst of writes costs one read of the folder. */
