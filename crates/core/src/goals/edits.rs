@@ -196,8 +196,16 @@ pub(crate) fn add_to_period(
 }
 
 /// Adds open tasks to `region`: the first where [`add_task`] puts one, the
-/// rest right after it in the same list style.
+/// rest right after it in the same list style; under an empty heading, after
+/// a blank line.
 fn add_tasks(text: &str, region: crate::span::Span, lines: &[String]) -> TextEdit {
+    // An empty period (a month heading the template wrote): a blank line after
+    // the heading, then the list, as a new heading would have it.
+    if region.of(text).trim().is_empty() {
+        let mut block = vec![String::new()];
+        block.extend(lines.iter().map(|l| format!("- [ ] {l}")));
+        return insert_lines(text, region.start, &block);
+    }
     let mut rest = lines.iter();
     let Some(first_line) = rest.next() else {
         return TextEdit::insert(region.start, String::new());

@@ -309,14 +309,11 @@ pub fn render(
             .iter()
             .filter(|m| m.month == month)
             .collect();
-        if items.is_empty() {
-            continue;
+        // Every month gets its heading, so a milestone added later has its place.
+        out.extend([String::new(), format!("### {}", month.title())]);
+        if !items.is_empty() {
+            out.push(String::new());
         }
-        out.extend([
-            String::new(),
-            format!("### {}", month.title()),
-            String::new(),
-        ]);
         for m in items {
             let goal = m.goal.trim().to_ascii_uppercase();
             let tag = if goal.is_empty() {
