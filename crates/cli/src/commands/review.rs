@@ -13,8 +13,8 @@ use std::path::Path;
 use career_core::periods::{FiscalYear, Period, PeriodKind};
 use career_core::reviews::due::review_of;
 use career_core::reviews::{
-    next_review, plan_review, Answers, ExistingReview, NoteText, PeriodicFormats, ReviewInput,
-    ReviewPlan,
+    next_review, plan_review, Answers, Decision, ExistingReview, NoteText, PeriodicFormats,
+    ReviewInput, ReviewPlan,
 };
 use career_core::{CoreError, ErrorCode};
 
@@ -255,7 +255,17 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
         periodic,
         periodic_formats: config.formats,
     };
-    let plan = plan_review(&input)?;
+    let mut plan = plan_review(&input)?;
+    // On a terminal, with no --keep or --drop: ask what happens to each unfinished item.
+    if args.keep.is_empty() && args.drop.is_empty() && std::io::stdin().is_terminal() {
+        let (keep, drop) = ask_decisions(&plan);
+        if !keep.is_empty() || !drop.is_empty() {
+            let mut decided = input;
+            decided.answers.keep = keep;
+            decided.answers.drop = drop;
+            plan = plan_review(&decided)?;
+        }
+    }
     write(context, &plan)?;
     let mut human = vec![plan.summary.clone()];
     human.extend(plan.flags.iter().map(|f| format!("note: {}", f.message)));
@@ -263,6 +273,44 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
         human.join("\n"),
         serde_json::to_value(&plan).unwrap_or_default(),
     ))
+}
+
+/// Asks, item by item, whether to carry (Enter), keep (k) or drop (d) the
+/// unfinished actions or milestones; returns the texts to keep and to drop.
+fn ask_decisions(plan: &ReviewPlan) -> (Vec<String>, Vec<String>) {
+    let (mut keep, mut drop) = (Vec::new(), Vec::new());
+    let unfinished: Vec<_> = plan
+        .carried
+        .iter()
+        .filter(|c| c.decision == Decision::Carry)
+        .collect();
+    if unfinished.is_empty() {
+        return (keep, drop);
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    eprintln!("Unfinished: carry each into the next period (Enter), keep it where it is (k) or drop it (d).");
+    for item in unfinished {
+        let flag = if item.flagged {
+            format!(
+                " — carried {} times already",
+                item.carried.saturating_sub(1)
+            )
+        } else {
+            String::new()
+        };
+        eprint!("  {}{flag} [C/k/d]: ", item.text);
+        let _ = std::io::stderr().flush();
+        let Some(Ok(answer)) = lines.next() else {
+            break;
+        };
+        match answer.trim().to_ascii_lowercase().as_str() {
+            "k" | "keep" => keep.push(item.text.clone()),
+            "d" | "drop" => drop.push(item.text.clone()),
+            _ => {}
+        }
+    }
+    (keep, drop)
 }
 
 /// Writes a plan: the goals notes (guarded), then the review.
