@@ -12,10 +12,10 @@
 /* global document, getComputedStyle -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ARTIFACTS, ROOT, buildPage, ensureChromium, launchChromium, serve, DESKTOP, PHONE, captureBothWidths } from "./browser-support.mjs";
+import { ROOT, ensureChromium, startBrowserTest, PHONE, captureBothWidths } from "./browser-support.mjs";
 
 const INDEX = "Career/0_Career_Index.md";
 const SEED = readFileSync(join(ROOT, "tests/fixtures/seed-index-before-blind-spots.md"), "utf8");
@@ -31,22 +31,9 @@ function capture(page, selector, name) {
 }
 
 test("the findings fit a phone, and Coach this opens the session with the finding's question", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
-	mkdirSync(ARTIFACTS, { recursive: true });
-	await buildPage();
-	const server = await serve();
-	t.after(() => server.close());
-	const browser = await launchChromium(DESKTOP);
-	t.after(() => browser.close());
-	const { page } = browser;
-	const errors = [];
-	page.on("pageerror", (error) => errors.push(error.message));
-	page.on("console", (message) => {
-		if (message.type() === "error") {
-			errors.push(message.text());
-		}
-	});
+	const { page, url, errors } = await startBrowserTest(t);
 
-	await page.goto(server.url);
+	await page.goto(url);
 	await page.evaluate(() => globalThis.careerTest.load());
 	await page.evaluate(([path, text]) => globalThis.careerTest.write(path, text), [INDEX, SEED]);
 	await page.evaluate(() => globalThis.careerTest.command("career-coach:run-blind-spot-analysis"));

@@ -20,7 +20,7 @@
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -238,4 +238,26 @@ export async function captureBothWidths(page, { modalSelector, buttonSelector = 
 		await page.screenshot({ path: join(ARTIFACTS, `${file}-${label}.png`), fullPage });
 	}
 	await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * Starts what one browser test needs: the built page, its server and headless Chromium, all
+ * closed after the test (`t`), and a list collecting the page's errors and console errors,
+ * which every test asserts is empty at its end.
+ */
+export async function startBrowserTest(t) {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	await buildPage();
+	const server = await serve();
+	t.after(() => server.close());
+	const browser = await launchChromium(DESKTOP);
+	t.after(() => browser.close());
+	const errors = [];
+	browser.page.on("pageerror", (error) => errors.push(error.message));
+	browser.page.on("console", (message) => {
+		if (message.type() === "error") {
+			errors.push(message.text());
+		}
+	});
+	return { page: browser.page, url: server.url, errors };
 }

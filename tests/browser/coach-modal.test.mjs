@@ -12,12 +12,11 @@
 /* global document, getComputedStyle -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { expectedNote } from "../plugin/coach-support.mjs";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, DESKTOP, captureBothWidths } from "./browser-support.mjs";
+import { ARTIFACTS, ensureChromium, startBrowserTest, captureBothWidths } from "./browser-support.mjs";
 
 const INDEX = "Career/0_Career_Index.md";
 const NETWORK = [
@@ -62,26 +61,8 @@ async function openVault(page, url) {
 	return page.evaluate((path) => globalThis.careerTest.read(path), INDEX);
 }
 
-/** Starts a browser and the page server for one test, both closed after it; collects page errors. */
-async function setUp(t) {
-	mkdirSync(ARTIFACTS, { recursive: true });
-	await buildPage();
-	const server = await serve();
-	t.after(() => server.close());
-	const browser = await launchChromium(DESKTOP);
-	t.after(() => browser.close());
-	const errors = [];
-	browser.page.on("pageerror", (error) => errors.push(error.message));
-	browser.page.on("console", (message) => {
-		if (message.type() === "error") {
-			errors.push(message.text());
-		}
-	});
-	return { page: browser.page, url: server.url, errors };
-}
-
 test("one section coached in Chromium with real keys and clicks", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
-	const { page, url, errors } = await setUp(t);
+	const { page, url, errors } = await startBrowserTest(t);
 	const before = await openVault(page, url);
 	assert.ok(before?.includes("## Network & Influence"), "the Career Index was created in the page's vault");
 
@@ -156,7 +137,7 @@ test("one section coached in Chromium with real keys and clicks", { skip: chromi
 });
 
 test("a section under review, and text that could not be placed", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
-	const { page, url, errors } = await setUp(t);
+	const { page, url, errors } = await startBrowserTest(t);
 	await openVault(page, url);
 	await page.evaluate(
 		(path) => globalThis.careerTest.replaceInNote(path, "[One sentence]", "Leading a product org that ships calm software"),

@@ -9,9 +9,8 @@
  */
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { test } from "node:test";
-import { ARTIFACTS, buildPage, captureBothWidths, DESKTOP, ensureChromium, launchChromium, serve } from "./browser-support.mjs";
+import { captureBothWidths, ensureChromium, startBrowserTest } from "./browser-support.mjs";
 
 const chromium = ensureChromium();
 if (!chromium.ok) {
@@ -32,22 +31,9 @@ function reviewedWeek(day) {
 }
 
 test("the goals interview, the progress block and the review modals fit a phone", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
-	mkdirSync(ARTIFACTS, { recursive: true });
-	await buildPage();
-	const server = await serve();
-	t.after(() => server.close());
-	const browser = await launchChromium(DESKTOP);
-	t.after(() => browser.close());
-	const { page } = browser;
-	const errors = [];
-	page.on("pageerror", (error) => errors.push(error.message));
-	page.on("console", (message) => {
-		if (message.type() === "error") {
-			errors.push(message.text());
-		}
-	});
+	const { page, url, errors } = await startBrowserTest(t);
 
-	await page.goto(server.url);
+	await page.goto(url);
 	await page.evaluate(() => globalThis.careerTest.load());
 	await page.evaluate(([path, text]) => globalThis.careerTest.write(path, text), ["Career/0_Career_Index.md", INDEX]);
 

@@ -12,10 +12,9 @@
 /* global document -- used in functions that page.evaluate runs in the browser */
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { test } from "node:test";
 import { localToday } from "../plugin/support.mjs";
-import { ARTIFACTS, buildPage, ensureChromium, launchChromium, serve, DESKTOP, captureBothWidths } from "./browser-support.mjs";
+import { ensureChromium, startBrowserTest, captureBothWidths } from "./browser-support.mjs";
 
 const LOG = `Career/${localToday()} Career Coaching Session.md`;
 const LOG_2 = `Career/${localToday()} Career Coaching Session 2.md`;
@@ -31,23 +30,10 @@ function capture(page, name, selector) {
 }
 
 test("a log written by hand, its threads at the next session's start, the closing questions and the list", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
-	mkdirSync(ARTIFACTS, { recursive: true });
-	await buildPage();
-	const server = await serve();
-	t.after(() => server.close());
-	const browser = await launchChromium(DESKTOP);
-	t.after(() => browser.close());
-	const { page } = browser;
-	const errors = [];
-	page.on("pageerror", (error) => errors.push(error.message));
-	page.on("console", (message) => {
-		if (message.type() === "error") {
-			errors.push(message.text());
-		}
-	});
+	const { page, url, errors } = await startBrowserTest(t);
 	const read = (path) => page.evaluate((p) => globalThis.careerTest.read(p), path);
 
-	await page.goto(server.url);
+	await page.goto(url);
 	await page.evaluate(() => globalThis.careerTest.load());
 	await page.evaluate(() => {
 		globalThis.careerTest.command("career-coach:create-or-upgrade-career-index");
