@@ -46,11 +46,12 @@ export interface DueNow {
  * The notes reviews are read from: the career folder's, and in Periodic Notes mode the notes
  * under Periodic Notes' folders that hold a career review (frontmatter `career_review`; its
  * formats may nest them, e.g. `YYYY/[W]ww`), as `career due` reads them.
+ *
+ * `career` is the career folder's notes, already read by the caller.
  */
-async function reviewNotes(plugin: CareerCoachHost): Promise<[string, string][]> {
+async function reviewNotes(plugin: CareerCoachHost, career: readonly [string, string][]): Promise<[string, string][]> {
 	const { app } = plugin;
-	const { folder } = careerPlace(plugin);
-	const notes = await careerNotes(app, folder);
+	const notes = [...career];
 	if (!plugin.settings.reviewsInPeriodicNotes) {
 		return notes;
 	}
@@ -71,7 +72,8 @@ async function reviewNotes(plugin: CareerCoachHost): Promise<[string, string][]>
 
 /** The reviews due today, from the reviews in the career folder (and periodic notes). */
 export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(new Date())): Promise<DueNow> {
-	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin) });
+	const career = await careerNotes(plugin.app, careerPlace(plugin).folder);
+	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin, career) });
 	if (!found.ok) {
 		throw new CoreRefusal(found.error);
 	}
@@ -114,7 +116,7 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 	const { today, paths, folder } = careerPlace(plugin);
 	const settings = { ...plugin.settings };
 	const notes = await careerNotes(app, folder);
-	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin), period: period ?? null });
+	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin, notes), period: period ?? null });
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}
