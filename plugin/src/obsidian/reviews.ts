@@ -21,7 +21,6 @@ import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
 import type { Carried, Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
-import { localIsoDate } from "../today";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { CoreRefusal, careerNotes, careerPlace, writeOutcome } from "./session-logs";
@@ -71,8 +70,9 @@ async function reviewNotes(plugin: CareerCoachHost, career: readonly [string, st
 }
 
 /** The reviews due today, from the reviews in the career folder (and periodic notes). */
-export async function whatIsDue(plugin: CareerCoachHost, today = localIsoDate(new Date())): Promise<DueNow> {
-	const career = await careerNotes(plugin.app, careerPlace(plugin).folder);
+export async function whatIsDue(plugin: CareerCoachHost): Promise<DueNow> {
+	const { today, folder } = careerPlace(plugin);
+	const career = await careerNotes(plugin.app, folder);
 	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin, career) });
 	if (!found.ok) {
 		throw new CoreRefusal(found.error);
@@ -111,12 +111,12 @@ export interface WrittenReview {
  *
  * @throws CoreRefusal, ConflictError (a note changed or appeared meanwhile) or the vault's error.
  */
-export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, decide: Decide = carryAll, period?: string): Promise<WrittenReview | null> {
+export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, decide: Decide = carryAll): Promise<WrittenReview | null> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
 	const settings = { ...plugin.settings };
 	const notes = await careerNotes(app, folder);
-	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin, notes), period: period ?? null });
+	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin, notes) });
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}
