@@ -50,6 +50,16 @@ pub enum ErrorCode {
     GoalNotFound,
     /// Reading or writing a file failed (CLI only).
     Io,
+    /// A path (from a setting or the command line) would leave the vault.
+    PathOutsideVault,
+    /// The note or its folder is read-only; nothing was written.
+    ReadOnly,
+    /// The note is larger than Career Coach reads (64 MiB).
+    NoteTooLarge,
+    /// The path names something that is not a regular file (a FIFO, device, socket or folder).
+    NotAFile,
+    /// The command line was not understood (CLI only).
+    Usage,
 }
 
 impl ErrorCode {
@@ -75,6 +85,11 @@ impl ErrorCode {
             Self::UnsupportedLineEndings => "unsupported_line_endings",
             Self::GoalNotFound => "goal_not_found",
             Self::Io => "io",
+            Self::PathOutsideVault => "path_outside_vault",
+            Self::ReadOnly => "read_only",
+            Self::NoteTooLarge => "note_too_large",
+            Self::NotAFile => "not_a_file",
+            Self::Usage => "usage",
         }
     }
 }
