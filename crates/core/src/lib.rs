@@ -19,6 +19,7 @@ pub mod reviews;
 pub mod settings;
 pub mod span;
 pub mod templates;
+pub mod vault_path;
 
 pub use dates::Day;
 pub use error::{CoreError, CoreResult, ErrorCode};

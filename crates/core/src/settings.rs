@@ -233,28 +233,25 @@ fn check_name(what: &str, name: &str) -> CoreResult<String> {
 }
 
 /// Normalises a folder the way Obsidian's `normalizePath` does: forward slashes,
-/// no empty segments, no leading or trailing slash.
+/// no empty segments, no leading or trailing slash; refuses one that leaves the vault.
 fn normalize_folder(folder: &str) -> CoreResult<String> {
+    normalize_path("career folder", folder)
+}
+
+fn normalize_path(what: &str, path: &str) -> CoreResult<String> {
+    let confined = crate::vault_path::confine(what, path)?;
+    if path.split(['/', '\\']).any(|p| p.trim() == "..") {
+        return Err(invalid(what, path, "may not contain .. segments"));
+    }
     let mut parts = Vec::new();
-    for part in folder.split(['/', '\\']).map(str::trim) {
-        if part.is_empty() {
-            continue;
-        }
-        if part == "." || part == ".." {
-            return Err(invalid(
-                "career folder",
-                folder,
-                "may not contain . or .. segments",
-            ));
-        }
-        parts.push(check_name("career folder", part)?);
+    for part in confined.split('/').filter(|p| !p.is_empty()) {
+        parts.push(check_name(what, part)?);
     }
     Ok(parts.join("/"))
 }
 
 fn normalize_file(path: &str) -> CoreResult<String> {
-    let normalized = normalize_folder(path)
-        .map_err(|_| invalid("profile file", path, "is not a valid vault path"))?;
+    let normalized = normalize_path("profile file", path)?;
     if normalized.is_empty() {
         return Err(invalid("profile file", path, "is empty"));
     }
@@ -368,6 +365,13 @@ mod tests {
             ),
             (
                 Settings {
+                    profile_file: "notes/../../CLAUDE.md".into(),
+                    ..Settings::default()
+                },
+                "profile file",
+            ),
+            (
+                Settings {
                     career_index_name: "  ".into(),
                     ..Settings::default()
                 },
@@ -375,7 +379,12 @@ mod tests {
             ),
         ] {
             let err = settings.note_paths(day()).unwrap_err();
-            assert_eq!(err.code, ErrorCode::InvalidSettings);
+            let want = if needle == "career folder" || needle == "profile file" {
+                ErrorCode::PathOutsideVault
+            } else {
+                ErrorCode::InvalidSettings
+            };
+            assert_eq!(err.code, want, "{}", err.message);
             assert!(
                 err.message.contains(needle),
                 "message should name the setting: {}",
