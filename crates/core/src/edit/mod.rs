@@ -13,6 +13,7 @@
 
 pub mod frontmatter;
 pub mod lines;
+pub mod rebase;
 pub mod section;
 pub mod table;
 pub mod task;
