@@ -100,9 +100,13 @@ enum Command {
     Due,
     /// Print the review cadence as an iCalendar (.ics) file, or write it into the vault.
     Calendar {
-        /// Write to this vault-relative file, e.g. "Career/Career reviews.ics".
+        /// Write to this file: vault-relative (e.g. "Career/Career reviews.ics") or absolute.
+        /// An existing file is replaced only if it is an iCalendar file.
         #[arg(long, value_name = "FILE")]
         output: Option<String>,
+        /// Replace an existing --output file even if it is not an iCalendar file.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// List a note's sections (with --json: sections, tables, tasks and links with byte spans).
     Outline {
@@ -242,7 +246,9 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             },
         ),
         Command::Due => commands::due::run(&context),
-        Command::Calendar { output } => commands::calendar::run(&context, output.as_deref()),
+        Command::Calendar { output, force } => {
+            commands::calendar::run(&context, output.as_deref(), force)
+        }
         Command::Paths => commands::paths::run(&context),
         Command::Outline { file } => commands::note::outline(&context, &file),
         Command::Section(command) => commands::note::section(&context, command),

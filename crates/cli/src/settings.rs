@@ -6,9 +6,9 @@
 //! keys (other plugin state) are ignored. A file that is not JSON is an error,
 //! not a silent fallback, because it means the user's settings would be ignored.
 
-use std::fs;
-use std::io;
 use std::path::Path;
+
+use crate::vault::read_text;
 
 use career_core::{CoreError, ErrorCode, Settings};
 
@@ -18,15 +18,8 @@ pub const DATA_FILE: &str = ".obsidian/plugins/career-coach/data.json";
 /// The settings in force for a vault.
 pub fn load(vault: &Path) -> Result<Settings, CoreError> {
     let path = vault.join(DATA_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Settings::default()),
-        Err(err) => {
-            return Err(CoreError::new(
-                ErrorCode::Io,
-                format!("Could not read {}: {err}.", path.display()),
-            ))
-        }
+    let Some(text) = read_text(&path)? else {
+        return Ok(Settings::default());
     };
     let saved: serde_json::Value = serde_json::from_str(&text).map_err(|err| {
         CoreError::new(
@@ -43,7 +36,7 @@ pub fn load(vault: &Path) -> Result<Settings, CoreError> {
 /// A value the CLI keeps in the plugin's data.json (like a paused
 /// interview), or `None` when the file or the key is missing or null.
 pub fn load_key(vault: &Path, key: &str) -> Result<Option<serde_json::Value>, CoreError> {
-    let Ok(text) = fs::read_to_string(vault.join(DATA_FILE)) else {
+    let Some(text) = read_text(&vault.join(DATA_FILE))? else {
         return Ok(None);
     };
     let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
@@ -56,44 +49,43 @@ pub fn load_key(vault: &Path, key: &str) -> Result<Option<serde_json::Value>, Co
 }
 
 /// Sets (or, with `None`, clears) one key of the plugin's data.json, keeping
-/// everything else there; written atomically.
+/// everything else there. The read-modify-write runs under the vault's write
+/// guard on the file as it is then, so a concurrent run's key is never lost.
 pub fn save_key(
     vault: &Path,
     key: &str,
     value: Option<serde_json::Value>,
 ) -> Result<(), CoreError> {
-    let path = vault.join(DATA_FILE);
-    let mut data = fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .filter(serde_json::Value::is_object)
-        .unwrap_or_else(|| serde_json::json!({}));
-    if let Some(object) = data.as_object_mut() {
-        match value {
-            Some(value) => {
-                object.insert(key.to_string(), value);
+    let files = crate::vault::Vault::open(vault)?;
+    files
+        .write(DATA_FILE, &mut |current| {
+            let mut data = match current {
+                None => serde_json::json!({}),
+                Some(text) => serde_json::from_str::<serde_json::Value>(text)
+                    .ok()
+                    .filter(serde_json::Value::is_object)
+                    .ok_or_else(|| {
+                        CoreError::new(
+                            ErrorCode::InvalidSettings,
+                            format!("The plugin data in {DATA_FILE} is not a JSON object, so it was not changed."),
+                        )
+                    })?,
+            };
+            if let Some(object) = data.as_object_mut() {
+                match &value {
+                    Some(value) => {
+                        object.insert(key.to_string(), value.clone());
+                    }
+                    None => {
+                        object.remove(key);
+                    }
+                }
             }
-            None => {
-                object.remove(key);
-            }
-        }
-    }
-    let io = |e: io::Error| {
-        CoreError::new(
-            ErrorCode::Io,
-            format!("Could not save {}: {e}.", path.display()),
-        )
-    };
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(io)?;
-    }
-    let temp = path.with_extension("json.tmp");
-    fs::write(
-        &temp,
-        serde_json::to_string_pretty(&data).unwrap_or_default(),
-    )
-    .and_then(|()| fs::rename(&temp, &path))
-    .map_err(io)
+            Ok(Some(
+                serde_json::to_string_pretty(&data).unwrap_or_default(),
+            ))
+        })
+        .map(|_| ())
 }
 
 fn merge(saved: &serde_json::Value) -> Settings {

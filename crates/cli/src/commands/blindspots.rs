@@ -6,7 +6,6 @@ use career_core::{CoreError, ErrorCode};
 
 use crate::commands::log::logs;
 use crate::output::Output;
-use crate::vault::{read_note, Vault};
 use crate::Context;
 
 fn action_text(action: &FindingAction) -> String {
@@ -41,8 +40,8 @@ fn human(findings: &[Finding]) -> String {
 /// Runs the analysis; with `save`, writes `Blind Spot Analysis YYYY-MM-DD`.
 pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
-    let index_path = context.vault.join(&paths.career_index);
-    if !index_path.exists() {
+    let files = context.files()?;
+    let Some(index) = files.read(&paths.career_index)? else {
         return Err(CoreError::new(
             ErrorCode::NoteMissing,
             format!(
@@ -50,9 +49,8 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
                 paths.career_index
             ),
         ));
-    }
-    let index = read_note(&index_path)?;
-    let goals = std::fs::read_to_string(context.vault.join(&paths.goals)).ok();
+    };
+    let goals = files.read(&paths.goals).ok().flatten().map(|n| n.text);
     let findings = analyze(
         &index.text,
         goals.as_deref(),
@@ -70,7 +68,7 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
             previous.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
         );
         let path = crate::commands::career_folder::note_path(context, &note_name)?;
-        Vault::open(&context.vault)?.create(&path, &note)?;
+        files.create(&path, &note)?;
         saved = Some(path);
     }
     if let Some(path) = &saved {
@@ -85,17 +83,16 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
 
 /// The most recent saved analysis in the career folder: (name, text).
 fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
-    let dir = crate::commands::career_folder::dir(context)?;
     let mut found: Vec<String> = crate::commands::career_folder::note_names(context)?
         .into_iter()
         .filter(|n| n.starts_with("Blind Spot Analysis "))
         .collect();
     found.sort();
     match found.pop() {
-        Some(n) => Ok(Some((
-            n.clone(),
-            read_note(&dir.join(format!("{n}.md")))?.text,
-        ))),
+        Some(n) => {
+            let path = crate::commands::career_folder::note_path(context, &n)?;
+            Ok(context.files()?.read(&path)?.map(|note| (n, note.text)))
+        }
         None => Ok(None),
     }
 }

@@ -48,43 +48,8 @@ pub fn note_names(context: &Context) -> Result<Vec<String>, CoreError> {
     Ok(names)
 }
 
-/// Every markdown note directly in `dir`, as (vault-relative path, text),
-/// sorted by path; with `recursive`, in its subfolders too. Unreadable files
-/// are skipped: they cannot be a review or a log the person wrote with us.
-pub fn markdown_notes(dir: &Path, vault: &Path, recursive: bool) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    collect(dir, vault, recursive, &mut out);
-    out.sort();
-    out
-}
-
-fn collect(dir: &Path, vault: &Path, recursive: bool, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            let hidden = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if recursive && !hidden {
-                collect(&path, vault, recursive, out);
-            }
-        } else if path.extension().is_some_and(|e| e == "md") {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let relative = path
-                    .strip_prefix(vault)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((relative, text));
-            }
-        }
-    }
-}
-
-/// The notes directly in the career folder (see [`markdown_notes`]).
+/// The notes directly in the career folder, as (vault path, text); what
+/// cannot be read as a UTF-8 note is skipped with a warning (see [`crate::vault::scan`]).
 pub fn notes(context: &Context) -> Result<Vec<(String, String)>, CoreError> {
-    Ok(markdown_notes(&dir(context)?, &context.vault, false))
+    Ok(crate::vault::scan(&dir(context)?, &context.vault, false))
 }

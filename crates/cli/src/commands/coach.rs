@@ -14,7 +14,6 @@ use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
 use career_core::{CoreError, ErrorCode};
 
 use crate::output::Output;
-use crate::vault::{read_note, update_note};
 use crate::Context;
 
 /// The session key in the plugin's data.json.
@@ -198,8 +197,9 @@ fn action_for(prompt: &Prompt, line: &str) -> Option<Action> {
 /// Runs `career coach`.
 pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
-    let note_path = context.vault.join(&paths.career_index);
-    if !note_path.exists() {
+    let files = context.files()?;
+    let index = &paths.career_index;
+    if files.read(index)?.is_none() {
         return Err(CoreError::new(
             ErrorCode::NoteMissing,
             format!(
@@ -221,11 +221,11 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
                 "Resuming the session started {}.",
                 saved.started_at
             ));
-            let note = read_note(&note_path)?;
+            let note = files.read_existing(index)?;
             step(&saved, &Action::Resume, &note.text, &now())?.session
         }
         _ => {
-            let note = read_note(&note_path)?;
+            let note = files.read_existing(index)?;
             start(
                 &paths.career_index,
                 &note.text,
@@ -249,7 +249,7 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
     }
     save_session(context, Some(&session))?;
     loop {
-        let note = read_note(&note_path)?;
+        let note = files.read_existing(index)?;
         let current = prompt(&session, &note.text)?;
         show(&current, interactive);
         if matches!(current, Prompt::Done { .. }) {
@@ -281,19 +281,19 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             Err(e) => return Err(e),
         };
         if let Some(text) = &result.write {
-            if let Err(e) = update_note(&note, text) {
-                if e.code != ErrorCode::Conflict {
-                    return Err(e);
+            match files.replace_merging(&note, text) {
+                Ok(_) => {}
+                Err(e) if e.code == ErrorCode::Conflict => {
+                    // The person edited the lines this answer replaces while they were
+                    // answering: show the note as it is now and ask again. The answer
+                    // stays in the session, so nothing they typed is lost.
+                    say(&format!(
+                        "{index} changed where this answer goes while you were answering. \
+                         Here is the change again, on the note as it is now."
+                    ));
+                    continue;
                 }
-                // The note changed meanwhile: re-read it and place the answer again.
-                let fresh_note = read_note(&note_path)?;
-                let retry = step(&session, &action, &fresh_note.text, &now())?;
-                if let Some(text) = &retry.write {
-                    update_note(&fresh_note, text)?;
-                }
-                session = retry.session;
-                save_session(context, Some(&session))?;
-                continue;
+                Err(e) => return Err(e),
             }
         }
         session = result.session;

@@ -22,7 +22,7 @@ use clap::Subcommand;
 
 use crate::commands::notes::link_format;
 use crate::output::Output;
-use crate::vault::{read_note, update_note, ReadNote, Vault};
+use crate::vault::{ReadNote, Written};
 use crate::Context;
 
 /// `career goals …`
@@ -113,8 +113,7 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
         }
         GoalsCommand::Status { goal, status, year } => {
             let note = goals_note(context, year.unwrap_or_else(this_year))?;
-            let edits = set_status(&note.text, &goal, &status)?;
-            let changed = write(&note, &edits)?;
+            let changed = write(context, &note, |text| set_status(text, &goal, &status))?;
             let label = career_core::goals::GoalStatus::choice(&status)
                 .map(|s| s.label().to_string())
                 .unwrap_or(status);
@@ -130,7 +129,7 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
             ))
         }
         GoalsCommand::Action {
-            text,
+            text: text_arg,
             goal,
             week,
             year,
@@ -147,14 +146,16 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
                 ))
             });
             let note = goals_note(context, year)?;
-            let edits = add_action(&note.text, week, &text, goal.as_deref())?;
+            let edits = add_action(&note.text, week, &text_arg, goal.as_deref())?;
             if edits.is_empty() {
                 return Ok(Output::new(
                     format!("Already in {week}: nothing was added."),
                     serde_json::json!({ "week": week, "line": null, "note": note_relative(context, year)? }),
                 ));
             }
-            write(&note, &edits)?;
+            write(context, &note, |text| {
+                add_action(text, week, &text_arg, goal.as_deref())
+            })?;
             let line = edits
                 .iter()
                 .flat_map(|e| e.new_text.lines())
@@ -192,25 +193,28 @@ fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
 fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
     career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
-    let path = context.vault.join(&relative);
-    if !path.exists() {
-        return Err(CoreError::new(
+    context.files()?.read(&relative)?.ok_or_else(|| {
+        CoreError::new(
             ErrorCode::NoteMissing,
             format!("{relative} does not exist yet: run `career goals new --year {year}` first."),
-        ));
-    }
-    read_note(&path)
+        )
+    })
 }
 
-/// Applies edits and writes the note if anything changed.
-fn write(note: &ReadNote, edits: &[TextEdit]) -> Result<bool, CoreError> {
-    match apply(&note.text, edits)? {
-        Applied::Changed(text) => {
-            update_note(note, &text)?;
-            Ok(true)
-        }
-        Applied::Unchanged => Ok(false),
-    }
+/// Recomputes the edits on the note's text as it is when written (so a
+/// change made meanwhile is kept) and writes it if anything changed.
+fn write(
+    context: &Context,
+    note: &ReadNote,
+    edits_for: impl Fn(&str) -> Result<Vec<TextEdit>, CoreError>,
+) -> Result<bool, CoreError> {
+    let written = context.files()?.update(&note.relative, &mut |text| {
+        Ok(match apply(text, &edits_for(text)?)? {
+            Applied::Changed(new) => Some(new),
+            Applied::Unchanged => None,
+        })
+    })?;
+    Ok(written != Written::Unchanged)
 }
 
 fn split(value: &str, parts: usize) -> Vec<String> {
@@ -303,19 +307,15 @@ const INTERVIEW_KEY: &str = "goalsInterview";
 fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Output, CoreError> {
     career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
-    if context.vault.join(&relative).exists() {
+    let files = context.files()?;
+    if files.read(&relative)?.is_some() {
         return Err(CoreError::new(
             ErrorCode::NoteExists,
             format!("{relative} already exists; nothing was written. Use `career goals status`, `action` or `progress` on it."),
         ));
     }
     let paths = context.settings.note_paths(context.today)?;
-    let index_file = context.vault.join(&paths.career_index);
-    let index = if index_file.exists() {
-        Some(read_note(&index_file)?)
-    } else {
-        None
-    };
+    let index = files.read(&paths.career_index)?;
     let planned =
         career_core::reviews::planned_theme(year, &crate::commands::career_folder::notes(context)?);
     let cascade = index
@@ -367,7 +367,7 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
         fiscal,
         context.today,
     )?;
-    Vault::open(&context.vault)?.create(&relative, &text)?;
+    files.create(&relative, &text)?;
     if interviewed {
         crate::settings::save_key(&context.vault, INTERVIEW_KEY, None)?;
     }
@@ -380,8 +380,7 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
             let result = context
                 .settings
                 .goals_name(year)
-                .and_then(|name| link_back(&index.text, year, &name, links))
-                .and_then(|edits| write(index, &edits));
+                .and_then(|name| write(context, index, |text| link_back(text, year, &name, links)));
             match result {
                 Ok(true) => {
                     linked = true;

@@ -10,30 +10,15 @@ use career_core::{CoreError, ErrorCode};
 
 use crate::commands::notes::link_format;
 use crate::output::Output;
-use crate::vault::{read_note, update_note, Vault};
+
 use crate::Context;
 
 /// Every session log in the career folder, oldest name first: (vault path, text).
 pub fn logs(context: &Context) -> Result<Vec<(String, String)>, CoreError> {
-    let dir = crate::commands::career_folder::dir(context)?;
-    let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok(found);
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "md") {
-            let text = read_note(&path)?.text;
-            if career_core::log::threads::is_session_log(&text) {
-                let relative = path
-                    .strip_prefix(&context.vault)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                found.push((relative, text));
-            }
-        }
-    }
+    let mut found: Vec<(String, String)> = crate::commands::career_folder::notes(context)?
+        .into_iter()
+        .filter(|(_, text)| career_core::log::threads::is_session_log(text))
+        .collect();
     // By note name: "… Session" comes before "… Session 2" (a path sort puts
     // "Session 2.md" first, since a space sorts before the dot).
     found.sort_by(|a, b| a.0.trim_end_matches(".md").cmp(b.0.trim_end_matches(".md")));
@@ -51,13 +36,10 @@ pub fn dispose_thread(
     thread: &Thread,
     disposition: Disposition,
 ) -> Result<(), CoreError> {
-    let note = read_note(&context.vault.join(&thread.note))?;
+    let files = context.files()?;
+    let note = files.read_existing(&thread.note)?;
     let edit = dispose(&note.text, thread.line, disposition)?;
-    if let career_core::edit::Applied::Changed(text) =
-        career_core::edit::apply(&note.text, &[edit])?
-    {
-        update_note(&note, &text)?;
-    }
+    files.apply_edits(&note, &[edit])?;
     Ok(())
 }
 
@@ -113,7 +95,8 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.methodology = paths.methodology_name.clone();
     input.links = links;
     let path = crate::commands::career_folder::note_path(context, &name)?;
-    Vault::open(&context.vault)?.create(&path, &render(&input))?;
+    let files = context.files()?;
+    files.create(&path, &render(&input))?;
     let output_names: Vec<String> = input
         .outputs
         .iter()
@@ -121,22 +104,16 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
         .collect();
     let row = session_logs_row(&name, &input.focus, &output_names, links);
     for note_path in [&paths.career_index, &paths.methodology] {
-        let file = context.vault.join(note_path);
-        if !file.exists() {
+        if files.read(note_path)?.is_none() {
             continue;
         }
-        let note = read_note(&file)?;
         let op = Operation::TableAddRow {
             section: "Session Logs".into(),
             table: 0,
             cells: row.clone(),
         };
-        match run(&note.text, &op) {
-            Ok(outcome) => {
-                if let Some(text) = outcome.text {
-                    update_note(&note, &text)?;
-                }
-            }
+        match files.update(note_path, &mut |text| Ok(run(text, &op)?.text)) {
+            Ok(_) => {}
             Err(e)
                 if matches!(
                     e.code,

@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::vault::{ReadNote, Written};
+
 use career_core::note::outline::{find, sections};
 use career_core::ops::{run, Operation, RowRef};
 use career_core::{CoreError, ErrorCode};
 use clap::Subcommand;
 
 use crate::output::Output;
-use crate::vault::{read_note, update_note};
 use crate::Context;
 
 /// `career section …`
@@ -172,24 +173,24 @@ fn stdin_text() -> Result<String, CoreError> {
     Ok(text)
 }
 
-/// A note path from the command line: relative paths are inside the vault.
-fn resolve(context: &Context, file: &Path) -> PathBuf {
-    if file.is_absolute() {
-        file.to_path_buf()
-    } else {
-        context.vault.join(file)
-    }
+/// Reads a note named on the command line (vault-relative, or absolute inside the vault).
+fn read_arg(context: &Context, file: &Path) -> Result<ReadNote, CoreError> {
+    let files = context.files()?;
+    files.read_existing(&files.note_arg(file)?)
 }
 
-/// Runs an operation on a file and writes the result if anything changed.
+/// Runs an operation on the note's text as it is when written (so two runs at
+/// once both land), and writes the result if anything changed.
 fn edit(context: &Context, file: &Path, op: &Operation, what: &str) -> Result<Output, CoreError> {
-    let path = resolve(context, file);
-    let note = read_note(&path)?;
-    let outcome = run(&note.text, op)?;
-    let changed = outcome.text.is_some();
-    if let Some(text) = &outcome.text {
-        update_note(&note, text)?;
-    }
+    let files = context.files()?;
+    let relative = files.note_arg(file)?;
+    let mut edits = Vec::new();
+    let written = files.update(&relative, &mut |text| {
+        let outcome = run(text, op)?;
+        edits = outcome.edits;
+        Ok(outcome.text)
+    })?;
+    let changed = written != Written::Unchanged;
     let human = if changed {
         format!("Updated {}: {what}.", file.display())
     } else {
@@ -197,13 +198,13 @@ fn edit(context: &Context, file: &Path, op: &Operation, what: &str) -> Result<Ou
     };
     Ok(Output::new(
         human,
-        serde_json::json!({ "changed": changed, "edits": outcome.edits }),
+        serde_json::json!({ "changed": changed, "edits": edits }),
     ))
 }
 
 /// `career outline FILE`
 pub fn outline(context: &Context, file: &Path) -> Result<Output, CoreError> {
-    let note = read_note(&resolve(context, file))?;
+    let note = read_arg(context, file)?;
     let outline = career_core::note::outline(&note.text);
     let human = outline
         .sections
@@ -228,7 +229,7 @@ pub fn outline(context: &Context, file: &Path) -> Result<Output, CoreError> {
 pub fn section(context: &Context, command: SectionCommand) -> Result<Output, CoreError> {
     match command {
         SectionCommand::Get { file, path } => {
-            let note = read_note(&resolve(context, &file))?;
+            let note = read_arg(context, &file)?;
             let all = sections(&note.text);
             let found = find(&all, &path)?;
             let body = found.body_span.of(&note.text).to_string();

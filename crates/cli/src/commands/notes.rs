@@ -11,13 +11,14 @@ use career_core::templates::plan::{plan_note, NoteKind, NotePlan, PlanAction};
 use career_core::CoreError;
 
 use crate::output::Output;
-use crate::vault::{read_note, update_note, Vault};
+use crate::vault::Vault;
 use crate::Context;
 
 /// The user's link format, from Obsidian's "Use [[Wikilinks]]" setting in `.obsidian/app.json`.
 pub fn link_format(vault: &Path) -> LinkFormat {
-    let markdown = std::fs::read_to_string(vault.join(".obsidian/app.json"))
+    let markdown = crate::vault::read_text(&vault.join(".obsidian/app.json"))
         .ok()
+        .flatten()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|json| {
             json.get("useMarkdownLinks")
@@ -42,12 +43,7 @@ fn plan(
         NoteKind::Profile => paths.profile,
         NoteKind::Methodology => paths.methodology,
     };
-    let file = context.vault.join(&path);
-    let existing = if file.exists() {
-        Some(read_note(&file)?)
-    } else {
-        None
-    };
+    let existing = context.files()?.read(&path)?;
     let plan = plan_note(
         kind,
         &context.settings,
@@ -58,7 +54,8 @@ fn plan(
     Ok((plan, existing))
 }
 
-/// Writes a plan: one create, or a guarded atomic update.
+/// Writes a plan: one create, or its insertions, moved onto the note as it is
+/// now if it changed elsewhere meanwhile.
 fn write(
     vault: &Vault,
     plan: &NotePlan,
@@ -66,8 +63,8 @@ fn write(
 ) -> Result<(), CoreError> {
     match (plan.action, &plan.text, existing) {
         (PlanAction::Create, Some(text), None) => vault.create(&plan.path, text).map(|_| ()),
-        (PlanAction::Create | PlanAction::Upgrade, Some(text), Some(note)) => {
-            update_note(note, text)
+        (PlanAction::Create | PlanAction::Upgrade, Some(_), Some(note)) => {
+            vault.apply_edits(note, &plan.edits).map(|_| ())
         }
         _ => Ok(()),
     }
@@ -101,7 +98,7 @@ fn kind_name(kind: NoteKind) -> &'static str {
 /// Index, and the methodology note when enabled. Existing notes other than the
 /// profile are left as they are.
 pub fn init(context: &Context) -> Result<Output, CoreError> {
-    let vault = Vault::open(&context.vault)?;
+    let vault = context.files()?;
     let mut kinds = vec![NoteKind::Profile, NoteKind::CareerIndex];
     if context.settings.methodology_note {
         kinds.push(NoteKind::Methodology);
@@ -151,7 +148,7 @@ pub fn init(context: &Context) -> Result<Output, CoreError> {
 
 /// `career index|profile|methodology upgrade [--dry-run]`.
 pub fn upgrade(context: &Context, kind: NoteKind, dry_run: bool) -> Result<Output, CoreError> {
-    let vault = Vault::open(&context.vault)?;
+    let vault = context.files()?;
     let (plan, existing) = plan(context, kind)?;
     let human = match plan.action {
         PlanAction::None => format!("No change: {} already has every section.", plan.path),

@@ -18,11 +18,10 @@ use career_core::reviews::{
 };
 use career_core::{CoreError, ErrorCode};
 
-use crate::commands::career_folder::markdown_notes;
 use crate::commands::log::logs;
 use crate::commands::notes::link_format;
 use crate::output::Output;
-use crate::vault::{read_note, update_note, Vault};
+use crate::vault::{scan, ReadNote, Vault};
 use crate::Context;
 
 /// Where Periodic Notes keeps its settings, relative to the vault.
@@ -55,6 +54,14 @@ pub struct PeriodicConfig {
     pub folders: [String; 4],
 }
 
+/// The kinds in the order of [`PeriodicConfig::folders`].
+const KINDS: [PeriodKind; 4] = [
+    PeriodKind::Week,
+    PeriodKind::Month,
+    PeriodKind::Quarter,
+    PeriodKind::Year,
+];
+
 fn slot(kind: PeriodKind) -> usize {
     match kind {
         PeriodKind::Week => 0,
@@ -68,8 +75,9 @@ fn slot(kind: PeriodKind) -> usize {
 /// or the 1.x calendar sets (`calendarSets[].week`).
 pub fn periodic_config(vault: &Path) -> PeriodicConfig {
     let mut config = PeriodicConfig::default();
-    let Some(json) = std::fs::read_to_string(vault.join(PERIODIC_DATA))
+    let Some(json) = crate::vault::read_text(&vault.join(PERIODIC_DATA))
         .ok()
+        .flatten()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
     else {
         return config;
@@ -116,17 +124,20 @@ pub fn periodic_config(vault: &Path) -> PeriodicConfig {
 /// mode, in Periodic Notes' folders) whose frontmatter says they are reviews.
 pub fn existing_reviews(context: &Context) -> Result<Vec<ExistingReview>, CoreError> {
     let career = crate::commands::career_folder::dir(context)?;
-    let mut notes = markdown_notes(&career, &context.vault, false);
+    let mut notes = scan(&career, &context.vault, false);
     if context.settings.reviews_in_periodic_notes {
         let config = periodic_config(&context.vault);
-        let mut folders: Vec<&String> = config.folders.iter().collect();
+        let mut folders = Vec::new();
+        for (kind, folder) in KINDS.iter().zip(&config.folders) {
+            folders.push(periodic_folder(*kind, folder)?);
+        }
         folders.sort();
         folders.dedup();
         for folder in folders {
             let dir = context.vault.join(folder);
             // Periodic Notes' formats may put notes in subfolders (`YYYY/[W]ww`).
             if dir != career {
-                notes.extend(markdown_notes(&dir, &context.vault, true));
+                notes.extend(scan(&dir, &context.vault, true));
             }
         }
     }
@@ -136,13 +147,44 @@ pub fn existing_reviews(context: &Context) -> Result<Vec<ExistingReview>, CoreEr
         .collect())
 }
 
-fn read_optional(context: &Context, relative: &str) -> Result<Option<String>, CoreError> {
-    let path = context.vault.join(relative);
-    if path.exists() {
-        Ok(Some(read_note(&path)?.text))
+/// Periodic Notes' folder for a kind, confined to the vault.
+fn periodic_folder(kind: PeriodKind, folder: &str) -> Result<String, CoreError> {
+    career_core::vault_path::confine(
+        &format!("Periodic Notes {} folder", kind.adjective()),
+        folder,
+    )
+}
+
+/// The vault path of the period's Periodic Notes note, confined to the vault.
+fn periodic_path(
+    config: &PeriodicConfig,
+    kind: PeriodKind,
+    period: Period,
+    fiscal: FiscalYear,
+) -> Result<String, CoreError> {
+    let name = career_core::reviews::periodic::periodic_note_name_in(
+        period,
+        fiscal,
+        config.formats.of(kind),
+    )?;
+    let name = career_core::vault_path::confine_file(
+        &format!("Periodic Notes {} format", kind.adjective()),
+        &name,
+    )?;
+    let folder = periodic_folder(kind, config.folders.get(slot(kind)).map_or("", |f| f))?;
+    let joined = if folder.is_empty() {
+        format!("{name}.md")
     } else {
-        Ok(None)
-    }
+        format!("{folder}/{name}.md")
+    };
+    career_core::vault_path::confine_file(
+        &format!("Periodic Notes {} folder and format", kind.adjective()),
+        &joined,
+    )
+}
+
+fn read_optional(vault: &Vault, relative: &str) -> Result<Option<String>, CoreError> {
+    Ok(vault.read(relative)?.map(|n| n.text))
 }
 
 /// Asks one question on stdin; a blank answer or the end of input is `None`.
@@ -184,11 +226,60 @@ fn answers(args: &ReviewArgs, period: Period, fiscal: FiscalYear) -> Answers {
 }
 
 /// Runs a review.
+///
+/// The questions come first (next quarter's intention, next year's theme),
+/// then the notes are read and the plan made, so nothing is computed from a
+/// note read before a person spent time answering. The keep/carry/drop
+/// decisions are asked on the plan; if a note then changed in the lines the
+/// plan replaces, a terminal shows the review again on the notes as they are
+/// now (the answers given are kept); a script gets `conflict`.
 pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
     let settings = &context.settings;
     let fiscal = settings.fiscal()?;
+    let (period, covers) = which_period(context, args, fiscal)?;
+    let interactive = std::io::stdin().is_terminal();
+    let answers = answers(args, period, fiscal);
+    let vault = context.files()?;
+    let plan = loop {
+        let input = review_input(context, &vault, args, period, &covers, answers.clone())?;
+        let mut plan = plan_review(&input)?;
+        // On a terminal, with no --keep or --drop: ask what happens to each unfinished item.
+        if args.keep.is_empty() && args.drop.is_empty() && interactive {
+            let (keep, drop) = ask_decisions(&plan);
+            if !keep.is_empty() || !drop.is_empty() {
+                let mut decided = input.clone();
+                decided.answers.keep = keep;
+                decided.answers.drop = drop;
+                plan = plan_review(&decided)?;
+            }
+        }
+        match write(&vault, &input, &plan) {
+            Err(e) if e.code == ErrorCode::Conflict && interactive => {
+                eprintln!(
+                    "{} Here is the review again, on the notes as they are now.",
+                    e.message
+                );
+            }
+            Err(e) => return Err(e),
+            Ok(()) => break plan,
+        }
+    };
+    let mut human = vec![plan.summary.clone()];
+    human.extend(plan.flags.iter().map(|f| format!("note: {}", f.message)));
+    Ok(Output::new(
+        human.join("\n"),
+        serde_json::to_value(&plan).unwrap_or_default(),
+    ))
+}
+
+/// The period to review and the periods it covers (a catch-up covers several).
+fn which_period(
+    context: &Context,
+    args: &ReviewArgs,
+    fiscal: FiscalYear,
+) -> Result<(Period, Vec<Period>), CoreError> {
     let reviews = existing_reviews(context)?;
-    let (period, covers) = match &args.period {
+    Ok(match &args.period {
         Some(text) => {
             let period = Period::parse(text)?;
             if period.kind() != args.kind {
@@ -204,75 +295,56 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
             (period, if due == period { covers } else { vec![period] })
         }
         None => next_review(args.kind, context.today, fiscal, &reviews),
-    };
+    })
+}
+
+/// Reads every note the review needs, as they are now.
+fn review_input(
+    context: &Context,
+    vault: &Vault,
+    args: &ReviewArgs,
+    period: Period,
+    covers: &[Period],
+    answers: Answers,
+) -> Result<ReviewInput, CoreError> {
+    let settings = &context.settings;
+    let fiscal = settings.fiscal()?;
     let year = career_core::reviews::goals_year(period, fiscal);
     let goals_path = settings.goals_path(year)?;
     let next_goals_path = settings.goals_path(year + 1)?;
     let index_path = settings.note_paths(context.today)?.career_index;
     let config = periodic_config(&context.vault);
     let periodic = if settings.reviews_in_periodic_notes {
-        let name = career_core::reviews::periodic::periodic_note_name_in(
-            period,
-            fiscal,
-            config.formats.of(args.kind),
-        )?;
-        let folder = config
-            .folders
-            .get(slot(args.kind))
-            .cloned()
-            .unwrap_or_default();
-        let relative = if folder.is_empty() {
-            format!("{name}.md")
-        } else {
-            format!("{folder}/{name}.md")
-        };
-        read_optional(context, &relative)?.map(|text| NoteText {
+        let relative = periodic_path(&config, args.kind, period, fiscal)?;
+        read_optional(vault, &relative)?.map(|text| NoteText {
             path: relative,
             text,
         })
     } else {
         None
     };
-    let input = ReviewInput {
+    Ok(ReviewInput {
         period: Some(period),
-        covers,
+        covers: covers.to_vec(),
         today: context.today.iso(),
         settings: settings.clone(),
         links: link_format(&context.vault),
-        goals_text: read_optional(context, &goals_path)?,
+        goals_text: read_optional(vault, &goals_path)?,
         next_goals_text: if args.kind == PeriodKind::Quarter {
-            read_optional(context, &next_goals_path)?
+            read_optional(vault, &next_goals_path)?
         } else {
             None
         },
-        index_text: read_optional(context, &index_path)?,
+        index_text: read_optional(vault, &index_path)?,
         session_logs: logs(context)?
             .into_iter()
             .map(|(path, text)| NoteText { path, text })
             .collect(),
-        reviews,
-        answers: answers(args, period, fiscal),
+        reviews: existing_reviews(context)?,
+        answers,
         periodic,
         periodic_formats: config.formats,
-    };
-    let mut plan = plan_review(&input)?;
-    // On a terminal, with no --keep or --drop: ask what happens to each unfinished item.
-    if args.keep.is_empty() && args.drop.is_empty() && std::io::stdin().is_terminal() {
-        let (keep, drop) = ask_decisions(&plan);
-        if !keep.is_empty() || !drop.is_empty() {
-            let mut decided = input;
-            decided.answers.keep = keep;
-            decided.answers.drop = drop;
-            plan = plan_review(&decided)?;
-        }
-    }
-    write(context, &plan)?;
-    let mut human = vec![plan.summary.clone()];
-    human.extend(plan.flags.iter().map(|f| format!("note: {}", f.message)));
-    Ok(Output::new(
-        human.join("\n"),
-        serde_json::to_value(&plan).unwrap_or_default(),
-    ))
+    })
 }
 
 /// Asks, item by item, whether to carry (Enter), keep (k) or drop (d) the
@@ -313,11 +385,13 @@ fn ask_decisions(plan: &ReviewPlan) -> (Vec<String>, Vec<String>) {
     (keep, drop)
 }
 
-/// Writes a plan: the goals notes (guarded), then the review.
-fn write(context: &Context, plan: &ReviewPlan) -> Result<(), CoreError> {
-    let vault = Vault::open(&context.vault)?;
+/// Writes a plan: the goals notes, then the periodic note or the new review.
+/// Each note's edits go onto the text the plan was made from, moved past any
+/// change made elsewhere meanwhile; a change in the lines they replace is a
+/// `conflict` and that note is not written.
+fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), CoreError> {
     if let Some(note) = &plan.create {
-        if vault.resolve(&note.path).exists() {
+        if vault.read(&note.path)?.is_some() {
             return Err(CoreError::new(
                 ErrorCode::NoteExists,
                 format!(
@@ -331,12 +405,40 @@ fn write(context: &Context, plan: &ReviewPlan) -> Result<(), CoreError> {
         .into_iter()
         .flatten()
     {
-        let note = read_note(&vault.resolve(&edits.path))?;
-        career_core::edit::check(&note.text, &edits.edits)?;
-        update_note(&note, &edits.new_text)?;
+        let base = planned_from(input, &edits.path).ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{} was not read for this review; nothing was written.",
+                    edits.path
+                ),
+            )
+        })?;
+        let note = ReadNote {
+            relative: edits.path.clone(),
+            text: base.to_string(),
+        };
+        vault.apply_edits(&note, &edits.edits)?;
     }
     if let Some(note) = &plan.create {
         vault.create(&note.path, &note.text)?;
     }
     Ok(())
+}
+
+/// The text of `path` that the plan was computed from.
+fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
+    let settings = &input.settings;
+    let fiscal = settings.fiscal().ok()?;
+    let year = career_core::reviews::goals_year(input.period?, fiscal);
+    if let Some(note) = input.periodic.as_ref().filter(|n| n.path == path) {
+        return Some(&note.text);
+    }
+    if settings.goals_path(year).ok()? == path {
+        return input.goals_text.as_deref();
+    }
+    if settings.goals_path(year + 1).ok()? == path {
+        return input.next_goals_text.as_deref();
+    }
+    None
 }
