@@ -7,7 +7,7 @@
 //! re-read before it is returned: an action that would not read back as an
 //! action of its week (swallowed by an unclosed code block, say) is refused.
 
-use crate::edit::lines::insert_lines;
+use crate::edit::lines::{insert_lines, one_line};
 use crate::edit::table::update_row;
 use crate::edit::task::add_task;
 use crate::edit::{apply, Applied, TextEdit};
@@ -50,13 +50,15 @@ fn goal_not_found(note: &GoalsNote, id: &str) -> CoreError {
 pub fn set_status(text: &str, goal: &str, status: &str) -> CoreResult<Vec<TextEdit>> {
     lone_cr(text)?;
     let Some(choice) = GoalStatus::choice(status) else {
+        let choices = GoalStatus::CHOICES.join(", ");
+        let status = one_line(status);
         return Err(CoreError::new(
             ErrorCode::InvalidInput,
-            format!(
-                "\"{}\" is not a goal status: use {}.",
-                status.trim(),
-                GoalStatus::CHOICES.join(", ")
-            ),
+            if status.is_empty() {
+                format!("No goal status was given; nothing was changed. Use one of: {choices}.")
+            } else {
+                format!("\"{status}\" is not a goal status; nothing was changed. Use one of: {choices}.")
+            },
         ));
     };
     let note = read(text);

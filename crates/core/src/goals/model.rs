@@ -57,8 +57,13 @@ impl GoalStatus {
         }
     }
 
-    /// Parses one of [`GoalStatus::CHOICES`] (loosely), refusing anything else.
+    /// Parses one of [`GoalStatus::CHOICES`] (loosely), refusing anything
+    /// else, an empty status included: an empty cell reads as "Not started",
+    /// but an empty answer is no choice at all.
     pub fn choice(text: &str) -> Option<Self> {
+        if normalize(text).is_empty() {
+            return None;
+        }
         match Self::parse(text) {
             Self::Other(_) => None,
             status => Some(status),
