@@ -99,7 +99,7 @@ pub fn set_status(text: &str, goal: &str, status: &str) -> CoreResult<Vec<TextEd
 
 /// The line of an action: `text #goal/G1`, without a tag already written.
 fn action_line(note: &GoalsNote, action: &str, goal: Option<&str>) -> CoreResult<String> {
-    let body = action.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = one_line(action);
     if body.is_empty() {
         return Err(CoreError::new(
             ErrorCode::InvalidInput,

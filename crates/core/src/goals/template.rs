@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Day;
+use crate::edit::lines::one_line;
 use crate::edit::section::{append, insert, AppendAt, InsertAt};
 use crate::edit::table::cell_text;
 use crate::edit::TextEdit;
@@ -120,10 +121,7 @@ fn invalid(message: impl Into<String>) -> CoreError {
 /// One line of the person's text: line breaks as spaces, and `<%` broken up
 /// so Templater never executes what we write.
 fn flat(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("<%", "<\\%")
+    one_line(text).replace("<%", "<\\%")
 }
 
 /// `G2` for the second goal.

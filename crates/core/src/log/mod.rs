@@ -7,6 +7,7 @@
 pub mod render;
 pub mod threads;
 
+use crate::edit::lines::one_line;
 use crate::templates::links::LinkFormat;
 
 /// The cells of the Career Index's Session Logs row: `| [[log]] | focus | outputs |`.
@@ -21,5 +22,5 @@ pub fn session_logs_row(
     } else {
         outputs.join(", ")
     };
-    vec![links.link_in_table(name, None), focus.to_string(), output]
+    vec![links.link_in_table(name, None), one_line(focus), output]
 }

@@ -12,6 +12,8 @@ use chrono::NaiveDateTime;
 use crate::coach::session::{AnswerStatus, Decision, Session};
 use crate::dates::Day;
 use crate::edit::frontmatter::yaml_scalar;
+use crate::edit::lines::{one_line, one_line_at_start};
+use crate::edit::table::cell_text;
 use crate::log::threads::{with_carried, Thread};
 use crate::templates::links::LinkFormat;
 
@@ -68,13 +70,19 @@ pub fn sections_touched(session: &Session) -> Vec<String> {
         .collect()
 }
 
+/// A table cell from the person's text: one line, pipes escaped.
 fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    cell_text(&one_line(text))
 }
 
 /// Renders the whole log note.
+///
+/// Every field the person typed is one line here ([`one_line`]): a focus,
+/// thread, decision or item with line breaks is flattened, so it can never
+/// add a heading, a list item or a table row to the log.
 pub fn render(input: &LogInput<'_>) -> String {
     let links = input.links;
+    let focus = one_line(&input.focus);
     let link = |target: &str| links.link(target, None, None);
     let sections = input.session.map(sections_touched).unwrap_or_default();
     let mut out = String::new();
@@ -83,7 +91,7 @@ pub fn render(input: &LogInput<'_>) -> String {
     if let Some(minutes) = input.duration {
         out.push_str(&format!("duration: {minutes}\n"));
     }
-    out.push_str(&format!("focus: {}\n", yaml_scalar(&input.focus)));
+    out.push_str(&format!("focus: {}\n", yaml_scalar(&focus)));
     if sections.is_empty() {
         out.push_str("sections: []\n");
     } else {
@@ -101,7 +109,7 @@ pub fn render(input: &LogInput<'_>) -> String {
     if let Some(minutes) = input.duration {
         out.push_str(&format!("**Duration:** ~{minutes} min\n"));
     }
-    out.push_str(&format!("**Focus:** {}\n", input.focus));
+    out.push_str(&format!("**Focus:** {focus}\n"));
     let outputs: Vec<String> = input
         .outputs
         .iter()
@@ -118,7 +126,7 @@ pub fn render(input: &LogInput<'_>) -> String {
 
     out.push_str(&format!(
         "## Session Objective\n\n{}\n\n---\n\n",
-        input.focus
+        one_line_at_start(&input.focus)
     ));
 
     out.push_str("## What We Did\n\n");
@@ -138,7 +146,7 @@ pub fn render(input: &LogInput<'_>) -> String {
             out.push_str("### Threads From Earlier Sessions\n\n");
             for t in &carried {
                 n += 1;
-                out.push_str(&format!("{n}. Carried forward: {}\n", t.text));
+                out.push_str(&format!("{n}. Carried forward: {}\n", one_line(&t.text)));
             }
             out.push('\n');
         }
@@ -162,10 +170,14 @@ pub fn render(input: &LogInput<'_>) -> String {
                         .map(|r| r.summary())
                         .unwrap_or_default();
                     for c in captured.iter().take(8) {
-                        out.push_str(&format!("   - Captured: {c}\n"));
+                        out.push_str(&format!("   - Captured: {}\n", one_line(c)));
                     }
                     for f in &answer.follow_ups {
-                        out.push_str(&format!("   - {} {}\n", f.question, f.answer));
+                        out.push_str(&format!(
+                            "   - {} {}\n",
+                            one_line_at_start(&f.question),
+                            one_line(&f.answer)
+                        ));
                     }
                     out.push_str("   - Confirmed and updated\n");
                 }
@@ -176,7 +188,7 @@ pub fn render(input: &LogInput<'_>) -> String {
     }
     for item in &input.did {
         n += 1;
-        out.push_str(&format!("{n}. {item}\n"));
+        out.push_str(&format!("{n}. {}\n", one_line_at_start(item)));
     }
     if n == 0 {
         out.push_str("- [What was discussed]\n");
@@ -228,11 +240,14 @@ pub fn render(input: &LogInput<'_>) -> String {
     out.push_str("## Open Threads for Future Sessions\n\n");
     let mut open = 0;
     for t in &carried {
-        out.push_str(&format!("- [ ] {}\n", with_carried(&t.text, t.carried + 1)));
+        out.push_str(&format!(
+            "- [ ] {}\n",
+            with_carried(&one_line(&t.text), t.carried + 1)
+        ));
         open += 1;
     }
     for t in &threads {
-        out.push_str(&format!("- [ ] {}\n", t.trim()));
+        out.push_str(&format!("- [ ] {}\n", one_line(t)));
         open += 1;
     }
     if open == 0 {
@@ -247,7 +262,7 @@ pub fn render(input: &LogInput<'_>) -> String {
     } else {
         input.worked.clone()
     } {
-        out.push_str(&format!("- {w}\n"));
+        out.push_str(&format!("- {}\n", one_line_at_start(&w)));
     }
     out.push_str("\n**What to improve:**\n");
     for w in if input.improve.is_empty() {
@@ -255,7 +270,7 @@ pub fn render(input: &LogInput<'_>) -> String {
     } else {
         input.improve.clone()
     } {
-        out.push_str(&format!("- {w}\n"));
+        out.push_str(&format!("- {}\n", one_line_at_start(&w)));
     }
     out.push_str(&format!(
         "\n---\n\n*This session log is part of the {} — a reusable framework for AI-assisted career planning.*\n",

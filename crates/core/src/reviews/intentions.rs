@@ -1,6 +1,7 @@
 //! Writing a quarter's intention and focus into the goals note's Quarterly
 //! Intentions table, cell by cell (the rest of the table and note untouched).
 
+use crate::edit::lines::one_line;
 use crate::edit::table::{add_row, update_row};
 use crate::edit::TextEdit;
 use crate::error::{CoreError, CoreResult, ErrorCode};
@@ -19,8 +20,8 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 /// when the table already writes them that way, as the seed does, plain
 /// words otherwise (as `career goals new` writes them).
 pub fn as_written(intention: &str, quoted: bool) -> String {
-    let t = intention
-        .trim()
+    let flat = one_line(intention);
+    let t = flat
         .trim_matches(['*', '_'])
         .trim_matches(['"', '“', '”'])
         .trim();
@@ -64,9 +65,7 @@ pub fn set_intention(
     let intention = intention
         .map(|i| as_written(i, quoted))
         .filter(|t| !t.is_empty());
-    let focus = focus
-        .map(|f| f.trim().to_string())
-        .filter(|t| !t.is_empty());
+    let focus = focus.map(one_line).filter(|t| !t.is_empty());
     if intention.is_none() && focus.is_none() {
         return Ok(Vec::new());
     }

@@ -512,7 +512,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
 }
 
 fn clean(text: Option<&str>) -> Option<String> {
-    text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    text.map(crate::edit::lines::one_line)
         .filter(|t| !t.is_empty())
 }
 
