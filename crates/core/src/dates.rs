@@ -9,6 +9,22 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::error::{CoreError, CoreResult, ErrorCode};
 
+/// The years a day can be in: four digits, so every period has a label
+/// (`2026-W03`) that sorts and reads back. A day outside is refused.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// The refusal for a year outside [`YEARS`], naming what was given.
+pub fn out_of_range(what: &str) -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidDate,
+        format!(
+            "{what} is outside the years Career Coach plans for: use a date from {} to {}.",
+            YEARS.start(),
+            YEARS.end()
+        ),
+    )
+}
+
 /// A calendar day given by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day(NaiveDate);
@@ -17,7 +33,8 @@ impl Day {
     /// The earliest day chrono can represent; a fallback that never panics.
     pub const EARLIEST: Day = Day(NaiveDate::MIN);
 
-    /// Parses a strict `YYYY-MM-DD` date (four-digit year, two-digit month and day).
+    /// Parses a strict `YYYY-MM-DD` date (four-digit year, two-digit month
+    /// and day) in the years 1000 to 9999 ([`YEARS`]).
     pub fn parse(text: &str) -> CoreResult<Self> {
         let bytes = text.as_bytes();
         let shaped = bytes.len() == 10
@@ -30,12 +47,22 @@ impl Day {
         let parsed = shaped
             .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
             .flatten();
-        parsed.map(Day).ok_or_else(|| {
+        let day = parsed.map(Day).ok_or_else(|| {
             CoreError::new(
                 ErrorCode::InvalidDate,
                 format!("\"{text}\" is not a date in the form YYYY-MM-DD."),
             )
-        })
+        })?;
+        if day.in_range() {
+            Ok(day)
+        } else {
+            Err(out_of_range(&format!("\"{text}\"")))
+        }
+    }
+
+    /// Whether the day is in the years 1000 to 9999 ([`YEARS`]).
+    pub fn in_range(self) -> bool {
+        YEARS.contains(&self.year())
     }
 
     /// The calendar year.
@@ -121,6 +148,8 @@ mod tests {
             "",
             "2026-01-17T00:00",
             "２０２６-01-17",
+            "0000-01-01",
+            "0999-12-31",
         ] {
             let err = Day::parse(bad).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidDate, "should refuse {bad:?}");

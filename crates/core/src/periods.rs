@@ -231,7 +231,39 @@ impl Period {
                     .map(|month| Self::Month { year, month })
             }
         };
-        period.ok_or_else(bad)
+        let period = period.ok_or_else(bad)?;
+        if crate::dates::YEARS.contains(&period.year()) {
+            Ok(period)
+        } else {
+            Err(crate::dates::out_of_range(&format!("\"{text}\"")))
+        }
+    }
+
+    /// The year in the period's label (ISO week-numbering year for a week,
+    /// fiscal year for a quarter or year).
+    pub fn year(self) -> i32 {
+        match self {
+            Self::Week { year, .. }
+            | Self::Month { year, .. }
+            | Self::Quarter { year, .. }
+            | Self::Year { year } => year,
+        }
+    }
+
+    /// The period itself when its label and every day in it fall in the years
+    /// 1000 to 9999; otherwise an `invalid_date` error. Arithmetic near those
+    /// ends (the week after 9999-W52, the fiscal year before 1000) is refused
+    /// here instead of naming a note `10000` or `0999`.
+    pub fn in_range(self, fiscal: FiscalYear) -> CoreResult<Self> {
+        let years = crate::dates::YEARS;
+        if years.contains(&self.year())
+            && self.first_day(fiscal).in_range()
+            && self.last_day(fiscal).in_range()
+        {
+            Ok(self)
+        } else {
+            Err(crate::dates::out_of_range(&format!("The period {self}")))
+        }
     }
 
     /// What kind of period this is.

@@ -180,6 +180,10 @@ fn due_of(
     reviews: &[ExistingReview],
 ) -> Option<Due> {
     let newest = newest_due(kind, today, fiscal);
+    if newest.in_range(fiscal).is_err() || newest.next(fiscal).in_range(fiscal).is_err() {
+        // No review of it could be written (its label would not be four digits).
+        return None;
+    }
     let reviewed: Vec<Period> = reviews
         .iter()
         .flat_map(|r| r.covers.iter().copied().chain([r.period]))

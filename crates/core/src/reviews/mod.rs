@@ -255,6 +255,10 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
             "A review needs a period such as 2026-W03, 2026-01, 2026-Q1 or 2026.",
         )
     })?;
+    // The review, and the period it carries into or plans for, must have
+    // four-digit labels: never `10000` or `0999`.
+    period.in_range(fiscal)?;
+    period.next(fiscal).in_range(fiscal)?;
     let kind = period.kind();
     let mut covers: Vec<Period> = input
         .covers
