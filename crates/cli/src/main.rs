@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use career_core::templates::plan::NoteKind;
-use career_core::{CoreError, Day, Settings};
+use career_core::{CoreError, Day, ErrorCode, Settings};
 use clap::{Parser, Subcommand};
 
 use crate::output::Output;
@@ -259,8 +259,38 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     }
 }
 
+/// Parses the command line. `--help` and `--version` print and exit 0 as
+/// clap does; any other mistake exits 2, as clap's text, or under `--json`
+/// (anywhere among the arguments) as `{"error":{"code":"usage",…}}`.
+fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|error| {
+        use clap::error::ErrorKind;
+        let wants_json = std::env::args_os().skip(1).any(|a| a == "--json");
+        let informational = matches!(
+            error.kind(),
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+        );
+        if wants_json && !informational {
+            let message = error.render().to_string();
+            let message = message
+                .trim()
+                .strip_prefix("error: ")
+                .unwrap_or(message.trim());
+            output::print_error(&CoreError::new(ErrorCode::Usage, message), true);
+            ExitCode::from(2)
+        } else {
+            // clap's own text: help and version on stdout (exit 0), mistakes on stderr (exit 2).
+            let _ = error.print();
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let json = cli.json;
     match run(cli) {
         Ok(output) => {
