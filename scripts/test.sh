@@ -9,7 +9,10 @@ cargo fmt --all --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
+rm -f target/tmp/write-safety-*.txt
 cargo test --workspace
+step "Write safety: hostile input, races and kills (issue 13)"
+cat target/tmp/write-safety-*.txt
 step "wasm-bindgen-test (bindings under Node)"
 cargo test --target wasm32-unknown-unknown -p career-wasm
 step "tsc --noEmit"
