@@ -356,3 +356,14 @@ fn a_review_refuses_a_period_next_to_the_edge_of_the_calendar() {
         ErrorCode::InvalidDate
     );
 }
+
+#[test]
+fn a_templater_tag_typed_into_a_session_log_field_is_never_executable() {
+    let log = career_core::log::render::render(&career_core::log::render::LogInput {
+        focus: "Plan <% tp.file.cursor() %>".into(),
+        threads: vec!["Ask <%* await tp.system.prompt() %>".into()],
+        ..Default::default()
+    });
+    assert!(!log.contains("<%"), "{log}");
+    assert!(log.contains("Plan <\\% tp.file.cursor() %>"), "{log}");
+}

@@ -34,9 +34,13 @@ pub fn insert_lines(text: &str, at: usize, new_lines: &[String]) -> TextEdit {
 /// and run of whitespace becomes one space, and the ends are trimmed. Text
 /// flattened this way cannot start a new line, so it cannot start a heading,
 /// a list item or a table row (table cells still escape `|`: see
-/// [`crate::edit::table::cell_text`]).
+/// [`crate::edit::table::cell_text`]). `<%` is broken up (`<\%`), so
+/// Templater never executes what a person typed into a field.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("<%", "<\\%")
 }
 
 /// [`one_line`] for text that begins a line (a paragraph) or follows a list

@@ -106,7 +106,6 @@ fn action_line(note: &GoalsNote, action: &str, goal: Option<&str>) -> CoreResult
             "An action needs some text.",
         ));
     }
-    let body = body.replace("<%", "<\\%");
     let tagged = goal_tags(&body);
     for id in &tagged {
         if note.goal(id).is_none() {

@@ -118,12 +118,6 @@ fn invalid(message: impl Into<String>) -> CoreError {
     CoreError::new(ErrorCode::InvalidInput, message)
 }
 
-/// One line of the person's text: line breaks as spaces, and `<%` broken up
-/// so Templater never executes what we write.
-fn flat(text: &str) -> String {
-    one_line(text).replace("<%", "<\\%")
-}
-
 /// `G2` for the second goal.
 pub fn goal_id(index: usize) -> String {
     format!("G{}", index + 1)
@@ -231,7 +225,7 @@ pub fn quarter_label(year: i32, quarter: u32, fiscal: FiscalYear) -> String {
 fn row(cells: &[&str]) -> String {
     let inner: Vec<String> = cells
         .iter()
-        .map(|c| match cell_text(&flat(c)) {
+        .map(|c| match cell_text(&one_line(c)) {
             t if t.is_empty() => " ".to_string(),
             t => format!(" {t} "),
         })
@@ -249,8 +243,8 @@ pub fn render(
 ) -> CoreResult<String> {
     validate(input, fiscal)?;
     let year = input.year;
-    let theme = flat(&input.theme);
-    let vision = flat(&input.vision);
+    let theme = one_line(&input.theme);
+    let vision = one_line(&input.vision);
     let theme_heading = format!("{year} Theme");
     let vision_link = links.link(index_name, Some("Vision"), Some("Vision"));
     let theme_link = links.link(index_name, Some(&theme_heading), Some(&theme_heading));
@@ -319,7 +313,7 @@ pub fn render(
             } else {
                 format!(" #goal/{goal}")
             };
-            out.push(format!("- [ ] {}{tag}", flat(&m.text)));
+            out.push(format!("- [ ] {}{tag}", one_line(&m.text)));
         }
     }
     out.extend([
