@@ -107,6 +107,21 @@ async function runCommand(app, id) {
 	throw new Error(`Command "${id}" needs an editor, which the emulation does not provide.`);
 }
 
+/**
+ * Changes a plugin's `data.json` on disk as another program would (Sync, `career` in a
+ * terminal): writes `data` (an object, as JSON, or a string as is), then lets Obsidian's
+ * watcher notice, which calls the plugin's `onExternalSettingsChange()`. Resolves with whether
+ * the hook ran, once it has finished.
+ */
+async function changeDataOnDisk(app, plugin, data) {
+	const full = app.vault.adapter.getFullPath(plugin.dataPath());
+	fs.mkdirSync(nodePath.dirname(full), { recursive: true });
+	fs.writeFileSync(full, typeof data === "string" ? data : JSON.stringify(data, null, 2));
+	const called = await plugin.checkExternalDataChange();
+	await settle();
+	return called;
+}
+
 /** Waits a few turns of the event loop, so that pending promise chains run to their end. */
 async function settle(turns = 3) {
 	for (let i = 0; i < turns; i++) {
@@ -162,6 +177,7 @@ module.exports = {
 	loadPlugin,
 	unloadPlugin,
 	runCommand,
+	changeDataOnDisk,
 	settle,
 	openModals,
 	waitForModal,

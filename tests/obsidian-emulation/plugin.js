@@ -5,6 +5,13 @@
  * status bar items) is undone when it unloads, as in Obsidian, so a test can unload a plugin
  * and check that nothing is left behind. `loadData`/`saveData` use
  * `<vault>/.obsidian/plugins/<id>/data.json` on disk, formatted as Obsidian formats it.
+ *
+ * Obsidian watches that file and, when something other than the plugin's own `saveData`
+ * changes it (Sync, a command-line tool), calls the plugin's `onExternalSettingsChange()`.
+ * The emulation remembers the text the plugin last read or wrote, and
+ * `checkExternalDataChange()` (called by the harness's `changeDataOnDisk`) compares it with the
+ * file on disk and calls the hook exactly when Obsidian would: the file differs from what the
+ * plugin itself last saw.
  */
 
 "use strict";
@@ -88,6 +95,8 @@ class Plugin extends Component {
 		}
 		this.app = app;
 		this.manifest = manifest;
+		/** Emulation only: `data.json`'s text as this plugin last loaded or saved it. */
+		this._dataSeen = undefined;
 	}
 
 	/** Registers a command; as in Obsidian, the id and name get the plugin's id and name as prefix. */
@@ -146,15 +155,39 @@ class Plugin extends Component {
 	async loadData() {
 		const adapter = this.app.vault.adapter;
 		if (!(await adapter.exists(this.dataPath()))) {
+			this._dataSeen = null;
 			return null;
 		}
-		return JSON.parse(await adapter.read(this.dataPath()));
+		const text = await adapter.read(this.dataPath());
+		this._dataSeen = text;
+		return JSON.parse(text);
 	}
 
 	async saveData(data) {
 		const adapter = this.app.vault.adapter;
 		await adapter.mkdir(`${this.app.vault.configDir}/plugins/${this.manifest.id}`);
-		await adapter.write(this.dataPath(), JSON.stringify(data, null, 2));
+		const text = JSON.stringify(data, null, 2);
+		await adapter.write(this.dataPath(), text);
+		this._dataSeen = text;
+	}
+
+	/**
+	 * Obsidian's file watcher, run on demand: when `data.json` on disk differs from what this
+	 * plugin last loaded or saved, calls `onExternalSettingsChange()` (if the plugin has it) and
+	 * waits for it. Resolves with whether the hook was called.
+	 */
+	async checkExternalDataChange() {
+		const adapter = this.app.vault.adapter;
+		const text = (await adapter.exists(this.dataPath())) ? await adapter.read(this.dataPath()) : null;
+		if (text === (this._dataSeen ?? null)) {
+			return false;
+		}
+		this._dataSeen = text;
+		if (!this._loaded || typeof this.onExternalSettingsChange !== "function") {
+			return false;
+		}
+		await this.onExternalSettingsChange();
+		return true;
 	}
 }
 
