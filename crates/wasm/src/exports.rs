@@ -36,6 +36,27 @@ pub fn note_paths(#[wasm_bindgen(unchecked_param_type = "DatedInput")] value: Js
     respond(input::<DatedInput>(value).and_then(|input| input.settings.note_paths(input.day()?)))
 }
 
+/// Input of `confinePath`: a path from a setting, and the setting's name.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ConfineInput {
+    /// How the person knows the setting, e.g. `Periodic Notes' weekly folder`.
+    what: String,
+    path: String,
+}
+
+/// A path from a setting as a normalised vault path, or `path_outside_vault`
+/// (naming the setting) when it would leave the vault.
+#[wasm_bindgen(js_name = confinePath, unchecked_return_type = "CoreResult<string>")]
+pub fn confine_path(
+    #[wasm_bindgen(unchecked_param_type = "ConfineInput")] value: JsValue,
+) -> JsValue {
+    respond(
+        input::<ConfineInput>(value)
+            .and_then(|i| career_core::vault_path::confine(&i.what, &i.path)),
+    )
+}
+
 /// Every section, table, task and link of a note, with byte spans.
 #[wasm_bindgen(unchecked_return_type = "CoreResult<NoteOutline>")]
 pub fn outline(text: &str) -> JsValue {

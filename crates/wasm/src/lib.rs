@@ -24,6 +24,7 @@ pub use reviews::*;
 const TS_TYPES: &'static str = r#"
 export type ErrorCode = string;
 export interface CoreError { code: ErrorCode; message: string }
+export interface ConfineInput { what: string; path: string }
 export type CoreResult<T> = { ok: true; value: T } | { ok: false; error: CoreError };
 export interface Settings {
   careerFolder: string;

@@ -28,6 +28,7 @@ import {
 	blindSpotNote as rawBlindSpotNote,
 	blindSpots as rawBlindSpots,
 	coachPrompt as rawCoachPrompt,
+	confinePath as rawConfinePath,
 	coachStart as rawCoachStart,
 	coachStep as rawCoachStep,
 	coreVersion as rawCoreVersion,
@@ -208,6 +209,14 @@ function failure<T>(code: string, message: string): CoreResult<T> {
 /** The core's version string. */
 export function coreVersion(): CoreResult<string> {
 	return callCore("coreVersion", () => ({ ok: true, value: rawCoreVersion() }));
+}
+
+/**
+ * A path from a setting (`what` names it) as a normalised vault path, or `path_outside_vault`
+ * when it would leave the vault (`..` above the root, an absolute path of another system).
+ */
+export function confinePath(input: { what: string; path: string }): CoreResult<string> {
+	return callCore("confinePath", () => rawConfinePath(input));
 }
 
 /** Every note path for the given settings and day, vault-relative with forward slashes. */
