@@ -4,11 +4,15 @@
  * `onload` reads the settings, adds the settings tab and registers the commands. It does not
  * touch the WebAssembly core: compiling it is deferred to the first command that needs it
  * (see `core/wasm.ts`), so enabling the plugin costs Obsidian's startup almost nothing.
+ *
+ * `onExternalSettingsChange` is Obsidian's call when `data.json` changed on disk (sync, or
+ * `career` in a terminal): the settings are merged again and every open owner of the file
+ * (a coaching session, a goals interview) re-reads its part, so nothing stale is saved over it.
  */
 
 import { registerCommands } from "./obsidian/commands";
 import { PluginBase } from "./obsidian/host";
-import { updatePluginData } from "./obsidian/plugin-data";
+import { notifyExternalChange, onExternalChange, updatePluginData } from "./obsidian/plugin-data";
 import type { CareerCoachHost } from "./obsidian/host";
 import { CareerSettingTab } from "./obsidian/settings-tab";
 import { DEFAULT_SETTINGS, mergeSettings } from "./settings";
@@ -20,8 +24,19 @@ export default class CareerCoachPlugin extends PluginBase implements CareerCoach
 
 	override async onload(): Promise<void> {
 		this.settings = mergeSettings(await this.loadData());
+		// First listener, so the owners told after it already see the new settings.
+		this.register(
+			onExternalChange(this, (data) => {
+				this.settings = mergeSettings(data);
+			}),
+		);
 		this.addSettingTab(new CareerSettingTab(this.app, this));
 		registerCommands(this);
+	}
+
+	/** `data.json` changed on disk: take its settings, and let the open owners re-read theirs. */
+	override async onExternalSettingsChange(): Promise<void> {
+		await notifyExternalChange(this);
 	}
 
 	override onunload(): void {

@@ -14,6 +14,12 @@
  *    in between (typing, sync, another plugin), read it again and run the step once more
  *    against the new text, so the answer goes where the section now is and the other change is
  *    kept; a second change in that short window gives up with {@link NOTE_CHANGED_MESSAGE};
+ *    Confirm is special: the person agreed to the change the preview showed. Before writing, the
+ *    preview is computed again from the note as it is now; if it differs (the note changed
+ *    where the answer goes), nothing is written and the new preview is shown with
+ *    {@link PREVIEW_CHANGED_MESSAGE}, to confirm again; the answer stays in the session. A
+ *    change elsewhere gives the same preview, so the confirmed change is written into the new
+ *    text;
  * 4. only then save the session. The core's writers are idempotent, so a crash between 3 and 4
  *    replays a write that changes nothing: an answer is never lost and never written twice.
  *
@@ -24,7 +30,7 @@
  * No `obsidian` import: see `obsidian/coach-session.ts` for the Obsidian side.
  */
 
-import type { CoachAction, CoachInput, CoachPrompt, CoachSession, CoachStep, CoreResult } from "../core/wasm";
+import type { ChangeLine, CoachAction, CoachInput, CoachPrompt, CoachSession, CoachStep, CoreResult } from "../core/wasm";
 
 /** The core's coaching calls (the typed, never-throwing wrappers of `core/wasm.ts`). */
 export interface CoachCore {
@@ -59,6 +65,9 @@ export class NoteChangedError extends Error {
 /** What the person is told when the note kept changing under a write. */
 export const NOTE_CHANGED_MESSAGE = "The note changed; nothing was written — your answer is kept.";
 
+/** What the person is told when the note changed where their confirmed answer goes. */
+export const PREVIEW_CHANGED_MESSAGE = "The note changed where your answer goes, so nothing was written. This is the change now — confirm again, or edit your answer.";
+
 /** Why a step did not happen. The session is unchanged. */
 export interface EngineFailure {
 	/** `conflict`: the note kept changing; `core`: the core refused; `read`/`write`: the vault failed. */
@@ -79,6 +88,8 @@ export type EngineResult =
 			wrote: boolean;
 			/** Set when the note was written but the session could not be saved. */
 			warning: string | null;
+			/** Set when the preview was shown again because the note changed (nothing written). */
+			changed?: string;
 	  }
 	| { ok: false; failure: EngineFailure };
 
@@ -88,6 +99,8 @@ export class CoachEngine {
 	private readonly core: CoachCore;
 	private readonly io: CoachIo;
 	private queue: Promise<unknown> = Promise.resolve();
+	/** The last prompt shown, so Confirm can tell whether its preview still holds. */
+	private shown: CoachPrompt | null = null;
 
 	constructor(session: CoachSession, core: CoachCore, io: CoachIo) {
 		this.current = session;
@@ -106,6 +119,21 @@ export class CoachEngine {
 	 */
 	adopt(session: CoachSession): void {
 		this.current = session;
+	}
+
+	/**
+	 * Takes the session as `data.json` holds it now (changed elsewhere: `career coach` in a
+	 * terminal, another device) after any running step, and says what to show for it.
+	 * `adopted` is called once it is taken (the store then expects it on the next save).
+	 */
+	reload(session: CoachSession, adopted?: () => void): Promise<EngineResult> {
+		return this.enqueue(async () => {
+			this.current = session;
+			adopted?.();
+			this.shown = null;
+			const note = await this.readNote();
+			return typeof note === "string" ? this.show(note, false, null) : note;
+		});
 	}
 
 	/** Whether every planned section is done. */
@@ -140,6 +168,10 @@ export class CoachEngine {
 		if (typeof note !== "string") {
 			return note;
 		}
+		const reasked = this.previewChanged(note, action);
+		if (reasked !== null) {
+			return reasked;
+		}
 		const at = this.io.now();
 		let step = this.step(note, action, at);
 		if (!step.ok) {
@@ -154,6 +186,10 @@ export class CoachEngine {
 				note = await this.readNote();
 				if (typeof note !== "string") {
 					return note;
+				}
+				const again = this.previewChanged(note, action);
+				if (again !== null) {
+					return again;
 				}
 				step = this.step(note, action, at);
 				if (!step.ok) {
@@ -186,6 +222,23 @@ export class CoachEngine {
 		return this.show(now ?? (wrote && write !== null ? write : note), wrote, warning);
 	}
 
+	/**
+	 * For Confirm: the new preview when the note as it is now (`note`) gives another change than
+	 * the one shown, else null (the confirmed change still holds and may be written).
+	 */
+	private previewChanged(note: string, action: CoachAction): EngineResult | null {
+		const before = this.shown;
+		if (action.action !== "confirm" || before?.kind !== "confirm") {
+			return null;
+		}
+		const now = this.core.prompt({ session: this.current, note });
+		if (!now.ok || now.value.kind !== "confirm" || sameChanges(before.changes, now.value.changes)) {
+			return null;
+		}
+		this.shown = now.value;
+		return { ok: true, prompt: now.value, wrote: false, warning: null, changed: PREVIEW_CHANGED_MESSAGE };
+	}
+
 	private step(note: string, action: CoachAction, at: string): { ok: true; step: CoachStep } | { ok: false; failure: EngineFailure } {
 		const result = this.core.step({ session: this.current, note, action, at });
 		if (!result.ok) {
@@ -199,6 +252,7 @@ export class CoachEngine {
 		if (!result.ok) {
 			return { ok: false, failure: { kind: "core", message: result.error.message, code: result.error.code } };
 		}
+		this.shown = result.value;
 		return { ok: true, prompt: result.value, wrote, warning };
 	}
 
@@ -221,6 +275,11 @@ export class CoachEngine {
 			return failure("write", `Nothing was written — your answer is kept: ${describe(thrown)}`);
 		}
 	}
+}
+
+/** Whether two previews show the same lines. */
+function sameChanges(a: readonly ChangeLine[], b: readonly ChangeLine[]): boolean {
+	return a.length === b.length && a.every((line, i) => JSON.stringify(line) === JSON.stringify(b[i]));
 }
 
 function failure(kind: EngineFailure["kind"], message: string): { ok: false; failure: EngineFailure } {

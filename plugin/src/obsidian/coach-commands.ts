@@ -26,9 +26,11 @@ import { localIsoDate } from "../today";
 import { sessionClosing, threadReview, threadsForNewSession } from "./coach-log-hooks";
 import { CoachModal } from "./coach-modal";
 import { chooseResumeOrNew, chooseSection } from "./coach-pickers";
-import { CoachStore, isUnfinished } from "./coach-store";
+import { CoachStore, isUnfinished, peek } from "./coach-store";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
+import { onExternalChange } from "./plugin-data";
+import type { PluginData } from "./plugin-data";
 import { ConflictError, currentText, writeUpgrade } from "./write-plan";
 
 const START_FAILED = "Could not start the coaching session";
@@ -75,6 +77,8 @@ export function registerCoachCommands(plugin: CareerCoachHost): Coaching {
 		name: "Coach a section",
 		callback: () => coach.coachSection(),
 	});
+	// data.json changed on disk: the open session (if any) continues from the file's.
+	plugin.register(onExternalChange(plugin, (data) => coach.externalChange(data)));
 	// Disabling the plugin closes the modal, which pauses and saves the session.
 	plugin.register(() => {
 		coach.closeModal();
@@ -213,6 +217,18 @@ class Coach {
 			return;
 		}
 		await this.startNew(sections, index, focus);
+	}
+
+	/** `data.json` was changed elsewhere: the store and the open modal re-read the session. */
+	async externalChange(data: PluginData): Promise<void> {
+		const modal = this.modal;
+		if (modal === null) {
+			this.store.reloaded(data);
+			return;
+		}
+		await modal.sessionChangedElsewhere(peek(data).session, () => {
+			this.store.reloaded(data);
+		});
 	}
 
 	/** Closes the open session modal, if any (it pauses the session). */

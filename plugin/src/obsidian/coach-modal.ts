@@ -23,10 +23,13 @@ import type { App } from "obsidian";
 import { draftAt, draftFits } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import type { CoachEngine, EngineResult } from "../coach/engine";
-import type { ChangeLine, CoachAction, CoachPrompt, CoachSession, Reading } from "../core/wasm";
+import type { CoachAction, CoachPrompt, CoachSession } from "../core/wasm";
 import { ClosingView, ThreadReviewView } from "./coach-log-views";
+import { actionButton, closeButton, nextButton, pauseButton, renderConfirm, renderQuestionText } from "./coach-prompt-views";
+import type { ButtonSpec } from "./coach-prompt-views";
 import type { Closing, CoachSurface, ThreadReview } from "./coach-log-views";
 import { notify } from "./notices";
+import { sameJson } from "./plugin-data";
 
 /** How the modal reaches the rest of the plugin. */
 export interface CoachModalOptions {
@@ -59,16 +62,6 @@ export interface CoachModalOptions {
 
 /** How long typing must pause before the unsent text is saved. */
 const DRAFT_SAVE_DELAY_MS = 400;
-
-/** One button of the action row. */
-interface ButtonSpec {
-	label: string;
-	run: () => void;
-	/** The action Enter performs; shown as the call to action. */
-	primary?: boolean;
-	tooltip?: string;
-	disabled?: boolean;
-}
 
 /** The modal; open it with `new CoachModal(app, options).open()`. */
 export class CoachModal extends Modal {
@@ -174,6 +167,38 @@ export class CoachModal extends Modal {
 		this.options.onClosed?.();
 	}
 
+	/**
+	 * The session in `data.json` was changed elsewhere (`career coach` in a terminal, another
+	 * device): continue from it rather than later saving this modal's older copy over it
+	 * (`adopt` makes the store expect it from then on). What
+	 * is typed stays in the answer box. A session finished, cleared or replaced elsewhere ends
+	 * this modal without pausing (a pause would save the old session again).
+	 */
+	async sessionChangedElsewhere(session: CoachSession | null, adopt: () => void): Promise<void> {
+		const { engine } = this.options;
+		if (this.closed || this.broken || (session !== null && sameJson(session, engine.session))) {
+			adopt();
+			return;
+		}
+		const typed = this.textarea?.value ?? "";
+		if (session?.started_at !== engine.session.started_at || !isUnfinishedSession(session)) {
+			this.broken = true;
+			adopt();
+			const kept = typed.trim() === "" ? "" : ` Your unsent text was: ${typed}`;
+			notify(`The coaching session was finished or replaced elsewhere, so this window closed.${kept}`);
+			this.close();
+			return;
+		}
+		this.cancelDraftTimer();
+		const result = await engine.reload(session, adopt);
+		if (this.isClosed() || !result.ok) {
+			return;
+		}
+		this.restored = typed.trim() === "" ? null : draftAt(session, typed);
+		this.show(result);
+		this.showMessage("The session was changed elsewhere (another device or career in a terminal); it continues from there.", "warning");
+	}
+
 	private async begin(): Promise<void> {
 		const { engine, resume } = this.options;
 		const result = resume ? await engine.act({ action: "resume" }) : await engine.prompt();
@@ -216,6 +241,10 @@ export class CoachModal extends Modal {
 
 	private show(result: Extract<EngineResult, { ok: true }>): void {
 		this.render(result.prompt);
+		if (result.changed !== undefined) {
+			this.showMessage(result.changed, "warning");
+			notify(result.changed);
+		}
 		if (result.warning !== null) {
 			this.showMessage(result.warning, "error");
 			notify(result.warning);
@@ -245,7 +274,7 @@ export class CoachModal extends Modal {
 				this.renderButtons([this.nextButton(), this.stepButton("Skip", { action: "skip" }, "Skip this section")]);
 				break;
 			case "confirm":
-				this.renderConfirm(body, prompt.understood, prompt.changes);
+				renderConfirm(body, prompt.understood, prompt.changes);
 				this.renderButtons([
 					{ ...this.stepButton("Confirm", { action: "confirm" }, "Write this to the note"), primary: true },
 					this.stepButton("Edit", { action: "edit" }, "Change your answer"),
@@ -307,23 +336,7 @@ export class CoachModal extends Modal {
 	}
 
 	private renderQuestion(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
-		body.createEl("p", { cls: "career-coach-question", text: prompt.question });
-		if (prompt.hint !== "") {
-			body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
-		}
-		if (prompt.definitions.length > 0) {
-			const list = body.createEl("dl", { cls: "career-coach-definitions" });
-			for (const { term, meaning } of prompt.definitions) {
-				const row = list.createDiv({ cls: "career-coach-definition" });
-				row.createEl("dt", { text: term });
-				row.createEl("dd", { text: meaning });
-			}
-		}
-		if (prompt.mode === "review" && prompt.current !== "") {
-			const details = body.createEl("details", { cls: "career-coach-current" });
-			details.createEl("summary", { text: "What the note says now" });
-			details.createDiv({ cls: "career-coach-current-text", text: prompt.current });
-		}
+		renderQuestionText(body, prompt);
 		this.renderAnswer(body, prompt.draft, "Your answer. Leave it empty and choose Next to skip this section.");
 		const first = prompt.progress.current <= 1;
 		this.renderButtons([
@@ -349,59 +362,6 @@ export class CoachModal extends Modal {
 		this.textarea = textarea;
 		if (!Platform.isMobile) {
 			body.createDiv({ cls: "career-coach-keys", text: "Enter: next · Shift+Enter: new line · Esc: pause" });
-		}
-	}
-
-	private renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[]): void {
-		// Not "Here is what I understood": the review's sentence-case rule (which may not be
-		// disabled) reads the pronoun "I" as a capital letter out of place.
-		body.createEl("h3", { cls: "career-coach-subheading", text: "Here is what the coach understood" });
-		const reading = body.createDiv({ cls: "career-coach-understood" });
-		let shown = 0;
-		if (understood.fields.length > 0) {
-			const fields = reading.createEl("dl", { cls: "career-coach-fields" });
-			for (const { label, value } of understood.fields) {
-				const row = fields.createDiv({ cls: "career-coach-field" });
-				row.createEl("dt", { text: label });
-				row.createEl("dd", { text: value });
-			}
-			shown += understood.fields.length;
-		}
-		if (understood.entries.length > 0) {
-			const entries = reading.createEl("ul", { cls: "career-coach-entries" });
-			for (const cells of understood.entries) {
-				entries.createEl("li", { cls: "career-coach-entry", text: cells.filter((cell) => cell.trim() !== "").join(" · ") });
-			}
-			shown += understood.entries.length;
-		}
-		if (understood.items.length > 0) {
-			const items = reading.createEl("ul", { cls: "career-coach-items" });
-			for (const item of understood.items) {
-				items.createEl("li", { text: item });
-			}
-			shown += understood.items.length;
-		}
-		if (shown === 0) {
-			reading.createEl("p", { cls: "career-coach-hint", text: "Nothing that fits this section." });
-		}
-		for (const text of understood.unplaced) {
-			reading.createEl("p", { cls: "career-coach-unplaced", text: `Not placed: ${text}` });
-		}
-
-		body.createEl("h3", { cls: "career-coach-subheading", text: "The note will change like this" });
-		if (changes.length === 0) {
-			body.createEl("p", { cls: "career-coach-hint", text: "The note will not change." });
-			return;
-		}
-		const block = body.createDiv({ cls: "career-coach-changes", attr: { role: "list" } });
-		for (const change of changes) {
-			const added = change.sign === "+";
-			const line = block.createDiv({
-				cls: ["career-coach-change", added ? "is-added" : "is-removed"],
-				attr: { role: "listitem", "aria-label": `${added ? "Added" : "Removed"}: ${change.text}` },
-			});
-			line.createSpan({ cls: "career-coach-change-sign", text: added ? "+" : "−", attr: { "aria-hidden": "true" } });
-			line.createSpan({ cls: "career-coach-change-text", text: change.text === "" ? " " : change.text });
 		}
 	}
 
@@ -484,47 +444,29 @@ export class CoachModal extends Modal {
 		return this.closed;
 	}
 
-	/** "Next": sends the textarea's text (empty skips). */
+	/** The buttons of the action row, each running its action in this modal. */
 	private nextButton(): ButtonSpec {
-		return {
-			label: "Next",
-			primary: true,
-			tooltip: "Send your answer (empty skips)",
-			run: () => {
-				this.sendAnswer();
-			},
-		};
+		return nextButton(() => {
+			this.sendAnswer();
+		});
 	}
 
-	/** A button sending `action`. */
 	private stepButton(label: string, action: CoachAction, tooltip: string): ButtonSpec {
-		return {
-			label,
-			tooltip,
-			run: () => {
-				void this.send(action);
-			},
-		};
+		return actionButton(label, tooltip, () => {
+			void this.send(action);
+		});
 	}
 
 	private pauseButton(): ButtonSpec {
-		return {
-			label: "Pause",
-			tooltip: "Pause and close; resume later",
-			run: () => {
-				this.close();
-			},
-		};
+		return pauseButton(() => {
+			this.close();
+		});
 	}
 
 	private closeButton(): ButtonSpec {
-		return {
-			label: "Close",
-			primary: true,
-			run: () => {
-				this.close();
-			},
-		};
+		return closeButton(() => {
+			this.close();
+		});
 	}
 
 	private sendAnswer(): void {
@@ -614,4 +556,8 @@ export class CoachModal extends Modal {
 			this.draftTimer = null;
 		}
 	}
+}
+
+function isUnfinishedSession(session: CoachSession): boolean {
+	return session.stage.stage !== "done";
 }

@@ -9,6 +9,11 @@
  * session" can decide synchronously (a `checkCallback` cannot wait for the disk) whether it is
  * available. The commands re-read the file before acting on it, so a session changed in the
  * terminal meanwhile is seen.
+ *
+ * Every save of the session is conditional: it writes only if `data.json` still holds the
+ * session this store last read or wrote, so a session advanced elsewhere (the terminal, another
+ * device) is never overwritten by an older copy ({@link StaleDataError}); `onExternalSettingsChange`
+ * hands the new file to {@link CoachStore.reloaded}.
  */
 
 import type { Plugin } from "obsidian";
@@ -16,6 +21,7 @@ import { parseDraft } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import type { CoachSession } from "../core/wasm";
 import { readPluginData, updatePluginData } from "./plugin-data";
+import type { PluginData } from "./plugin-data";
 
 /** The key of the session in `data.json`, shared with the CLI. */
 export const SESSION_KEY = "session";
@@ -34,6 +40,8 @@ export interface StoredSession {
 export class CoachStore {
 	private readonly plugin: Plugin;
 	private cached: CoachSession | null = null;
+	/** What `data.json` held under `session` when last read or written; undefined: never read. */
+	private known: unknown = undefined;
 
 	constructor(plugin: Plugin) {
 		this.plugin = plugin;
@@ -41,10 +49,18 @@ export class CoachStore {
 
 	/** Reads the session and its draft from `data.json` (and remembers the session). */
 	async load(): Promise<StoredSession> {
-		const data = await readPluginData(this.plugin);
-		const session = parseSession(data[SESSION_KEY]);
-		this.cached = session;
-		return { session, draft: session === null ? null : parseDraft(data[DRAFT_KEY]) };
+		return this.reloaded(await readPluginData(this.plugin));
+	}
+
+	/**
+	 * Takes the session and its draft from `data`, as just read from `data.json`: later saves
+	 * expect this session.
+	 */
+	reloaded(data: PluginData): StoredSession {
+		const stored = peek(data);
+		this.known = data[SESSION_KEY] ?? null;
+		this.cached = stored.session;
+		return stored;
 	}
 
 	/**
@@ -52,8 +68,9 @@ export class CoachStore {
 	 * `undefined` to leave the saved draft as it is.
 	 */
 	async save(session: CoachSession, draft?: SessionDraft | null): Promise<void> {
+		await updatePluginData(this.plugin, { [SESSION_KEY]: session, [DRAFT_KEY]: draft }, this.expected());
 		this.cached = session;
-		await updatePluginData(this.plugin, { [SESSION_KEY]: session, [DRAFT_KEY]: draft });
+		this.known = session;
 	}
 
 	/** Saves the unsent draft alone (`null` clears it). */
@@ -63,14 +80,26 @@ export class CoachStore {
 
 	/** Forgets the session and its draft (its log has been written). */
 	async clear(): Promise<void> {
+		await updatePluginData(this.plugin, { [SESSION_KEY]: null, [DRAFT_KEY]: null }, this.expected());
 		this.cached = null;
-		await updatePluginData(this.plugin, { [SESSION_KEY]: null, [DRAFT_KEY]: null });
+		this.known = null;
+	}
+
+	/** The condition of a save: the session as last seen (none before the first read). */
+	private expected(): PluginData | undefined {
+		return this.known === undefined ? undefined : { [SESSION_KEY]: this.known };
 	}
 
 	/** The last session read or saved, when it is not finished; no disk access. */
 	unfinished(): CoachSession | null {
 		return this.cached !== null && isUnfinished(this.cached) ? this.cached : null;
 	}
+}
+
+/** The session and its draft in `data`, without taking them as the store's. */
+export function peek(data: PluginData): StoredSession {
+	const session = parseSession(data[SESSION_KEY]);
+	return { session, draft: session === null ? null : parseDraft(data[DRAFT_KEY]) };
 }
 
 /** Whether a session still has sections to go. */

@@ -9,6 +9,12 @@
  * loses nothing: the command resumes it, with "Start over" to begin again. When the interview
  * is done the note is created in one write and linked from the Career Index's theme section.
  * Built with `createEl` only.
+ *
+ * `career goals new` keeps its interview under the same key of `data.json`. Each save here
+ * writes only if the file still holds the interview this modal last read or wrote; when the
+ * file changes on disk (Obsidian calls `onExternalSettingsChange`), the modal continues from
+ * the file's interview, keeping what is typed in the answer box, instead of saving its older
+ * copy over it.
  */
 
 import { Modal } from "obsidian";
@@ -17,7 +23,8 @@ import type { GoalsInterview, GoalsInterviewPrompt, GoalsReply } from "../core/w
 import { createGoals, goalsPath, readIndex } from "./goals";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
-import { readPluginData, updatePluginData } from "./plugin-data";
+import { StaleDataError, onExternalChange, readPluginData, sameJson, updatePluginData } from "./plugin-data";
+import type { PluginData } from "./plugin-data";
 import { CoreRefusal, careerNotes, careerPlace, openNote } from "./session-logs";
 
 /** The key in `data.json` that holds an unfinished interview. */
@@ -45,7 +52,7 @@ export async function openGoalsInterview(plugin: CareerCoachHost): Promise<void>
 		const fresh = await startInterview(plugin);
 		// A saved interview of another year (or a cleared one, null) is not resumed.
 		const resumed = isInterview(saved) && saved.year === fresh.year ? saved : null;
-		new GoalsInterviewModal(plugin, resumed ?? fresh, resumed !== null).open();
+		new GoalsInterviewModal(plugin, resumed ?? fresh, resumed !== null, saved ?? null).open();
 	} catch (thrown) {
 		notifyFailure("Could not start the goals interview", thrown);
 	}
@@ -72,25 +79,61 @@ class GoalsInterviewModal extends Modal {
 	private interview: GoalsInterview;
 	private readonly resumed: boolean;
 	private busy = false;
+	/** What `data.json` held under the interview's key when last read or written. */
+	private known: unknown;
+	private unsubscribe: (() => void) | null = null;
 
-	constructor(plugin: CareerCoachHost, interview: GoalsInterview, resumed: boolean) {
+	constructor(plugin: CareerCoachHost, interview: GoalsInterview, resumed: boolean, known: unknown) {
 		super(plugin.app);
 		this.plugin = plugin;
 		this.interview = interview;
 		this.resumed = resumed;
+		this.known = known;
 	}
 
 	override onOpen(): void {
 		this.modalEl.addClass("career-coach-goals-modal");
 		this.setTitle(`${String(this.interview.year)} goals`);
+		this.unsubscribe = onExternalChange(this.plugin, (data) => {
+			this.changedElsewhere(data);
+		});
 		this.render(this.resumed ? "Resumed where you left off." : "");
 	}
 
 	override onClose(): void {
+		this.unsubscribe?.();
+		this.unsubscribe = null;
 		this.contentEl.empty();
 	}
 
-	private render(message: string): void {
+	/** Saves the interview (null clears it), only over the one this modal last saw. */
+	private async save(interview: GoalsInterview | null): Promise<void> {
+		await updatePluginData(this.plugin, { [INTERVIEW_KEY]: interview }, { [INTERVIEW_KEY]: this.known });
+		this.known = interview;
+	}
+
+	/** `data.json` changed on disk: continue from its interview, keeping what is typed. */
+	private changedElsewhere(data: PluginData): void {
+		const saved = data[INTERVIEW_KEY] ?? null;
+		if (sameJson(saved, this.known)) {
+			return;
+		}
+		this.known = saved;
+		if (isInterview(saved) && saved.year === this.interview.year) {
+			this.interview = saved;
+			this.render("The interview was changed elsewhere (another device or career goals new in a terminal); it continues from there.", this.typed());
+			return;
+		}
+		// Finished or cleared elsewhere: this one stays on screen and is saved again with its next step.
+		this.render("The saved interview was finished or cleared elsewhere; this one continues and is saved again with your next answer.", this.typed());
+	}
+
+	/** What is typed in the answer box now ("" when there is none). */
+	private typed(): string {
+		return this.contentEl.querySelector<HTMLTextAreaElement>("textarea.career-coach-answer")?.value ?? "";
+	}
+
+	private render(message: string, typed = ""): void {
 		const prompt = goalsInterviewPrompt(this.interview);
 		const { contentEl } = this;
 		contentEl.empty();
@@ -126,7 +169,7 @@ class GoalsInterviewModal extends Modal {
 			this.renderConfirm(shown);
 			return;
 		}
-		this.renderAnswer(shown);
+		this.renderAnswer(shown, typed);
 	}
 
 	/** What the Career Index says, kept in view while answering. */
@@ -151,9 +194,10 @@ class GoalsInterviewModal extends Modal {
 		}
 	}
 
-	private renderAnswer(shown: GoalsInterviewPrompt): void {
+	private renderAnswer(shown: GoalsInterviewPrompt, typed: string): void {
 		const { contentEl } = this;
 		const input = contentEl.createEl("textarea", { cls: "career-coach-answer", attr: { rows: "3", spellcheck: "true" } });
+		input.value = typed;
 		if (shown.examples.length > 0) {
 			const examples = contentEl.createDiv({ cls: "career-coach-goals-examples" });
 			examples.createSpan({ text: "For example: " });
@@ -236,11 +280,15 @@ class GoalsInterviewModal extends Modal {
 				this.render(next.error.message);
 				return;
 			}
+			await this.save(next.value);
 			this.interview = next.value;
-			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: this.interview });
 			this.render("");
 		} catch (thrown) {
 			notifyFailure("Could not save the goals interview", thrown);
+			if (thrown instanceof StaleDataError) {
+				// Changed elsewhere and not reported yet: continue from the file's, keeping the answer.
+				this.changedElsewhere(await readPluginData(this.plugin));
+			}
 		} finally {
 			this.busy = false;
 		}
@@ -248,8 +296,9 @@ class GoalsInterviewModal extends Modal {
 
 	private async startOver(): Promise<void> {
 		try {
-			this.interview = await startInterview(this.plugin);
-			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: this.interview });
+			const fresh = await startInterview(this.plugin);
+			await this.save(fresh);
+			this.interview = fresh;
 			this.render("Started over.");
 		} catch (thrown) {
 			notifyFailure("Could not restart the goals interview", thrown);
@@ -260,7 +309,7 @@ class GoalsInterviewModal extends Modal {
 		button.disabled = true;
 		try {
 			const created = await createGoals(this.plugin, this.interview.input);
-			await updatePluginData(this.plugin, { [INTERVIEW_KEY]: null });
+			await this.save(null).catch(() => undefined);
 			notify(created.linkedFromIndex ? `Created ${created.file.path} and linked it from the Career Index.` : `Created ${created.file.path}.`);
 			this.close();
 			await openNote(this.plugin.app, created.file);

@@ -1,0 +1,114 @@
+/**
+ * What the coaching modal shows of a prompt, drawn with `createEl` only (note text is always
+ * shown as text): a question with its hint, definitions and the section's current text, and
+ * the confirm view — what the coach understood and the lines the note will gain or lose —
+ * and the buttons of the action row.
+ * Split from `coach-modal.ts`, which keeps the modal's state, buttons and keys.
+ */
+
+import type { ChangeLine, CoachPrompt, Reading } from "../core/wasm";
+
+/** A question: its text, hint, the terms it uses and, for a section under review, what it says now. */
+export function renderQuestionText(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
+	body.createEl("p", { cls: "career-coach-question", text: prompt.question });
+	if (prompt.hint !== "") {
+		body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
+	}
+	if (prompt.definitions.length > 0) {
+		const list = body.createEl("dl", { cls: "career-coach-definitions" });
+		for (const { term, meaning } of prompt.definitions) {
+			const row = list.createDiv({ cls: "career-coach-definition" });
+			row.createEl("dt", { text: term });
+			row.createEl("dd", { text: meaning });
+		}
+	}
+	if (prompt.mode === "review" && prompt.current !== "") {
+		const details = body.createEl("details", { cls: "career-coach-current" });
+		details.createEl("summary", { text: "What the note says now" });
+		details.createDiv({ cls: "career-coach-current-text", text: prompt.current });
+	}
+}
+
+/** Confirm: what the coach understood, then the note's change as added and removed lines. */
+export function renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[]): void {
+	// Not "Here is what I understood": the review's sentence-case rule (which may not be
+	// disabled) reads the pronoun "I" as a capital letter out of place.
+	body.createEl("h3", { cls: "career-coach-subheading", text: "Here is what the coach understood" });
+	const reading = body.createDiv({ cls: "career-coach-understood" });
+	let shown = 0;
+	if (understood.fields.length > 0) {
+		const fields = reading.createEl("dl", { cls: "career-coach-fields" });
+		for (const { label, value } of understood.fields) {
+			const row = fields.createDiv({ cls: "career-coach-field" });
+			row.createEl("dt", { text: label });
+			row.createEl("dd", { text: value });
+		}
+		shown += understood.fields.length;
+	}
+	if (understood.entries.length > 0) {
+		const entries = reading.createEl("ul", { cls: "career-coach-entries" });
+		for (const cells of understood.entries) {
+			entries.createEl("li", { cls: "career-coach-entry", text: cells.filter((cell) => cell.trim() !== "").join(" · ") });
+		}
+		shown += understood.entries.length;
+	}
+	if (understood.items.length > 0) {
+		const items = reading.createEl("ul", { cls: "career-coach-items" });
+		for (const item of understood.items) {
+			items.createEl("li", { text: item });
+		}
+		shown += understood.items.length;
+	}
+	if (shown === 0) {
+		reading.createEl("p", { cls: "career-coach-hint", text: "Nothing that fits this section." });
+	}
+	for (const text of understood.unplaced) {
+		reading.createEl("p", { cls: "career-coach-unplaced", text: `Not placed: ${text}` });
+	}
+
+	body.createEl("h3", { cls: "career-coach-subheading", text: "The note will change like this" });
+	if (changes.length === 0) {
+		body.createEl("p", { cls: "career-coach-hint", text: "The note will not change." });
+		return;
+	}
+	const block = body.createDiv({ cls: "career-coach-changes", attr: { role: "list" } });
+	for (const change of changes) {
+		const added = change.sign === "+";
+		const line = block.createDiv({
+			cls: ["career-coach-change", added ? "is-added" : "is-removed"],
+			attr: { role: "listitem", "aria-label": `${added ? "Added" : "Removed"}: ${change.text}` },
+		});
+		line.createSpan({ cls: "career-coach-change-sign", text: added ? "+" : "−", attr: { "aria-hidden": "true" } });
+		line.createSpan({ cls: "career-coach-change-text", text: change.text === "" ? " " : change.text });
+	}
+}
+
+/** One button of the action row. */
+export interface ButtonSpec {
+	label: string;
+	run: () => void;
+	/** The action Enter performs; shown as the call to action. */
+	primary?: boolean;
+	tooltip?: string;
+	disabled?: boolean;
+}
+
+/** "Next": sends the typed answer (empty skips); what Enter does. */
+export function nextButton(run: () => void): ButtonSpec {
+	return { label: "Next", primary: true, tooltip: "Send your answer (empty skips)", run };
+}
+
+/** A button sending one action of the session (Skip, Back, Confirm…). */
+export function actionButton(label: string, tooltip: string, run: () => void): ButtonSpec {
+	return { label, tooltip, run };
+}
+
+/** "Pause": closes the modal, which pauses the session. */
+export function pauseButton(run: () => void): ButtonSpec {
+	return { label: "Pause", tooltip: "Pause and close; resume later", run };
+}
+
+/** "Close", once there is nothing left to do. */
+export function closeButton(run: () => void): ButtonSpec {
+	return { label: "Close", primary: true, run };
+}
