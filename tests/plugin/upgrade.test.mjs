@@ -23,7 +23,6 @@ async function planFor(existing, extra = {}) {
 }
 
 const addedCount = (plan) => plan.additions.reduce((n, a) => n + a.what.length, 0);
-const CONFLICT = `${PATH} changed while the preview was open, so nothing was written. Run the command again.`;
 
 /** Starts the command and returns { running, modal } once its preview is open. */
 async function startUpgrade(app) {
@@ -116,17 +115,22 @@ for (const [how, dismiss] of [
 	});
 }
 
-test("a note changed on disk while the preview is open is left as it is, and the notice says why", async (t) => {
+test("a note changed on disk where the sections go is left as it is: the new preview is shown, and cancelling it writes nothing", async (t) => {
 	const { app, vaultDir } = await loadInVault(t, { files: { [PATH]: ORIGINAL } });
 	const { running, modal } = await startUpgrade(app);
 
 	const concurrent = `${ORIGINAL}\nSynced from my phone 📱\n`;
 	writeFileSync(join(vaultDir, PATH), concurrent); // as sync or another app would
 	harness.findButton(modal, "Add to note").click();
+	const again = await harness.waitForModal();
+	assert.notEqual(again, modal, "asked again");
+	assert.match(again.querySelector(".career-coach-upgrade-changed").textContent, /changed where these lines go/);
+	assert.equal(readVaultFile(vaultDir, PATH).toString(), concurrent, "nothing written before the new preview is confirmed");
+	harness.findButton(again, "Cancel").click();
 	await running;
 
 	assert.equal(readVaultFile(vaultDir, PATH).toString(), concurrent);
-	assert.deepEqual(harness.takeNotices(), [CONFLICT]);
+	assert.deepEqual(harness.takeNotices(), []);
 });
 
 test("a CRLF note is upgraded with the core's text, line endings included", async (t) => {
@@ -221,19 +225,25 @@ test("a note open in a background leaf is changed through that leaf's editor", a
 	assert.equal(process.mock.callCount(), 0);
 });
 
-test("typing in the open note while the preview is open makes the upgrade refuse", async (t) => {
-	const { app, vaultDir } = await loadInVault(t, { files: { [PATH]: ORIGINAL } });
+test("typing in the line the sections go after while the preview is open: asked again, then written around what was typed", async (t) => {
+	const { app } = await loadInVault(t, { files: { [PATH]: ORIGINAL } });
 	const editor = await openInEditor(app, PATH);
 	const { running, modal } = await startUpgrade(app);
 
 	editor.replaceRange("Typed meanwhile 准备. ", { line: 4, ch: 0 });
 	const typed = editor.getValue();
 	harness.findButton(modal, "Add to note").click();
+	const again = await harness.waitForModal();
+	assert.notEqual(again, modal, "asked again");
+	assert.equal(editor.getValue(), typed, "nothing written yet: the editor holds exactly what the user typed");
+	assert.ok([...again.querySelectorAll(".career-coach-upgrade-context")].some((el) => el.textContent.startsWith("Typed meanwhile 准备. ")), "the new preview shows the typed line");
+	harness.findButton(again, "Add to note").click();
 	await running;
 
-	assert.deepEqual(harness.takeNotices(), [CONFLICT]);
-	assert.equal(editor.getValue(), typed, "the editor keeps exactly what the user typed");
-	assert.equal(readVaultFile(vaultDir, PATH).toString(), typed);
+	const plan = await planFor(typed);
+	assert.equal(editor.getValue(), plan.text, "the upgrade planned on the typed text, through the editor");
+	assert.ok(editor.getValue().includes("Typed meanwhile 准备. 准备 🚀"));
+	assert.deepEqual(harness.takeNotices(), [`Added ${String(addedCount(plan))} section(s) to ${PATH}`]);
 });
 
 test("an editor with unsaved changes is what the plan is computed from", async (t) => {

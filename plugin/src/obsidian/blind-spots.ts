@@ -21,7 +21,7 @@
 import { MarkdownView, TFile, TFolder, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { blindSpotNote, blindSpots, notePaths, planSections } from "../core/wasm";
-import type { Finding, NotePaths } from "../core/wasm";
+import type { Finding, NotePaths, NotePlan } from "../core/wasm";
 import { frontmatterScalar } from "../text/frontmatter";
 import { localIsoDate } from "../today";
 import { BlindSpotModal } from "./blind-spot-modal";
@@ -31,8 +31,8 @@ import { parentFolder } from "./folders";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
-import { confirmUpgrade } from "./upgrade-modal";
-import { ConflictError, createPlannedNote, currentText, replaceAllEdits, writeUpgrade } from "./write-plan";
+import { previewAndWrite } from "./upgrade-write";
+import { ConflictError, createPlannedNote, currentText, replaceAllEdits } from "./write-plan";
 
 const FAILED = "Could not run the blind spot analysis";
 /** The frontmatter `type` of a session log (crates/core/src/log/render.rs writes it). */
@@ -218,14 +218,21 @@ async function addSection(plugin: CareerCoachHost, finding: Finding): Promise<bo
 			notify(`${file.path} already has ${finding.section}.`);
 			return true;
 		}
-		const confirmed = await confirmUpgrade(app, { noteName: file.basename, path: file.path, additions: plan.additions });
-		if (!confirmed) {
+		// A blank note is filled as a whole, like "Create or upgrade career index" does.
+		const withEdits = (text: string, planned: NotePlan): NotePlan =>
+			planned.action === "create" && planned.text !== null ? { ...planned, edits: replaceAllEdits(text, planned.text) } : planned;
+		// Confirmed, it is planned again on the note as it is then (see upgrade-write.ts).
+		const outcome = await previewAndWrite(app, file, existing, withEdits(existing, plan), (text) => {
+			const again = planSections({ settings: { ...plugin.settings }, today: where.today, linkFormat: vaultLinkFormat(app), existing: text, sections: [finding.action.section] });
+			if (!again.ok) {
+				throw new Error(again.error.message);
+			}
+			return again.value.action === "none" || again.value.text === null ? null : withEdits(text, again.value);
+		});
+		if (outcome === "cancelled") {
 			return false;
 		}
-		// A blank note is filled as a whole, like "Create or upgrade career index" does.
-		const edits = plan.action === "create" ? replaceAllEdits(existing, plan.text) : plan.edits;
-		await writeUpgrade(app, file, existing, { ...plan, edits });
-		notify(`Added ${finding.section} to ${file.path}`);
+		notify(outcome === "written" ? `Added ${finding.section} to ${file.path}` : `${file.path} already has ${finding.section}.`);
 		return true;
 	} catch (thrown) {
 		if (thrown instanceof ConflictError) {

@@ -15,7 +15,8 @@ import { localIsoDate } from "../today";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
-import { confirmUpgrade } from "./upgrade-modal";
+import { CoreRefusal } from "./session-logs";
+import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits, writeUpgrade } from "./write-plan";
 
 /** How each note is named in messages, and which of the core's paths is its. */
@@ -33,6 +34,8 @@ export async function createOrUpgradeNote(plugin: CareerCoachHost, kind: NoteKin
 	} catch (thrown) {
 		if (thrown instanceof ConflictError) {
 			notify(thrown.message);
+		} else if (thrown instanceof CoreRefusal) {
+			notifyCoreError(action, { code: thrown.code, message: thrown.message });
 		} else {
 			notifyFailure(action, thrown);
 		}
@@ -82,12 +85,24 @@ async function run(plugin: CareerCoachHost, kind: NoteKind, action: string): Pro
 		return;
 	}
 
-	const confirmed = await confirmUpgrade(app, { noteName: found.basename, path, additions: plan.additions });
-	if (!confirmed) {
-		return;
+	// Confirmed, it is planned again on the note as it is then (see upgrade-write.ts).
+	let written = plan;
+	const outcome = await previewAndWrite(app, found, existing, plan, (text) => {
+		const again = planNote({ kind, settings, today, linkFormat: vaultLinkFormat(app), existing: text });
+		if (!again.ok) {
+			throw new CoreRefusal(again.error);
+		}
+		if (again.value.action === "none" || again.value.text === null) {
+			return null;
+		}
+		written = again.value.action === "create" ? { ...again.value, edits: replaceAllEdits(text, again.value.text) } : again.value;
+		return written;
+	});
+	if (outcome === "nothing") {
+		notify(`${path} already has every section.`);
+	} else if (outcome === "written") {
+		notify(`Added ${String(countAdded(written))} section(s) to ${path}`);
 	}
-	await writeUpgrade(app, found, existing, plan);
-	notify(`Added ${String(countAdded(plan))} section(s) to ${path}`);
 }
 
 /** Creates the missing note in one write and opens it. */

@@ -5,7 +5,8 @@
  * text, or "At the top") followed by the added lines, each prefixed with "+", in a monospace
  * block; built with `createEl` only, never from HTML strings, so note text is always shown as
  * text. "Add to note" has the focus, so Enter confirms; Escape (Obsidian's modal scope) or
- * "Cancel" closes without writing. The block scrolls and long lines wrap, so it stays
+ * "Cancel" closes without writing. When the note changed where the lines go while the
+ * preview was open, the new preview is shown with a notice saying so (see `upgrade-write.ts`). The block scrolls and long lines wrap, so it stays
  * readable on a phone (see `.career-coach-upgrade*` in styles.css).
  */
 
@@ -21,6 +22,8 @@ export interface UpgradePreview {
 	path: string;
 	/** The core's additions, in note order. */
 	additions: readonly Addition[];
+	/** Why the preview is shown again (the note changed where the lines go); absent the first time. */
+	notice?: string | undefined;
 }
 
 /** Opens the preview; resolves with true when the user chose "Add to note", else false. */
@@ -50,6 +53,9 @@ class UpgradeModal extends Modal {
 			text: `These lines will be added to ${preview.path}. Nothing already in the note changes.`,
 		});
 
+		if (preview.notice !== undefined) {
+			contentEl.createEl("p", { cls: "career-coach-session-message is-warning career-coach-upgrade-changed", text: preview.notice, attr: { role: "alert" } });
+		}
 		const list = contentEl.createDiv({ cls: "career-coach-upgrade-additions" });
 		for (const addition of preview.additions) {
 			renderAddition(list, addition);
