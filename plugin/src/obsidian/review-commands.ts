@@ -57,21 +57,31 @@ export function registerReviewCommands(plugin: CareerCoachHost): void {
 
 /** Runs one review: asks what it needs, writes it, opens it. */
 export async function runReview(plugin: CareerCoachHost, kind: PeriodKind, status: DueStatus): Promise<void> {
-	const answers = await askAnswers(plugin.app, kind);
-	if (answers === null) {
-		return;
-	}
-	try {
-		const written = await writeReview(plugin, kind, answers, (unfinished) => new DecisionsModal(plugin.app, kind, unfinished).ask());
-		if (written === null) {
+	let answers: ReviewAnswers | null = {};
+	let failed = "";
+	// A review that could not be written asks again with what was typed, so no answer is lost.
+	for (;;) {
+		answers = await askAnswers(plugin.app, kind, answers, failed);
+		if (answers === null) {
 			return;
 		}
-		notify(reviewNotice(written));
-		await openNote(plugin.app, written.file);
-	} catch (thrown) {
-		notifyFailure(`Could not write the ${adjective(kind)} review`, thrown);
-	} finally {
-		status.refresh();
+		try {
+			const written = await writeReview(plugin, kind, answers, (unfinished, again) => new DecisionsModal(plugin.app, kind, unfinished, again).ask());
+			if (written === null) {
+				return;
+			}
+			notify(reviewNotice(written));
+			await openNote(plugin.app, written.file);
+			return;
+		} catch (thrown) {
+			notifyFailure(`Could not write the ${adjective(kind)} review`, thrown);
+			if (Object.keys(answers).length === 0) {
+				return; // nothing typed: nothing to keep
+			}
+			failed = `Nothing was written: ${thrown instanceof Error ? thrown.message : String(thrown)} Your answers are kept below.`;
+		} finally {
+			status.refresh();
+		}
 	}
 }
 
@@ -92,18 +102,21 @@ function adjective(kind: PeriodKind): string {
 	return { week: "weekly", month: "monthly", quarter: "quarterly", year: "annual" }[kind];
 }
 
-/** The answers a quarterly or annual review asks for; `{}` for the others; null when cancelled. */
-function askAnswers(app: App, kind: PeriodKind): Promise<ReviewAnswers | null> {
+/**
+ * The answers a quarterly or annual review asks for; `{}` for the others; null when cancelled.
+ * `typed`: answers given before (shown again in their fields); `message`: why they are asked again.
+ */
+function askAnswers(app: App, kind: PeriodKind, typed: ReviewAnswers, message: string): Promise<ReviewAnswers | null> {
 	if (kind === "quarter") {
 		return new AnswersModal(app, "Quarterly review", [
 			{ key: "nextIntention", label: "Next quarter's intention", hint: "What the quarter is about, in a few words: \"Build the thesis\", \"Go external\"." },
 			{ key: "nextFocus", label: "Its focus", hint: "The specific priorities." },
-		]).ask();
+		], typed, message).ask();
 	}
 	if (kind === "year") {
-		return new AnswersModal(app, "Annual review", [{ key: "nextTheme", label: "Next year's theme", hint: "If next year had ONE theme, what would it be? It starts next year's goals." }]).ask();
+		return new AnswersModal(app, "Annual review", [{ key: "nextTheme", label: "Next year's theme", hint: "If next year had ONE theme, what would it be? It starts next year's goals." }], typed, message).ask();
 	}
-	return Promise.resolve({});
+	return Promise.resolve(message === "" ? {} : null);
 }
 
 /** One question of the answers form. */
@@ -117,13 +130,17 @@ interface AnswerField {
 class AnswersModal extends Modal {
 	private readonly title: string;
 	private readonly fields: readonly AnswerField[];
+	private readonly typed: ReviewAnswers;
+	private readonly message: string;
 	private resolve: (answers: ReviewAnswers | null) => void = () => undefined;
 	private answered = false;
 
-	constructor(app: App, title: string, fields: readonly AnswerField[]) {
+	constructor(app: App, title: string, fields: readonly AnswerField[], typed: ReviewAnswers, message: string) {
 		super(app);
 		this.title = title;
 		this.fields = fields;
+		this.typed = typed;
+		this.message = message;
 	}
 
 	ask(): Promise<ReviewAnswers | null> {
@@ -138,12 +155,16 @@ class AnswersModal extends Modal {
 		this.setTitle(this.title);
 		this.modalEl.addClass("career-coach-review-modal");
 		contentEl.empty();
+		if (this.message !== "") {
+			contentEl.createEl("p", { cls: "career-coach-session-message is-error career-coach-review-failed", text: this.message, attr: { role: "alert" } });
+		}
 		contentEl.createEl("p", { cls: "career-coach-hint", text: "Leave a field blank to decide later; the review note keeps the question." });
 		const inputs = this.fields.map((field) => {
 			const label = contentEl.createEl("label", { cls: "career-coach-log-field" });
 			label.createSpan({ cls: "career-coach-log-field-name", text: field.label });
 			label.createSpan({ cls: "career-coach-log-field-hint", text: field.hint });
 			const input = label.createEl("input", { type: "text", cls: `career-coach-review-${field.key}` });
+			input.value = this.typed[field.key] ?? "";
 			return { field, input };
 		});
 		const buttons = contentEl.createDiv({ cls: "modal-button-container" });
@@ -192,14 +213,22 @@ const CHOICES: readonly { value: "carry" | "keep" | "drop"; label: string }[] = 
 class DecisionsModal extends Modal {
 	private readonly kind: PeriodKind;
 	private readonly unfinished: readonly Carried[];
+	private readonly again: { previous: Decisions; notice: string } | undefined;
 	private readonly chosen = new Map<string, "carry" | "keep" | "drop">();
 	private resolve: (decisions: Decisions | null) => void = () => undefined;
 	private answered = false;
 
-	constructor(app: App, kind: PeriodKind, unfinished: readonly Carried[]) {
+	constructor(app: App, kind: PeriodKind, unfinished: readonly Carried[], again?: { previous: Decisions; notice: string }) {
 		super(app);
 		this.kind = kind;
 		this.unfinished = unfinished;
+		this.again = again;
+	}
+
+	/** The choice made before for `text` (asked again), else carry. */
+	private initial(text: string): "carry" | "keep" | "drop" {
+		const previous = this.again?.previous;
+		return previous?.keep.includes(text) === true ? "keep" : previous?.drop.includes(text) === true ? "drop" : "carry";
 	}
 
 	ask(): Promise<Decisions | null> {
@@ -215,6 +244,9 @@ class DecisionsModal extends Modal {
 		this.setTitle(`Unfinished ${what}`);
 		this.modalEl.addClass("career-coach-decisions-modal");
 		contentEl.empty();
+		if (this.again !== undefined) {
+			contentEl.createEl("p", { cls: "career-coach-session-message is-warning career-coach-decisions-changed", text: this.again.notice, attr: { role: "alert" } });
+		}
 		contentEl.createEl("p", { cls: "career-coach-hint", text: `Carry each into ${this.unfinished[0]?.to ?? "the next period"}, keep it where it is, or drop it.` });
 		const list = contentEl.createEl("ul", { cls: "career-coach-decisions" });
 		for (const item of this.unfinished) {
@@ -224,10 +256,11 @@ class DecisionsModal extends Modal {
 				label.createSpan({ cls: "career-coach-decision-flag", text: ` — carried ${String(item.carried - 1)} times already: keep, re-scope or drop?` });
 			}
 			const buttons = row.createDiv({ cls: "career-coach-decision-choices", attr: { role: "radiogroup", "aria-label": item.text } });
-			this.chosen.set(item.text, "carry");
+			const initial = this.initial(item.text);
+			this.chosen.set(item.text, initial);
 			for (const choice of CHOICES) {
-				const button = buttons.createEl("button", { cls: `career-coach-decision-${choice.value}`, text: choice.label, attr: { role: "radio", "aria-checked": String(choice.value === "carry") } });
-				if (choice.value === "carry") {
+				const button = buttons.createEl("button", { cls: `career-coach-decision-${choice.value}`, text: choice.label, attr: { role: "radio", "aria-checked": String(choice.value === initial) } });
+				if (choice.value === initial) {
 					button.addClass("is-active");
 				}
 				button.addEventListener("click", () => {

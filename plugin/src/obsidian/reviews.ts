@@ -15,11 +15,17 @@
  * 2. then the review note is created in one `vault.create`.
  *
  * Reviews are found by their frontmatter `period` (the core reads it), not by file name.
+ *
+ * Periodic Notes' folder and format come from another plugin's settings, which anyone (or a
+ * sync conflict) may have set to `../outside`: the folder and the note's path made from the
+ * format both go through the core's `confinePath`, and a path that would leave the vault
+ * refuses the review (`path_outside_vault`, naming the setting) before anything is read or
+ * written.
  */
 
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
-import { dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
+import { confinePath, dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
 import type { Carried, Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
@@ -86,8 +92,17 @@ export interface Decisions {
 	drop: string[];
 }
 
-/** Asks what happens to the unfinished items; null cancels the review. */
-export type Decide = (unfinished: Carried[]) => Promise<Decisions | null>;
+/**
+ * Asks what happens to the unfinished items; null cancels the review. `again`, when the items
+ * are asked a second time because the notes changed meanwhile: the choices made so far and why.
+ */
+export type Decide = (unfinished: Carried[], again?: { previous: Decisions; notice: string }) => Promise<Decisions | null>;
+
+/** Shown when the unfinished items are asked again. */
+export const DECISIONS_CHANGED_NOTICE = "The goals note changed while you were choosing, so nothing was written. These are the unfinished items now; your choices are kept where the item still is.";
+
+/** How many times notes that keep changing are read again before giving up. */
+const ROUNDS = 5;
 
 /** Carries everything: what a review does when nobody is asked. */
 export function carryAll(): Promise<Decisions> {
@@ -103,15 +118,67 @@ export interface WrittenReview {
 	existed: boolean;
 }
 
+/** Every note a review reads, as read in one round, and the plan made from them. */
+interface ReviewRound {
+	/** The plan with the answers (and decisions, once made). */
+	review: ReviewPlan;
+	/** The unfinished items, before any decision: what the person is asked about. */
+	unfinished: Carried[];
+	/** The texts read, by vault path, that the plan was made from. */
+	read: Map<string, string | null>;
+}
+
 /**
  * Writes the review of `kind` that is due (or the newest period of that kind, when none is),
  * catching up missed periods in one review, with the answers a quarterly or annual review asks.
  * When actions or milestones are unfinished, `decide` is asked which to keep where they are and
  * which to drop (the rest are carried); resolves null when the person cancels there.
  *
- * @throws CoreRefusal, ConflictError (a note changed or appeared meanwhile) or the vault's error.
+ * Nothing is written from an older read. After the person has chosen, every note is read and
+ * the review planned again: when the unfinished items are still the same (a change elsewhere),
+ * that plan is written, keeping the other change; when they differ (an item ticked, added or
+ * renamed meanwhile), nothing is written and they are asked again with the choices made so far.
+ *
+ * @throws CoreRefusal, ConflictError (a note kept changing or appeared meanwhile) or the vault's error.
  */
 export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, decide: Decide = carryAll): Promise<WrittenReview | null> {
+	let chosen: Decisions | null = null;
+	let asked: string | null = null;
+	for (let round = 0; ; round++) {
+		const { review, unfinished, read } = await planRound(plugin, kind, answers, chosen);
+		if (review.create !== null) {
+			// Already reviewed (the same period run twice): open it rather than touch anything.
+			const already = plugin.app.vault.getAbstractFileByPath(normalizePath(review.create.path));
+			if (already instanceof TFile) {
+				return { plan: review, file: already, existed: true };
+			}
+			if (already !== null) {
+				throw ConflictError.appeared(normalizePath(review.create.path));
+			}
+		}
+		const items = itemsKey(unfinished);
+		if (unfinished.length > 0 && items !== asked) {
+			// Unfinished items: the person says what happens to each before anything is written.
+			const decisions: Decisions | null = await decide(unfinished, chosen === null ? undefined : { previous: chosen, notice: DECISIONS_CHANGED_NOTICE });
+			if (decisions === null) {
+				return null;
+			}
+			chosen = decisions;
+			asked = items;
+			continue; // read again: the notes may have changed while the person chose
+		}
+		try {
+			return await writePlanned(plugin.app, review, read);
+		} catch (thrown) {
+			if (!(thrown instanceof ConflictError) || round >= ROUNDS) {
+				throw thrown;
+			}
+		}
+	}
+}
+
+/** Reads every note the review needs, as it is now, and plans the review from them. */
+async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, chosen: Decisions | null): Promise<ReviewRound> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
 	const settings = { ...plugin.settings };
@@ -146,35 +213,27 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 		}
 		return planned.value;
 	};
-	let review = plan(answers);
-	if (review.create === null || app.vault.getAbstractFileByPath(normalizePath(review.create.path)) === null) {
-		// Unfinished items: the person says what happens to each before anything is written.
-		const unfinished = review.carried.filter((item) => item.decision === "carry");
-		if (unfinished.length > 0) {
-			const decisions = await decide(unfinished);
-			if (decisions === null) {
-				return null;
-			}
-			if (decisions.keep.length > 0 || decisions.drop.length > 0) {
-				review = plan({ ...answers, ...decisions });
-			}
-		}
-	}
+	const base = plan(answers);
+	const unfinished = base.carried.filter((item) => item.decision === "carry");
+	const present = new Set(unfinished.map((item) => item.text));
+	const keep = chosen?.keep.filter((text) => present.has(text)) ?? [];
+	const drop = chosen?.drop.filter((text) => present.has(text)) ?? [];
+	const review = keep.length > 0 || drop.length > 0 ? plan({ ...answers, keep, drop }) : base;
 	const read = new Map<string, string | null>([
 		[normalizePath(goalsPath), goalsText],
 		[normalizePath(nextGoalsPath), nextGoalsText],
 		[normalizePath(periodic?.note?.path ?? ""), periodic?.note?.text ?? null],
 	]);
-	if (review.create !== null) {
-		// Already reviewed (the same period run twice): open it rather than touch anything.
-		const already = app.vault.getAbstractFileByPath(normalizePath(review.create.path));
-		if (already instanceof TFile) {
-			return { plan: review, file: already, existed: true };
-		}
-		if (already !== null) {
-			throw ConflictError.appeared(normalizePath(review.create.path));
-		}
-	}
+	return { review, unfinished, read };
+}
+
+/** The unfinished items as the person sees them, to tell whether they changed. */
+function itemsKey(items: readonly Carried[]): string {
+	return JSON.stringify(items.map((item) => [item.text, item.goals, item.from, item.to, item.carried, item.flagged]));
+}
+
+/** Performs a planned review: the existing notes' edits first, then the new review note. */
+async function writePlanned(app: App, review: ReviewPlan, read: ReadonlyMap<string, string | null>): Promise<WrittenReview> {
 	for (const edits of [review.goals, review.nextGoals]) {
 		if (edits !== null) {
 			await writeEdits(app, edits, read);
@@ -228,8 +287,9 @@ async function periodicNote(plugin: CareerCoachHost, kind: PeriodKind, period: s
 	if (!name.ok) {
 		throw new CoreRefusal(name.error);
 	}
-	const folder = place?.folder ?? "";
-	const path = normalizePath(folder === "" ? `${name.value}.md` : `${folder}/${name.value}.md`);
+	const setting = `Periodic Notes' ${PERIODIC_KEYS[kind]} folder`;
+	const folder = confined(setting, place?.folder ?? "");
+	const path = normalizePath(confined(`Periodic Notes' ${PERIODIC_KEYS[kind]} format`, folder === "" ? `${name.value}.md` : `${folder}/${name.value}.md`));
 	const text = await textOf(plugin.app, path);
 	return { note: text === null ? null : { path, text }, formats };
 }
@@ -246,9 +306,8 @@ async function periodicPlaces(app: App): Promise<Partial<Record<PeriodKind, Peri
 	} catch {
 		return {};
 	}
-	const keys: Record<PeriodKind, string> = { week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" };
 	const places: Partial<Record<PeriodKind, PeriodicPlace>> = {};
-	for (const [kind, key] of Object.entries(keys) as [PeriodKind, string][]) {
+	for (const [kind, key] of Object.entries(PERIODIC_KEYS) as [PeriodKind, string][]) {
 		const entry = isRecord(saved) ? saved[key] : undefined;
 		if (isRecord(entry)) {
 			places[kind] = {
@@ -258,6 +317,18 @@ async function periodicPlaces(app: App): Promise<Partial<Record<PeriodKind, Peri
 		}
 	}
 	return places;
+}
+
+/** Periodic Notes' key for each kind of period, as in its settings and in its own settings tab. */
+const PERIODIC_KEYS: Readonly<Record<PeriodKind, string>> = { week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly" };
+
+/** `path` (from the setting `what`) as a vault path; throws `path_outside_vault` when it leaves the vault. */
+function confined(what: string, path: string): string {
+	const inside = confinePath({ what, path });
+	if (!inside.ok) {
+		throw new CoreRefusal(inside.error);
+	}
+	return inside.value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
