@@ -74,9 +74,25 @@ export async function createGoals(plugin: CareerCoachHost, input: GoalsInput): P
 	}
 	const file = await createPlannedNote(app.vault, normalizePath(made.value.path), made.value.text);
 	let linkedFromIndex = false;
-	if (index !== null && made.value.indexLink !== null && made.value.indexLink.text !== null) {
-		await writeOutcome(app, index.file, index.text, made.value.indexLink);
-		linkedFromIndex = true;
+	let link = made.value.indexLink;
+	let indexText = index?.text ?? null;
+	// The index changed between its read and the write (typing, sync): link it in its new text.
+	for (let attempt = 0; index !== null && indexText !== null && link !== null && link.text !== null; attempt++) {
+		try {
+			await writeOutcome(app, index.file, indexText, link);
+			linkedFromIndex = true;
+			break;
+		} catch (thrown) {
+			if (!(thrown instanceof ConflictError) || attempt > 0) {
+				throw thrown;
+			}
+			indexText = await currentText(app, index.file);
+			const again = goalsCreate({ input, settings: { ...plugin.settings }, today, linkFormat: vaultLinkFormat(app), indexText });
+			if (!again.ok) {
+				throw new CoreRefusal(again.error);
+			}
+			link = again.value.indexLink;
+		}
 	}
 	return { file, linkedFromIndex };
 }
