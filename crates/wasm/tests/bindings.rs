@@ -44,6 +44,24 @@ fn note_paths_answers_with_a_plain_object() {
 }
 
 #[wasm_bindgen_test]
+fn a_settings_path_that_leaves_the_vault_is_an_error_value_naming_it() {
+    let inside = career_wasm::confine_path(parse(
+        r#"{"what":"Periodic Notes' weekly folder","path":"/Journal//Weekly/"}"#,
+    ));
+    assert_eq!(get(&inside, "ok"), JsValue::TRUE);
+    assert_eq!(string_at(&inside, &["value"]), "Journal/Weekly");
+    let outside = career_wasm::confine_path(parse(
+        r#"{"what":"Periodic Notes' weekly folder","path":"../outside"}"#,
+    ));
+    assert_eq!(get(&outside, "ok"), JsValue::FALSE);
+    assert_eq!(
+        string_at(&outside, &["error", "code"]),
+        "path_outside_vault"
+    );
+    assert!(string_at(&outside, &["error", "message"]).contains("weekly folder"));
+}
+
+#[wasm_bindgen_test]
 fn partial_settings_keep_the_other_defaults() {
     let result = career_wasm::note_paths(parse(
         r#"{"today":"2026-01-17","settings":{"careerFolder":"Areas/Work"}}"#,
