@@ -218,7 +218,36 @@ pub struct Live {
 
 impl Live {
     pub fn start(vault: &Vault, args: &[&str]) -> Self {
-        let mut child = vault.command(args).spawn().unwrap();
+        Self::spawn(vault.command(args))
+    }
+
+    /// Runs `career` on a terminal (a pty from util-linux `script`), as a person would.
+    pub fn on_terminal(vault: &Vault, args: &[&str]) -> Self {
+        let line = std::iter::once(env!("CARGO_BIN_EXE_career").to_string())
+            .chain(
+                [
+                    "--vault",
+                    vault.dir.path().to_str().unwrap(),
+                    "--today",
+                    TODAY,
+                ]
+                .map(String::from),
+            )
+            .chain(args.iter().map(|a| (*a).to_string()))
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut command = Command::new("script");
+        command
+            .args(["-qefc", &line, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        Self::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Self {
+        let mut child = command.spawn().unwrap();
         let out = Arc::new(Mutex::new(String::new()));
         for stream in [
             child

@@ -129,5 +129,34 @@ fn a_note_changed_at_a_prompt_is_shown_again_or_merged() {
             Ok(missing(&vault.read(INDEX), &[edit, "[[2027 Goals]]"]))
         },
     );
+    suite.case(
+        "review weekly on a terminal: an item ticked at the carry/keep/drop prompt is asked again, not overwritten",
+        || {
+            let vault = Vault::new();
+            let run = vault.career(&["goals", "new", "--year", "2026", "--goal", "Ship it|1 launch"], "");
+            check(run.code == 0, || run.stderr.clone())?;
+            for action in ["Old thing", "Other thing"] {
+                let run = vault.career(&["goals", "action", action, "--goal", "G1"], "");
+                check(run.code == 0, || run.stderr.clone())?;
+            }
+            let mut live = Live::on_terminal(&vault, &["review", "weekly"]);
+            live.wait_for("Old thing [C/k/d]", 1)?;
+            let goals = "Career/2026 Goals.md";
+            vault.write(goals, &vault.read(goals).replace("- [ ] Old thing", "- [x] Old thing"));
+            live.send("\r");
+            live.wait_for("Other thing [C/k/d]", 1)?;
+            live.send("\r");
+            live.wait_for("Here is the review again", 1)?;
+            live.wait_for("Other thing [C/k/d]", 2)?;
+            live.send("\r");
+            live.wait_for("Weekly review 2026-W49", 1)?;
+            let (_, out) = live.end();
+            let text = vault.read(goals);
+            check(!text.contains("Old thing #goal/G1 [carried"), || {
+                format!("the ticked item was carried:\n{text}\n{out}")
+            })?;
+            Ok(missing(&text, &["- [x] Old thing", "- [ ] Other thing #goal/G1 [carried:: 1]"]))
+        },
+    );
     suite.finish("prompts");
 }
