@@ -1,0 +1,216 @@
+//! Applying the person's actions to a session.
+
+use super::{
+    no_section, wrong, Action, AnswerStatus, Decision, FollowUpAnswer, Session, Stage, Step,
+    VERSION,
+};
+use crate::coach::writers::{changes, write, write_follow_up};
+use crate::error::{CoreError, CoreResult, ErrorCode};
+
+/// Applies an action. `note` is the Career Index as it is now (re-read before
+/// every step); `at` is the time. Save the returned session after writing.
+pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<Step> {
+    if session.version != VERSION {
+        return Err(CoreError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "This session was saved by another version (format {}).",
+                session.version
+            ),
+        ));
+    }
+    let mut s = session.clone();
+    let mut write_text = None;
+    match (action, s.stage.clone()) {
+        (Action::Pause, _) => {
+            s.paused = true;
+            s.event(at, "paused", "", "");
+        }
+        (Action::Resume, _) => {
+            s.paused = false;
+            s.event(at, "resumed", "", "");
+            s.announce(at);
+        }
+        (Action::Thread { text }, _) => {
+            if !text.trim().is_empty() {
+                s.threads.push(text.trim().to_string());
+                s.event(at, "thread", "", text.trim());
+            }
+        }
+        (Action::Decide { what, why }, _) => {
+            s.decisions.push(Decision {
+                what: what.trim().into(),
+                why: why.trim().into(),
+            });
+            s.event(
+                at,
+                "decided",
+                "",
+                &format!("{} — {}", what.trim(), why.trim()),
+            );
+        }
+        (_, Stage::Done) => return Err(wrong("anything", &s.stage)),
+        (Action::Answer { text }, Stage::Asking) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if text.trim().is_empty() {
+                skip(&mut s, at, &section);
+            } else {
+                if let Some(record) = s.record() {
+                    record.answer = text.trim().to_string();
+                    record.asked.clear();
+                    record.extra.clear();
+                    record.status = Some(AnswerStatus::Pending);
+                }
+                s.event(at, "answered", &section, text.trim());
+                s.stage = match s.next_missing()? {
+                    Some(field) => Stage::FollowUp { field },
+                    None => Stage::Confirming,
+                };
+            }
+        }
+        (Action::Answer { text }, Stage::FollowUp { field }) => {
+            let (_, q) = s.current().ok_or_else(no_section)?;
+            let label = q
+                .fields
+                .iter()
+                .find(|f| f.id == field)
+                .map_or(field.clone(), |f| f.label.to_string());
+            let section = q.section.to_string();
+            if let Some(record) = s.record() {
+                record.asked.push(field.clone());
+                if !text.trim().is_empty() {
+                    record.extra.push((field.clone(), text.trim().to_string()));
+                }
+            }
+            if !text.trim().is_empty() {
+                s.event(
+                    at,
+                    "answered",
+                    &section,
+                    &format!("{label}: {}", text.trim()),
+                );
+            }
+            s.stage = match s.next_missing()? {
+                Some(next) => Stage::FollowUp { field: next },
+                None => Stage::Confirming,
+            };
+        }
+        (Action::Confirm, Stage::Confirming) => {
+            let (planned, q) = s.current().ok_or_else(no_section)?;
+            let section = planned.section.clone();
+            let follow_ups = q.follow_ups.len();
+            let reading = s.reading()?;
+            let new = write(note, &section, &reading, s.today()?)?;
+            let wrote = changes(note, &new);
+            if let Some(record) = s.record() {
+                record.status = Some(AnswerStatus::Written);
+                record.wrote = wrote.clone();
+            }
+            let summary = wrote
+                .iter()
+                .filter(|c| c.sign == '+')
+                .map(|c| c.text.trim().to_string())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            s.event(at, "confirmed", &section, &summary);
+            if new != note {
+                write_text = Some(new);
+            }
+            if follow_ups > 0 {
+                s.stage = Stage::Deepening { index: 0 };
+                s.announce(at);
+            } else {
+                s.advance(at);
+            }
+        }
+        (Action::Answer { text }, Stage::Deepening { index }) => {
+            let (planned, q) = s.current().ok_or_else(no_section)?;
+            let section = planned.section.clone();
+            let follow_up = q.follow_ups.get(index).copied();
+            let count = q.follow_ups.len();
+            if let (Some(f), false) = (follow_up, text.trim().is_empty()) {
+                let new = write_follow_up(note, &section, f.label, text, s.today()?)?;
+                if let Some(record) = s.record() {
+                    record.follow_ups.push(FollowUpAnswer {
+                        question: f.question.into(),
+                        answer: text.trim().into(),
+                    });
+                }
+                s.event(at, "answered", &section, text.trim());
+                if new != note {
+                    write_text = Some(new);
+                }
+            }
+            if index + 1 < count {
+                s.stage = Stage::Deepening { index: index + 1 };
+                s.announce(at);
+            } else {
+                s.advance(at);
+            }
+        }
+        (Action::Edit, Stage::Confirming | Stage::FollowUp { .. }) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            s.stage = Stage::Asking;
+            s.event(at, "edited", &section, "");
+        }
+        (
+            Action::Skip,
+            Stage::Asking | Stage::FollowUp { .. } | Stage::Confirming | Stage::Deepening { .. },
+        ) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if matches!(s.stage, Stage::Deepening { .. }) {
+                s.advance(at);
+            } else {
+                skip(&mut s, at, &section);
+            }
+        }
+        (Action::Back, _) => {
+            if s.position == 0 && s.stage == Stage::Asking {
+                return Err(CoreError::new(
+                    ErrorCode::InvalidInput,
+                    "This is the first section; there is nothing to go back to.",
+                ));
+            }
+            if s.stage == Stage::Asking || matches!(s.stage, Stage::Deepening { .. }) {
+                s.position = s
+                    .position
+                    .saturating_sub(usize::from(s.stage == Stage::Asking));
+            }
+            s.stage = Stage::Asking;
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            s.event(at, "back", &section, "");
+            s.announce(at);
+        }
+        (action, stage) => return Err(wrong(&format!("{action:?}"), &stage)),
+    }
+    Ok(Step {
+        session: s,
+        write: write_text,
+    })
+}
+
+fn skip(s: &mut Session, at: &str, section: &str) {
+    if let Some(record) = s.record() {
+        if record.status != Some(AnswerStatus::Written) {
+            record.status = Some(AnswerStatus::Skipped);
+        }
+    }
+    s.event(at, "skipped", section, "");
+    s.advance(at);
+}
