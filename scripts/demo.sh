@@ -26,7 +26,7 @@ step "Saving a blind spot analysis"
 
 step "Building the goal cascade (career goals new, scripted)"
 year="${today%%-*}"
-"$career" --vault "$vault" --today "$today" goals new \
+"$career" --vault "$vault" --today "$today" goals new --year "$year" \
   --goal "Be known outside the company for platform reliability|3 conference talks and 2 published articles" \
   --goal "Publish the innovation thesis|Paper accepted by a peer-reviewed venue" \
   --goal "Land the transition to principal engineer|Team runs the platform without me by Q2" \

@@ -178,18 +178,41 @@ fn the_fiscal_year_from_the_plugin_settings_sets_the_default_year() {
         ".obsidian/plugins/career-coach/data.json",
         r#"{"fiscalYearStartMonth": 4}"#,
     );
-    // 2026-01-17 is in the fiscal year that started in April 2025.
+    // 2026-01-17 is in the last quarter of the fiscal year that started in
+    // April 2025, so `new` offers the one starting in April 2026 and says so
+    // (issue 14); `--year 2025` still plans the current one.
     let run = vault.career(&[
         "goals",
         "new",
         "--goal",
         "a|1",
         "--milestone",
+        "2026-05|x|G1",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("last quarter of the 2025 planning year")
+            && run.stderr.contains("--year 2025"),
+        "{}",
+        run.stderr
+    );
+    let note = vault.read("Career/2026 Goals.md");
+    assert!(note.contains("| Q4 (Jan–Mar) | | |"), "{note}");
+    assert!(note.contains("### 2026-05 May"), "{note}");
+    let run = vault.career(&[
+        "goals",
+        "new",
+        "--year",
+        "2025",
+        "--goal",
+        "a|1",
+        "--milestone",
         "2026-02|x|G1",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("last quarter"), "{}", run.stderr);
     let note = vault.read("Career/2025 Goals.md");
-    assert!(note.contains("| Q4 (Jan–Mar) | | |"), "{note}");
     assert!(note.contains("### 2026-02 February"), "{note}");
 }
 

@@ -6,7 +6,8 @@
 //! interviews one question at a time like `career coach` (each stdin line
 //! answers when piped, so it can be scripted). `status`, `action` and
 //! `progress` work on an existing note. The year defaults to the planning
-//! (fiscal) year that contains `--today`.
+//! (fiscal) year that contains `--today`; `new` offers the next one in that
+//! year's last quarter, and says so.
 
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -30,7 +31,7 @@ use crate::Context;
 pub enum GoalsCommand {
     /// Create the year's goals note (interactive unless --goal/--quarter/--milestone/--theme).
     New {
-        /// The planning year (default: the one containing today).
+        /// The planning year (default: the one containing today; from its last quarter, the next).
         #[arg(long)]
         year: Option<i32>,
         /// The year's theme (default: the Career Index's).
@@ -94,7 +95,15 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
             milestones,
             restart,
         } => {
-            let year = year.unwrap_or_else(this_year);
+            // In a planning year's last quarter the next year is offered (issue 14).
+            let year = year.unwrap_or_else(|| {
+                let offered = career_core::goals::year::default_year(context.today, fiscal);
+                if let Some(note) = &offered.note {
+                    let current = offered.current;
+                    eprintln!("note: {note} Use --year {current} to plan {current} instead.");
+                }
+                offered.year
+            });
             let how = if theme.is_some()
                 || !goals.is_empty()
                 || !quarters.is_empty()

@@ -99,6 +99,14 @@ pub struct Interview {
     pub stage: Stage,
     /// The answer awaiting confirmation.
     pub pending: Option<Pending>,
+    /// Why this year is offered, when it is not the one containing today
+    /// (see [`crate::goals::year::default_year`]); shown with the theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_note: Option<String>,
+    /// The planning year containing today, when the shell says it (so it can
+    /// offer to plan that one instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_year: Option<i32>,
 }
 
 /// What the person says.
@@ -192,6 +200,8 @@ pub fn start_planned(
         context,
         stage: Stage::Theme,
         pending: None,
+        year_note: None,
+        current_year: None,
     }
 }
 
@@ -318,7 +328,7 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
         Stage::Theme => {
             p.step = "Theme".into();
             p.question = format!("What is your theme for {}?", i.year);
-            p.hint = if i.input.theme.is_empty() {
+            let hint = if i.input.theme.is_empty() {
                 "A few words that name what this year is about; the goals should serve it.".into()
             } else {
                 let source = if i.context.theme_from_review {
@@ -330,6 +340,10 @@ pub fn prompt(i: &Interview) -> InterviewPrompt {
                     "{source} \"{}\": confirm it, or type a new one.",
                     i.input.theme
                 )
+            };
+            p.hint = match &i.year_note {
+                Some(note) => format!("{note} {hint}"),
+                None => hint,
             };
             p.examples = words(&[
                 "Year of visibility",

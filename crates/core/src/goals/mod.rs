@@ -15,6 +15,7 @@ pub mod interview;
 pub mod model;
 pub mod progress;
 pub mod template;
+pub mod year;
 
 pub use model::{read, GoalRow, GoalStatus, GoalsNote, Item, ItemState, QuarterRow};
 pub use template::{
