@@ -26,6 +26,16 @@ fn seeded() -> TestVault {
     vault
 }
 
+/// The seeded vault where week 2 was reviewed on time (its open item kept there).
+fn reviewed_to_w02() -> TestVault {
+    let vault = seeded();
+    vault.write(
+        "Career/2026-W02 Weekly Review.md",
+        "---\ntype: weekly-review\nperiod: 2026-W02\n---\n",
+    );
+    vault
+}
+
 /// Runs `career --vault <dir> --today <today> <args>` with `stdin`.
 fn career_on(vault: &TestVault, today: &str, args: &[&str], stdin: &str) -> Run {
     let dir = vault.dir.path().to_str().unwrap();
@@ -38,7 +48,7 @@ fn career_on(vault: &TestVault, today: &str, args: &[&str], stdin: &str) -> Run 
 
 #[test]
 fn a_weekly_review_writes_the_note_and_carries_unfinished_actions_once() {
-    let vault = seeded();
+    let vault = reviewed_to_w02();
     let run = vault.career(&["review", "weekly"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
@@ -215,7 +225,7 @@ fn a_period_of_the_wrong_kind_is_refused() {
 
 #[test]
 fn an_unfinished_action_can_be_dropped_instead_of_carried() {
-    let vault = seeded();
+    let vault = reviewed_to_w02();
     let run = vault.career(&["review", "weekly", "--drop", "List three thesis claims"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use career_core::edit::{apply, Applied};
 use career_core::reviews::{
-    calendar, due, next_review, plan_review, reviews_in, status_line, Answers, Decision,
+    calendar, due, due_since, next_review, plan_review, reviews_in, status_line, Answers, Decision,
     ExistingReview, NoteText, ReviewInput, ReviewPlan,
 };
 use career_core::{Day, FiscalYear, Period, PeriodKind, Settings};
@@ -31,6 +31,7 @@ fn review(path: &str, period: &str) -> ExistingReview {
         path: path.into(),
         period: p(period),
         covers: vec![p(period)],
+        skipped: Vec::new(),
     }
 }
 
@@ -85,12 +86,18 @@ fn months_quarters_and_years_are_due_near_their_end_across_the_year_end() {
         review("q.md", "2026-Q3"),
         review("y.md", "2025"),
     ];
+    // The person started in late November.
     let kinds = |today: &str| -> Vec<(PeriodKind, String)> {
-        due_on(today, &reviewed)
-            .into_iter()
-            .filter(|(k, ..)| *k != PeriodKind::Week)
-            .map(|(k, p, _)| (k, p))
-            .collect()
+        due_since(
+            day(today),
+            FiscalYear::default(),
+            Some(day("2026-11-20")),
+            &reviewed,
+        )
+        .into_iter()
+        .filter(|d| d.kind != PeriodKind::Week)
+        .map(|d| (d.kind, d.period.to_string()))
+        .collect()
     };
     assert_eq!(kinds("2026-12-14"), [], "nothing yet in mid-December");
     assert_eq!(
@@ -257,6 +264,8 @@ fn input(period: &str, today: &str, goals: &str) -> ReviewInput {
             path: "Career/2026-01-10 Career Coaching Session.md".into(),
             text: LOG.into(),
         }],
+        // Reviews were done on time up to week 2 (week 2's open item was kept).
+        reviews: vec![review("a.md", "2026-W01"), review("b.md", "2026-W02")],
         ..ReviewInput::default()
     }
 }
@@ -527,15 +536,18 @@ fn the_review_goes_losslessly_into_a_hand_written_periodic_note() {
 #[test]
 fn next_review_offers_the_catch_up_or_the_newest_due_period() {
     let fiscal = FiscalYear::default();
-    let (period, covers) = next_review(
+    let reviewed = [review("x.md", "2026-W01")];
+    let start = Some(career_core::reviews::due::due_from(p("2026-W01"), fiscal));
+    let (period, covers, _) = next_review(
         PeriodKind::Week,
         day("2026-01-16"),
         fiscal,
-        &[review("x.md", "2026-W01")],
+        start,
+        &reviewed,
     );
     assert_eq!(period, p("2026-W02").next(fiscal));
     assert_eq!(covers, [p("2026-W02"), p("2026-W03")]);
-    let (period, covers) = next_review(PeriodKind::Week, day("2026-01-14"), fiscal, &[]);
+    let (period, covers, _) = next_review(PeriodKind::Week, day("2026-01-14"), fiscal, None, &[]);
     assert_eq!((period, covers), (p("2026-W02"), vec![p("2026-W02")]));
 }
 

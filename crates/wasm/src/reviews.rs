@@ -32,7 +32,7 @@ struct DueNow {
 pub fn due_reviews(#[wasm_bindgen(unchecked_param_type = "DueInput")] value: JsValue) -> JsValue {
     respond(input::<DueInput>(value).and_then(|i| {
         let today = Day::parse(&i.today)?;
-        let due = reviews::due(today, i.settings.fiscal()?, &reviews::reviews_in(&i.notes));
+        let due = reviews::due_in(today, i.settings.fiscal()?, &i.notes);
         let status = reviews::status_line(&due);
         Ok(DueNow { due, status })
     }))
@@ -57,6 +57,7 @@ struct NextInput {
 struct NextReview {
     period: Period,
     covers: Vec<Period>,
+    skipped: Vec<Period>,
     reviews: Vec<ExistingReview>,
     goals_path: String,
     next_goals_path: String,
@@ -73,14 +74,16 @@ fn next(i: &NextInput) -> CoreResult<NextReview> {
     let today = Day::parse(&i.today)?;
     let fiscal = i.settings.fiscal()?;
     let found = reviews::reviews_in(&i.notes);
-    let (period, covers) = match i.period {
-        Some(p) => (p, vec![p]),
-        None => reviews::next_review(i.kind, today, fiscal, &found),
+    let start = reviews::started(&i.notes, fiscal);
+    let (period, covers, skipped) = match i.period {
+        Some(p) => (p, vec![p], Vec::new()),
+        None => reviews::next_review(i.kind, today, fiscal, start, &found),
     };
     let year = reviews::goals_year(period, fiscal);
     Ok(NextReview {
         period,
         covers,
+        skipped,
         reviews: found,
         goals_path: i.settings.goals_path(year)?,
         next_goals_path: i.settings.goals_path(year + 1)?,

@@ -187,7 +187,7 @@ async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: Rev
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}
-	const { period: reviewed, covers, goalsPath, nextGoalsPath } = next.value;
+	const { period: reviewed, covers, skipped, goalsPath, nextGoalsPath } = next.value;
 	const periodic = settings.reviewsInPeriodicNotes ? await periodicNote(plugin, kind, reviewed) : null;
 	const goalsText = await textOf(app, goalsPath);
 	const nextGoalsText = await textOf(app, nextGoalsPath);
@@ -196,6 +196,7 @@ async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: Rev
 		const planned = planReview({
 			period: reviewed,
 			covers,
+			skipped,
 			today,
 			settings,
 			links: vaultLinkFormat(app),

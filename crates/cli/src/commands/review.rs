@@ -147,6 +147,25 @@ pub fn existing_reviews(context: &Context) -> Result<Vec<ExistingReview>, CoreEr
         .collect())
 }
 
+/// The day the person started (see `reviews::due`): the goals notes' `created`
+/// in the career folder, or the first review.
+pub fn started(context: &Context) -> Result<Option<career_core::Day>, CoreError> {
+    let career = crate::commands::career_folder::dir(context)?;
+    let notes = scan(&career, &context.vault, false);
+    let fiscal = context.settings.fiscal()?;
+    let goals_start = career_core::reviews::started(&notes, fiscal);
+    let reviews = existing_reviews(context)?;
+    let first = reviews
+        .iter()
+        .flat_map(|r| r.covers.iter().chain(&r.skipped).copied())
+        .map(|p| career_core::reviews::due::due_from(p, fiscal))
+        .min();
+    Ok(match (goals_start, first) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    })
+}
+
 /// Periodic Notes' folder for a kind, confined to the vault.
 fn periodic_folder(kind: PeriodKind, folder: &str) -> Result<String, CoreError> {
     career_core::vault_path::confine(
@@ -236,12 +255,13 @@ fn answers(args: &ReviewArgs, period: Period, fiscal: FiscalYear) -> Answers {
 pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
     let settings = &context.settings;
     let fiscal = settings.fiscal()?;
-    let (period, covers) = which_period(context, args, fiscal)?;
+    let (period, covers, skipped) = which_period(context, args, fiscal)?;
     let interactive = std::io::stdin().is_terminal();
     let answers = answers(args, period, fiscal);
     let vault = context.files()?;
     let plan = loop {
-        let input = review_input(context, &vault, args, period, &covers, answers.clone())?;
+        let mut input = review_input(context, &vault, args, period, &covers, answers.clone())?;
+        input.skipped = skipped.clone();
         let mut plan = plan_review(&input)?;
         // On a terminal, with no --keep or --drop: ask what happens to each unfinished item.
         if args.keep.is_empty() && args.drop.is_empty() && interactive {
@@ -272,13 +292,15 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
     ))
 }
 
-/// The period to review and the periods it covers (a catch-up covers several).
+/// The period to review, the periods it covers (a catch-up covers several)
+/// and the older missed ones it lists as skipped.
 fn which_period(
     context: &Context,
     args: &ReviewArgs,
     fiscal: FiscalYear,
-) -> Result<(Period, Vec<Period>), CoreError> {
+) -> Result<(Period, Vec<Period>, Vec<Period>), CoreError> {
     let reviews = existing_reviews(context)?;
+    let start = started(context)?;
     Ok(match &args.period {
         Some(text) => {
             let period = Period::parse(text)?;
@@ -291,10 +313,15 @@ fn which_period(
                     ),
                 ));
             }
-            let (due, covers) = next_review(args.kind, context.today, fiscal, &reviews);
-            (period, if due == period { covers } else { vec![period] })
+            let (due, covers, skipped) =
+                next_review(args.kind, context.today, fiscal, start, &reviews);
+            if due == period {
+                (period, covers, skipped)
+            } else {
+                (period, vec![period], Vec::new())
+            }
         }
-        None => next_review(args.kind, context.today, fiscal, &reviews),
+        None => next_review(args.kind, context.today, fiscal, start, &reviews),
     })
 }
 
@@ -326,6 +353,7 @@ fn review_input(
     Ok(ReviewInput {
         period: Some(period),
         covers: covers.to_vec(),
+        skipped: Vec::new(),
         today: context.today.iso(),
         settings: settings.clone(),
         links: link_format(&context.vault),

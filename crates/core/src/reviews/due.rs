@@ -14,13 +14,23 @@
 //! - a quarter's in its last 7 days;
 //! - a year's in its last 17 days (from Dec 15 with a calendar year).
 //!
-//! Forgiving: after missed periods, ONE catch-up review is offered, whose
-//! `period` is the newest due period and whose `covers` lists every period
-//! missed since the last review. With no review of a kind ever, nothing is
-//! owed from before the person started: only the newest due period is
-//! offered, and only while it is fresh (until 3 days after a week ends, 7
-//! after a month, 14 after a quarter, 31 after a year), so someone who starts
-//! in November is not told last year's annual review is due.
+//! What is due can't lose a period. The person *started* on the earliest
+//! `created` date of a goals note (`type: goals`), or else when their first
+//! review (of any kind) became due. From then on, every period whose due
+//! day is on or after the start stays due until a review covers it (its
+//! `period` or `covers`) or lists it under `skipped:`. Periods before the
+//! start are never due. With no start at all (no goals note, no review),
+//! only the newest due period is offered, and only while it is fresh (until
+//! 3 days after a week ends, 7 after a month, 14 after a quarter, 31 after a
+//! year), so someone who installs the plugin in November is not told last
+//! year's annual review is due.
+//!
+//! Forgiving: the missed periods of a kind make ONE catch-up review, whose
+//! `period` is the newest missed one. A catch-up covers at most
+//! [`catch_up_bound`] periods (13 weeks, 3 months, 4 quarters, 1 year: about
+//! a quarter's worth of reviewing); older missed periods are listed in
+//! `skipped`, and the review records them under `skipped:` so they are
+//! acknowledged, never silently dropped.
 
 use serde::{Deserialize, Serialize};
 
@@ -47,12 +57,20 @@ pub struct ExistingReview {
     /// Every period the review covered (its `period` included).
     #[serde(default)]
     pub covers: Vec<Period>,
+    /// Missed periods the review acknowledged as skipped (`skipped:`).
+    #[serde(default)]
+    pub skipped: Vec<Period>,
 }
 
 impl ExistingReview {
     /// Whether this review covered `period`.
     pub fn covered(&self, period: Period) -> bool {
         self.period == period || self.covers.contains(&period)
+    }
+
+    /// Whether this review covered `period` or listed it as skipped.
+    pub fn settled(&self, period: Period) -> bool {
+        self.covered(period) || self.skipped.contains(&period)
     }
 
     /// The note's name, for links: the path's last segment without `.md`.
@@ -72,6 +90,9 @@ pub struct Due {
     pub period: Period,
     /// Every missed period the review catches up, oldest first (`period` last).
     pub covers: Vec<Period>,
+    /// Missed periods older than the catch-up's bound, oldest first: the
+    /// review lists them as skipped.
+    pub skipped: Vec<Period>,
     /// The day the oldest covered period's review became due.
     pub since: String,
     /// For people: "Weekly review due", "Weekly review: catch up 3 weeks".
@@ -115,20 +136,29 @@ pub fn review_of(path: &str, text: &str) -> Option<ExistingReview> {
         ),
     };
     let period = Period::parse(&period).ok().filter(|p| p.kind() == kind)?;
-    let mut covers: Vec<Period> = match front.get("covers").map(|k| &k.value) {
-        Some(Value::List(items)) => items.iter().filter_map(|i| Period::parse(i).ok()).collect(),
-        Some(Value::Scalar(s)) => Period::parse(s).ok().into_iter().collect(),
-        _ => Vec::new(),
+    let list = |key: &str| -> Vec<Period> {
+        let mut found: Vec<Period> = match front.get(key).map(|k| &k.value) {
+            Some(Value::List(items)) => {
+                items.iter().filter_map(|i| Period::parse(i).ok()).collect()
+            }
+            Some(Value::Scalar(s)) => Period::parse(s).ok().into_iter().collect(),
+            _ => Vec::new(),
+        };
+        found.retain(|p| p.kind() == kind);
+        found
     };
-    covers.retain(|p| p.kind() == kind);
+    let mut covers = list("covers");
     if !covers.contains(&period) {
         covers.push(period);
     }
     covers.sort();
+    let mut skipped = list("skipped");
+    skipped.sort();
     Some(ExistingReview {
         path: path.to_string(),
         period,
         covers,
+        skipped,
     })
 }
 
@@ -162,59 +192,139 @@ fn grace(kind: PeriodKind) -> i64 {
     }
 }
 
-/// A catch-up never lists more periods than this (a decade of weeks and more).
-const MAX_COVERED: usize = 600;
+/// The most periods one catch-up review covers; older missed periods are
+/// listed as skipped.
+pub fn catch_up_bound(kind: PeriodKind) -> usize {
+    match kind {
+        PeriodKind::Week => 13,
+        PeriodKind::Month => 3,
+        PeriodKind::Quarter => 4,
+        PeriodKind::Year => 1,
+    }
+}
 
-/// The reviews due on `today`: at most one per kind.
+/// Never look further back than this many periods (a decade of weeks and more).
+const MAX_LOOKBACK: usize = 600;
+
+/// The day the person started: the earliest `created` date of a goals note
+/// among `notes`, or else the day their first review became due.
+pub fn started(notes: &[(String, String)], fiscal: FiscalYear) -> Option<Day> {
+    let created = notes
+        .iter()
+        .filter_map(|(_, text)| {
+            let front = frontmatter(text)?;
+            let scalar = |key: &str| match &front.get(key)?.value {
+                Value::Scalar(s) => Some(s.trim().to_string()),
+                _ => None,
+            };
+            if scalar("type")? != "goals" {
+                return None;
+            }
+            Day::parse(scalar("created")?.get(..10)?).ok()
+        })
+        .min();
+    created.or_else(|| first_review_due(&reviews_in(notes), fiscal))
+}
+
+fn first_review_due(reviews: &[ExistingReview], fiscal: FiscalYear) -> Option<Day> {
+    reviews
+        .iter()
+        .flat_map(|r| r.covers.iter().chain(&r.skipped).copied())
+        .map(|p| due_from(p, fiscal))
+        .min()
+}
+
+/// The reviews due on `today` for the notes of the career folder (reviews
+/// and goals notes, by frontmatter): at most one per kind.
+pub fn due_in(today: Day, fiscal: FiscalYear, notes: &[(String, String)]) -> Vec<Due> {
+    due_since(today, fiscal, started(notes, fiscal), &reviews_in(notes))
+}
+
+/// The reviews due on `today` when only the reviews are known (the start is
+/// the first review's due day): at most one per kind.
 pub fn due(today: Day, fiscal: FiscalYear, reviews: &[ExistingReview]) -> Vec<Due> {
+    due_since(today, fiscal, first_review_due(reviews, fiscal), reviews)
+}
+
+/// The reviews due on `today` for a person who started on `start`.
+pub fn due_since(
+    today: Day,
+    fiscal: FiscalYear,
+    start: Option<Day>,
+    reviews: &[ExistingReview],
+) -> Vec<Due> {
     KINDS
         .into_iter()
-        .filter_map(|kind| due_of(kind, today, fiscal, reviews))
+        .filter_map(|kind| due_of(kind, today, fiscal, start, reviews))
         .collect()
+}
+
+fn reviewable(period: Period, fiscal: FiscalYear) -> bool {
+    // A review of it could be written (its label, and its next period's, are four digits).
+    period.in_range(fiscal).is_ok() && period.next(fiscal).in_range(fiscal).is_ok()
+}
+
+/// Every period of `kind` that is due on `today` and not yet reviewed or
+/// skipped, oldest first.
+pub fn missed(
+    kind: PeriodKind,
+    today: Day,
+    fiscal: FiscalYear,
+    start: Option<Day>,
+    reviews: &[ExistingReview],
+) -> Vec<Period> {
+    let newest = newest_due(kind, today, fiscal);
+    if !reviewable(newest, fiscal) {
+        return Vec::new();
+    }
+    let settled = |p: Period| reviews.iter().any(|r| r.settled(p));
+    let Some(start) = start else {
+        let fresh = today <= newest.last_day(fiscal).add_days(grace(kind));
+        return if fresh && !settled(newest) {
+            vec![newest]
+        } else {
+            Vec::new()
+        };
+    };
+    let mut found = Vec::new();
+    let mut p = newest;
+    for _ in 0..MAX_LOOKBACK {
+        if due_from(p, fiscal) < start || !reviewable(p, fiscal) {
+            break;
+        }
+        if !settled(p) {
+            found.push(p);
+        }
+        p = p.previous(fiscal);
+    }
+    found.reverse();
+    found
 }
 
 fn due_of(
     kind: PeriodKind,
     today: Day,
     fiscal: FiscalYear,
+    start: Option<Day>,
     reviews: &[ExistingReview],
 ) -> Option<Due> {
-    let newest = newest_due(kind, today, fiscal);
-    if newest.in_range(fiscal).is_err() || newest.next(fiscal).in_range(fiscal).is_err() {
-        // No review of it could be written (its label would not be four digits).
-        return None;
-    }
-    let reviewed: Vec<Period> = reviews
-        .iter()
-        .flat_map(|r| r.covers.iter().copied().chain([r.period]))
-        .filter(|p| p.kind() == kind && *p <= newest)
+    let mut covers = missed(kind, today, fiscal, start, reviews);
+    let period = *covers.last()?;
+    let skipped: Vec<Period> = covers
+        .drain(..covers.len().saturating_sub(catch_up_bound(kind)))
         .collect();
-    if reviewed.contains(&newest) {
-        return None;
-    }
-    if reviewed.is_empty() && today > newest.last_day(fiscal).add_days(grace(kind)) {
-        return None;
-    }
-    let mut covers = Vec::new();
-    if let Some(last) = reviewed.iter().max() {
-        let mut p = last.next(fiscal);
-        while p <= newest && covers.len() < MAX_COVERED {
-            covers.push(p);
-            p = p.next(fiscal);
-        }
-    }
-    if covers.last() != Some(&newest) {
-        covers = vec![newest];
-    }
-    let since = covers
+    let oldest = skipped
         .first()
-        .map_or(due_from(newest, fiscal), |p| due_from(*p, fiscal));
+        .or(covers.first())
+        .copied()
+        .unwrap_or(period);
     Some(Due {
         kind,
-        period: newest,
-        label: label(kind, covers.len()),
+        period,
+        label: label(kind, covers.len(), skipped.len()),
         covers,
-        since: since.iso(),
+        skipped,
+        since: due_from(oldest, fiscal).iso(),
     })
 }
 
@@ -226,18 +336,23 @@ fn capitalized(word: &str) -> String {
         .unwrap_or_default()
 }
 
-fn label(kind: PeriodKind, count: usize) -> String {
+fn label(kind: PeriodKind, count: usize, skipped: usize) -> String {
     let adjective = capitalized(kind.adjective());
-    if count <= 1 {
-        return format!("{adjective} review due");
-    }
     let unit = match kind {
-        PeriodKind::Week => "weeks",
-        PeriodKind::Month => "months",
-        PeriodKind::Quarter => "quarters",
-        PeriodKind::Year => "years",
+        PeriodKind::Week => "week",
+        PeriodKind::Month => "month",
+        PeriodKind::Quarter => "quarter",
+        PeriodKind::Year => "year",
     };
-    format!("{adjective} review: catch up {count} {unit}")
+    let older = match skipped {
+        0 => String::new(),
+        1 => format!(" (1 older {unit} skipped)"),
+        n => format!(" ({n} older {unit}s skipped)"),
+    };
+    if count <= 1 {
+        return format!("{adjective} review due{older}");
+    }
+    format!("{adjective} review: catch up {count} {unit}s{older}")
 }
 
 /// One line for a status bar: the one review's label, or "N reviews due".

@@ -33,7 +33,9 @@ use crate::Day;
 
 pub use calendar::calendar;
 pub use carry::{Carried, Carry, Decision, Decisions};
-pub use due::{due, planned_theme, reviews_in, status_line, Due, ExistingReview};
+pub use due::{
+    due, due_in, due_since, planned_theme, reviews_in, started, status_line, Due, ExistingReview,
+};
 pub use periodic::periodic_note_name;
 
 /// A note's vault path and text.
@@ -95,6 +97,9 @@ pub struct ReviewInput {
     pub period: Option<Period>,
     /// Missed periods this review also covers (from [`due()`]); `period` is added.
     pub covers: Vec<Period>,
+    /// Missed periods older than the catch-up's bound (from [`due()`]): the
+    /// review lists them under `skipped:`.
+    pub skipped: Vec<Period>,
     /// The day of the review, `YYYY-MM-DD`.
     pub today: String,
     /// The plugin settings: names, fiscal year, periodic mode.
@@ -165,6 +170,8 @@ pub struct ReviewPlan {
     pub period: Period,
     /// Every period covered, oldest first.
     pub covers: Vec<Period>,
+    /// Missed periods listed as skipped, oldest first.
+    pub skipped: Vec<Period>,
     /// The review note to create (not in periodic mode).
     pub create: Option<NewNote>,
     /// In periodic mode: the edits to the existing periodic note.
@@ -196,24 +203,44 @@ pub fn goals_year(period: Period, fiscal: FiscalYear) -> i32 {
     }
 }
 
-/// The period a review of `kind` should cover now, and the missed ones it
-/// catches up: the due review's, or the newest period already due.
+/// The period a review of `kind` should cover now, the missed ones it
+/// catches up and the older ones it lists as skipped: the due review's, or
+/// the newest period already due.
 pub fn next_review(
     kind: PeriodKind,
     today: Day,
     fiscal: FiscalYear,
+    start: Option<Day>,
     reviews: &[ExistingReview],
-) -> (Period, Vec<Period>) {
-    match due(today, fiscal, reviews)
+) -> (Period, Vec<Period>, Vec<Period>) {
+    match due_since(today, fiscal, start, reviews)
         .into_iter()
         .find(|d| d.kind == kind)
     {
-        Some(d) => (d.period, d.covers),
+        Some(d) => (d.period, d.covers, d.skipped),
         None => {
             let p = due::newest_due(kind, today, fiscal);
-            (p, vec![p])
+            (p, vec![p], Vec::new())
         }
     }
+}
+
+/// The periods whose unfinished items a review of `period` collects: every
+/// period up to it that no earlier review covered or skipped (so an item
+/// kept at an earlier review stays where the person left it).
+fn unreviewed_up_to(
+    items: &[crate::goals::Item],
+    period: Period,
+    reviews: &[ExistingReview],
+) -> Vec<Period> {
+    let mut from: Vec<Period> = items
+        .iter()
+        .map(|i| i.period)
+        .filter(|p| *p <= period && !reviews.iter().any(|r| r.settled(*p)))
+        .collect();
+    from.sort();
+    from.dedup();
+    from
 }
 
 fn edits_for(path: String, text: &str, edits: Vec<TextEdit>) -> CoreResult<Option<NoteEdits>> {
@@ -269,6 +296,14 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     covers.push(period);
     covers.sort();
     covers.dedup();
+    let mut skipped: Vec<Period> = input
+        .skipped
+        .iter()
+        .copied()
+        .filter(|p| p.kind() == kind && *p < period && !covers.contains(p))
+        .collect();
+    skipped.sort();
+    skipped.dedup();
     let year = goals_year(period, fiscal);
     let goals_name = settings.goals_name(year)?;
     let goals_path = settings.goals_path(year)?;
@@ -294,9 +329,18 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
                 keep: input.answers.keep.clone(),
                 drop: input.answers.drop.clone(),
             };
+            let items = if kind == PeriodKind::Week {
+                &goals.actions
+            } else {
+                &goals.milestones
+            };
+            let mut from = unreviewed_up_to(items, period, &input.reviews);
+            from.extend(covers.iter().chain(&skipped).copied());
+            from.sort();
+            from.dedup();
             let carry = carry::carry_forward(
                 text,
-                &covers,
+                &from,
                 period,
                 goals.year.or(Some(year)),
                 fiscal,
@@ -418,6 +462,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
     let ctx = render::Context {
         period,
         covers: &covers,
+        skipped: &skipped,
         today,
         fiscal,
         links: input.links,
@@ -505,6 +550,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         kind,
         period,
         covers,
+        skipped,
         create,
         periodic: periodic_edits,
         goals,

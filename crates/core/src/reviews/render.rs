@@ -50,6 +50,8 @@ pub struct Context<'a> {
     pub period: Period,
     /// Every period the review covers (`period` last).
     pub covers: &'a [Period],
+    /// Missed periods beyond the catch-up's bound, listed as skipped.
+    pub skipped: &'a [Period],
     /// The day of the review.
     pub today: Day,
     /// The planning year.
@@ -122,6 +124,12 @@ pub fn frontmatter(ctx: &Context<'_>) -> String {
             out.push_str(&format!("  - {}\n", yaml_scalar(&p.to_string())));
         }
     }
+    if !ctx.skipped.is_empty() {
+        out.push_str("skipped:\n");
+        for p in ctx.skipped {
+            out.push_str(&format!("  - {}\n", yaml_scalar(&p.to_string())));
+        }
+    }
     out.push_str("tags: [career/review]\n");
     if let Some(theme) = &ctx.next_theme {
         out.push_str(&format!("next_theme: {}\n", yaml_scalar(theme)));
@@ -170,6 +178,21 @@ pub fn body(ctx: &Context<'_>, level: usize) -> String {
             ctx.covers.len() - 1,
             unit(ctx.period.kind(), ctx.covers.len() - 1),
             list.get(..list.len().saturating_sub(1)).unwrap_or(&[]).join(", ")
+        ));
+    }
+    if let (Some(first), Some(last)) = (ctx.skipped.first(), ctx.skipped.last()) {
+        let n = ctx.skipped.len();
+        let range = if first == last {
+            first.to_string()
+        } else {
+            format!("{first} to {last}")
+        };
+        out.push_str(&format!(
+            "> [!note] Skipped\n> {n} older missed {} ({range}) {} beyond what one catch-up covers; this review marks {} skipped. Unfinished items from {} are carried with the rest.\n\n",
+            unit(ctx.period.kind(), n),
+            if n == 1 { "is" } else { "are" },
+            if n == 1 { "it" } else { "them" },
+            if n == 1 { "it" } else { "them" },
         ));
     }
     match ctx.period.kind() {
