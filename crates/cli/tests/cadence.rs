@@ -141,3 +141,52 @@ fn a_long_gap_is_one_bounded_catch_up_that_lists_the_older_weeks_as_skipped() {
         "skipped weeks are settled: {found:?}"
     );
 }
+
+#[test]
+fn a_quarterly_review_shows_and_keeps_the_next_quarters_intention() {
+    let vault = TestVault::new();
+    vault.write(
+        "Career/2026 Goals.md",
+        &GOALS.replace("created: 2026-11-02", "created: 2026-01-02"),
+    );
+    // 2026-12-06: Q3 is reviewed (catching up Q1–Q3); Q4 was set by `goals new`.
+    let out = ok(career_on(&vault, "2026-12-06", &["review", "quarterly"]));
+    assert!(out.contains("Quarterly review 2026-Q3"), "{out}");
+    let goals = vault.read("Career/2026 Goals.md");
+    assert!(
+        goals.contains("| Q4 (Oct–Dec) | Go external | Conference talks |"),
+        "Q4's intention is kept: {goals}"
+    );
+    let note = vault.read("Career/2026-Q3 Quarterly Review.md");
+    assert!(
+        note.contains("- **Intention:** Go external\n- **Focus:** Conference talks\n"),
+        "{note}"
+    );
+    assert!(!note.contains("not set yet"), "{note}");
+    assert!(note.contains("Kept as set in [[2026 Goals]]"), "{note}");
+}
+
+#[test]
+fn a_quarterly_review_changes_only_what_the_person_changed() {
+    let vault = TestVault::new();
+    vault.write(
+        "Career/2026 Goals.md",
+        &GOALS.replace("created: 2026-11-02", "created: 2026-01-02"),
+    );
+    let out = ok(career_on(
+        &vault,
+        "2026-12-06",
+        &["review", "quarterly", "--intention", "Go external, loudly"],
+    ));
+    assert!(out.contains("Quarterly review 2026-Q3"), "{out}");
+    let goals = vault.read("Career/2026 Goals.md");
+    assert!(
+        goals.contains("| Q4 (Oct–Dec) | Go external, loudly | Conference talks |"),
+        "{goals}"
+    );
+    let note = vault.read("Career/2026-Q3 Quarterly Review.md");
+    assert!(
+        note.contains("(it said: intention \"Go external\""),
+        "{note}"
+    );
+}

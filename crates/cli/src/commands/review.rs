@@ -12,6 +12,7 @@ use std::path::Path;
 
 use career_core::periods::{FiscalYear, Period, PeriodKind};
 use career_core::reviews::due::review_of;
+use career_core::reviews::intentions::{quarter_context, QuarterContext};
 use career_core::reviews::{
     next_review, plan_review, Answers, Decision, ExistingReview, NoteText, PeriodicFormats,
     ReviewInput, ReviewPlan,
@@ -212,7 +213,11 @@ fn ask(
     question: &str,
 ) -> Option<String> {
     if std::io::stdin().is_terminal() {
-        eprint!("{question} (blank to skip): ");
+        if question.contains("blank") {
+            eprint!("{question}: ");
+        } else {
+            eprint!("{question} (blank to skip): ");
+        }
         let _ = std::io::stderr().flush();
     }
     let line = lines.next()?.ok()?;
@@ -220,7 +225,15 @@ fn ask(
     (!line.is_empty()).then(|| line.to_string())
 }
 
-fn answers(args: &ReviewArgs, period: Period, fiscal: FiscalYear) -> Answers {
+/// The answers: from the command line, or asked on stdin. A quarterly review
+/// first shows the reviewed quarter's intention and focus and next quarter's
+/// as set (read only for showing them; the plan is made from a fresh read).
+fn answers(
+    args: &ReviewArgs,
+    period: Period,
+    fiscal: FiscalYear,
+    current: Option<&QuarterContext>,
+) -> Answers {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut answers = Answers {
@@ -233,8 +246,34 @@ fn answers(args: &ReviewArgs, period: Period, fiscal: FiscalYear) -> Answers {
     match args.kind {
         PeriodKind::Quarter if args.intention.is_none() && args.focus.is_none() => {
             let next = period.next(fiscal);
-            answers.next_intention = ask(&mut lines, &format!("{next}'s intention"));
-            answers.next_focus = ask(&mut lines, &format!("{next}'s focus"));
+            let shown = |text: &str| {
+                if text.is_empty() {
+                    "not set".to_string()
+                } else {
+                    format!("\"{text}\"")
+                }
+            };
+            let (intention, focus) = match current {
+                Some(c) => {
+                    if std::io::stdin().is_terminal() {
+                        eprintln!(
+                            "{period}: intention {}, focus {}.",
+                            shown(&c.reviewed.intention),
+                            shown(&c.reviewed.focus)
+                        );
+                    }
+                    (shown(&c.next.intention), shown(&c.next.focus))
+                }
+                None => ("not set".into(), "not set".into()),
+            };
+            answers.next_intention = ask(
+                &mut lines,
+                &format!("{next}'s intention, now {intention} (blank keeps it)"),
+            );
+            answers.next_focus = ask(
+                &mut lines,
+                &format!("{next}'s focus, now {focus} (blank keeps it)"),
+            );
         }
         PeriodKind::Year if args.theme.is_none() => {
             answers.next_theme = ask(&mut lines, "Next year's theme");
@@ -257,8 +296,19 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
     let fiscal = settings.fiscal()?;
     let (period, covers, skipped) = which_period(context, args, fiscal)?;
     let interactive = std::io::stdin().is_terminal();
-    let answers = answers(args, period, fiscal);
     let vault = context.files()?;
+    let current = if args.kind == PeriodKind::Quarter {
+        let year = career_core::reviews::goals_year(period, fiscal);
+        Some(quarter_context(
+            period,
+            fiscal,
+            read_optional(&vault, &settings.goals_path(year)?)?.as_deref(),
+            read_optional(&vault, &settings.goals_path(year + 1)?)?.as_deref(),
+        ))
+    } else {
+        None
+    };
+    let answers = answers(args, period, fiscal, current.as_ref());
     let plan = loop {
         let mut input = review_input(context, &vault, args, period, &covers, answers.clone())?;
         input.skipped = skipped.clone();

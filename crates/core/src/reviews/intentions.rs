@@ -1,5 +1,7 @@
 //! Writing a quarter's intention and focus into the goals note's Quarterly
-//! Intentions table, cell by cell (the rest of the table and note untouched).
+//! Intentions table, cell by cell (the rest of the table and note untouched),
+//! and reading what is set, so a quarterly review shows the current plan and
+//! keeps it unless the person changes it.
 
 use crate::edit::lines::one_line;
 use crate::edit::table::{add_row, update_row};
@@ -8,6 +10,8 @@ use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::goals::model::read;
 use crate::note::aliases::normalize;
 use crate::note::tables::{tables_in, Table};
+use crate::periods::{FiscalYear, Period};
+use serde::Serialize;
 
 fn column(table: &Table, names: &[&str]) -> Option<usize> {
     table.header.cells.iter().position(|c| {
@@ -89,6 +93,79 @@ pub fn set_intention(
             Ok(vec![add_row(goals_text, &table, &full)?])
         }
     }
+}
+
+/// A quarter's intention and focus as the goals note has them (blank: not set).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuarterPlan {
+    /// The quarter.
+    pub period: Option<Period>,
+    /// Its intention, emphasis and quotes stripped.
+    pub intention: String,
+    /// Its focus.
+    pub focus: String,
+}
+
+/// What a quarterly review of `period` shows before asking anything: the
+/// reviewed quarter's plan and next quarter's (from next year's goals note
+/// when the next quarter starts a new planning year).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuarterContext {
+    /// The reviewed quarter's intention and focus.
+    pub reviewed: QuarterPlan,
+    /// Next quarter's, as set so far.
+    pub next: QuarterPlan,
+}
+
+/// The plan of `quarter` as set in a goals note's text.
+pub fn plan_of(goals_text: Option<&str>, quarter: Period) -> QuarterPlan {
+    let row = match quarter {
+        Period::Quarter { quarter: q, .. } => goals_text.and_then(|t| read(t).quarter(q).cloned()),
+        _ => None,
+    };
+    QuarterPlan {
+        period: Some(quarter),
+        intention: row
+            .as_ref()
+            .map(|r| as_written(&r.intention, false))
+            .unwrap_or_default(),
+        focus: row.map(|r| one_line(&r.focus)).unwrap_or_default(),
+    }
+}
+
+/// The reviewed and next quarter's plans: `goals_text` is the reviewed
+/// quarter's goals note, `next_goals_text` next year's.
+pub fn quarter_context(
+    period: Period,
+    fiscal: FiscalYear,
+    goals_text: Option<&str>,
+    next_goals_text: Option<&str>,
+) -> QuarterContext {
+    let next = period.next(fiscal);
+    let same_year =
+        crate::reviews::goals_year(next, fiscal) == crate::reviews::goals_year(period, fiscal);
+    QuarterContext {
+        reviewed: plan_of(goals_text, period),
+        next: plan_of(
+            if same_year {
+                goals_text
+            } else {
+                next_goals_text
+            },
+            next,
+        ),
+    }
+}
+
+/// An answer that changes what is set: `None` when blank or the same words
+/// (emphasis, quotes, case and spacing aside).
+pub fn changed(answer: Option<&str>, current: &str) -> Option<String> {
+    let answer = answer
+        .map(|a| as_written(a, false))
+        .filter(|a| !a.is_empty())?;
+    (normalize(&answer) != normalize(&as_written(current, false))).then_some(answer)
 }
 
 #[cfg(test)]

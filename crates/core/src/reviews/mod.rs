@@ -386,22 +386,42 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         else {
             return Err(CoreError::new(ErrorCode::InvalidInput, "Not a quarter."));
         };
-        let written = if intention.is_none() && focus.is_none() {
-            "Not answered yet: write them into the goals note's Quarterly Intentions table."
-                .to_string()
+        // What is set stays unless the person changed it.
+        let current = intentions::quarter_context(
+            period,
+            fiscal,
+            goals_text,
+            input.next_goals_text.as_deref(),
+        )
+        .next;
+        let intention_change = intentions::changed(intention.as_deref(), &current.intention);
+        let focus_change = intentions::changed(focus.as_deref(), &current.focus);
+        let was_set = !current.intention.is_empty() || !current.focus.is_empty();
+        let target = if next_year == year {
+            goals_name.clone()
+        } else {
+            settings.goals_name(next_year)?
+        };
+        let written = if intention_change.is_none() && focus_change.is_none() {
+            if was_set {
+                format!(
+                    "Kept as set in {}'s Quarterly Intentions table.",
+                    input.links.link(&target, None, None)
+                )
+            } else {
+                "Not answered yet: write them into the goals note's Quarterly Intentions table."
+                    .to_string()
+            }
         } else if next_year == year {
             match goals_text {
                 Some(text) => {
                     goals_edits.extend(intentions::set_intention(
                         text,
                         quarter,
-                        intention.as_deref(),
-                        focus.as_deref(),
+                        intention_change.as_deref(),
+                        focus_change.as_deref(),
                     )?);
-                    format!(
-                        "Written into {}'s Quarterly Intentions table.",
-                        input.links.link(&goals_name, None, None)
-                    )
+                    changed_sentence(&input.links.link(&goals_name, None, None), &current)
                 }
                 None => kept(&mut flags, &goals_path),
             }
@@ -412,20 +432,20 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
                     let edits = intentions::set_intention(
                         text,
                         quarter,
-                        intention.as_deref(),
-                        focus.as_deref(),
+                        intention_change.as_deref(),
+                        focus_change.as_deref(),
                     )?;
                     next_goals = edits_for(next_path, text, edits)?;
-                    format!(
-                        "Written into {}'s Quarterly Intentions table.",
-                        input
-                            .links
-                            .link(&settings.goals_name(next_year)?, None, None)
-                    )
+                    changed_sentence(&input.links.link(&target, None, None), &current)
                 }
                 None => kept(&mut flags, &next_path),
             }
         };
+        let set = |answer: Option<String>, now: &str| {
+            answer.or_else(|| (!now.is_empty()).then(|| now.to_string()))
+        };
+        let intention = set(intention_change.or(intention), &current.intention);
+        let focus = set(focus_change.or(focus), &current.focus);
         next_quarter = Some(render::NextQuarter {
             period: next,
             intention,
@@ -564,6 +584,24 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
 fn clean(text: Option<&str>) -> Option<String> {
     text.map(crate::edit::lines::one_line)
         .filter(|t| !t.is_empty())
+}
+
+fn changed_sentence(link: &str, before: &intentions::QuarterPlan) -> String {
+    let mut was = Vec::new();
+    if !before.intention.is_empty() {
+        was.push(format!("intention \"{}\"", before.intention));
+    }
+    if !before.focus.is_empty() {
+        was.push(format!("focus {}", before.focus));
+    }
+    if was.is_empty() {
+        format!("Written into {link}'s Quarterly Intentions table.")
+    } else {
+        format!(
+            "Written into {link}'s Quarterly Intentions table (it said: {}).",
+            was.join(", ")
+        )
+    }
 }
 
 fn kept(flags: &mut Vec<Flag>, path: &str) -> String {
