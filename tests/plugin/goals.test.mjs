@@ -66,6 +66,10 @@ test("the interview asks one question at a time, confirms each answer and create
 	const { app, vaultDir } = await loadInVault(t, { files: { [INDEX_PATH]: INDEX } });
 	void harness.runCommand(app, CREATE);
 	let modal = await harness.waitForModal();
+	// From October the next year is offered (tests/plugin/goals-year.test.mjs); this case plans this one.
+	if (modal.querySelector(".career-coach-goals-this-year") !== null) {
+		await click(modal, "career-coach-goals-this-year");
+	}
 	assert.match(modal.textContent, /North star: CTO of a mission-driven company/, "the index's north star is in view");
 	assert.match(modal.textContent, /Three talks given/, "and its success criteria");
 	assert.equal(modal.querySelector(".career-coach-goals-step").textContent, "Theme");
@@ -111,11 +115,13 @@ test("the interview asks one question at a time, confirms each answer and create
 
 test("creating the goals note when it exists says so and writes nothing", async (t) => {
 	const existing = "# My goals\n";
-	const { app, vaultDir } = await loadInVault(t, { files: { [GOALS_PATH]: existing } });
+	// The year offered: from October (the default planning year's last quarter), the next one.
+	const offered = `Career/${String(Number(TODAY.slice(5, 7)) >= 10 ? YEAR + 1 : YEAR)} Goals.md`;
+	const { app, vaultDir } = await loadInVault(t, { files: { [offered]: existing } });
 	await harness.runCommand(app, CREATE);
 	assert.equal(harness.openModals().length, 0);
 	assert.match(harness.takeNotices()[0], /already exists/);
-	assert.equal(text(vaultDir, GOALS_PATH), existing);
+	assert.equal(text(vaultDir, offered), existing);
 });
 
 /** A goals note the core rendered, with hand edits around its tables. */

@@ -32,6 +32,9 @@ struct InterviewStart {
     /// have chosen this year's theme.
     #[serde(default)]
     notes: Vec<(String, String)>,
+    /// The planning year to plan (default: the one the core offers for `today`).
+    #[serde(default)]
+    year: Option<i32>,
 }
 
 /// Starts the guided creation of this planning year's goals note.
@@ -45,17 +48,18 @@ pub fn goals_interview_start(
     respond(input::<InterviewStart>(value).and_then(|i| {
         let today = Day::parse(&i.today)?;
         let fiscal = i.settings.fiscal()?;
-        let year = match Period::containing(PeriodKind::Year, today, fiscal) {
-            Period::Year { year } => year,
-            _ => today.year(),
+        // The year asked for, else the one the core offers (the next in a
+        // planning year's last quarter, with a note saying so).
+        let offered = career_core::goals::year::default_year(today, fiscal);
+        let (year, note) = match i.year {
+            Some(year) => (year, None),
+            None => (offered.year, offered.note),
         };
         let planned = career_core::reviews::planned_theme(year, &i.notes);
-        Ok(interview::start_planned(
-            &i.index_text,
-            year,
-            fiscal,
-            planned.as_deref(),
-        ))
+        let mut started = interview::start_planned(&i.index_text, year, fiscal, planned.as_deref());
+        started.year_note = note;
+        started.current_year = Some(offered.current);
+        Ok(started)
     }))
 }
 

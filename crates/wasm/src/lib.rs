@@ -139,8 +139,8 @@ export interface QuarterDraft { quarter: number; intention: string; focus: strin
 export interface MilestoneDraft { month: PeriodLabel; text: string; goal: string }
 export interface GoalsInput { year: number; theme: string; vision: string; goals: GoalDraft[]; quarters: QuarterDraft[]; milestones: MilestoneDraft[] }
 /** The interview's state: pass it back as it is. */
-export interface GoalsInterview { year: number; input: GoalsInput; [more: string]: unknown }
-export interface GoalsInterviewStartInput { today: string; settings?: Partial<Settings>; indexText?: string; notes?: [string, string][] }
+export interface GoalsInterview { year: number; input: GoalsInput; yearNote?: string; currentYear?: number; [more: string]: unknown }
+export interface GoalsInterviewStartInput { today: string; settings?: Partial<Settings>; indexText?: string; notes?: [string, string][]; year?: number | null }
 export type GoalsReply = { kind: "answer"; text: string } | { kind: "confirm" } | { kind: "edit" } | { kind: "back" } | { kind: "skip" } | { kind: "finish" };
 export interface GoalsInterviewPrompt { step: string; question: string; hint: string; examples: string[]; context: CascadeContext; understood: string | null; soFar: string[]; replies: string[]; done: boolean }
 export interface GoalsCreateInput { input: GoalsInput; today: string; settings?: Partial<Settings>; linkFormat?: LinkFormat; indexText?: string | null }

@@ -17,10 +17,10 @@
  * copy over it.
  */
 
-import { Modal } from "obsidian";
-import { goalsInterviewPrompt, goalsInterviewStart, goalsInterviewStep } from "../core/wasm";
+import { Modal, normalizePath } from "obsidian";
+import { goalsInterviewPrompt, goalsInterviewStart, goalsInterviewStep, notePaths } from "../core/wasm";
 import type { GoalsInterview, GoalsInterviewPrompt, GoalsReply } from "../core/wasm";
-import { createGoals, goalsPath, readIndex } from "./goals";
+import { createGoals, readIndex } from "./goals";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
 import { StaleDataError, onExternalChange, readPluginData, sameJson, updatePluginData } from "./plugin-data";
@@ -40,34 +40,58 @@ const REPLY_LABELS: Record<string, string> = {
 	answer: "Next",
 };
 
-/** Opens the interview: resumes a saved one for this year, else starts from the Career Index. */
+/**
+ * Opens the interview: resumes a saved one for the year offered, else starts from the Career
+ * Index. In a planning year's last quarter the core offers the next year and says so.
+ */
 export async function openGoalsInterview(plugin: CareerCoachHost): Promise<void> {
 	try {
-		const existing = plugin.app.vault.getAbstractFileByPath(goalsPath(plugin));
-		if (existing !== null) {
-			notify(`${goalsPath(plugin)} already exists: change it with "Set goal status" and "Add weekly action", or edit it directly.`);
+		const fresh = await startInterview(plugin);
+		const saved = (await readPluginData(plugin))[INTERVIEW_KEY];
+		// A paused interview of the year offered, or of the current year (planned on in its
+		// last quarter), is resumed; one of another year (or a cleared one, null) is not.
+		const resumed = isInterview(saved) && (saved.year === fresh.year || saved.year === fresh.currentYear) ? saved : null;
+		const interview = resumed ?? fresh;
+		if (existingGoals(plugin, interview.year)) {
 			return;
 		}
-		const saved = (await readPluginData(plugin))[INTERVIEW_KEY];
-		const fresh = await startInterview(plugin);
-		// A saved interview of another year (or a cleared one, null) is not resumed.
-		const resumed = isInterview(saved) && saved.year === fresh.year ? saved : null;
-		new GoalsInterviewModal(plugin, resumed ?? fresh, resumed !== null, saved ?? null).open();
+		new GoalsInterviewModal(plugin, interview, resumed !== null, saved ?? null).open();
 	} catch (thrown) {
 		notifyFailure("Could not start the goals interview", thrown);
 	}
+}
+
+/** The goals note's path for planning year `year`, per the settings. */
+function goalsPathFor(plugin: CareerCoachHost, year: number): string {
+	const month = String(plugin.settings.fiscalYearStartMonth).padStart(2, "0");
+	const paths = notePaths({ settings: { ...plugin.settings }, today: `${String(year).padStart(4, "0")}-${month}-01` });
+	if (!paths.ok) {
+		throw new CoreRefusal(paths.error);
+	}
+	return normalizePath(paths.value.goals);
+}
+
+/** Whether `year`'s goals note exists; if so, a notice says how to change it. */
+function existingGoals(plugin: CareerCoachHost, year: number): boolean {
+	const path = goalsPathFor(plugin, year);
+	if (plugin.app.vault.getAbstractFileByPath(path) === null) {
+		return false;
+	}
+	notify(`${path} already exists: change it with "Set goal status" and "Add weekly action", or edit it directly.`);
+	return true;
 }
 
 function isInterview(value: unknown): value is GoalsInterview {
 	return typeof value === "object" && value !== null && typeof (value as { year?: unknown }).year === "number";
 }
 
-async function startInterview(plugin: CareerCoachHost): Promise<GoalsInterview> {
+/** A new interview for `year`, or for the year the core offers today. */
+async function startInterview(plugin: CareerCoachHost, year: number | null = null): Promise<GoalsInterview> {
 	const { today, folder } = careerPlace(plugin);
 	const index = await readIndex(plugin);
 	// Last year's annual review may have chosen this year's theme (its `next_theme`).
 	const notes = await careerNotes(plugin.app, folder);
-	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "", notes });
+	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "", notes, year });
 	if (!started.ok) {
 		throw new CoreRefusal(started.error);
 	}
@@ -165,11 +189,40 @@ class GoalsInterviewModal extends Modal {
 		if (shown.hint !== "") {
 			contentEl.createEl("p", { cls: "career-coach-hint", text: shown.hint });
 		}
+		this.renderOtherYear(shown);
 		if (shown.understood !== null) {
 			this.renderConfirm(shown);
 			return;
 		}
 		this.renderAnswer(shown, typed);
+	}
+
+	/** At the theme, when the next year is offered: a way to plan the current one instead. */
+	private renderOtherYear(shown: GoalsInterviewPrompt): void {
+		const current = this.interview.currentYear;
+		if (shown.step !== "Theme" || current === undefined || current === this.interview.year || this.interview.input.goals.length > 0) {
+			return;
+		}
+		const other = this.contentEl.createEl("button", { cls: "career-coach-goals-this-year", text: `Plan ${String(current)} instead` });
+		other.addEventListener("click", () => {
+			void this.planYear(current);
+		});
+	}
+
+	/** Replaces the interview with one for `year` (unless its goals note exists). */
+	private async planYear(year: number): Promise<void> {
+		try {
+			if (existingGoals(this.plugin, year)) {
+				return;
+			}
+			const fresh = await startInterview(this.plugin, year);
+			await this.save(fresh);
+			this.interview = fresh;
+			this.setTitle(`${String(year)} goals`);
+			this.render(`Planning ${String(year)}.`);
+		} catch (thrown) {
+			notifyFailure("Could not switch the goals interview's year", thrown);
+		}
 	}
 
 	/** What the Career Index says, kept in view while answering. */
@@ -296,7 +349,7 @@ class GoalsInterviewModal extends Modal {
 
 	private async startOver(): Promise<void> {
 		try {
-			const fresh = await startInterview(this.plugin);
+			const fresh = await startInterview(this.plugin, this.interview.year);
 			await this.save(fresh);
 			this.interview = fresh;
 			this.render("Started over.");
