@@ -19,8 +19,9 @@ fn tally(t: &career_core::goals::progress::Tally) -> (usize, usize, u32) {
 #[test]
 fn goals_quarters_and_months_count_done_and_open_items_only() {
     let p = run("2026-03-31", FiscalYear::default());
-    // Counted: a✓ b c f✓ g(W14) e✓ h✓ — d is dropped, the first g forwarded.
-    assert_eq!(tally(&p.overall), (4, 7, 57));
+    // Counted: a✓ b c f✓ g(W14) e✓ h✓ — d is dropped, the first g forwarded;
+    // b serves G2, which is Complete, so it counts as done.
+    assert_eq!(tally(&p.overall), (5, 7, 71));
     let goals: Vec<_> = p
         .goals
         .iter()
@@ -30,13 +31,13 @@ fn goals_quarters_and_months_count_done_and_open_items_only() {
         goals,
         [
             ("G1", (2, 4, 50)),  // a✓ c f✓ g
-            ("G2", (0, 1, 100)), // b open, but the goal is Complete
+            ("G2", (1, 1, 100)), // b open, but the goal is Complete: done
             ("G3", (1, 1, 100)), // e✓
         ]
     );
     let quarters: Vec<_> = p.quarters.iter().map(|q| tally(&q.tally)).collect();
     // W14's Thursday is 2 April: Q2 and April, though it starts in March.
-    assert_eq!(quarters, [(2, 4, 50), (1, 2, 50), (0, 0, 0), (1, 1, 100)]);
+    assert_eq!(quarters, [(3, 4, 75), (1, 2, 50), (0, 0, 0), (1, 1, 100)]);
     assert_eq!(p.quarters[0].intention, "Stabilize the transition");
     assert_eq!(p.quarters[1].intention, "", "no row for Q2");
     let months: Vec<_> = p
@@ -48,7 +49,7 @@ fn goals_quarters_and_months_count_done_and_open_items_only() {
     assert_eq!(
         months,
         [
-            ("2026-01".to_string(), (2, 3, 67)),  // a✓ b f✓
+            ("2026-01".to_string(), (3, 3, 100)), // a✓ b(G2 Complete) f✓
             ("2026-03".to_string(), (0, 1, 0)),   // c
             ("2026-04".to_string(), (1, 2, 50)),  // e✓ g
             ("2026-12".to_string(), (1, 1, 100)), // h✓ (W53)
@@ -88,7 +89,7 @@ fn an_april_fiscal_year_counts_april_to_march() {
 fn text_and_markdown_show_the_numbers() {
     let p = run("2026-03-31", FiscalYear::default());
     let text = render_text(&p);
-    assert!(text.starts_with("2026 Goals — \"Visibility\"\nOverall  ██████░░░░  57%  4/7\nNow: 2026-Q1 · 2026-03 · 2026-W14\n"), "{text}");
+    assert!(text.starts_with("2026 Goals — \"Visibility\"\nOverall  ███████░░░  71%  5/7\nNow: 2026-Q1 · 2026-03 · 2026-W14\n"), "{text}");
     assert!(
         text.contains("  G1  █████░░░░░  50%  2/4  In progress  Visible"),
         "{text}"
@@ -99,11 +100,11 @@ fn text_and_markdown_show_the_numbers() {
     );
     let md = render_markdown(&p);
     assert!(
-        md.contains("| G2 | Thesis | Complete | 0/1 | 100% |"),
+        md.contains("| G2 | Thesis | Complete | 1/1 | 100% |"),
         "{md}"
     );
     assert!(
-        md.contains("| **Q1 (Jan–Mar)** (now) | Stabilize the transition | 2/4 | 50% |"),
+        md.contains("| **Q1 (Jan–Mar)** (now) | Stabilize the transition | 3/4 | 75% |"),
         "{md}"
     );
     assert!(

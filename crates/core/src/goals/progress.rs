@@ -2,12 +2,19 @@
 //!
 //! Items are the note's milestones and weekly actions. Done (`[x]`) and open
 //! items count; dropped (`[-]`) and forwarded (`[>]`) ones do not, since a
-//! forwarded item's copy counts where it went. A goal counts the items
-//! tagged with it, and a goal whose Status is Complete is at 100% whatever
-//! its items say. A quarter or month counts the items of its months and of
-//! the weeks whose Thursday falls in it. Items outside the note's year count
-//! nowhere. Percentages round to the nearest
-//! whole number, and are 0 when there is nothing to count.
+//! forwarded item's copy counts where it went.
+//!
+//! The one formula, used by every figure (a goal's, a quarter's, a month's
+//! and the overall one, in the terminal, the JSON and the `career-progress`
+//! block): **done items ÷ counted items**, rounded to the nearest whole
+//! percent, where an item is done when it is ticked *or a goal it serves is
+//! Complete* (a Complete goal's remaining items no longer need doing). A
+//! goal counts the items tagged with it; a Complete goal with no items is at
+//! 100%; anything else with nothing to count is at 0%. A quarter or month
+//! counts the items of its months and of the weeks whose Thursday falls in
+//! it. Items outside the note's year count nowhere. So the overall figure is
+//! exactly the goals' items summed (plus untagged ones), never a separate
+//! guess.
 
 use serde::Serialize;
 
@@ -30,14 +37,15 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn of<'a>(items: impl Iterator<Item = &'a Item>) -> Self {
+    /// Done over counted among `items`; `complete` lists the Complete goals,
+    /// whose items count as done.
+    fn of<'a>(items: impl Iterator<Item = &'a Item>, complete: &[String]) -> Self {
         let (done, total) = items
             .filter(|i| i.state.counts())
             .fold((0, 0), |(d, t), i| {
-                (
-                    d + usize::from(i.state == crate::goals::ItemState::Done),
-                    t + 1,
-                )
+                let done = i.state == crate::goals::ItemState::Done
+                    || i.goals.iter().any(|g| complete.contains(g));
+                (d + usize::from(done), t + 1)
             });
         Self {
             done,
@@ -67,7 +75,7 @@ pub struct GoalProgress {
     pub metric: String,
     /// The Status column.
     pub status: GoalStatus,
-    /// The tagged items; `percent` is 100 when the status is Complete.
+    /// The tagged items (all done when the status is Complete; 100% then).
     #[serde(flatten)]
     pub tally: Tally,
 }
@@ -155,11 +163,18 @@ pub fn progress(note: &GoalsNote, fiscal: FiscalYear, today: Day) -> Progress {
     };
     let current_quarter = now(PeriodKind::Quarter);
     let current_month = now(PeriodKind::Month);
+    let complete: Vec<String> = note
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Complete)
+        .map(|g| g.id.clone())
+        .collect();
+    let complete = complete.as_slice();
     let goals = note
         .goals
         .iter()
         .map(|g| {
-            let mut tally = Tally::of(items().filter(|i| i.goals.contains(&g.id)));
+            let mut tally = Tally::of(items().filter(|i| i.goals.contains(&g.id)), complete);
             if g.status == GoalStatus::Complete {
                 tally.percent = 100;
             }
@@ -181,7 +196,10 @@ pub fn progress(note: &GoalsNote, fiscal: FiscalYear, today: Day) -> Progress {
                 label: quarter_label(year, quarter, fiscal),
                 intention: row.map(|r| r.intention.clone()).unwrap_or_default(),
                 focus: row.map(|r| r.focus.clone()).unwrap_or_default(),
-                tally: Tally::of(items().filter(|i| i.period.within(period, fiscal))),
+                tally: Tally::of(
+                    items().filter(|i| i.period.within(period, fiscal)),
+                    complete,
+                ),
                 current: current_quarter == Some(period),
             }
         })
@@ -192,14 +210,17 @@ pub fn progress(note: &GoalsNote, fiscal: FiscalYear, today: Day) -> Progress {
         .map(|period| MonthProgress {
             period,
             title: period.title(),
-            tally: Tally::of(items().filter(|i| i.period.within(period, fiscal))),
+            tally: Tally::of(
+                items().filter(|i| i.period.within(period, fiscal)),
+                complete,
+            ),
             current: current_month == Some(period),
         })
         .collect();
     Progress {
         year,
         theme: note.theme.clone(),
-        overall: Tally::of(items()),
+        overall: Tally::of(items(), complete),
         goals,
         quarters,
         months,
