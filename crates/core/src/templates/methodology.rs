@@ -37,7 +37,18 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
             ],
         ),
         Section::new(2, "The Process", vec![]).with_children(vec![
-            Section::new(3, "Phase 1: Foundation Setup", vec![Block::Paragraph(s("Keep a profile file (CLAUDE.md or equivalent) with your profile, professional context, communication preferences, how to help and things to avoid, so the AI can give advice that is not generic."))]),
+            Section::new(3, "Phase 1: Foundation Setup", vec![Block::Paragraph(s("Keep a profile file (CLAUDE.md or equivalent) with your profile, professional context, communication preferences, how to help and things to avoid, so the AI can give advice that is not generic."))]).with_children(vec![
+                Section::new(4, "What the Profile Holds", vec![
+                    Block::Bullets(vec![
+                        s("**Profile:** name, location, timezone"),
+                        s("**Professional context:** role, industry, expertise"),
+                        s("**Communication preferences:** tone, depth, format"),
+                        s("**How to help:** the kind of help that is worth the most to you"),
+                        s("**Things to avoid:** pet peeves and habits that waste your time"),
+                    ]),
+                    Block::Paragraph(s("Ask for these one at a time, as in Phase 3, and read each answer back before it goes into the profile.")),
+                ]),
+            ]),
             Section::new(3, "Phase 2: Career Index Structure", vec![
                 Block::Paragraph(format!("{index} has twelve sections. Start with whatever exists and enhance it section by section.")),
                 table(&["Section", "Purpose"], &[
@@ -62,6 +73,20 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
                     &["Mentor", "Gives advice based on experience; you pull from them"],
                     &["Advisor", "Sounding board for specific decisions; mutual exchange"],
                 ]),
+            ]).with_children(vec![
+                Section::new(4, "Why One Question at a Time Works", vec![Block::Bullets(vec![
+                    s("**Depth over breadth:** a single question gets a fuller, more considered answer than a list of them"),
+                    s("**Misunderstandings surface early:** reading each answer back before writing it catches a wrong reading while it is cheap to fix"),
+                    s("**Small batches:** one change at a time is easy to review and easy to undo"),
+                    s("**Trust grows by iteration:** every confirmed step shows the note says what you meant"),
+                ])]),
+                Section::new(4, "Sample Questions", vec![table(&["Section", "Question"], &[
+                    &["Vision", "It's 5 years from now and you're fulfilled. What does that look like?"],
+                    &["Current Role", "What's your scope? Who are your key stakeholders?"],
+                    &["Timeline", "What were the key roles before this one? What did you learn in each?"],
+                    &["Network", "Who are your sponsors? (People who advocate for you when you're not in the room)"],
+                    &["Wins", "What are the 2-3 biggest achievements from the past 1-2 years?"],
+                ])]),
             ]),
             Section::new(3, "Phase 4: Blind Spot Analysis", vec![
                 Block::Paragraph(s("After every section is filled, step back and ask what is missing that should be front and center.")),
@@ -72,9 +97,35 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
                     &["Too many priorities", "If this year had ONE theme, what would it be?"],
                     &["No contingency", "What if your current path doesn't work out?"],
                 ]),
+            ]).with_children(vec![
+                Section::new(4, "Step Back and Ask", vec![
+                    Block::Paragraph(s("Read the whole Career Index as a coach would, not section by section:")),
+                    Block::Bullets(vec![
+                        s("What's missing that should be front and center?"),
+                        s("What would a coach specializing in [your focus area] add?"),
+                        s("What are the gaps between where I am and where I want to be?"),
+                    ]),
+                ]),
             ]),
             Section::new(3, "Phase 5: Goal Cascade", vec![
                 Block::Paragraph(format!("Vision (5-year) → Annual Goals (2-3 outcomes) → Quarterly Intentions → Monthly Milestones → Weekly Actions, in {goals}.")),
+            ]).with_children(vec![
+                Section::new(4, "Structure for Annual Goals", vec![
+                    Block::Paragraph(s("Two or three outcomes, each with the measure that will show it happened.")),
+                    table(&["Goal", "Outcome", "Success Metric", "Status"], &[
+                        &["G1", "What you'll achieve", "How you'll measure it", "Not started / In progress / Complete"],
+                    ]),
+                ]),
+                Section::new(4, "Quarterly Intentions", vec![
+                    Block::Paragraph(s("A short phrase for what each quarter is about, and its concrete priorities.")),
+                    table(&["Quarter", "Intention", "Focus"], &[
+                        &["Q1", "*\"Stabilize the transition\"*", "[specific priorities]"],
+                        &["Q2", "*\"Build the thesis\"*", "[specific priorities]"],
+                        &["Q3", "*\"Go external\"*", "[specific priorities]"],
+                        &["Q4", "*\"Deliver and reflect\"*", "[specific priorities]"],
+                    ]),
+                ]),
+                Section::new(4, "Weekly Review Questions", vec![Block::Paragraph(s("1. What's the ONE thing this week that moves me toward my goals?\n2. Am I on track for this month's milestones?\n3. What's blocking me? Who can help?\n4. Am I protecting time for what matters?"))]),
             ]),
             Section::new(3, "Phase 6: Maintenance", vec![
                 table(&["Frequency", "Activity"], &[
@@ -84,6 +135,15 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
                     &["Annually", "Full Career Index review, set next year's theme and goals"],
                 ]),
                 Block::Paragraph(s("Document every coaching session in a session log: what was discussed, decisions made, frameworks used, open threads.")),
+                Block::Paragraph(s("A log makes a session repeatable: the next one starts from its open threads instead of from memory. Each log records:")),
+                Block::Bullets(vec![
+                    s("**What was discussed:** grouped by phase, with what each question captured"),
+                    s("**Decisions made:** each with the reason for it"),
+                    s("**Frameworks used:** only those the session actually used"),
+                    s("**Artifacts:** every note created or changed"),
+                    s("**Open threads:** what to pick up next time, carried until resolved"),
+                    s("**Meta observations:** what worked and what to change in the method"),
+                ]),
             ]),
         ]),
         Section::new(2, "Session Logs", vec![table(&["Date", "Focus", "Output"], &[])]),
