@@ -190,3 +190,32 @@ fn a_quarterly_review_changes_only_what_the_person_changed() {
         "{note}"
     );
 }
+
+#[test]
+fn on_new_years_day_a_missing_goals_note_names_both_ways_forward() {
+    let vault = vault();
+    let run = career_on(&vault, "2027-01-01", &["goals", "status", "G1", "Complete"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error[note_missing]:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("career goals new --year 2027"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("`--year 2026` to act on Career/2026 Goals.md"),
+        "{}",
+        run.stderr
+    );
+    let ok_run = career_on(
+        &vault,
+        "2027-01-01",
+        &["goals", "status", "G1", "Complete", "--year", "2026"],
+    );
+    assert_eq!(ok_run.code, 0, "{}", ok_run.stderr);
+}

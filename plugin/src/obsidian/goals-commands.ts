@@ -11,7 +11,7 @@
 import { MarkdownRenderChild, Modal, TFile } from "obsidian";
 import type { MarkdownPostProcessorContext } from "obsidian";
 import type { GoalProgressView, GoalsNote } from "../core/wasm";
-import { addWeeklyAction, goalsPath, progressOf, readGoals, setGoalStatus } from "./goals";
+import { addWeeklyAction, missingGoalsMessage, progressOf, readGoals, setGoalStatus } from "./goals";
 import { openGoalsInterview } from "./goals-interview-modal";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
@@ -56,7 +56,7 @@ export function registerGoalsCommands(plugin: CareerCoachHost): void {
 async function goalsOrExplain(plugin: CareerCoachHost): Promise<{ file: TFile; note: GoalsNote } | null> {
 	const goals = await readGoals(plugin);
 	if (goals === null) {
-		notify(`There is no ${goalsPath(plugin)} yet: run "Create goals note" first.`);
+		notify(missingGoalsMessage(plugin));
 		return null;
 	}
 	if (goals.note.goals.length === 0) {
@@ -182,7 +182,7 @@ async function showProgress(plugin: CareerCoachHost): Promise<void> {
 	try {
 		const goals = await readGoals(plugin);
 		if (goals === null) {
-			notify(`There is no ${goalsPath(plugin)} yet: run "Create goals note" first.`);
+			notify(missingGoalsMessage(plugin));
 			return;
 		}
 		new ProgressModal(plugin, goals.file.path, progressOf(plugin, goals.text)).open();

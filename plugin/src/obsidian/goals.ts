@@ -12,7 +12,7 @@
 
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
-import { goalsAddAction, goalsCreate, goalsProgress, goalsRead, goalsSetStatus } from "../core/wasm";
+import { goalsAddAction, goalsCreate, goalsProgress, goalsRead, goalsSetStatus, notePaths } from "../core/wasm";
 import type { GoalProgressView, GoalsInput, GoalsNote, Outcome } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
@@ -29,6 +29,24 @@ export interface GoalsInVault {
 /** The goals note's path for today (the planning year's, per the settings). */
 export function goalsPath(plugin: CareerCoachHost): string {
 	return normalizePath(careerPlace(plugin).paths.goals);
+}
+
+/**
+ * Why there is no goals note for today, naming both ways forward: plan the new year, or finish
+ * last year's note when it exists (on 2027-01-01, before 2027 is planned).
+ */
+export function missingGoalsMessage(plugin: CareerCoachHost): string {
+	const path = goalsPath(plugin);
+	const { today } = careerPlace(plugin);
+	const year = Number(today.slice(0, 4));
+	// The same day a year earlier (28 February for 29 February) lies in the previous planning year.
+	const before = `${String(year - 1).padStart(4, "0")}${today.slice(4).replace("-02-29", "-02-28")}`;
+	const paths = notePaths({ settings: { ...plugin.settings }, today: before });
+	const previous = paths.ok ? normalizePath(paths.value.goals) : null;
+	if (previous !== null && previous !== path && plugin.app.vault.getAbstractFileByPath(previous) instanceof TFile) {
+		return `There is no ${path} yet. Either run "Create goals note" to plan the new year, or open ${previous} to finish last year's plan there.`;
+	}
+	return `There is no ${path} yet: run "Create goals note" first.`;
 }
 
 /** Reads this year's goals note; null when there is none yet. */

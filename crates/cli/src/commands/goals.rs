@@ -202,12 +202,21 @@ fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
 fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
     career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
-    context.files()?.read(&relative)?.ok_or_else(|| {
-        CoreError::new(
-            ErrorCode::NoteMissing,
-            format!("{relative} does not exist yet: run `career goals new --year {year}` first."),
-        )
-    })
+    let files = context.files()?;
+    match files.read(&relative)? {
+        Some(note) => Ok(note),
+        None => {
+            // Name both ways forward: plan this year, or act on last year's note.
+            let previous = note_relative(context, year - 1)
+                .ok()
+                .filter(|p| matches!(files.read(p), Ok(Some(_))));
+            Err(career_core::goals::template::missing_note(
+                year,
+                &relative,
+                previous.as_deref(),
+            ))
+        }
+    }
 }
 
 /// Recomputes the edits on the note's text as it is when written (so a

@@ -137,6 +137,24 @@ pub fn check_year(year: i32) -> CoreResult<()> {
     }
 }
 
+/// The `note_missing` error when a planning year has no goals note yet (as
+/// on 2027-01-01, before anyone planned 2027): it names both ways forward,
+/// planning the year or acting on the previous year's note (`previous`, its
+/// path, when it exists).
+pub fn missing_note(year: i32, path: &str, previous: Option<&str>) -> CoreError {
+    let plan = format!("plan {year} with `career goals new --year {year}`");
+    let message = match previous {
+        Some(before) => format!(
+            "{path} does not exist: {year} has no goals note yet. Either {plan}, or add `--year {}` to act on {before}.",
+            year - 1
+        ),
+        None => format!(
+            "{path} does not exist: {year} has no goals note yet. Either {plan}, or add `--year YEAR` for another year's note."
+        ),
+    };
+    CoreError::new(crate::error::ErrorCode::NoteMissing, message)
+}
+
 /// Checks a goals input: the year, 1–3 goals with outcomes, quarters 1–4
 /// once each, milestones inside the (fiscal) year serving existing goals.
 pub fn validate(input: &GoalsInput, fiscal: FiscalYear) -> CoreResult<()> {
