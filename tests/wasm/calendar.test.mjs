@@ -97,3 +97,36 @@ test("a bad setting is an error with a code, not a broken file", () => {
 	assert.equal(made.ok, false);
 	assert.equal(made.error.code, "invalid_settings");
 });
+
+test("each reminder fires on the first day `due` lists its review (issue 15)", () => {
+	const parsed = events(calendar("2026-11-21"));
+	assert.deepEqual(occurrences(bySummary(parsed, "monthly").event, 3), ["2026-11-28", "2026-12-29", "2027-01-29"]);
+	assert.deepEqual(occurrences(bySummary(parsed, "quarterly").event, 3), ["2026-12-25", "2027-03-25", "2027-06-24"]);
+	assert.deepEqual(occurrences(bySummary(parsed, "annual").event, 2), ["2026-12-15", "2027-12-15"]);
+	// The person started on 2026-11-01 (the goals note's created date): on each reminder's
+	// day its review is due, and the day before it is not.
+	const notes = [["Career/2026 Goals.md", "---\ntype: goals\nyear: 2026\ncreated: 2026-11-01\n---\n# 2026 Goals\n"]];
+	const kinds = (today) => {
+		const found = core.dueReviews({ today, notes });
+		assert.equal(found.ok, true, JSON.stringify(found));
+		return found.value.due.map((d) => d.kind);
+	};
+	for (const [kind, day, before] of [["month", "2026-11-28", "2026-11-27"], ["year", "2026-12-15", "2026-12-14"]]) {
+		assert.ok(kinds(day).includes(kind), `${kind} due on ${day}`);
+		assert.ok(!kinds(before).includes(kind), `${kind} not yet due on ${before}`);
+	}
+});
+
+test("UIDs are unique per vault and stable across exports (issue 15)", () => {
+	const uids = (vault, today) => events(unwrapCalendar(today, vault)).map(({ event }) => event.uid);
+	const mine = uids("My vault", "2026-11-21");
+	assert.deepEqual(uids("My vault", "2027-02-01"), mine, "stable");
+	const theirs = uids("Work", "2026-11-21");
+	assert.ok(mine.every((uid) => !theirs.includes(uid)), "another vault's calendar has its own UIDs");
+});
+
+function unwrapCalendar(today, vault) {
+	const made = core.reviewCalendar({ today, vault });
+	assert.equal(made.ok, true, JSON.stringify(made));
+	return made.value;
+}

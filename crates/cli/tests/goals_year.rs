@@ -1,6 +1,9 @@
 //! `career goals new` in the last quarter of a planning year offers the next
 //! year and says so (issue 14: "The year is wrong in December").
 
+// Test support: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use support::{run_in, TestVault};

@@ -1,6 +1,9 @@
 //! The year `goals new` offers: in the last quarter of a planning year, the
 //! next one (issue 14: "The year is wrong in December").
 
+// Test support: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
+
 use career_core::goals::year::{default_year, YearDefault};
 use career_core::periods::FiscalYear;
 use career_core::Day;

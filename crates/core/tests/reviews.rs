@@ -568,14 +568,15 @@ fn the_calendar_is_strict_rfc_5545() {
     assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VALARM").count(), 4);
     for rule in [
         "RRULE:FREQ=WEEKLY;BYDAY=FR",
-        "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1",
-        "RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1",
+        "RRULE:FREQ=MONTHLY;BYMONTHDAY=-3",
+        "RRULE:FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-7",
         "RRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-17",
     ] {
         assert!(lines.contains(&rule), "{rule} in {unfolded}");
     }
-    // Fiscal year from April: the quarter containing Nov 21 ends Dec 31, the year Mar 31.
-    assert!(lines.contains(&"DTSTART;VALUE=DATE:20261231"));
+    // Fiscal year from April: the quarter containing Nov 21 ends Dec 31 (due
+    // from Dec 25), the year Mar 31 (due from Mar 15).
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20261225"));
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20270315"));
     assert!(
         lines.contains(&"DTSTART;VALUE=DATE:20261120"),

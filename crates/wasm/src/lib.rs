@@ -158,7 +158,9 @@ export interface Due { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabe
 export interface DueInput { today: string; settings?: Partial<Settings>; notes: [string, string][] }
 export interface DueNow { due: Due[]; status: string | null }
 export interface NextInput { kind: PeriodKind; today: string; settings?: Partial<Settings>; notes: [string, string][]; period?: PeriodLabel | null }
-export interface NextReview { period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; reviews: ExistingReview[]; goalsPath: string; nextGoalsPath: string }
+export interface NextReview { period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; reviews: ExistingReview[]; goalsPath: string; nextGoalsPath: string; quarter: QuarterContext | null }
+export interface QuarterPlan { period: PeriodLabel | null; intention: string; focus: string }
+export interface QuarterContext { reviewed: QuarterPlan; next: QuarterPlan }
 export interface ReviewAnswers { nextIntention?: string; nextFocus?: string; nextTheme?: string; keep?: string[]; drop?: string[] }
 export interface PeriodicFormats { weekly?: string; monthly?: string; quarterly?: string; yearly?: string }
 export interface NoteText { path: string; text: string }
@@ -168,6 +170,7 @@ export interface NoteEdits { path: string; edits: TextEdit[]; newText: string }
 export interface ReviewFlag { code: string; message: string }
 export interface Carried { text: string; goals: string[]; from: PeriodLabel; to: PeriodLabel; carried: number; flagged: boolean; moved: boolean; decision: "carry" | "keep" | "drop" }
 export interface ReviewPlan { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; create: ReviewNewNote | null; periodic: NoteEdits | null; goals: NoteEdits | null; nextGoals: NoteEdits | null; carried: Carried[]; flags: ReviewFlag[]; summary: string }
+export interface CalendarInput { settings?: Partial<Settings>; today: string; vault?: string }
 export interface PeriodicInput { period: PeriodLabel; settings?: Partial<Settings>; format?: string }
 "#;
 

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use career_core::reviews::calendar;
+use career_core::reviews::calendar::calendar_for;
 use career_core::{CoreError, ErrorCode};
 
 use crate::output::Output;
@@ -15,7 +15,13 @@ use crate::Context;
 
 /// Prints the calendar, or writes it to `output` when given.
 pub fn run(context: &Context, output: Option<&str>, force: bool) -> Result<Output, CoreError> {
-    let text = calendar(context.today, context.settings.fiscal()?);
+    // The UIDs are unique to the vault: its folder's name, as Obsidian names the vault.
+    let name = std::fs::canonicalize(&context.vault)
+        .unwrap_or_else(|_| context.vault.clone())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = calendar_for(context.today, context.settings.fiscal()?, &name);
     let Some(output) = output else {
         return Ok(Output {
             human: text.clone(),

@@ -1,16 +1,18 @@
 //! The review cadence as an iCalendar file (RFC 5545), so a phone reminds.
 //!
-//! Four all-day recurring events: the weekly review every Friday, the
-//! monthly review on each month's last day, the quarterly review on each
-//! fiscal quarter's last day, and the annual review on the day it becomes
-//! due (the 17th day from the fiscal year's end: Dec 15 with a calendar
-//! year). Each has a display alarm at 09:00 on its day.
+//! Four all-day recurring events, each on the first day its review is due
+//! (the same days as [`due_from`], the README and `career due`): the weekly
+//! review every Friday, the monthly review on each month's third-to-last
+//! day, the quarterly review seven days before each fiscal quarter ends,
+//! and the annual review 17 days before the fiscal year ends (Dec 15 with a
+//! calendar year). Each has a display alarm at 09:00 on its day.
 //!
 //! The file is strictly RFC 5545: CRLF line endings, lines folded at 75
 //! octets (never inside a UTF-8 character), text values escaped, `UID`s
 //! stable across regenerations (so a calendar that subscribes to the file
-//! updates the events instead of duplicating them), and `DTSTAMP` from
-//! `today`, never a clock.
+//! updates the events instead of duplicating them) and unique per vault (a
+//! hash of the vault's name, so two vaults' calendars never replace each
+//! other's events), and `DTSTAMP` from `today`, never a clock.
 
 use crate::dates::Day;
 use crate::periods::{FiscalYear, Period, PeriodKind};
@@ -81,16 +83,16 @@ fn events(today: Day, fiscal: FiscalYear) -> Vec<Event> {
         Event {
             uid: "monthly-review@career-coach",
             summary: "Monthly career review",
-            start: month.last_day(fiscal),
-            rrule: "FREQ=MONTHLY;BYMONTHDAY=-1".into(),
+            start: due_from(month, fiscal),
+            rrule: "FREQ=MONTHLY;BYMONTHDAY=-3".into(),
             command: "career review monthly",
             palette: "Career Coach: Monthly review",
         },
         Event {
             uid: "quarterly-review@career-coach",
             summary: "Quarterly career review",
-            start: quarter.last_day(fiscal),
-            rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1".into(),
+            start: due_from(quarter, fiscal),
+            rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-7".into(),
             command: "career review quarterly",
             palette: "Career Coach: Quarterly review",
         },
@@ -105,8 +107,25 @@ fn events(today: Day, fiscal: FiscalYear) -> Vec<Event> {
     ]
 }
 
-/// The review cadence as an `.ics` file's text (CRLF line endings).
+/// FNV-1a, 64 bits: a stable, platform-independent hash for the UIDs.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The review cadence as an `.ics` file's text (CRLF line endings), with
+/// UIDs unique to the vault named `vault`.
+pub fn calendar_for(today: Day, fiscal: FiscalYear, vault: &str) -> String {
+    calendar_with(today, fiscal, &format!("{:016x}", fnv1a(vault.trim())))
+}
+
+/// The review cadence for a vault without a name (UIDs without a vault part).
 pub fn calendar(today: Day, fiscal: FiscalYear) -> String {
+    calendar_with(today, fiscal, "")
+}
+
+fn calendar_with(today: Day, fiscal: FiscalYear, vault_id: &str) -> String {
     let stamp = format!("{}T000000Z", ics_date(today));
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -125,7 +144,11 @@ pub fn calendar(today: Day, fiscal: FiscalYear) -> String {
         );
         lines.extend([
             "BEGIN:VEVENT".into(),
-            format!("UID:{}", event.uid),
+            if vault_id.is_empty() {
+                format!("UID:{}", event.uid)
+            } else {
+                format!("UID:{vault_id}-{}", event.uid)
+            },
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;VALUE=DATE:{}", ics_date(event.start)),
             format!("DTEND;VALUE=DATE:{}", ics_date(event.start.add_days(1))),
