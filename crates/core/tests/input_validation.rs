@@ -167,7 +167,7 @@ fn multi_line_log_fields_never_inject_headings_tasks_or_rows() {
     // The decisions table keeps its two columns and one row.
     let decisions = sections(&log)
         .into_iter()
-        .find(|s| s.title == "Key Decisions")
+        .find(|s| s.title == "Key Decisions Made")
         .unwrap();
     let tables = tables_in(&log, decisions.body_span);
     assert_eq!(tables.len(), 1);
@@ -196,7 +196,7 @@ fn a_one_line_field_that_looks_like_markdown_does_not_become_a_block() {
     assert!(!log.contains("\n## Looks like"), "{log}");
     let decisions = sections(&log)
         .into_iter()
-        .find(|s| s.title == "Key Decisions")
+        .find(|s| s.title == "Key Decisions Made")
         .unwrap();
     let tables = tables_in(&log, decisions.body_span);
     assert_eq!(tables[0].rows[0].cells.len(), 2, "{log}");

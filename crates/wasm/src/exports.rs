@@ -277,6 +277,16 @@ struct SessionLogInput {
     /// Note names already in the career folder (for a distinct same-day name).
     #[serde(default)]
     taken: Vec<String>,
+    /// Frameworks the person says were used.
+    #[serde(default)]
+    frameworks: Vec<String>,
+    /// Phases the shell knows were worked (the profile questions answered).
+    #[serde(default)]
+    phases: career_core::log::phases::Phases,
+    /// The career folder's notes (path, text): with a session, what else was
+    /// done today (index created, blind spots saved, goals note) is read from them.
+    #[serde(default)]
+    notes: Vec<(String, String)>,
 }
 
 /// A session log note (name, path, text) and the Session Logs row cells.
@@ -290,6 +300,11 @@ pub fn session_log(
         let paths = i.settings.note_paths(today)?;
         let name = log_name(&i.settings.session_log_name_pattern, &today.iso(), today.year(), &i.taken);
         let folder = paths.career_index.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
+        let phases = if i.session.is_some() {
+            career_core::log::phases::merged(i.phases, &today.iso(), &i.notes)
+        } else {
+            i.phases
+        };
         let text = render(&LogInput {
             session: i.session.as_ref(),
             date: today.iso(),
@@ -305,6 +320,8 @@ pub fn session_log(
             name: name.clone(),
             methodology: paths.methodology_name.clone(),
             links: i.link_format,
+            phases,
+            frameworks: i.frameworks,
         });
         let labels: Vec<String> = i.outputs.iter().map(|(label, _)| label.clone()).collect();
         let row = career_core::log::session_logs_row(&name, &i.focus, &labels, i.link_format);

@@ -4,6 +4,7 @@
 //! its own log note, linked from the Career Index's Session Logs table; its
 //! open threads carry into the next session.
 
+pub mod phases;
 pub mod render;
 pub mod threads;
 

@@ -14,6 +14,7 @@ use crate::dates::Day;
 use crate::edit::frontmatter::yaml_scalar;
 use crate::edit::lines::{one_line, one_line_at_start};
 use crate::edit::table::cell_text;
+use crate::log::phases::Phases;
 use crate::log::threads::{with_carried, Thread};
 use crate::templates::links::LinkFormat;
 
@@ -42,6 +43,10 @@ pub struct LogInput<'a> {
     pub worked: Vec<String>,
     /// What to improve.
     pub improve: Vec<String>,
+    /// The phases worked besides the coaching questions (see [`crate::log::phases`]).
+    pub phases: Phases,
+    /// Frameworks the person says were used (a session held elsewhere lists only these).
+    pub frameworks: Vec<String>,
     /// The log's own name (link target).
     pub name: String,
     /// The methodology note's name.
@@ -110,11 +115,17 @@ pub fn render(input: &LogInput<'_>) -> String {
         out.push_str(&format!("**Duration:** ~{minutes} min\n"));
     }
     out.push_str(&format!("**Focus:** {focus}\n"));
-    let outputs: Vec<String> = input
+    let mut outputs: Vec<String> = input
         .outputs
         .iter()
         .map(|(_, target)| link(target))
         .collect();
+    if let Some(g) = &input.phases.goals {
+        let goals = link(&g.note);
+        if !outputs.contains(&goals) {
+            outputs.push(goals);
+        }
+    }
     out.push_str(&format!(
         "**Output:** {}\n\n---\n\n",
         if outputs.is_empty() {
@@ -141,50 +152,87 @@ pub fn render(input: &LogInput<'_>) -> String {
         .iter()
         .chain(input.session.map_or(&[][..], |s| s.threads.as_slice()))
         .collect();
-    if let Some(session) = input.session {
-        if !carried.is_empty() {
-            out.push_str("### Threads From Earlier Sessions\n\n");
-            for t in &carried {
-                n += 1;
-                out.push_str(&format!("{n}. Carried forward: {}\n", one_line(&t.text)));
-            }
-            out.push('\n');
-        }
-        out.push_str("### Phase 3: Coaching Conversation (One Question at a Time)\n\n");
-        let questions = session.events.iter().filter(|e| e.kind == "asked");
-        for (index, (planned, answer)) in session.plan.iter().zip(&session.answers).enumerate() {
+    if !carried.is_empty() {
+        out.push_str("### Threads From Earlier Sessions\n\n");
+        for t in &carried {
             n += 1;
-            let question = questions
-                .clone()
-                .find(|e| e.section == planned.section)
-                .map(|e| e.text.clone())
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "{n}. **{}** — Asked \"{}\"\n",
-                planned.title, question
-            ));
-            match answer.status {
-                Some(AnswerStatus::Written) => {
-                    let captured = session
-                        .reading_at(index)
-                        .map(|r| r.summary())
-                        .unwrap_or_default();
-                    for c in captured.iter().take(8) {
-                        out.push_str(&format!("   - Captured: {}\n", one_line(c)));
-                    }
-                    for f in &answer.follow_ups {
-                        out.push_str(&format!(
-                            "   - {} {}\n",
-                            one_line_at_start(&f.question),
-                            one_line(&f.answer)
-                        ));
-                    }
-                    out.push_str("   - Confirmed and updated\n");
-                }
-                Some(AnswerStatus::Skipped) => out.push_str("   - Skipped\n"),
-                _ => out.push_str("   - Not finished\n"),
+            out.push_str(&format!("{n}. Carried forward: {}\n", one_line(&t.text)));
+        }
+        out.push('\n');
+    }
+    let phases = &input.phases;
+    let mut grouped = false;
+    if !phases.profile.is_empty() {
+        grouped = true;
+        n += 1;
+        out.push_str("### Phase 1: Foundation (Profile)\n\n");
+        out.push_str(&format!(
+            "{n}. **User Preferences** — Coached the profile in {}, one question at a time\n",
+            link(&phases.profile_note)
+        ));
+        for item in &phases.profile {
+            out.push_str(&format!("   - {}\n", one_line_at_start(item)));
+        }
+        out.push_str("   - Confirmed and updated\n\n");
+    }
+    if !phases.structure.is_empty() {
+        grouped = true;
+        out.push_str("### Phase 2: Career Index Structure\n\n");
+        for item in &phases.structure {
+            n += 1;
+            out.push_str(&format!("{n}. {}\n", one_line_at_start(item)));
+        }
+        out.push('\n');
+    }
+    if let Some(session) = input.session.filter(|s| !s.plan.is_empty()) {
+        grouped = true;
+        n = coaching(&mut out, session, n);
+    }
+    if let Some(b) = &phases.blind_spots {
+        grouped = true;
+        n += 1;
+        out.push_str("### Phase 4: Blind Spot Analysis\n\n");
+        out.push_str(&format!(
+            "{n}. **Reviewed the Career Index holistically** — Asked \"What's missing?\" ({})\n",
+            link(&b.note)
+        ));
+        if b.gaps.is_empty() {
+            out.push_str("   - No gaps found\n");
+        } else {
+            let s = if b.gaps.len() == 1 { "" } else { "s" };
+            out.push_str(&format!("   - Identified {} gap{s}:\n", b.gaps.len()));
+            for gap in &b.gaps {
+                out.push_str(&format!("     - {}\n", one_line(gap)));
             }
         }
+        if !b.added.is_empty() {
+            n += 1;
+            out.push_str(&format!("{n}. **Added new sections:**\n"));
+            for section in &b.added {
+                out.push_str(&format!("   - {}\n", one_line(section)));
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(g) = &phases.goals {
+        grouped = true;
+        n += 1;
+        out.push_str("### Phase 5: Goal Cascade\n\n");
+        let plural = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+        out.push_str(&format!(
+            "{n}. **Created {}** — {}, {}, {}\n",
+            link(&g.note),
+            plural(g.goals.len(), "annual goal"),
+            plural(g.quarters, "quarterly intention"),
+            plural(g.milestones, "monthly milestone"),
+        ));
+        for goal in &g.goals {
+            out.push_str(&format!("   - {}\n", one_line(goal)));
+        }
+        out.push('\n');
+    }
+    if grouped && !input.did.is_empty() {
+        out.push_str("### Also\n\n");
     }
     for item in &input.did {
         n += 1;
@@ -193,9 +241,11 @@ pub fn render(input: &LogInput<'_>) -> String {
     if n == 0 {
         out.push_str("- [What was discussed]\n");
     }
-    out.push_str("\n---\n\n");
+    let body_end = out.trim_end_matches('\n').len();
+    out.truncate(body_end);
+    out.push_str("\n\n---\n\n");
 
-    out.push_str("## Key Decisions\n\n| Decision | Rationale |\n|----------|-----------|\n");
+    out.push_str("## Key Decisions Made\n\n| Decision | Rationale |\n|----------|-----------|\n");
     let marked: &[Decision] = input.session.map_or(&[], |s| s.decisions.as_slice());
     let decisions: Vec<&Decision> = marked.iter().chain(&input.decisions).collect();
     if decisions.is_empty() {
@@ -211,25 +261,31 @@ pub fn render(input: &LogInput<'_>) -> String {
     out.push_str("\n---\n\n");
 
     out.push_str("## Frameworks Used\n\n");
-    let mut frameworks =
-        vec!["**One Question at a Time** — Confirm before updating, iterate in small batches"];
-    if sections.iter().any(|s| s.contains("Network")) {
-        frameworks.push("**Sponsor/Mentor/Advisor distinction** — Different relationship types serve different purposes");
-    }
-    if !sections.is_empty() {
-        frameworks.push("**Career Index Structure** — Vision → Role → Timeline → Growth → Network → Wins → Tasks");
+    let frameworks = frameworks_used(input, &sections);
+    if frameworks.is_empty() {
+        out.push_str("None recorded.\n");
     }
     for (i, f) in frameworks.iter().enumerate() {
-        out.push_str(&format!("{}. {f}\n", i + 1));
+        out.push_str(&format!("{}. {}\n", i + 1, one_line_at_start(f)));
     }
     out.push_str("\n---\n\n");
 
     out.push_str("## Artifacts Created\n\n| Artifact | Path |\n|----------|------|\n");
-    for (label, target) in &input.outputs {
+    let mut artifacts: Vec<(String, String)> = Vec::new();
+    for (label, target) in input.outputs.iter().cloned().chain(phases.artifacts()) {
+        if !artifacts.iter().any(|(_, t)| *t == target) {
+            artifacts.push((label, target));
+        }
+    }
+    for (label, target) in &artifacts {
+        let (note, heading) = match target.split_once('#') {
+            Some((note, heading)) => (note, Some(heading)),
+            None => (target.as_str(), None),
+        };
         out.push_str(&format!(
             "| {} | {} |\n",
             escape_cell(label),
-            links.link_in_table(target, None)
+            links.link(note, heading, None).replace('|', "\\|")
         ));
     }
     out.push_str(&format!(
@@ -294,3 +350,96 @@ pub fn log_name(pattern: &str, date: &str, year: i32, taken: &[String]) -> Strin
         .find(|name| !taken.contains(name))
         .unwrap_or(base)
 }
+
+/// Phase 3: each planned section with its question, what was captured and
+/// whether it was confirmed; returns the last item number.
+fn coaching(out: &mut String, session: &Session, mut n: usize) -> usize {
+    out.push_str("### Phase 3: Coaching Conversation (One Question at a Time)\n\n");
+    let questions = session.events.iter().filter(|e| e.kind == "asked");
+    for (index, (planned, answer)) in session.plan.iter().zip(&session.answers).enumerate() {
+        n += 1;
+        let question = questions
+            .clone()
+            .find(|e| e.section == planned.section)
+            .map(|e| e.text.clone())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{n}. **{}** — Asked \"{}\"\n",
+            planned.title,
+            one_line(&question)
+        ));
+        match answer.status {
+            Some(AnswerStatus::Written) => {
+                let captured = session
+                    .reading_at(index)
+                    .map(|r| r.summary())
+                    .unwrap_or_default();
+                for c in captured.iter().take(8) {
+                    out.push_str(&format!("   - Captured: {}\n", one_line(c)));
+                }
+                for f in &answer.follow_ups {
+                    out.push_str(&format!(
+                        "   - {} {}\n",
+                        one_line_at_start(&f.question),
+                        one_line(&f.answer)
+                    ));
+                }
+                out.push_str("   - Confirmed and updated\n");
+            }
+            Some(AnswerStatus::Skipped) => out.push_str("   - Skipped\n"),
+            _ => out.push_str("   - Not finished\n"),
+        }
+    }
+    out.push('\n');
+    n
+}
+
+/// The frameworks the session actually used, then those the person named.
+fn frameworks_used(input: &LogInput<'_>, sections: &[String]) -> Vec<String> {
+    let phases = &input.phases;
+    let asked = input
+        .session
+        .is_some_and(|s| s.events.iter().any(|e| e.kind == "asked"));
+    let [structure, network, cascade, blind_spots, one_question] = KNOWN;
+    let mut used: Vec<String> = Vec::new();
+    if !sections.is_empty() || !phases.structure.is_empty() {
+        used.push(structure.into());
+    }
+    if sections.iter().any(|s| s.contains("Network")) {
+        used.push(network.into());
+    }
+    if phases.goals.is_some() {
+        used.push(cascade.into());
+    }
+    if phases.blind_spots.is_some() {
+        used.push(blind_spots.into());
+    }
+    if asked || !phases.profile.is_empty() {
+        used.push(one_question.into());
+    }
+    // Named ones: a known name gets its description, others stay as typed.
+    for told in &input.frameworks {
+        let told = one_line(told);
+        if told.is_empty() {
+            continue;
+        }
+        let bold = format!("**{}**", told.to_lowercase());
+        let line = KNOWN
+            .iter()
+            .find(|k| k.to_lowercase().starts_with(&bold))
+            .map_or_else(|| told.clone(), |k| (*k).to_string());
+        if !used.contains(&line) {
+            used.push(line);
+        }
+    }
+    used
+}
+
+/// The method's frameworks, as the seed's own log names them.
+const KNOWN: [&str; 5] = [
+    "**Career Index Structure** — Vision → Role → Timeline → Growth → Network → Wins → Tasks",
+    "**Sponsor/Mentor/Advisor distinction** — Different relationship types serve different purposes",
+    "**Goal Cascade** — Vision → Annual Goals → Quarterly Intentions → Monthly Milestones → Weekly Actions",
+    "**Blind Spot Analysis** — Review holistically, identify gaps, add missing sections",
+    "**One Question at a Time** — Confirm before updating, iterate in small batches",
+];
