@@ -42,6 +42,7 @@ enum Command {
     /// Create the profile, the Career Index and the methodology note (what is missing).
     Init,
     /// Coach one question at a time; each answer is confirmed before it is written.
+    #[command(after_help = commands::grammar::HELP)]
     Coach {
         /// Coach only these sections (repeat); otherwise empty sections first.
         #[arg(long = "section", value_name = "NAME")]
@@ -150,6 +151,15 @@ enum SessionLogCommand {
         /// Something done in the session (repeat).
         #[arg(long = "did", value_name = "TEXT")]
         did: Vec<String>,
+        /// Something that worked well (repeat).
+        #[arg(long = "worked", value_name = "TEXT")]
+        worked: Vec<String>,
+        /// Something to improve next time (repeat).
+        #[arg(long = "improve", value_name = "TEXT")]
+        improve: Vec<String>,
+        /// A framework the session used, e.g. "Goal Cascade" (repeat); the log lists only these.
+        #[arg(long = "framework", value_name = "NAME")]
+        frameworks: Vec<String>,
         /// Carry every open thread from earlier logs into this one.
         #[arg(long)]
         carry: bool,
@@ -202,6 +212,9 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             decisions,
             threads,
             did,
+            worked,
+            improve,
+            frameworks,
             carry,
         }) => commands::log::new_log(
             &context,
@@ -211,6 +224,9 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
                 decisions,
                 threads,
                 did,
+                worked,
+                improve,
+                frameworks,
                 carry,
             },
         ),

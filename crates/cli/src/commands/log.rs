@@ -94,6 +94,16 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.name = name.clone();
     input.methodology = paths.methodology_name.clone();
     input.links = links;
+    if input.session.is_some() {
+        // Everything else done today (index created, blind spots saved, goals
+        // note created) joins the log; a session held elsewhere claims only what it was told.
+        let notes = crate::commands::career_folder::notes(context)?;
+        input.phases = career_core::log::phases::merged(
+            std::mem::take(&mut input.phases),
+            &input.date,
+            &notes,
+        );
+    }
     let path = crate::commands::career_folder::note_path(context, &name)?;
     let files = context.files()?;
     files.create(&path, &render(&input))?;
@@ -153,6 +163,12 @@ pub struct NewLogArgs {
     pub threads: Vec<String>,
     /// Work done.
     pub did: Vec<String>,
+    /// What worked well.
+    pub worked: Vec<String>,
+    /// What to improve.
+    pub improve: Vec<String>,
+    /// Frameworks used.
+    pub frameworks: Vec<String>,
     /// Carry every open thread into this log.
     pub carry: bool,
 }
@@ -184,6 +200,9 @@ pub fn new_log(context: &Context, args: NewLogArgs) -> Result<Output, CoreError>
                 .collect(),
             decisions: pairs(&args.decisions),
             did: args.did,
+            worked: args.worked,
+            improve: args.improve,
+            frameworks: args.frameworks,
             carried,
             threads: args.threads,
             ..LogInput::default()
