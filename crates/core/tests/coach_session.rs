@@ -161,7 +161,10 @@ fn one_question_at_a_time_with_follow_ups_confirm_and_deepening() {
     let (session, note) = drive(
         session,
         note,
-        &[answer("Getting the title but losing my weekends")],
+        &[
+            answer("Getting the title but losing my weekends"),
+            Action::Confirm,
+        ],
     );
     assert!(note
         .contains("- **What failure would look like:** Getting the title but losing my weekends"));

@@ -7,7 +7,11 @@
 
 use serde::Serialize;
 
+use crate::coach::parse;
 use crate::coach::questions::{QuestionSet, Shape};
+
+/// Fields whose value is a figure: the number (with its unit) is read out of the clause.
+const NUMERIC: &[&str] = &["direct_reports", "total_org", "budget"];
 
 /// One understood field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -178,8 +182,24 @@ pub fn read(questions: &QuestionSet, answer: &str, year: i32) -> Reading {
                 }
             }
         }
-        Shape::Items => reading.items = pieces(answer),
+        Shape::Items => {
+            reading.items = pieces(answer)
+                .iter()
+                .flat_map(|p| parse::list_items(p))
+                .collect();
+        }
         Shape::Entries => {
+            if questions.section == "timeline" {
+                let lines: Vec<String> = answer
+                    .lines()
+                    .map(|l| strip_marker(l.trim()).to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                if let Some(rows) = parse::pasted_history(&lines) {
+                    reading.entries = rows;
+                    return reading;
+                }
+            }
             for piece in pieces(answer) {
                 let entry = entry(questions, &piece, year);
                 if entry.iter().any(|v| !v.is_empty()) {
@@ -221,10 +241,19 @@ fn entry(questions: &QuestionSet, piece: &str, year: i32) -> Vec<String> {
                 *kind = network_kind(kind).unwrap_or("sponsor").to_string();
             }
         }
+        "timeline" => values = parse::timeline_row(values),
         _ => {}
     }
+    // Never drop a value: what overflows the columns joins the last one.
+    if values.len() > n && n > 0 {
+        let tail: Vec<String> = values
+            .split_off(n - 1)
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect();
+        values.push(tail.join("; "));
+    }
     values.resize(n, String::new());
-    values.truncate(n);
     values
 }
 
@@ -237,22 +266,32 @@ pub fn network_kind(text: &str) -> Option<&'static str> {
 }
 
 fn read_fields(questions: &QuestionSet, answer: &str, reading: &mut Reading) {
-    let lines = pieces(answer);
-    // Commas split only when every piece then names a field: prose keeps its commas.
-    let comma_pieces: Vec<String> = lines
-        .iter()
-        .flat_map(|l| l.split(','))
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let use_commas = comma_pieces.len() > lines.len()
-        && comma_pieces
-            .iter()
-            .all(|p| field_of(questions, p).is_some());
-    let fragments = if use_commas { comma_pieces } else { lines };
+    // Commas split a sentence only when every piece then names a field: prose keeps its commas.
+    let mut fragments: Vec<String> = Vec::new();
+    for sentence in pieces(answer).iter().flat_map(|l| parse::sentences(l)) {
+        let comma_pieces: Vec<String> = sentence
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if comma_pieces.len() > 1
+            && comma_pieces
+                .iter()
+                .all(|p| field_of(questions, p).is_some())
+        {
+            fragments.extend(comma_pieces);
+        } else {
+            fragments.push(sentence);
+        }
+    }
     let mut first_free = true;
     for fragment in fragments {
-        match field_of(questions, &fragment) {
+        if read_figures(questions, &fragment, reading) {
+            continue;
+        }
+        let labeled = field_of(questions, &fragment)
+            .map(|(id, value)| (id, parse::trim_punctuation(&value).to_string()));
+        match labeled {
             Some((id, value)) if reading.get(id).is_none() => reading.set(questions, id, &value),
             Some(_) => reading.unplaced.push(fragment),
             // The first unlabelled line is the sentence the question asks for first.
@@ -278,6 +317,57 @@ fn read_fields(questions: &QuestionSet, answer: &str, reading: &mut Reading) {
         .map(|f| f.id.to_string())
         .collect();
 }
+
+/// Reads a sentence that gives figures ("6 direct reports and about 40 people,
+/// with a 9M budget"): each clause naming a numeric field and holding a number
+/// sets that field; the other clauses are read as fields or kept. False when
+/// the sentence gives no figure.
+fn read_figures(questions: &QuestionSet, sentence: &str, reading: &mut Reading) -> bool {
+    let figure = |clause: &str| -> Option<(&'static str, String)> {
+        let lower = clause.to_lowercase();
+        if clause.contains(':') {
+            return None;
+        }
+        let field = questions
+            .fields
+            .iter()
+            .filter(|f| NUMERIC.contains(&f.id))
+            .find(|f| f.cues.iter().any(|c| find_word(&lower, c).is_some()))?;
+        Some((field.id, parse::number(clause)?))
+    };
+    let clauses = parse::clauses(sentence);
+    if !clauses.iter().any(|c| figure(c).is_some()) {
+        return false;
+    }
+    let mut rest = Vec::new();
+    for clause in clauses {
+        match figure(&clause) {
+            Some((id, value)) if reading.get(id).is_none() => reading.set(questions, id, &value),
+            Some(_) => rest.push(clause),
+            None => match field_of(questions, &clause) {
+                Some((id, value)) if reading.get(id).is_none() => {
+                    reading.set(questions, id, parse::trim_punctuation(&value));
+                }
+                _ => rest.push(clause),
+            },
+        }
+    }
+    if !rest.is_empty() {
+        reading.unplaced.push(rest.join(", "));
+    }
+    true
+}
+/// Where `cue` occurs in `lower` as a word of its own (a plural `s` allowed).
+fn find_word(lower: &str, cue: &str) -> Option<usize> {
+    lower.match_indices(cue).map(|(at, _)| at).find(|&at| {
+        let before = lower.get(..at).and_then(|s| s.chars().last());
+        let rest = lower.get(at + cue.len()..).unwrap_or("");
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        !before.is_some_and(char::is_alphanumeric)
+            && !rest.chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The field a fragment gives: `Label: value`, a bare link, or a cue word next to the value.
 fn field_of(questions: &QuestionSet, fragment: &str) -> Option<(&'static str, String)> {
     let bare = fragment.trim();
@@ -305,19 +395,23 @@ fn field_of(questions: &QuestionSet, fragment: &str) -> Option<(&'static str, St
         let mut cues: Vec<&&str> = f.cues.iter().collect();
         cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
         for cue in cues {
-            if let Some(at) = lower.find(cue) {
+            if let Some(at) = find_word(&lower, cue) {
                 let before = fragment.get(..at).unwrap_or("").trim();
                 let after = fragment
                     .get(at + cue.len()..)
                     .unwrap_or("")
+                    .trim_start_matches('s')
                     .trim()
-                    .trim_start_matches(['s', ':'])
+                    .trim_start_matches(':')
                     .trim();
-                let value = if before.is_empty() { after } else { before };
-                let value = value
-                    .trim_end_matches(" of")
-                    .trim_start_matches("of ")
-                    .trim();
+                // "focus: X", "X budget": the value is the other side of the cue;
+                // words on both sides keep the whole fragment, so none is lost.
+                let value = match (before.is_empty(), after.is_empty()) {
+                    (true, _) => after,
+                    (false, true) => before.trim_end_matches(" of").trim(),
+                    (false, false) => fragment.trim(),
+                };
+                let value = value.trim_start_matches("of ").trim();
                 if !value.is_empty() {
                     return Some((f.id, value.to_string()));
                 }

@@ -240,6 +240,11 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
             ));
         }
     }
+    // What the reader could not place is kept, verbatim, as a line of the section.
+    for kept in &reading.unplaced {
+        let home = draft.section(section)?;
+        add_note(&mut draft, &home, kept)?;
+    }
     Ok(draft.text)
 }
 
@@ -262,7 +267,7 @@ pub fn write_follow_up(
         other => other,
     };
     let home = draft.section(home_kind)?;
-    add_bullet(
+    add_note(
         &mut draft,
         &home,
         &format!("**{label}:** {}", answer.trim()),
@@ -442,6 +447,58 @@ fn add_bullet(draft: &mut Draft, home: &Section, bullet: &str) -> CoreResult<()>
             position: crate::edit::section::AppendAt::BeforeSubsections,
         }),
     }
+}
+
+/// Whether a line is a thematic break (`---`, `***`, `___`), the rule that closes a section.
+fn is_rule(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+}
+
+/// Adds `- text` (one line) inside a section's own content, once: after its
+/// last line of content (a list continues, anything else gets a blank line
+/// first), so before the section's closing `---` rule and its subsections;
+/// right under the heading when the section has no content of its own.
+fn add_note(draft: &mut Draft, home: &Section, text: &str) -> CoreResult<()> {
+    let bullet = format!("- {}", crate::edit::lines::one_line_at_start(text));
+    let current = draft.text.clone();
+    let lines: Vec<_> = lines_in(&current, home.own_span()).collect();
+    if lines
+        .iter()
+        .any(|l| normalize(l.content) == normalize(&bullet))
+    {
+        return Ok(());
+    }
+    let last = lines
+        .iter()
+        .rev()
+        .find(|l| !l.content.trim().is_empty() && !is_rule(l.content));
+    let edit = match last {
+        Some(line) => {
+            let in_list = line.content.starts_with("- ") || line.content.starts_with("* ");
+            let new = if in_list {
+                vec![bullet]
+            } else {
+                vec![String::new(), bullet]
+            };
+            crate::edit::lines::insert_lines(&current, line.end, &new)
+        }
+        None => {
+            // Under the heading: the blank line after it stays between heading and note.
+            let at = home.own_span().start;
+            let blank_follows = lines.first().is_some_and(|l| l.content.trim().is_empty());
+            let new = if blank_follows {
+                vec![String::new(), bullet]
+            } else {
+                vec![String::new(), bullet, String::new()]
+            };
+            crate::edit::lines::insert_lines(&current, at, &new)
+        }
+    };
+    draft.edits(&[edit])
 }
 
 /// A line diff between two versions of a note, for the preview: changed lines only.

@@ -65,6 +65,13 @@ pub enum Stage {
         /// Which follow-up.
         index: usize,
     },
+    /// Showing a deepening answer and where it will go, before writing it.
+    ConfirmingFollowUp {
+        /// Which follow-up.
+        index: usize,
+        /// The reply, as typed.
+        answer: String,
+    },
     /// Every planned section is done.
     Done,
 }
@@ -105,6 +112,9 @@ pub struct AnswerRecord {
     pub follow_ups: Vec<FollowUpAnswer>,
     /// Pending, written or skipped.
     pub status: Option<AnswerStatus>,
+    /// A deepening reply sent back for editing (shown as the draft).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub follow_up_draft: String,
 }
 
 /// A transcript entry.

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::{no_section, AnswerStatus, Mode, Progress, Session, Stage};
-use crate::coach::questions::{Definition, Field};
-use crate::coach::reader::Reading;
-use crate::coach::writers::{changes, find_kind, write, ChangeLine};
+use crate::coach::questions::{Definition, Field, Shape};
+use crate::coach::reader::{FieldValue, Reading};
+use crate::coach::writers::{changes, find_kind, write, write_follow_up, ChangeLine};
 use crate::error::CoreResult;
 
 /// What the shell shows now.
@@ -56,6 +56,11 @@ pub enum Prompt {
         title: String,
         /// The structured reading.
         understood: Reading,
+        /// The column of each entry value, in order (entries only).
+        columns: Vec<String>,
+        /// The deepening question whose reply this is, if it is one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        follow_up: Option<String>,
         /// The lines added and removed.
         changes: Vec<ChangeLine>,
         /// Where in the plan.
@@ -69,6 +74,8 @@ pub enum Prompt {
         title: String,
         /// The question.
         question: String,
+        /// A previous reply to edit.
+        draft: String,
         /// Where in the plan.
         progress: Progress,
     },
@@ -132,9 +139,28 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             let new = write(note, &section, &understood, session.today()?)?;
             Prompt::Confirm {
                 changes: changes(note, &new),
+                columns: if q.shape == Shape::Entries {
+                    q.fields.iter().map(|f| f.label.to_string()).collect()
+                } else {
+                    Vec::new()
+                },
+                follow_up: None,
                 section,
                 title,
                 understood,
+                progress,
+            }
+        }
+        Stage::ConfirmingFollowUp { index, answer } => {
+            let follow_up = q.follow_ups.get(*index).ok_or_else(no_section)?;
+            let new = write_follow_up(note, &section, follow_up.label, answer, session.today()?)?;
+            Prompt::Confirm {
+                changes: changes(note, &new),
+                columns: Vec::new(),
+                follow_up: Some(follow_up.question.to_string()),
+                understood: follow_up_reading(follow_up.label, answer),
+                section,
+                title,
                 progress,
             }
         }
@@ -143,6 +169,11 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
                 .follow_ups
                 .get(*index)
                 .map(|f| f.question.to_string())
+                .unwrap_or_default(),
+            draft: session
+                .answers
+                .get(session.position)
+                .map(|a| a.follow_up_draft.clone())
                 .unwrap_or_default(),
             section,
             title,
@@ -153,6 +184,18 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             skipped: 0,
         },
     })
+}
+
+/// A deepening reply as a reading: one value under the follow-up's label.
+pub(super) fn follow_up_reading(label: &str, answer: &str) -> Reading {
+    Reading {
+        fields: vec![FieldValue {
+            field: "follow_up".into(),
+            label: label.into(),
+            value: answer.trim().into(),
+        }],
+        ..Reading::default()
+    }
 }
 
 /// The section's current text for review, without leading and trailing blank lines.

@@ -128,29 +128,52 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
             }
         }
         (Action::Answer { text }, Stage::Deepening { index }) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if let Some(record) = s.record() {
+                record.follow_up_draft.clear();
+            }
+            if text.trim().is_empty() {
+                next_follow_up(&mut s, at, index);
+            } else {
+                s.event(at, "answered", &section, text.trim());
+                s.stage = Stage::ConfirmingFollowUp {
+                    index,
+                    answer: text.trim().to_string(),
+                };
+            }
+        }
+        (Action::Confirm, Stage::ConfirmingFollowUp { index, answer }) => {
             let (planned, q) = s.current().ok_or_else(no_section)?;
             let section = planned.section.clone();
-            let follow_up = q.follow_ups.get(index).copied();
-            let count = q.follow_ups.len();
-            if let (Some(f), false) = (follow_up, text.trim().is_empty()) {
-                let new = write_follow_up(note, &section, f.label, text, s.today()?)?;
-                if let Some(record) = s.record() {
-                    record.follow_ups.push(FollowUpAnswer {
-                        question: f.question.into(),
-                        answer: text.trim().into(),
-                    });
-                }
-                s.event(at, "answered", &section, text.trim());
-                if new != note {
-                    write_text = Some(new);
-                }
+            let f = q.follow_ups.get(index).copied().ok_or_else(no_section)?;
+            let new = write_follow_up(note, &section, f.label, &answer, s.today()?)?;
+            if let Some(record) = s.record() {
+                record.follow_ups.push(FollowUpAnswer {
+                    question: f.question.into(),
+                    answer: answer.clone(),
+                });
             }
-            if index + 1 < count {
-                s.stage = Stage::Deepening { index: index + 1 };
-                s.announce(at);
-            } else {
-                s.advance(at);
+            s.event(at, "confirmed", &section, &format!("{}: {answer}", f.label));
+            if new != note {
+                write_text = Some(new);
             }
+            next_follow_up(&mut s, at, index);
+        }
+        (Action::Edit, Stage::ConfirmingFollowUp { index, answer }) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            if let Some(record) = s.record() {
+                record.follow_up_draft = answer;
+            }
+            s.stage = Stage::Deepening { index };
+            s.event(at, "edited", &section, "");
         }
         (Action::Edit, Stage::Confirming | Stage::FollowUp { .. }) => {
             let section = s
@@ -161,33 +184,33 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
             s.stage = Stage::Asking;
             s.event(at, "edited", &section, "");
         }
-        (
-            Action::Skip,
-            Stage::Asking | Stage::FollowUp { .. } | Stage::Confirming | Stage::Deepening { .. },
-        ) => {
+        (Action::Skip, Stage::Deepening { index } | Stage::ConfirmingFollowUp { index, .. }) => {
             let section = s
                 .plan
                 .get(s.position)
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
-            if matches!(s.stage, Stage::Deepening { .. }) {
-                s.advance(at);
-            } else {
-                skip(&mut s, at, &section);
-            }
+            s.event(at, "skipped", &section, "follow-up");
+            next_follow_up(&mut s, at, index);
         }
+        (Action::Skip, Stage::Asking | Stage::FollowUp { .. } | Stage::Confirming) => {
+            let section = s
+                .plan
+                .get(s.position)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            skip(&mut s, at, &section);
+        }
+        // Back is always the previous section's question; Edit is this answer.
         (Action::Back, _) => {
-            if s.position == 0 && s.stage == Stage::Asking {
+            if s.position == 0 {
                 return Err(CoreError::new(
                     ErrorCode::InvalidInput,
-                    "This is the first section; there is nothing to go back to.",
+                    "This is the first section; there is nothing to go back to. \
+                     Type edit to change this answer.",
                 ));
             }
-            if s.stage == Stage::Asking || matches!(s.stage, Stage::Deepening { .. }) {
-                s.position = s
-                    .position
-                    .saturating_sub(usize::from(s.stage == Stage::Asking));
-            }
+            s.position -= 1;
             s.stage = Stage::Asking;
             let section = s
                 .plan
@@ -213,4 +236,15 @@ fn skip(s: &mut Session, at: &str, section: &str) {
     }
     s.event(at, "skipped", section, "");
     s.advance(at);
+}
+
+/// Moves to the deepening question after `index`, or to the next section.
+fn next_follow_up(s: &mut Session, at: &str, index: usize) {
+    let count = s.current().map_or(0, |(_, q)| q.follow_ups.len());
+    if index + 1 < count {
+        s.stage = Stage::Deepening { index: index + 1 };
+        s.announce(at);
+    } else {
+        s.advance(at);
+    }
 }
