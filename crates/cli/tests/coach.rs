@@ -79,7 +79,8 @@ fn confirm_prompt_accepts_edit_skip_and_rejects_other_replies() {
     let run = coach(&vault, &["--section", "Annual Theme"], script);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("Please answer y, e, s, b or p."),
+        run.stdout
+            .contains("Please answer with one of: [y]es · [e]dit · [s]kip · [b]ack · [p]ause"),
         "{}",
         run.stdout
     );

@@ -1,18 +1,18 @@
 //! `career coach`: the coaching conversation in a terminal.
 //!
-//! The same engine as the plugin's modal, one question at a time. On a
-//! terminal an answer ends with an empty line; when stdin is not a terminal,
-//! each line answers the current prompt, so sessions can be scripted. The
-//! confirm prompt takes y (confirm), e (edit), s (skip), b (back), p (pause);
-//! `/skip`, `/back`, `/pause` and `/decide WHAT | WHY` work at any question.
-//! The session lives in the plugin's data.json, so it can be resumed in
-//! Obsidian or here; end of input pauses it.
+//! The same engine as the plugin's modal, one question at a time, read with
+//! the one prompt grammar of [`super::grammar`]: on a terminal an answer ends
+//! with an empty line; when stdin is not a terminal each line is one reply, so
+//! sessions can be scripted. Every prompt lists what can be typed there,
+//! `decision` and `thread` included. The session lives in the plugin's
+//! data.json, so it can be resumed in Obsidian or here; end of input pauses it.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
 use career_core::{CoreError, ErrorCode};
 
+use super::grammar::{self, Replies, Word};
 use crate::output::Output;
 use crate::Context;
 
@@ -45,44 +45,33 @@ fn now() -> String {
         .unwrap_or_else(|_| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string())
 }
 
-struct Terminal {
-    interactive: bool,
-    lines: std::io::Lines<std::io::StdinLock<'static>>,
-}
-
-impl Terminal {
-    /// Reads an answer: one line when scripted; lines until an empty one on a terminal.
-    fn answer(&mut self) -> Option<String> {
-        let first = self.lines.next()?.ok()?;
-        if !self.interactive || first.trim().is_empty() || first.trim_start().starts_with('/') {
-            return Some(first);
-        }
-        let mut answer = vec![first];
-        while let Some(Ok(line)) = self.lines.next() {
-            if line.trim().is_empty() {
-                break;
-            }
-            answer.push(line);
-        }
-        Some(answer.join("\n"))
-    }
-
-    fn line(&mut self) -> Option<String> {
-        self.lines.next()?.ok()
-    }
-}
-
 fn say(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
+/// What can be typed at a question, in the grammar's order.
+const AT_A_QUESTION: &[Word] = &[
+    Word::Skip,
+    Word::Back,
+    Word::Pause,
+    Word::Decision,
+    Word::Thread,
+];
+
+/// What can be typed at a confirmation, in the grammar's order.
+const AT_A_CONFIRMATION: &[Word] = &[
+    Word::Confirm,
+    Word::Edit,
+    Word::Skip,
+    Word::Back,
+    Word::Pause,
+    Word::Decision,
+    Word::Thread,
+];
+
 fn show(prompt: &Prompt, interactive: bool) {
-    let end = if interactive {
-        " (finish with an empty line)"
-    } else {
-        ""
-    };
+    let answer_line = grammar::answer_line(interactive, AT_A_QUESTION);
     match prompt {
         Prompt::Question {
             title,
@@ -115,40 +104,66 @@ fn show(prompt: &Prompt, interactive: bool) {
             if !draft.is_empty() {
                 say(&format!("  Your earlier answer:\n{}", indent(draft)));
             }
-            say(&format!(
-                "> Answer{end}; an empty answer skips the section."
-            ));
+            say(&answer_line);
         }
-        Prompt::FollowUp { question, hint, .. } => say(&format!("{question}  ({hint})")),
-        Prompt::Deepen { question, .. } => say(&format!("{question}  (Enter to skip)")),
+        Prompt::FollowUp { question, .. } => {
+            say(question);
+            say(&answer_line);
+        }
+        Prompt::Deepen {
+            question, draft, ..
+        } => {
+            say(question);
+            if !draft.is_empty() {
+                say(&format!("  Your earlier answer:\n{}", indent(draft)));
+            }
+            say(&answer_line);
+        }
         Prompt::Confirm {
             understood,
             changes,
+            columns,
             ..
         } => {
-            say("Here is what I understood:");
-            for f in &understood.fields {
-                say(&format!("  {}: {}", f.label, f.value));
-            }
-            for e in &understood.entries {
-                say(&format!("  - {}", e.join(" | ")));
-            }
-            for i in &understood.items {
-                say(&format!("  - {i}"));
-            }
-            for u in &understood.unplaced {
-                say(&format!("  (not placed: {u})"));
+            for line in read_back(understood, columns) {
+                say(&line);
             }
             say("The note will change like this:");
             for c in changes {
                 say(&format!("  {} {}", c.sign, c.text));
             }
-            say("Confirm? [y]es, [e]dit, [s]kip, [b]ack, [p]ause");
+            say(&grammar::confirm_line(AT_A_CONFIRMATION));
         }
         Prompt::Done { written, skipped } => say(&format!(
             "\nDone: {written} section(s) written, {skipped} skipped."
         )),
     }
+}
+
+/// "Here is what I understood", each value under its label or column.
+pub fn read_back(
+    understood: &career_core::coach::reader::Reading,
+    columns: &[String],
+) -> Vec<String> {
+    let mut out = vec!["Here is what I understood:".to_string()];
+    for f in &understood.fields {
+        out.push(format!("  {}: {}", f.label, f.value));
+    }
+    for (n, e) in understood.entries.iter().enumerate() {
+        out.push(format!("  Entry {}:", n + 1));
+        for (k, value) in e.iter().enumerate() {
+            let label = columns.get(k).map_or("Value", String::as_str);
+            let value = if value.is_empty() { "(empty)" } else { value };
+            out.push(format!("    {label}: {value}"));
+        }
+    }
+    for i in &understood.items {
+        out.push(format!("  - {i}"));
+    }
+    for u in &understood.unplaced {
+        out.push(format!("  Kept as a note: {u}"));
+    }
+    out
 }
 
 fn indent(text: &str) -> String {
@@ -158,38 +173,32 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-/// Turns a typed line into an action for the current prompt.
-fn action_for(prompt: &Prompt, line: &str) -> Option<Action> {
-    let trimmed = line.trim();
-    if let Some(command) = trimmed.strip_prefix('/') {
-        let (name, rest) = command.split_once(' ').unwrap_or((command, ""));
-        return match name {
-            "skip" => Some(Action::Skip),
-            "back" => Some(Action::Back),
-            "pause" => Some(Action::Pause),
-            "edit" => Some(Action::Edit),
-            "thread" => Some(Action::Thread { text: rest.into() }),
-            "decide" => {
-                let (what, why) = rest.split_once('|').unwrap_or((rest, ""));
-                Some(Action::Decide {
-                    what: what.into(),
-                    why: why.into(),
-                })
-            }
-            _ => None,
-        };
-    }
-    match prompt {
-        Prompt::Confirm { .. } => match trimmed.to_lowercase().as_str() {
-            "y" | "yes" | "" => Some(Action::Confirm),
-            "e" | "edit" => Some(Action::Edit),
-            "s" | "skip" => Some(Action::Skip),
-            "b" | "back" => Some(Action::Back),
-            "p" | "pause" => Some(Action::Pause),
-            _ => None,
-        },
-        _ => Some(Action::Answer {
-            text: line.to_string(),
+/// What a reply means at the current prompt.
+enum Reply {
+    /// A session action.
+    Act(Action),
+    /// `decision`: ask what and why, then record it.
+    Decision,
+    /// `thread`: ask for the thread, then record it.
+    Thread,
+    /// Not understood at a confirmation.
+    Unknown,
+}
+
+/// Turns a reply into what it means at the current prompt (one grammar).
+fn reply_for(prompt: &Prompt, reply: &str) -> Reply {
+    let confirming = matches!(prompt, Prompt::Confirm { .. });
+    match grammar::command(reply, confirming) {
+        Some(Word::Confirm) if confirming => Reply::Act(Action::Confirm),
+        Some(Word::Edit) if confirming => Reply::Act(Action::Edit),
+        Some(Word::Skip) => Reply::Act(Action::Skip),
+        Some(Word::Back) => Reply::Act(Action::Back),
+        Some(Word::Pause) => Reply::Act(Action::Pause),
+        Some(Word::Decision) => Reply::Decision,
+        Some(Word::Thread) => Reply::Thread,
+        _ if confirming => Reply::Unknown,
+        _ => Reply::Act(Action::Answer {
+            text: reply.to_string(),
         }),
     }
 }
@@ -235,12 +244,8 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             )?
         }
     };
-    let stdin = std::io::stdin();
-    let interactive = stdin.is_terminal();
-    let mut terminal = Terminal {
-        interactive,
-        lines: stdin.lock().lines(),
-    };
+    let mut terminal = Replies::stdin();
+    let interactive = terminal.interactive;
     if session.events.len() <= 2 && session.carried.is_empty() {
         session.carried = inherited;
         session
@@ -257,7 +262,7 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         }
         let line = match current {
             Prompt::Confirm { .. } => terminal.line(),
-            _ => terminal.answer(),
+            _ => terminal.reply(),
         };
         let Some(line) = line else {
             session = step(&session, &Action::Pause, &note.text, &now())?.session;
@@ -267,9 +272,33 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
                 serde_json::json!({ "paused": true }),
             ));
         };
-        let Some(action) = action_for(&current, &line) else {
-            say("Please answer y, e, s, b or p.");
-            continue;
+        let action = match reply_for(&current, &line) {
+            Reply::Act(action) => action,
+            Reply::Unknown => {
+                say(&format!(
+                    "Please answer with one of: {}",
+                    grammar::confirm_line(AT_A_CONFIRMATION).trim_start_matches("Confirm? ")
+                ));
+                continue;
+            }
+            Reply::Decision => {
+                say("Decision: what did you decide?");
+                let what = terminal.reply().unwrap_or_default();
+                if what.trim().is_empty() || grammar::command(&what, false).is_some() {
+                    continue;
+                }
+                say("Why?");
+                let why = terminal.reply().unwrap_or_default();
+                Action::Decide { what, why }
+            }
+            Reply::Thread => {
+                say("Open thread for next time?");
+                let text = terminal.reply().unwrap_or_default();
+                if text.trim().is_empty() || grammar::command(&text, false).is_some() {
+                    continue;
+                }
+                Action::Thread { text }
+            }
         };
         let pausing = action == Action::Pause;
         let result = match step(&session, &action, &note.text, &now()) {
@@ -321,7 +350,7 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
 /// Lists open threads from earlier logs; each is resolved, carried or dropped.
 fn review_threads(
     context: &Context,
-    terminal: &mut Terminal,
+    terminal: &mut Replies,
 ) -> Result<Vec<career_core::log::threads::Thread>, CoreError> {
     let open = crate::commands::log::open_threads(context)?;
     if open.is_empty() {
@@ -339,7 +368,7 @@ fn review_threads(
             String::new()
         };
         say(&format!(
-            "- {}{times}\n  [r]esolved, [c]arry (Enter), [d]rop?",
+            "- {}{times}\n  [r]esolved · [c]arry · [d]rop?",
             thread.text
         ));
         let reply = terminal.line().unwrap_or_default().trim().to_lowercase();
@@ -360,7 +389,7 @@ fn review_threads(
 fn finish(
     context: &Context,
     session: &Session,
-    terminal: &mut Terminal,
+    terminal: &mut Replies,
 ) -> Result<String, CoreError> {
     let touched = career_core::log::render::sections_touched(session);
     let default_focus = if touched.is_empty() {
@@ -368,25 +397,30 @@ fn finish(
     } else {
         touched.join(", ")
     };
+    // The closing questions read answers like every other prompt: one per line
+    // (or separated by ;), finished with an empty line; skip or done for none.
+    let interactive = terminal.interactive;
     let mut ask = |question: &str| {
         say(question);
-        terminal
-            .line()
-            .map(|l| {
-                l.split(';')
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        say(&grammar::answer_line(
+            interactive,
+            &[Word::Skip, Word::Done],
+        ));
+        let reply = terminal.reply().unwrap_or_default();
+        if grammar::command(&reply, false).is_some() {
+            return Vec::new();
+        }
+        reply
+            .lines()
+            .flat_map(|l| l.split(';'))
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
     };
-    let focus = ask(&format!(
-        "Focus of this session, in one line? (Enter: {default_focus})"
-    ))
-    .join("; ");
-    let threads = ask("Open threads for next time? (separate with ;, Enter for none)");
-    let worked = ask("What worked well? (Enter to skip)");
-    let improve = ask("What to improve? (Enter to skip)");
+    let focus = ask(&format!("Focus of this session? (skip: {default_focus})")).join("; ");
+    let threads = ask("Open threads for next time? One per line.");
+    let worked = ask("What worked well?");
+    let improve = ask("What to improve?");
     let paths = context.settings.note_paths(context.today)?;
     let outputs = if touched.is_empty() {
         Vec::new()

@@ -9,7 +9,7 @@
 //! (fiscal) year that contains `--today`; `new` offers the next one in that
 //! year's last quarter, and says so.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 use career_core::edit::{apply, Applied, TextEdit};
 use career_core::goals::edits::{add_action, set_status};
@@ -21,6 +21,7 @@ use career_core::goals::template::{
 use career_core::{CoreError, ErrorCode, FiscalYear, Period, PeriodKind};
 use clap::Subcommand;
 
+use super::grammar::{self, Replies, Word};
 use crate::commands::notes::link_format;
 use crate::output::Output;
 use crate::vault::{ReadNote, Written};
@@ -30,6 +31,7 @@ use crate::Context;
 #[derive(Subcommand)]
 pub enum GoalsCommand {
     /// Create the year's goals note (interactive unless --goal/--quarter/--milestone/--theme).
+    #[command(after_help = super::grammar::HELP)]
     New {
         /// The planning year (default: the one containing today; from its last quarter, the next).
         #[arg(long)]
@@ -444,7 +446,7 @@ fn show_context(c: &CascadeContext) {
     }
 }
 
-fn show(p: &InterviewPrompt, first: bool) {
+fn show(p: &InterviewPrompt, first: bool, interactive: bool) {
     if first {
         let c = &p.context;
         if c.vision.is_none() && c.theme.is_none() && c.success_criteria.is_empty() {
@@ -466,38 +468,49 @@ fn show(p: &InterviewPrompt, first: bool) {
     }
     if let Some(u) = &p.understood {
         say(&format!("I understood: {u}"));
-        say("Confirm? [y]es, [e]dit, [b]ack");
+        say(&grammar::confirm_line(&[
+            Word::Confirm,
+            Word::Edit,
+            Word::Back,
+        ]));
     } else {
-        let mut how = vec!["Enter or /skip moves on", "/back"];
+        let mut words = vec![Word::Skip, Word::Back, Word::Pause];
         if p.replies.iter().any(|r| r == "finish") {
-            how.push("/done");
+            words.push(Word::Done);
         }
         if p.replies.iter().any(|r| r == "confirm") {
-            how.push("y keeps it");
+            say("  Type y (yes) to keep it as it is.");
         }
-        say(&format!("> Answer ({})", how.join(", ")));
+        say(&grammar::answer_line(interactive, &words));
     }
 }
 
-/// Turns a typed line into a reply: `/skip`, `/back`, `/done`, `/edit`, y/e/b at a confirmation.
-fn reply_for(p: &InterviewPrompt, line: &str) -> Reply {
+/// What a reply means in the interview, by the one prompt grammar.
+enum Said {
+    /// A reply for the interview.
+    Reply(Reply),
+    /// `pause`: save and stop.
+    Pause,
+}
+
+/// Turns a reply into what it means: command words anywhere, y/e/b at a
+/// confirmation, `yes` keeps what a step already holds; anything else answers.
+fn reply_for(p: &InterviewPrompt, line: &str) -> Said {
     let t = line.trim();
-    let command = t.strip_prefix('/').unwrap_or(t).to_lowercase();
-    if p.understood.is_some() {
-        return match command.as_str() {
-            "" | "y" | "yes" | "confirm" => Reply::Confirm,
-            "b" | "back" => Reply::Back,
-            _ => Reply::Edit,
-        };
-    }
-    match (t.starts_with('/'), command.as_str()) {
-        (true, "skip") | (false, "") => Reply::Skip,
-        (true, "back") => Reply::Back,
-        (true, "done" | "finish") => Reply::Finish,
-        (true, "edit") => Reply::Edit,
-        _ => Reply::Answer {
+    let confirming = p.understood.is_some();
+    let offers = |r: &str| p.replies.iter().any(|x| x == r);
+    match grammar::command(t, confirming || offers("confirm")) {
+        Some(Word::Pause) => Said::Pause,
+        Some(Word::Confirm) if confirming || offers("confirm") => Said::Reply(Reply::Confirm),
+        Some(Word::Edit) => Said::Reply(Reply::Edit),
+        Some(Word::Back) => Said::Reply(Reply::Back),
+        Some(Word::Skip) => Said::Reply(Reply::Skip),
+        Some(Word::Done) if offers("finish") => Said::Reply(Reply::Finish),
+        _ if confirming => Said::Reply(Reply::Edit),
+        _ if t.is_empty() => Said::Reply(Reply::Skip),
+        _ => Said::Reply(Reply::Answer {
             text: t.to_string(),
-        },
+        }),
     }
 }
 
@@ -543,25 +556,36 @@ fn interactive(
         }
         None => interview::start_planned(index_text, year, fiscal, planned_theme),
     };
-    let stdin = std::io::stdin();
-    let terminal = stdin.is_terminal();
-    let mut lines = stdin.lock().lines();
+    let mut replies = Replies::stdin();
+    let terminal = replies.interactive;
     let mut first = true;
     loop {
         let p = interview::prompt(&state);
         if p.done {
             return Ok(Some(state.input));
         }
-        show(&p, first);
+        show(&p, first, terminal);
         first = false;
-        let Some(Ok(line)) = lines.next() else {
+        let line = if p.understood.is_some() {
+            replies.line()
+        } else {
+            replies.reply()
+        };
+        let Some(line) = line else {
             if terminal {
                 say("");
             }
             save(context, &state)?;
             return Ok(None);
         };
-        match interview::step(&state, &reply_for(&p, &line)) {
+        let reply = match reply_for(&p, &line) {
+            Said::Reply(reply) => reply,
+            Said::Pause => {
+                save(context, &state)?;
+                return Ok(None);
+            }
+        };
+        match interview::step(&state, &reply) {
             Ok(next) => {
                 state = next;
                 save(context, &state)?;

@@ -6,6 +6,7 @@ pub mod career_folder;
 pub mod coach;
 pub mod due;
 pub mod goals;
+pub mod grammar;
 pub mod log;
 pub mod note;
 pub mod notes;
