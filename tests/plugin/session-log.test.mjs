@@ -147,13 +147,15 @@ test("finishing a session asks the closing questions, writes the log and lists i
 		worked: ["One question at a time"],
 		improve: [],
 		taken: ["0_Career_Index"],
+		// The index created today is Phase 2 of this session's log.
+		notes: [[INDEX_PATH, index]],
 	});
 	assert.equal(expected.name, LOG_NAME);
 	const log = text(vaultDir, LOG_PATH);
 	assert.equal(log, expected.text, "the log is exactly the core's");
 	assert.match(log, /^---\ntype: coaching-session\n/);
 	assert.match(log, /^focus: Theme for the year$/m);
-	assert.match(log, /## What We Did\n[\s\S]*1\. \*\*Annual Theme\*\* — Asked "[^"]+"\n[\s\S]*- Confirmed and updated\n/);
+	assert.match(log, /## What We Did\n[\s\S]*### Phase 2: Career Index Structure\n\n1\. Created the Career Index[\s\S]*2\. \*\*Annual Theme\*\* — Asked "[^"]+"\n[\s\S]*- Confirmed and updated\n/);
 	assert.match(log, /## Open Threads for Future Sessions\n\n- \[ \] Find two podcasts\n- \[ \] Draft the thesis\n/);
 	assert.match(log, /\*\*What worked well:\*\*\n- One question at a time\n/);
 
@@ -232,6 +234,7 @@ test("the next session starts with the open threads: carried ones repeat with th
 		worked: [],
 		improve: ["Shorter questions"],
 		taken: ["0_Career_Index", LOG_NAME],
+		notes: [[INDEX_PATH, index]],
 	});
 	assert.equal(expected.name, LOG_2_NAME);
 	assert.equal(log, expected.text);
@@ -292,6 +295,9 @@ test("\"Write session log\" writes a log with decisions, threads and work done, 
 	fill("textarea.career-coach-log-decisions", "Go deep on platform | it compounds\n\nNo side projects this quarter");
 	fill("textarea.career-coach-log-threads", "Ask Sam for an intro\nDraft the platform pitch");
 	fill("textarea.career-coach-log-did", "Reviewed the goals\nMapped sponsors");
+	fill("textarea.career-coach-log-worked", "Writing the ask down first");
+	fill("textarea.career-coach-log-improve", "Bring numbers\nEnd on a date");
+	fill("textarea.career-coach-log-frameworks", "Sponsor/Mentor/Advisor distinction");
 	harness.findButton(modal, "Write log").click();
 	await waitUntil(() => modal.querySelector(".career-coach-logged") !== null, "the log written");
 	assert.equal(modal.querySelector(".career-coach-logged").textContent, `Wrote ${LOG_NAME}`);
@@ -306,6 +312,9 @@ test("\"Write session log\" writes a log with decisions, threads and work done, 
 		],
 		did: ["Reviewed the goals", "Mapped sponsors"],
 		threads: ["Ask Sam for an intro", "Draft the platform pitch"],
+		worked: ["Writing the ask down first"],
+		improve: ["Bring numbers", "End on a date"],
+		frameworks: ["Sponsor/Mentor/Advisor distinction"],
 		taken: ["0_Career_Index", "Career Coaching Methodology"],
 	});
 	const log = text(vaultDir, LOG_PATH);
@@ -313,6 +322,9 @@ test("\"Write session log\" writes a log with decisions, threads and work done, 
 	assert.match(log, /\| Go deep on platform \| it compounds \|\n/);
 	assert.match(log, /1\. Reviewed the goals\n2\. Mapped sponsors\n/);
 	assert.match(log, /- \[ \] Ask Sam for an intro\n- \[ \] Draft the platform pitch\n/);
+	assert.match(log, /\*\*What worked well:\*\*\n- Writing the ask down first\n\n\*\*What to improve:\*\*\n- Bring numbers\n- End on a date\n/);
+	// Only the framework named, none assumed (a session held elsewhere).
+	assert.match(log, /## Frameworks Used\n\n1\. \*\*Sponsor\/Mentor\/Advisor distinction\*\* — [^\n]*\n\n---/);
 	assert.equal(text(vaultDir, INDEX_PATH), await withRow(index, expected.row), "listed in the Career Index");
 	assert.equal(text(vaultDir, METHODOLOGY_PATH), await withRow(methodology, expected.row), "and in the methodology note");
 

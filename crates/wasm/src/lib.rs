@@ -119,6 +119,17 @@ export interface SessionLogInput {
   settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; session?: CoachSession | null; focus: string;
   outputs?: [string, string][]; decisions?: { what: string; why: string }[]; did?: string[]; carried?: Thread[];
   threads?: string[]; worked?: string[]; improve?: string[]; taken?: string[];
+  /** Frameworks named by the person; with a session, the log adds those it used. */
+  frameworks?: string[];
+  /** Phases the shell knows were worked (the profile questions answered). */
+  phases?: LogPhases;
+  /** The career folder's notes: with a session, today's other work (index, blind spots, goals) is read from them. */
+  notes?: [string, string][];
+}
+export interface LogPhases {
+  profile?: string[]; profileNote?: string; structure?: string[];
+  blindSpots?: { note: string; gaps: string[]; added: string[] } | null;
+  goals?: { note: string; goals: string[]; quarters: number; milestones: number } | null;
 }
 /** The log note to create in one write, and the cells of its Session Logs row (add with a table-add-row operation). */
 export interface SessionLogNote { name: string; path: string; text: string; row: string[] }

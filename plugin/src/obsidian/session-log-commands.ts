@@ -5,8 +5,9 @@
  *
  * - "Write session log" records a session held elsewhere (a call, a chat with an assistant):
  *   a form asks the focus (required), the decisions (`what | why`, one per line), the open
- *   threads and what was done (one per line); the log is created in one write and listed in
- *   the Session Logs tables (see `session-logs.ts`).
+ *   threads, what was done, what worked, what to improve and the frameworks used (one per
+ *   line; the log claims no framework it is not told); the log is created in one write and
+ *   listed in the Session Logs tables (see `session-logs.ts`).
  * - "Show open threads" lists the open threads of every session log (its text, how often it
  *   was carried, its log as a link that opens it) with Resolve and Drop, which tick or cancel
  *   it in its log.
@@ -113,12 +114,15 @@ class WriteLogModal extends Modal {
 		const decided = this.textArea(field(contentEl, "Decisions", "One per line: what | why."), "career-coach-log-decisions");
 		const threads = this.textArea(field(contentEl, "Open threads", "One per line, for next time."), "career-coach-log-threads");
 		const did = this.textArea(field(contentEl, "What was done", "One per line."), "career-coach-log-did");
+		const worked = this.textArea(field(contentEl, "What worked well", "One per line."), "career-coach-log-worked");
+		const improve = this.textArea(field(contentEl, "What to improve", "One per line."), "career-coach-log-improve");
+		const frameworks = this.textArea(field(contentEl, "Frameworks used", "One per line, e.g. Goal Cascade. The log lists only these."), "career-coach-log-frameworks");
 		this.messageEl = contentEl.createDiv({ cls: "career-coach-session-message is-error", attr: { role: "alert" } });
 		this.messageEl.hide();
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-log-actions" });
 		const write = buttons.createEl("button", { cls: "mod-cta", text: "Write log" });
 		const submit = (): void => {
-			void this.submit(focus.value, decided.value, threads.value, did.value, write);
+			void this.submit({ focus: focus.value, decided: decided.value, threads: threads.value, did: did.value, worked: worked.value, improve: improve.value, frameworks: frameworks.value }, write);
 		};
 		write.addEventListener("click", submit);
 		buttons.createEl("button", { text: "Cancel" }).addEventListener("click", () => {
@@ -144,11 +148,11 @@ class WriteLogModal extends Modal {
 		return parent.createEl("textarea", { cls, attr: { rows: "3", spellcheck: "true" } });
 	}
 
-	private async submit(focus: string, decided: string, threads: string, did: string, button: HTMLButtonElement): Promise<void> {
+	private async submit(form: LogForm, button: HTMLButtonElement): Promise<void> {
 		if (this.busy || this.written) {
 			return;
 		}
-		const line = lines(focus).join("; ");
+		const line = lines(form.focus).join("; ");
 		if (line === "") {
 			this.showMessage("A session log needs a focus.");
 			this.focusInput?.focus();
@@ -158,7 +162,15 @@ class WriteLogModal extends Modal {
 		button.disabled = true;
 		this.messageEl?.hide();
 		try {
-			const log = await writeSessionLog(this.plugin, { focus: line, decisions: decisions(decided), threads: lines(threads), did: lines(did) });
+			const log = await writeSessionLog(this.plugin, {
+				focus: line,
+				decisions: decisions(form.decided),
+				threads: lines(form.threads),
+				did: lines(form.did),
+				worked: lines(form.worked),
+				improve: lines(form.improve),
+				frameworks: lines(form.frameworks),
+			});
 			this.written = true;
 			this.showWritten(log);
 		} catch (thrown) {
@@ -194,6 +206,17 @@ class WriteLogModal extends Modal {
 		this.messageEl?.setText(text);
 		this.messageEl?.show();
 	}
+}
+
+/** The form's fields, as typed. */
+interface LogForm {
+	focus: string;
+	decided: string;
+	threads: string;
+	did: string;
+	worked: string;
+	improve: string;
+	frameworks: string;
 }
 
 /** What the list's buttons do to a thread. */

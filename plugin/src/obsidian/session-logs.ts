@@ -20,7 +20,7 @@
 import { TFile, TFolder, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { applyOperation, disposeThread, notePaths, openThreads, sessionLog } from "../core/wasm";
-import type { CoachSession, CoreError, NotePaths, Outcome, Thread, ThreadDisposition } from "../core/wasm";
+import type { CoachSession, CoreError, NotePaths, Outcome, SessionLogInput, Thread, ThreadDisposition } from "../core/wasm";
 import { localIsoDate } from "../today";
 import { parentFolder } from "./folders";
 import type { CareerCoachHost } from "./host";
@@ -166,6 +166,9 @@ export async function writeOutcome(app: App, file: TFile, existing: string, outc
 }
 
 /** What goes into a new log, besides what the plugin knows (settings, day, links, names). */
+/** Work the plugin knows a session did besides the coaching questions (the profile). */
+export type LogPhases = NonNullable<SessionLogInput["phases"]>;
+
 export interface LogContent {
 	/** The coaching session the log is about; absent for a session held elsewhere. */
 	session?: CoachSession | null;
@@ -178,6 +181,10 @@ export interface LogContent {
 	threads?: string[];
 	worked?: string[];
 	improve?: string[];
+	/** Frameworks the person names (a session held elsewhere lists only these). */
+	frameworks?: string[];
+	/** Phases the plugin knows were worked (the profile questions answered). */
+	phases?: LogPhases;
 }
 
 /** A log just written. */
@@ -199,6 +206,9 @@ export interface WrittenLog {
 export async function writeSessionLog(plugin: CareerCoachHost, content: LogContent): Promise<WrittenLog> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
+	// With a session, the core reads what else was done today (index, blind spots, goals) from
+	// the career folder; a log for a session held elsewhere claims only what it is told.
+	const notes = content.session ? await careerNotes(app, folder) : [];
 	for (let attempt = 0; ; attempt++) {
 		const made = sessionLog({
 			settings: { ...plugin.settings },
@@ -212,6 +222,9 @@ export async function writeSessionLog(plugin: CareerCoachHost, content: LogConte
 			threads: content.threads ?? [],
 			worked: content.worked ?? [],
 			improve: content.improve ?? [],
+			frameworks: content.frameworks ?? [],
+			phases: content.phases ?? {},
+			notes,
 			taken: takenNames(app, folder),
 		});
 		if (!made.ok) {
