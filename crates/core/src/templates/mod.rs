@@ -10,6 +10,7 @@ pub mod links;
 pub mod methodology;
 pub mod plan;
 pub mod profile;
+pub mod profile_coach;
 pub mod upgrade;
 
 /// A note to create: where, and its full text.
