@@ -13,6 +13,9 @@ rm -f target/tmp/write-safety-*.txt
 cargo test --workspace
 step "Write safety: hostile input, races and kills (issue 13)"
 cat target/tmp/write-safety-*.txt
+awk '/cases tried/ { t += $2; p += $5; l += $7 }
+  END { printf "write safety, all groups: %d cases tried, %d passed, %d bytes lost\n", t, p, l }' \
+  target/tmp/write-safety-*.txt
 step "wasm-bindgen-test (bindings under Node)"
 cargo test --target wasm32-unknown-unknown -p career-wasm
 step "tsc --noEmit"
