@@ -45,6 +45,7 @@ enum Command {
     #[command(after_help = commands::grammar::HELP)]
     Coach {
         /// Coach only these sections (repeat); otherwise empty sections first.
+        /// `--section profile` asks the profile questions (Phase 1) instead.
         #[arg(long = "section", value_name = "NAME")]
         sections: Vec<String>,
         /// Start a new session instead of resuming a paused one.
@@ -205,6 +206,20 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     };
     match cli.command {
         Command::Init => commands::notes::init(&context),
+        Command::Coach { sections, new }
+            if sections
+                .iter()
+                .any(|s| s.trim().eq_ignore_ascii_case("profile")) =>
+        {
+            if sections.len() > 1 || new {
+                Err(career_core::CoreError::new(
+                    career_core::ErrorCode::InvalidInput,
+                    "Coach the profile on its own: career coach --section profile",
+                ))
+            } else {
+                commands::profile_coach::run(&context)
+            }
+        }
         Command::Coach { sections, new } => commands::coach::run(&context, &sections, new),
         Command::SessionLog(SessionLogCommand::New {
             focus,

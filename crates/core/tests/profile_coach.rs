@@ -143,11 +143,10 @@ fn a_hand_written_profile_keeps_its_own_lines() {
         .unwrap();
     assert_eq!(
         format,
-        note.replace("- **Tone:** warm\r\n", "- **Tone:** warm\r\n")
-            .replace(
-                "- Keep it short\r\n",
-                "- Keep it short\r\n- **Format:** Bullets\r\n"
-            )
+        note.replace(
+            "- Keep it short\r\n",
+            "- Keep it short\r\n- **Format:** Bullets\r\n"
+        )
     );
     let help = write(
         note,

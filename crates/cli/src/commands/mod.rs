@@ -11,4 +11,5 @@ pub mod log;
 pub mod note;
 pub mod notes;
 pub mod paths;
+pub mod profile_coach;
 pub mod review;
