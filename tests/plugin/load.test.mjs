@@ -20,6 +20,7 @@ test("onload registers the commands and the settings tab without compiling WebAs
 			[CAREER_INDEX_COMMAND, "Career Coach: Create or upgrade career index"],
 			[PROFILE_COMMAND, "Career Coach: Create or upgrade profile"],
 			[METHODOLOGY_COMMAND, "Career Coach: Create or upgrade methodology note"],
+			["career-coach:coach-my-profile", "Career Coach: Coach my profile"],
 			["career-coach:start-coaching-session", "Career Coach: Start coaching session"],
 			["career-coach:resume-coaching-session", "Career Coach: Resume coaching session"],
 			["career-coach:coach-a-section", "Career Coach: Coach a section"],

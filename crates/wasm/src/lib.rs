@@ -14,10 +14,12 @@ use wasm_bindgen::prelude::*;
 
 mod exports;
 mod goals;
+mod profile;
 mod reviews;
 
 pub use exports::*;
 pub use goals::*;
+pub use profile::*;
 pub use reviews::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -131,6 +133,10 @@ export interface LogPhases {
   blindSpots?: { note: string; gaps: string[]; added: string[] } | null;
   goals?: { note: string; goals: string[]; quarters: number; milestones: number } | null;
 }
+export interface ProfileQuestion { id: string; part: string; label: string | null; question: string; hint: string; current: string | null }
+export interface ProfileReadInput { id: string; answer: string }
+export interface ProfileReading { id: string; values: string[]; readBack: string }
+export interface ProfileWriteInput { text: string; reading: ProfileReading }
 /** The log note to create in one write, and the cells of its Session Logs row (add with a table-add-row operation). */
 export interface SessionLogNote { name: string; path: string; text: string; row: string[] }
 export interface PlanSectionsInput { settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string; sections: string[] }

@@ -52,6 +52,9 @@ import {
 	outline as rawOutline,
 	planNote as rawPlanNote,
 	planSections as rawPlanSections,
+	profileQuestions as rawProfileQuestions,
+	profileRead as rawProfileRead,
+	profileWrite as rawProfileWrite,
 	sessionLog as rawSessionLog,
 } from "../../../build/wasm/career_wasm.js";
 import type {
@@ -72,6 +75,10 @@ import type {
 	Outcome,
 	PlanInput,
 	PlanSectionsInput,
+	ProfileQuestion,
+	ProfileReadInput,
+	ProfileReading,
+	ProfileWriteInput,
 	SessionLogInput,
 	SessionLogNote,
 	Thread,
@@ -138,6 +145,8 @@ export type {
 	PlanInput,
 	PlanSectionsInput,
 	Progress,
+	ProfileQuestion,
+	ProfileReading,
 	Reading,
 	SessionLogInput,
 	SessionLogNote,
@@ -303,6 +312,21 @@ export function planSections(input: PlanSectionsInput): CoreResult<NotePlan> {
  */
 export function sessionLog(input: SessionLogInput): CoreResult<SessionLogNote> {
 	return callCore("sessionLog", () => rawSessionLog(input));
+}
+
+/** The profile questions (Phase 1) in order, each with what the profile holds now. */
+export function profileQuestions(text: string): CoreResult<ProfileQuestion[]> {
+	return callCore("profileQuestions", () => rawProfileQuestions(text));
+}
+
+/** Reads an answer to a profile question into the read-back to confirm. */
+export function profileRead(input: ProfileReadInput): CoreResult<ProfileReading> {
+	return callCore("profileRead", () => rawProfileRead(input));
+}
+
+/** The edits that write a confirmed profile answer into User Preferences, and nothing else. */
+export function profileWrite(input: ProfileWriteInput): CoreResult<Outcome> {
+	return callCore("profileWrite", () => rawProfileWrite(input));
 }
 
 /**

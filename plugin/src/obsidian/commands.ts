@@ -11,6 +11,7 @@ import { registerGoalsCommands } from "./goals-commands";
 import type { CareerCoachHost } from "./host";
 import { createOrUpgradeNote } from "./note-command";
 import { registerReviewCommands } from "./review-commands";
+import { registerProfileCoachCommand } from "./profile-coach-modal";
 import { registerSessionLogCommands } from "./session-log-commands";
 
 /** Adds every command of the plugin to Obsidian's command palette. */
@@ -38,6 +39,7 @@ export function registerCommands(plugin: CareerCoachHost): void {
 			return true;
 		},
 	});
+	registerProfileCoachCommand(plugin);
 	const coaching = registerCoachCommands(plugin);
 	registerBlindSpotCommand(plugin, coaching);
 	registerSessionLogCommands(plugin);

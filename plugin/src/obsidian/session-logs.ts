@@ -165,10 +165,10 @@ export async function writeOutcome(app: App, file: TFile, existing: string, outc
 	await writeUpgrade(app, file, existing, { kind: "career-index", path: file.path, action: "upgrade", text: outcome.text, edits: outcome.edits, additions: [] });
 }
 
-/** What goes into a new log, besides what the plugin knows (settings, day, links, names). */
 /** Work the plugin knows a session did besides the coaching questions (the profile). */
 export type LogPhases = NonNullable<SessionLogInput["phases"]>;
 
+/** What goes into a new log, besides what the plugin knows (settings, day, links, names). */
 export interface LogContent {
 	/** The coaching session the log is about; absent for a session held elsewhere. */
 	session?: CoachSession | null;

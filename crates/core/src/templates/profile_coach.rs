@@ -8,7 +8,7 @@
 //! Preferences it belongs to, and nothing else. Writing the same answer twice
 //! changes nothing, so a crash between the write and saving progress is safe.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::edit::lines::one_line;
 use crate::edit::TextEdit;
@@ -142,7 +142,7 @@ pub fn question(id: &str) -> CoreResult<&'static ProfileQuestion> {
 }
 
 /// What an answer was understood as.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileReading {
     /// The question's id.
