@@ -57,6 +57,10 @@ step "Writing reviews (weekly with carry-forward, monthly, quarterly) and the re
   --intention "Go external, for real" --focus "Two talks, one article" > /dev/null
 "$career" --vault "$vault" --today "$today" calendar --output "Career/Career reviews.ics" > /dev/null
 
+step "Coaching the profile, one question at a time (scripts/demo-profile.txt)"
+# Its session log records Phase 1 and the day's other phases (index, blind spots, goals).
+"$career" --vault "$vault" --today "$today" coach --section profile < scripts/demo-profile.txt > /dev/null
+
 cat <<MSG
 
 Done. Open the folder below as a vault in Obsidian (Open folder as vault),

@@ -124,8 +124,13 @@ fn a_piped_transcript_fills_user_preferences_and_logs_phase_one() {
         log.contains("| User Preferences | [[CLAUDE.md#User Preferences]] |"),
         "{log}"
     );
+    // `init` created the Career Index the same day: Phase 2 of this session's log.
     assert!(
-        log.contains("## Frameworks Used\n\n1. **One Question at a Time**"),
+        log.contains("### Phase 2: Career Index Structure\n\n2. Created the Career Index"),
+        "{log}"
+    );
+    assert!(
+        log.contains("2. **One Question at a Time** — Confirm before updating"),
         "{log}"
     );
     assert!(
@@ -155,7 +160,8 @@ fn a_profile_without_user_preferences_is_refused_before_any_question() {
     let vault = TestVault::new();
     assert_eq!(vault.career(&["init"]).code, 0);
     vault.write("CLAUDE.md", "# Mine\n");
-    let run = vault.career_with_input(&["coach", "--section", "profile"], "Alex\ny\n");
+    // No input: the refusal comes before any question is read.
+    let run = vault.career(&["coach", "--section", "profile"]);
     assert_ne!(run.code, 0);
     assert!(
         run.stderr.contains("career profile upgrade"),

@@ -300,7 +300,7 @@ pub fn session_log(
         let paths = i.settings.note_paths(today)?;
         let name = log_name(&i.settings.session_log_name_pattern, &today.iso(), today.year(), &i.taken);
         let folder = paths.career_index.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
-        let phases = if i.session.is_some() {
+        let phases = if i.session.is_some() || !i.phases.profile.is_empty() {
             career_core::log::phases::merged(i.phases, &today.iso(), &i.notes)
         } else {
             i.phases

@@ -129,7 +129,7 @@ export interface SessionLogInput {
   notes?: [string, string][];
 }
 export interface LogPhases {
-  profile?: string[]; profileNote?: string; structure?: string[];
+  profile?: string[]; profileNote?: string; structure?: string[]; indexNote?: string;
   blindSpots?: { note: string; gaps: string[]; added: string[] } | null;
   goals?: { note: string; goals: string[]; quarters: number; milestones: number } | null;
 }

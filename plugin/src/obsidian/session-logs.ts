@@ -206,9 +206,11 @@ export interface WrittenLog {
 export async function writeSessionLog(plugin: CareerCoachHost, content: LogContent): Promise<WrittenLog> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
-	// With a session, the core reads what else was done today (index, blind spots, goals) from
-	// the career folder; a log for a session held elsewhere claims only what it is told.
-	const notes = content.session ? await careerNotes(app, folder) : [];
+	// A session run here (coaching, or the profile questions): the core reads what else was done
+	// today (index, blind spots, goals) from the career folder; a log for a session held
+	// elsewhere claims only what it is told.
+	const ranHere = (content.session ?? null) !== null || (content.phases?.profile?.length ?? 0) > 0;
+	const notes = ranHere ? await careerNotes(app, folder) : [];
 	for (let attempt = 0; ; attempt++) {
 		const made = sessionLog({
 			settings: { ...plugin.settings },

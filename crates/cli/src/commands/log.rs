@@ -94,9 +94,10 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.name = name.clone();
     input.methodology = paths.methodology_name.clone();
     input.links = links;
-    if input.session.is_some() {
-        // Everything else done today (index created, blind spots saved, goals
-        // note created) joins the log; a session held elsewhere claims only what it was told.
+    if input.session.is_some() || !input.phases.profile.is_empty() {
+        // A session run here (coaching, or the profile questions): everything
+        // else done today (index created, blind spots saved, goals note created)
+        // joins the log; a session held elsewhere claims only what it was told.
         let notes = crate::commands::career_folder::notes(context)?;
         input.phases = career_core::log::phases::merged(
             std::mem::take(&mut input.phases),

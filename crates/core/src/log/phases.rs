@@ -22,6 +22,8 @@ pub struct Phases {
     pub profile_note: String,
     /// Phase 2: what changed in the Career Index's structure.
     pub structure: Vec<String>,
+    /// The Career Index's name, when Phase 2 created or changed it.
+    pub index_note: String,
     /// Phase 4: the blind spot analysis, when one was done.
     pub blind_spots: Option<BlindSpotWork>,
     /// Phase 5: the goals note created.
@@ -67,6 +69,9 @@ impl Phases {
     /// target, `#heading` allowed).
     pub fn artifacts(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
+        if !self.index_note.is_empty() {
+            out.push(("Career Index".to_string(), self.index_note.clone()));
+        }
         if !self.profile.is_empty() {
             out.push((
                 "User Preferences".to_string(),
@@ -109,6 +114,7 @@ pub fn detect(today: &str, notes: &[(String, String)]) -> Phases {
                 phases.structure.push(format!(
                     "Created the Career Index from the template ({sections} sections)"
                 ));
+                phases.index_note = note_name(path);
             }
             "blind-spot-analysis" if scalar(text, "date").as_deref() == Some(today) => {
                 let gaps = text
@@ -154,6 +160,11 @@ pub fn detect(today: &str, notes: &[(String, String)]) -> Phases {
 pub fn merged(known: Phases, today: &str, notes: &[(String, String)]) -> Phases {
     let found = detect(today, notes);
     Phases {
+        index_note: if known.index_note.is_empty() {
+            found.index_note
+        } else {
+            known.index_note
+        },
         structure: if known.structure.is_empty() {
             found.structure
         } else {
