@@ -48,9 +48,10 @@ fn a_piped_transcript_fills_user_preferences_and_logs_phase_one() {
         "Ask for the timezone again",
         "Generic advice",
         "y",
-        "",                // no more threads
-        "Short questions", // what worked
-        "",                // nothing to improve
+        "Separate profile from index | Different audiences", // a decision at the end
+        "",                                                  // no more threads
+        "Short questions",                                   // what worked
+        "",                                                  // nothing to improve
     ];
     let run = vault.career_with_input(
         &["coach", "--section", "profile"],
@@ -120,6 +121,10 @@ fn a_piped_transcript_fills_user_preferences_and_logs_phase_one() {
         "{log}"
     );
     assert!(log.contains("- [ ] Ask for the timezone again\n"), "{log}");
+    assert!(
+        log.contains("| Separate profile from index | Different audiences |"),
+        "{log}"
+    );
     assert!(
         log.contains("| User Preferences | [[CLAUDE.md#User Preferences]] |"),
         "{log}"

@@ -208,14 +208,16 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
     }
     // Closing: the session log records Phase 1, decisions and threads.
     let mut threads = notes.threads;
-    let (more_threads, worked, improve) = closing(&mut terminal);
+    let mut decisions = notes.decisions;
+    let (more_decisions, more_threads, worked, improve) = closing(&mut terminal);
+    decisions.extend(more_decisions);
     threads.extend(more_threads);
     let profile_note = profile.rsplit('/').next().unwrap_or(&profile).to_string();
     let log = crate::commands::log::write_log(
         context,
         LogInput {
             focus: "Profile (User Preferences)".into(),
-            decisions: notes.decisions,
+            decisions,
             threads,
             worked,
             improve,
@@ -233,8 +235,9 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
     ))
 }
 
-/// The closing questions: open threads, what worked, what to improve (each may be skipped).
-fn closing(terminal: &mut Replies) -> (Vec<String>, Vec<String>, Vec<String>) {
+/// The closing questions: decisions, open threads, what worked, what to
+/// improve (each may be skipped).
+fn closing(terminal: &mut Replies) -> (Vec<Decision>, Vec<String>, Vec<String>, Vec<String>) {
     let interactive = terminal.interactive;
     let mut ask = |question: &str| {
         say(question);
@@ -250,8 +253,18 @@ fn closing(terminal: &mut Replies) -> (Vec<String>, Vec<String>, Vec<String>) {
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
     };
-    let threads = ask("\nOpen threads for next time? One per line.");
+    let decisions = ask("\nDecisions made? One per line: what | why.")
+        .into_iter()
+        .map(|d| {
+            let (what, why) = d.split_once('|').unwrap_or((&d, ""));
+            Decision {
+                what: what.trim().to_string(),
+                why: why.trim().to_string(),
+            }
+        })
+        .collect();
+    let threads = ask("Open threads for next time? One per line.");
     let worked = ask("What worked well?");
     let improve = ask("What to improve?");
-    (threads, worked, improve)
+    (decisions, threads, worked, improve)
 }
