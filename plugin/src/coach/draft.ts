@@ -10,7 +10,7 @@
  * put into a different question.
  */
 
-import type { CoachSession } from "../core/wasm";
+import type { CoachAction, CoachSession } from "../core/wasm";
 
 /** An unsent answer and the point of the session it was typed at. */
 export interface SessionDraft {
@@ -45,4 +45,25 @@ export function parseDraft(value: unknown): SessionDraft | null {
 		return null;
 	}
 	return { text, startedAt, position, stage };
+}
+
+/**
+ * What to keep as the unsent draft when the session is saved after `action`: the unsent text
+ * (`pausing()`) when pausing, nothing after a step that used or replaced it, and the saved
+ * draft unchanged (`undefined`) after a step that leaves the answer box as it was (resume, a
+ * decision noted).
+ */
+export function draftAfter(action: CoachAction | null, pausing: () => SessionDraft | null): SessionDraft | null | undefined {
+	if (action === null) {
+		return null;
+	}
+	switch (action.action) {
+		case "pause":
+			return pausing();
+		case "resume":
+		case "decide":
+			return undefined;
+		default:
+			return null;
+	}
 }

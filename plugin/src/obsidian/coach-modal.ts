@@ -20,14 +20,16 @@
 
 import { Modal, Platform } from "obsidian";
 import type { App } from "obsidian";
-import { draftAt, draftFits } from "../coach/draft";
+import { draftAfter, draftAt, draftFits } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import type { CoachEngine, EngineResult } from "../coach/engine";
 import type { CoachAction, CoachPrompt, CoachSession } from "../core/wasm";
 import { ClosingView, ThreadReviewView } from "./coach-log-views";
-import { actionButton, closeButton, nextButton, pauseButton, renderConfirm, renderQuestionText } from "./coach-prompt-views";
-import type { ButtonSpec } from "./coach-prompt-views";
+import { closeButton, enterRunsPrimary, promptButtons, showMessage } from "./coach-buttons";
+import type { ButtonSpec, PromptHandlers } from "./coach-buttons";
+import { renderAnswerBox, renderConfirm, renderProgress, renderQuestionText } from "./coach-prompt-views";
 import type { Closing, CoachSurface, ThreadReview } from "./coach-log-views";
+import { isUnfinished } from "./coach-store";
 import { notify } from "./notices";
 import { sameJson } from "./plugin-data";
 
@@ -92,24 +94,9 @@ export class CoachModal extends Modal {
 		this.restored = options.draft;
 	}
 
-	/**
-	 * What to keep as the unsent draft when the session is saved after `action`: the textarea's
-	 * text when pausing, nothing after a step that used or replaced it, and the saved draft
-	 * unchanged otherwise (`undefined`).
-	 */
+	/** What to keep as the unsent draft when the session is saved after `action` (see `draftAfter`). */
 	draftToSave(session: CoachSession, action: CoachAction | null): SessionDraft | null | undefined {
-		if (action === null) {
-			return null;
-		}
-		switch (action.action) {
-			case "pause":
-				return this.closingDraft ?? this.currentDraft(session);
-			case "resume":
-			case "decide":
-				return undefined;
-			default:
-				return null;
-		}
+		return draftAfter(action, () => this.closingDraft ?? this.currentDraft(session));
 	}
 
 	override onOpen(): void {
@@ -181,7 +168,7 @@ export class CoachModal extends Modal {
 			return;
 		}
 		const typed = this.textarea?.value ?? "";
-		if (session?.started_at !== engine.session.started_at || !isUnfinishedSession(session)) {
+		if (session?.started_at !== engine.session.started_at || !isUnfinished(session)) {
 			this.broken = true;
 			adopt();
 			const kept = typed.trim() === "" ? "" : ` Your unsent text was: ${typed}`;
@@ -210,7 +197,7 @@ export class CoachModal extends Modal {
 			this.bodyEl?.empty();
 			this.bodyEl?.createEl("p", { cls: "career-coach-session-failed", text: "The session cannot be shown." });
 			this.showMessage(result.failure.message, "error");
-			this.renderButtons([this.closeButton()]);
+			this.renderButtons([closeButton(this.handlers.close)]);
 			return;
 		}
 		this.show(result);
@@ -271,22 +258,13 @@ export class CoachModal extends Modal {
 				body.createEl("p", { cls: "career-coach-question is-short", text: prompt.question });
 				body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
 				this.renderAnswer(body, "", "Leave it empty to leave it out.");
-				this.renderButtons([this.nextButton(), this.stepButton("Skip", { action: "skip" }, "Skip this section")]);
 				break;
 			case "confirm":
 				renderConfirm(body, prompt.understood, prompt.changes);
-				this.renderButtons([
-					{ ...this.stepButton("Confirm", { action: "confirm" }, "Write this to the note"), primary: true },
-					this.stepButton("Edit", { action: "edit" }, "Change your answer"),
-					this.stepButton("Skip", { action: "skip" }, "Skip this section"),
-					this.stepButton("Back", { action: "back" }, "Back to the question"),
-					this.pauseButton(),
-				]);
 				break;
 			case "deepen":
 				body.createEl("p", { cls: "career-coach-question", text: prompt.question });
 				this.renderAnswer(body, "", "Optional — leave it empty and choose Next to move on.");
-				this.renderButtons([this.nextButton()]);
 				break;
 			case "done":
 				this.setTitle("Coaching session");
@@ -300,9 +278,9 @@ export class CoachModal extends Modal {
 					text: `Done: ${String(prompt.written)} written, ${String(prompt.skipped)} skipped`,
 				});
 				body.createEl("p", { cls: "career-coach-hint", text: "Every planned section has been answered or skipped." });
-				this.renderButtons([this.closeButton()]);
 				break;
 		}
+		this.renderButtons(promptButtons(prompt, this.handlers));
 		this.focusInput();
 	}
 
@@ -320,49 +298,21 @@ export class CoachModal extends Modal {
 		header.show();
 		this.setTitle(prompt.title);
 		const { session } = this.options.engine;
-		if (session.plan[session.position]?.mode === "review") {
-			this.titleEl.createSpan({
-				cls: "career-coach-badge",
-				text: "review",
-				attr: { title: "This section already has content; nothing in it is overwritten." },
-			});
-		}
-		const { current, total } = prompt.progress;
-		header.createSpan({ cls: "career-coach-progress-text", text: `${String(current)} of ${String(total)}` });
-		header.createEl("progress", {
-			cls: "career-coach-progress",
-			attr: { max: String(total), value: String(current), "aria-label": `Section ${String(current)} of ${String(total)}` },
-		});
+		renderProgress(header, this.titleEl, prompt.progress, session.plan[session.position]?.mode === "review");
 	}
 
 	private renderQuestion(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
 		renderQuestionText(body, prompt);
 		this.renderAnswer(body, prompt.draft, "Your answer. Leave it empty and choose Next to skip this section.");
-		const first = prompt.progress.current <= 1;
-		this.renderButtons([
-			this.nextButton(),
-			this.stepButton("Skip", { action: "skip" }, "Skip this section"),
-			{ ...this.stepButton("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
-			this.pauseButton(),
-		]);
 	}
 
 	/** The answer box, holding the unsent draft if one fits, else `initial`. */
 	private renderAnswer(body: HTMLElement, initial: string, placeholder: string): void {
 		const { engine } = this.options;
 		const restored = this.restored !== null && draftFits(this.restored, engine.session) ? this.restored.text : null;
-		const textarea = body.createEl("textarea", {
-			cls: "career-coach-answer",
-			attr: { rows: "5", placeholder, "aria-label": "Your answer", spellcheck: "true" },
-		});
-		textarea.value = restored ?? initial;
-		textarea.addEventListener("input", () => {
+		this.textarea = renderAnswerBox(body, restored ?? initial, placeholder, !Platform.isMobile, () => {
 			this.scheduleDraftSave();
 		});
-		this.textarea = textarea;
-		if (!Platform.isMobile) {
-			body.createDiv({ cls: "career-coach-keys", text: "Enter: next · Shift+Enter: new line · Esc: pause" });
-		}
 	}
 
 	/** Shows `buttons`, in tab order; the primary one is what Enter does. */
@@ -444,30 +394,21 @@ export class CoachModal extends Modal {
 		return this.closed;
 	}
 
-	/** The buttons of the action row, each running its action in this modal. */
-	private nextButton(): ButtonSpec {
-		return nextButton(() => {
+	/** What the action row's buttons do in this modal. */
+	private readonly handlers: PromptHandlers = {
+		next: () => {
 			this.sendAnswer();
-		});
-	}
-
-	private stepButton(label: string, action: CoachAction, tooltip: string): ButtonSpec {
-		return actionButton(label, tooltip, () => {
+		},
+		step: (action) => {
 			void this.send(action);
-		});
-	}
-
-	private pauseButton(): ButtonSpec {
-		return pauseButton(() => {
+		},
+		pause: () => {
 			this.close();
-		});
-	}
-
-	private closeButton(): ButtonSpec {
-		return closeButton(() => {
+		},
+		close: () => {
 			this.close();
-		});
-	}
+		},
+	};
 
 	private sendAnswer(): void {
 		void this.send({ action: "answer", text: this.textarea?.value ?? "" });
@@ -475,17 +416,7 @@ export class CoachModal extends Modal {
 
 	/** Enter: the primary action, unless the focus is on another button or a phone's textarea. */
 	private onEnter(evt: KeyboardEvent): false | undefined {
-		if (evt.isComposing) {
-			return undefined;
-		}
-		const target = evt.target;
-		if (target instanceof HTMLButtonElement && target !== this.primary?.button) {
-			return undefined;
-		}
-		if (target === this.textarea && Platform.isMobile) {
-			return undefined;
-		}
-		if (target instanceof HTMLElement && target.closest("summary") !== null) {
+		if (!enterRunsPrimary(evt, this.primary?.button ?? null, this.textarea, Platform.isMobile)) {
 			return undefined;
 		}
 		evt.preventDefault();
@@ -519,14 +450,9 @@ export class CoachModal extends Modal {
 	}
 
 	private showMessage(text: string, level: "warning" | "error"): void {
-		const el = this.messageEl;
-		if (el === null) {
-			return;
+		if (this.messageEl !== null) {
+			showMessage(this.messageEl, text, level);
 		}
-		el.setText(text);
-		el.toggleClass("is-warning", level === "warning");
-		el.toggleClass("is-error", level === "error");
-		el.show();
 	}
 
 	private hideMessage(): void {
@@ -556,8 +482,4 @@ export class CoachModal extends Modal {
 			this.draftTimer = null;
 		}
 	}
-}
-
-function isUnfinishedSession(session: CoachSession): boolean {
-	return session.stage.stage !== "done";
 }

@@ -2,11 +2,11 @@
  * What the coaching modal shows of a prompt, drawn with `createEl` only (note text is always
  * shown as text): a question with its hint, definitions and the section's current text, and
  * the confirm view — what the coach understood and the lines the note will gain or lose —
- * and the buttons of the action row.
- * Split from `coach-modal.ts`, which keeps the modal's state, buttons and keys.
+ * Split from `coach-modal.ts`, which keeps the modal's state and keys; the buttons are in
+ * `coach-buttons.ts`.
  */
 
-import type { ChangeLine, CoachPrompt, Reading } from "../core/wasm";
+import type { ChangeLine, CoachPrompt, Progress, Reading } from "../core/wasm";
 
 /** A question: its text, hint, the terms it uses and, for a section under review, what it says now. */
 export function renderQuestionText(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
@@ -83,32 +83,33 @@ export function renderConfirm(body: HTMLElement, understood: Reading, changes: r
 	}
 }
 
-/** One button of the action row. */
-export interface ButtonSpec {
-	label: string;
-	run: () => void;
-	/** The action Enter performs; shown as the call to action. */
-	primary?: boolean;
-	tooltip?: string;
-	disabled?: boolean;
+/** The answer box holding `value`; with `keys`, the keyboard hint under it. */
+export function renderAnswerBox(body: HTMLElement, value: string, placeholder: string, keys: boolean, onInput: () => void): HTMLTextAreaElement {
+	const textarea = body.createEl("textarea", {
+		cls: "career-coach-answer",
+		attr: { rows: "5", placeholder, "aria-label": "Your answer", spellcheck: "true" },
+	});
+	textarea.value = value;
+	textarea.addEventListener("input", onInput);
+	if (keys) {
+		body.createDiv({ cls: "career-coach-keys", text: "Enter: next · Shift+Enter: new line · Esc: pause" });
+	}
+	return textarea;
 }
 
-/** "Next": sends the typed answer (empty skips); what Enter does. */
-export function nextButton(run: () => void): ButtonSpec {
-	return { label: "Next", primary: true, tooltip: "Send your answer (empty skips)", run };
-}
-
-/** A button sending one action of the session (Skip, Back, Confirm…). */
-export function actionButton(label: string, tooltip: string, run: () => void): ButtonSpec {
-	return { label, tooltip, run };
-}
-
-/** "Pause": closes the modal, which pauses the session. */
-export function pauseButton(run: () => void): ButtonSpec {
-	return { label: "Pause", tooltip: "Pause and close; resume later", run };
-}
-
-/** "Close", once there is nothing left to do. */
-export function closeButton(run: () => void): ButtonSpec {
-	return { label: "Close", primary: true, run };
+/** The header: "3 of 12" and a progress bar; a "review" badge on the title when the section has content. */
+export function renderProgress(header: HTMLElement, titleEl: HTMLElement, progress: Progress, review: boolean): void {
+	if (review) {
+		titleEl.createSpan({
+			cls: "career-coach-badge",
+			text: "review",
+			attr: { title: "This section already has content; nothing in it is overwritten." },
+		});
+	}
+	const { current, total } = progress;
+	header.createSpan({ cls: "career-coach-progress-text", text: `${String(current)} of ${String(total)}` });
+	header.createEl("progress", {
+		cls: "career-coach-progress",
+		attr: { max: String(total), value: String(current), "aria-label": `Section ${String(current)} of ${String(total)}` },
+	});
 }

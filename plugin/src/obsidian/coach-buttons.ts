@@ -1,0 +1,105 @@
+/**
+ * The coaching modal's action row: the buttons each prompt offers, in the order
+ * the modal has always used: the primary action first (Next, or Confirm), then Edit, Skip,
+ * Back and Pause.
+ */
+
+import type { CoachAction, CoachPrompt } from "../core/wasm";
+
+/** One button of the action row. */
+export interface ButtonSpec {
+	label: string;
+	run: () => void;
+	/** The action Enter performs; shown as the call to action. */
+	primary?: boolean;
+	tooltip?: string;
+	disabled?: boolean;
+}
+
+/** "Next": sends the typed answer (empty skips); what Enter does. */
+export function nextButton(run: () => void): ButtonSpec {
+	return { label: "Next", primary: true, tooltip: "Send your answer (empty skips)", run };
+}
+
+/** A button sending one action of the session (Skip, Back, Confirm…). */
+export function actionButton(label: string, tooltip: string, run: () => void): ButtonSpec {
+	return { label, tooltip, run };
+}
+
+/** "Pause": closes the modal, which pauses the session. */
+export function pauseButton(run: () => void): ButtonSpec {
+	return { label: "Pause", tooltip: "Pause and close; resume later", run };
+}
+
+/** "Close", once there is nothing left to do. */
+export function closeButton(run: () => void): ButtonSpec {
+	return { label: "Close", primary: true, run };
+}
+
+/** What the buttons of a prompt do, in the modal that shows them. */
+export interface PromptHandlers {
+	/** Sends the typed answer. */
+	next: () => void;
+	/** Sends one action of the session. */
+	step: (action: CoachAction) => void;
+	/** Pauses and closes. */
+	pause: () => void;
+	/** Closes, once there is nothing left to do. */
+	close: () => void;
+}
+
+/** The buttons of `prompt`. */
+export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpec[] {
+	const step = (label: string, action: CoachAction, tooltip: string): ButtonSpec => actionButton(label, tooltip, () => {
+		h.step(action);
+	});
+	const pause = pauseButton(h.pause);
+	switch (prompt.kind) {
+		case "question": {
+			const first = prompt.progress.current <= 1;
+			return [
+				nextButton(h.next),
+				step("Skip", { action: "skip" }, "Skip this section"),
+				{ ...step("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
+				pause,
+			];
+		}
+		case "follow-up":
+			return [nextButton(h.next), step("Skip", { action: "skip" }, "Skip this section")];
+		case "confirm":
+			return [
+				{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true },
+				step("Edit", { action: "edit" }, "Change your answer"),
+				step("Skip", { action: "skip" }, "Skip this section"),
+				step("Back", { action: "back" }, "Back to the question"),
+				pause,
+			];
+		case "deepen":
+			return [nextButton(h.next)];
+		case "done":
+			return [closeButton(h.close)];
+	}
+}
+
+/**
+ * Whether Enter runs the primary action: not while composing, not on another button, not in a
+ * phone's textarea (Enter is a new line there) and not on a `<summary>` (it toggles).
+ */
+export function enterRunsPrimary(evt: KeyboardEvent, primary: HTMLButtonElement | null, textarea: HTMLTextAreaElement | null, mobile: boolean): boolean {
+	const target = evt.target;
+	if (evt.isComposing || (target instanceof HTMLButtonElement && target !== primary)) {
+		return false;
+	}
+	if (target === textarea && mobile) {
+		return false;
+	}
+	return !(target instanceof HTMLElement && target.closest("summary") !== null);
+}
+
+/** Shows a warning or an error in the modal's message line. */
+export function showMessage(el: HTMLElement, text: string, level: "warning" | "error"): void {
+	el.setText(text);
+	el.toggleClass("is-warning", level === "warning");
+	el.toggleClass("is-error", level === "error");
+	el.show();
+}
