@@ -46,7 +46,16 @@ test("the profile questions are asked one at a time, read back, and written into
 	assert.equal(step(modal), "1 of 11 · Profile");
 	assert.equal(modal.querySelector(".career-coach-question").textContent, "What name should your assistant use for you?");
 	const labels = [...modal.querySelectorAll(".career-coach-session-actions button")].map((b) => b.textContent);
-	assert.deepEqual(labels, ["Next", "Skip", "Back", "Pause"], "the grammar's order, primary first");
+	assert.deepEqual(labels, ["Next", "Skip", "Back", "Pause", "Decision", "Thread"], "the grammar's order, primary first");
+
+	// A decision noted at the first question keeps what is typed.
+	modal.querySelector("textarea.career-coach-answer").value = "Alex";
+	await press(modal, "career-coach-reply-decision");
+	modal.querySelector(".career-coach-aside-what").value = "Coach the profile first";
+	modal.querySelector(".career-coach-aside-why").value = "It shapes every later answer";
+	await press(modal, "career-coach-aside-add");
+	assert.match(modal.textContent, /Noted for the session log\./);
+	assert.equal(modal.querySelector("textarea.career-coach-answer").value, "Alex");
 
 	type(modal, "Alex Rivera");
 	assert.equal(modal.querySelector(".career-coach-understood-text").textContent, "Name: Alex Rivera");
@@ -79,7 +88,7 @@ test("the profile questions are asked one at a time, read back, and written into
 	// The end: a decision and a thread, then the log.
 	await waitUntil(() => modal.querySelector(".career-coach-profile-done") !== null, "the end");
 	assert.equal(modal.querySelector(".career-coach-profile-done").textContent, "3 of 11 profile answers written to CLAUDE.md.");
-	modal.querySelector("textarea.career-coach-log-decisions").value = "Coach the profile first | It shapes every later answer";
+	assert.equal(modal.querySelector("textarea.career-coach-log-decisions").value, "Coach the profile first | It shapes every later answer", "what was noted is there");
 	modal.querySelector("textarea.career-coach-log-threads").value = "Ask for the timezone again";
 	await press(modal, "career-coach-profile-log");
 	await waitUntil(() => harness.openModals().length === 0, "the modal closed");

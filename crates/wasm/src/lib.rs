@@ -87,8 +87,9 @@ export interface CoachSession {
   version: number; started_at: string; today: string; note: string;
   plan: { section: string; title: string; mode: "fill" | "review" }[];
   position: number;
-  stage: { stage: "asking" } | { stage: "follow-up"; field: string } | { stage: "confirming" } | { stage: "deepening"; index: number } | { stage: "done" };
-  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null }[];
+  stage: { stage: "asking" } | { stage: "follow-up"; field: string } | { stage: "confirming" } | { stage: "deepening"; index: number }
+    | { stage: "confirming-follow-up"; index: number; answer: string } | { stage: "done" };
+  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null; follow_up_draft?: string }[];
   events: { at: string; kind: string; section: string; text: string }[];
   decisions: { what: string; why: string }[];
   paused: boolean;
@@ -104,12 +105,14 @@ export interface QuestionField { id: string; label: string }
 export type CoachPrompt =
   | { kind: "question"; section: string; title: string; mode: "fill" | "review"; question: string; hint: string; definitions: { term: string; meaning: string }[]; fields: QuestionField[]; current: string; draft: string; progress: Progress }
   | { kind: "follow-up"; section: string; title: string; question: string; hint: string; progress: Progress }
-  | { kind: "confirm"; section: string; title: string; understood: Reading; changes: ChangeLine[]; progress: Progress }
-  | { kind: "deepen"; section: string; title: string; question: string; progress: Progress }
+  /** `columns`: each entry value's column, in order; `follow_up`: the deepening question whose reply this is. */
+  | { kind: "confirm"; section: string; title: string; understood: Reading; columns: string[]; follow_up?: string; changes: ChangeLine[]; progress: Progress }
+  | { kind: "deepen"; section: string; title: string; question: string; draft: string; progress: Progress }
   | { kind: "done"; written: number; skipped: number };
 export type CoachAction =
   | { action: "answer"; text: string } | { action: "confirm" } | { action: "edit" } | { action: "skip" }
-  | { action: "back" } | { action: "pause" } | { action: "resume" } | { action: "decide"; what: string; why: string };
+  | { action: "back" } | { action: "pause" } | { action: "resume" } | { action: "decide"; what: string; why: string }
+  | { action: "thread"; text: string };
 export interface CoachStartInput { notePath: string; note: string; sections?: string[]; today: string; at: string }
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
 export interface CoachStep { session: CoachSession; write: string | null }

@@ -5,8 +5,9 @@
  * (`profileRead`) and, once confirmed, computes the edits that write it into User
  * Preferences only (`profileWrite`), which `writeOutcome` performs (the editor for an open
  * note, `Vault.process` otherwise). Buttons follow the prompt grammar: the primary action
- * first (Next, or Confirm), then Edit, Skip, Back and Pause. At the end the person may add
- * decisions, threads and what worked or to improve, and the session log records Phase 1.
+ * first (Next, or Confirm), then Edit, Skip, Back, Pause, Decision and Thread (a decision or
+ * an open thread noted at any step). At the end the person may add more, and what worked or
+ * to improve, and the session log records Phase 1.
  *
  * Never throws: every failure ends in a notice or a message in the modal.
  */
@@ -56,6 +57,8 @@ class ProfileCoachModal extends Modal {
 	private at = 0;
 	private pending: ProfileReading | null = null;
 	private written: ProfileReading[] = [];
+	/** Decisions (`what | why`) and threads noted along the way, for the log. */
+	private readonly noted: { decisions: string[]; threads: string[] } = { decisions: [], threads: [] };
 	private busy = false;
 
 	constructor(plugin: CareerCoachHost, file: TFile, questions: ProfileQuestion[]) {
@@ -104,11 +107,12 @@ class ProfileCoachModal extends Modal {
 				this.render("", reading === null ? "" : reading.values.join("\n"));
 			});
 			this.button(buttons, "Skip", "career-coach-reply-skip", () => {
-			this.move(1);
-		});
+				this.move(1);
+			});
 			this.button(buttons, "Back", "career-coach-reply-back", () => {
-			this.move(-1);
-		});
+				this.move(-1);
+			});
+			this.asideButtons(buttons, () => "");
 			confirm.focus();
 			return;
 		}
@@ -128,6 +132,7 @@ class ProfileCoachModal extends Modal {
 		this.button(buttons, "Pause", "career-coach-reply-pause", () => {
 			this.renderDone();
 		});
+		this.asideButtons(buttons, () => input.value);
 		input.addEventListener("keydown", (evt) => {
 			if (evt.key === "Enter" && !evt.shiftKey && !evt.isComposing) {
 				evt.preventDefault();
@@ -135,6 +140,34 @@ class ProfileCoachModal extends Modal {
 			}
 		});
 		input.focus();
+	}
+
+	/** "Decision" and "Thread": note one for the session log at any step, keeping what is typed. */
+	private asideButtons(buttons: HTMLElement, typed: () => string): void {
+		for (const kind of ["decision", "thread"] as const) {
+			this.button(buttons, kind === "decision" ? "Decision" : "Thread", `career-coach-reply-${kind}`, () => {
+				this.renderAside(kind, typed());
+			});
+		}
+	}
+
+	private renderAside(kind: "decision" | "thread", typed: string): void {
+		const form = this.contentEl.createDiv({ cls: "career-coach-aside" });
+		const field = (placeholder: string, cls: string): HTMLInputElement => form.createEl("input", { cls, type: "text", attr: { placeholder } });
+		const what = field(kind === "decision" ? "What was decided" : "The thread, for next time", "career-coach-aside-what");
+		const why = kind === "decision" ? field("Why", "career-coach-aside-why") : null;
+		this.button(form, kind === "decision" ? "Add decision" : "Add thread", "career-coach-aside-add", () => {
+			const text = what.value.trim();
+			if (text !== "") {
+				if (kind === "decision") {
+					this.noted.decisions.push(`${text} | ${why?.value.trim() ?? ""}`);
+				} else {
+					this.noted.threads.push(text);
+				}
+			}
+			this.render(text === "" ? "" : "Noted for the session log.", typed);
+		});
+		what.focus();
 	}
 
 	private button(parent: HTMLElement, text: string, cls: string, run: () => void | Promise<void>, primary = false): HTMLButtonElement {
@@ -213,7 +246,9 @@ class ProfileCoachModal extends Modal {
 			return field.createEl("textarea", { cls, attr: { rows: "2", spellcheck: "true" } });
 		};
 		const decided = area("Decisions", "One per line: what | why.", "career-coach-log-decisions");
+		decided.value = this.noted.decisions.join("\n");
 		const threads = area("Open threads", "One per line, for next time.", "career-coach-log-threads");
+		threads.value = this.noted.threads.join("\n");
 		const worked = area("What worked well", "One per line.", "career-coach-log-worked");
 		const improve = area("What to improve", "One per line.", "career-coach-log-improve");
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
