@@ -130,7 +130,7 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
                 section,
                 title,
                 question: format!("{label}?"),
-                hint: "Press Enter to leave it out.".into(),
+                hint: "Skip leaves it out.".into(),
                 progress,
             }
         }

@@ -193,7 +193,17 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
             s.event(at, "skipped", &section, "follow-up");
             next_follow_up(&mut s, at, index);
         }
-        (Action::Skip, Stage::Asking | Stage::FollowUp { .. } | Stage::Confirming) => {
+        // Skip leaves this question: at a missing field's question, that field.
+        (Action::Skip, Stage::FollowUp { field }) => {
+            if let Some(record) = s.record() {
+                record.asked.push(field);
+            }
+            s.stage = match s.next_missing()? {
+                Some(next) => Stage::FollowUp { field: next },
+                None => Stage::Confirming,
+            };
+        }
+        (Action::Skip, Stage::Asking | Stage::Confirming) => {
             let section = s
                 .plan
                 .get(s.position)
