@@ -79,7 +79,7 @@ test("one section coached in Chromium with real keys and clicks", { skip: chromi
 	assert.equal(await page.locator(".career-coach-definitions dt").count(), 4, "Sponsor, Mentor, Advisor, Mentee are defined");
 	assert.equal(await page.evaluate(() => document.activeElement?.classList.contains("career-coach-answer")), true, "the answer box has the focus");
 	const tabOrder = await page.evaluate(() => [...document.querySelectorAll(".career-coach-session-actions button")].map((b) => b.textContent));
-	assert.deepEqual(tabOrder, ["Next", "Skip", "Back", "Pause"]);
+	assert.deepEqual(tabOrder, ["Next", "Skip", "Back", "Pause", "Decision", "Thread"], "the prompt grammar's order");
 	await page.keyboard.type(NETWORK[0]);
 	await page.keyboard.press("Shift+Enter");
 	await page.keyboard.type(NETWORK[1]);
@@ -91,12 +91,17 @@ test("one section coached in Chromium with real keys and clicks", { skip: chromi
 	// Enter sends the answer; the confirm view shows the reading and the change.
 	await page.keyboard.press("Enter");
 	await page.waitForSelector('.career-coach-session-body[data-kind="confirm"]');
-	const entries = await page.locator(".career-coach-entry").allTextContents();
+	// Each value under its column, so a misreading is obvious.
+	const entries = await page.locator(".career-coach-entry").evaluateAll((els) =>
+		els.map((el) => [...el.querySelectorAll(".career-coach-field")].map((row) => `${row.querySelector("dt").textContent}: ${row.querySelector("dd").textContent}`)),
+	);
 	assert.deepEqual(entries, [
-		"Priya Raman · sponsor · VP Product, argues for my promotion in calibration",
-		"Sam Lee · mentor · former manager, monthly 1:1",
-		"Jo Park · advisor · sounding board for the platform bet",
+		["Name: Priya Raman", "Kind: sponsor", "Context: VP Product, argues for my promotion in calibration"],
+		["Name: Sam Lee", "Kind: mentor", "Context: former manager, monthly 1:1"],
+		["Name: Jo Park", "Kind: advisor", "Context: sounding board for the platform bet"],
 	]);
+	const confirmOrder = await page.evaluate(() => [...document.querySelectorAll(".career-coach-session-actions button")].map((b) => b.textContent));
+	assert.deepEqual(confirmOrder, ["Confirm", "Edit", "Skip", "Back", "Pause", "Decision", "Thread"], "the prompt grammar's order");
 	const added = await page.locator(".career-coach-change.is-added .career-coach-change-text").allTextContents();
 	assert.ok(added.includes("| Priya Raman | VP Product, argues for my promotion in calibration |"), added.join("\n"));
 	const colors = await page.evaluate(() => {
@@ -112,7 +117,25 @@ test("one section coached in Chromium with real keys and clicks", { skip: chromi
 	// A real click on Confirm writes; the deepening question follows.
 	await page.getByRole("button", { name: "Confirm" }).click();
 	await page.waitForSelector('.career-coach-session-body[data-kind="deepen"]');
+
+	// A decision, noted from the Decision button without losing what is typed.
 	await page.keyboard.type(RECOMMENDER);
+	await page.getByRole("button", { name: "Decision" }).click();
+	await page.keyboard.type("Ask Priya for an external introduction");
+	await page.getByLabel("Why").fill("All my sponsors are internal");
+	await capture(page, "decision");
+	await page.getByRole("button", { name: "Add decision" }).click();
+	await page.waitForFunction(() => globalThis.careerTest.data()?.session?.decisions?.length === 1);
+	assert.equal(await page.inputValue("textarea.career-coach-answer"), RECOMMENDER, "the typed answer stays");
+
+	// The follow-up's reply is read back under its label before it is written.
+	await page.click("textarea.career-coach-answer");
+	await page.keyboard.press("Enter");
+	await page.waitForSelector('.career-coach-session-body[data-kind="confirm"]');
+	assert.equal(await page.textContent(".career-coach-field dt"), "External recommenders");
+	assert.equal(await page.textContent(".career-coach-field dd"), RECOMMENDER);
+	assert.ok(!(await page.evaluate((path) => globalThis.careerTest.read(path), INDEX)).includes(RECOMMENDER), "nothing is written before Confirm");
+	await capture(page, "follow-up-confirm");
 	await page.keyboard.press("Enter");
 	await page.waitForSelector('.career-coach-session-body[data-kind="done"]');
 	assert.equal(await page.textContent(".career-coach-done"), "Done: 1 written, 0 skipped");
@@ -165,7 +188,7 @@ test("a section under review, and text that could not be placed", { skip: chromi
 
 	await page.getByRole("button", { name: "Next" }).click();
 	await page.waitForSelector('.career-coach-session-body[data-kind="confirm"]');
-	assert.equal(await page.textContent(".career-coach-unplaced"), "Not placed: Also I love sailing");
+	assert.equal(await page.textContent(".career-coach-unplaced"), "Kept as a note: Also I love sailing");
 	const warning = await page.evaluate(() => getComputedStyle(document.querySelector(".career-coach-unplaced")).borderLeftColor);
 	assert.equal(warning, "rgb(233, 151, 63)", "the unplaced note is marked in the warning colour");
 	const labels = await page.locator(".career-coach-field dt").allTextContents();

@@ -114,7 +114,7 @@ test("a whole session through the modal writes exactly what the core's writers p
 	assert.match(textarea.getAttribute("placeholder"), /empty.*skip/i, "the placeholder says that an empty answer skips");
 	assert.deepEqual(
 		[...modal.querySelectorAll(".career-coach-session-actions button")].map((b) => b.textContent),
-		["Next", "Skip", "Back", "Pause"],
+		["Next", "Skip", "Back", "Pause", "Decision", "Thread"],
 	);
 	assert.ok(harness.findButton(modal, "Next").classList.contains("mod-cta"));
 	assert.equal(harness.findButton(modal, "Back").disabled, true, "nothing to go back to on the first question");
@@ -158,7 +158,8 @@ test("a whole session through the modal writes exactly what the core's writers p
 	const data = readData(vaultDir);
 	assert.equal(data.session.stage.stage, "done");
 	assert.equal(data.session.answers.filter((a) => a.status === "written").length, 2);
-	assert.equal(data.session.events.filter((e) => e.kind === "confirmed").length, 2);
+	// Two answers and the Vision follow-up, each confirmed before it was written.
+	assert.equal(data.session.events.filter((e) => e.kind === "confirmed").length, 3);
 	assert.match(data.session.events[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/, "steps are stamped with the local time");
 	assert.equal(data.methodologyNoteName, "How I coach", "the settings in data.json are kept");
 	assert.deepEqual(data.somethingElse, [1, 2], "other keys in data.json are kept");
@@ -248,7 +249,8 @@ test("closing mid-section and reloading loses nothing and writes nothing twice",
 	const kinds = readData(vaultDir).session.events.map((e) => e.kind);
 	assert.equal(kinds.filter((k) => k === "paused").length, 2);
 	assert.equal(kinds.filter((k) => k === "resumed").length, 2);
-	assert.equal(kinds.filter((k) => k === "confirmed").length, 1);
+	// The answer and its follow-up, each confirmed before it was written.
+	assert.equal(kinds.filter((k) => k === "confirmed").length, 2);
 });
 
 test("a note changed between showing confirm and Confirm: the answer goes where the section now is", async (t) => {

@@ -51,7 +51,7 @@ export function parseDraft(value: unknown): SessionDraft | null {
  * What to keep as the unsent draft when the session is saved after `action`: the unsent text
  * (`pausing()`) when pausing, nothing after a step that used or replaced it, and the saved
  * draft unchanged (`undefined`) after a step that leaves the answer box as it was (resume, a
- * decision noted).
+ * decision or an open thread noted).
  */
 export function draftAfter(action: CoachAction | null, pausing: () => SessionDraft | null): SessionDraft | null | undefined {
 	if (action === null) {
@@ -62,6 +62,7 @@ export function draftAfter(action: CoachAction | null, pausing: () => SessionDra
 			return pausing();
 		case "resume":
 		case "decide":
+		case "thread":
 			return undefined;
 		default:
 			return null;

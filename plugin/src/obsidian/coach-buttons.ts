@@ -1,7 +1,7 @@
 /**
- * The coaching modal's action row: the buttons each prompt offers, in the order
- * the modal has always used: the primary action first (Next, or Confirm), then Edit, Skip,
- * Back and Pause.
+ * The coaching modal's action row: the buttons each prompt offers, always in the one order
+ * of the prompt grammar (the same as `career coach` in a terminal): the primary action first
+ * (Next, or Confirm and Edit), then Skip, Back, Pause, Decision and Thread.
  */
 
 import type { CoachAction, CoachPrompt } from "../core/wasm";
@@ -46,41 +46,40 @@ export interface PromptHandlers {
 	pause: () => void;
 	/** Closes, once there is nothing left to do. */
 	close: () => void;
+	/** Opens the form for a decision or an open thread. */
+	aside: (kind: "decision" | "thread") => void;
 }
 
-/** The buttons of `prompt`. */
+/**
+ * The buttons of `prompt`, in the grammar's order: the primary action (Next, or Confirm and
+ * Edit), then Skip, Back, Pause, Decision and Thread, at every prompt.
+ */
 export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpec[] {
+	if (prompt.kind === "done") {
+		return [closeButton(h.close)];
+	}
 	const step = (label: string, action: CoachAction, tooltip: string): ButtonSpec => actionButton(label, tooltip, () => {
 		h.step(action);
 	});
-	const pause = pauseButton(h.pause);
-	switch (prompt.kind) {
-		case "question": {
-			const first = prompt.progress.current <= 1;
-			return [
-				nextButton(h.next),
-				step("Skip", { action: "skip" }, "Skip this section"),
-				{ ...step("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
-				pause,
-			];
-		}
-		case "follow-up":
-			return [nextButton(h.next), step("Skip", { action: "skip" }, "Skip this section")];
-		case "confirm":
-			return [
-				{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true },
-				step("Edit", { action: "edit" }, "Change your answer"),
-				step("Skip", { action: "skip" }, "Skip this section"),
-				step("Back", { action: "back" }, "Back to the question"),
-				pause,
-			];
-		case "deepen":
-			return [nextButton(h.next)];
-		case "done":
-			return [closeButton(h.close)];
-	}
+	const first = prompt.progress.current <= 1;
+	const lead =
+		prompt.kind === "confirm"
+			? [{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true }, step("Edit", { action: "edit" }, "Change your answer")]
+			: [nextButton(h.next)];
+	const skip = prompt.kind === "deepen" || (prompt.kind === "confirm" && prompt.follow_up !== undefined) ? "Skip this question" : "Skip this section";
+	return [
+		...lead,
+		step("Skip", { action: "skip" }, skip),
+		{ ...step("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
+		pauseButton(h.pause),
+		actionButton("Decision", "Note a decision and why, for the session log", () => {
+			h.aside("decision");
+		}),
+		actionButton("Thread", "Note an open thread for next time", () => {
+			h.aside("thread");
+		}),
+	];
 }
-
 /**
  * Whether Enter runs the primary action: not while composing, not on another button, not in a
  * phone's textarea (Enter is a new line there) and not on a `<summary>` (it toggles).
@@ -93,7 +92,7 @@ export function enterRunsPrimary(evt: KeyboardEvent, primary: HTMLButtonElement 
 	if (target === textarea && mobile) {
 		return false;
 	}
-	return !(target instanceof HTMLElement && target.closest("summary") !== null);
+	return !(target instanceof HTMLElement && target.closest("summary, .career-coach-aside") !== null);
 }
 
 /** Shows a warning or an error in the modal's message line. */

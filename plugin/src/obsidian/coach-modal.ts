@@ -25,6 +25,7 @@ import type { SessionDraft } from "../coach/draft";
 import type { CoachEngine, EngineResult } from "../coach/engine";
 import type { CoachAction, CoachPrompt, CoachSession } from "../core/wasm";
 import { ClosingView, ThreadReviewView } from "./coach-log-views";
+import { renderAside } from "./coach-aside";
 import { closeButton, enterRunsPrimary, promptButtons, showMessage } from "./coach-buttons";
 import type { ButtonSpec, PromptHandlers } from "./coach-buttons";
 import { renderAnswerBox, renderConfirm, renderProgress, renderQuestionText } from "./coach-prompt-views";
@@ -260,11 +261,11 @@ export class CoachModal extends Modal {
 				this.renderAnswer(body, "", "Leave it empty to leave it out.");
 				break;
 			case "confirm":
-				renderConfirm(body, prompt.understood, prompt.changes);
+				renderConfirm(body, prompt.understood, prompt.changes, prompt.columns, prompt.follow_up);
 				break;
 			case "deepen":
 				body.createEl("p", { cls: "career-coach-question", text: prompt.question });
-				this.renderAnswer(body, "", "Optional — leave it empty and choose Next to move on.");
+				this.renderAnswer(body, prompt.draft, "Optional — leave it empty and choose Next to move on.");
 				break;
 			case "done":
 				this.setTitle("Coaching session");
@@ -408,7 +409,21 @@ export class CoachModal extends Modal {
 		close: () => {
 			this.close();
 		},
+		aside: (kind) => {
+			if (this.bodyEl !== null) {
+				renderAside(this.bodyEl, kind, (action) => void this.sendKeepingText(action));
+			}
+		},
 	};
+
+	/** Sends a decision or thread; the answer box keeps what was typed. */
+	private async sendKeepingText(action: CoachAction): Promise<void> {
+		const typed = this.textarea?.value ?? "";
+		await this.send(action);
+		if (this.textarea !== null && typed !== "" && this.bodyEl?.querySelector(".career-coach-aside") === null) {
+			this.textarea.value = typed;
+		}
+	}
 
 	private sendAnswer(): void {
 		void this.send({ action: "answer", text: this.textarea?.value ?? "" });

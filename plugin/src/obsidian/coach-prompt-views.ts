@@ -29,41 +29,48 @@ export function renderQuestionText(body: HTMLElement, prompt: Extract<CoachPromp
 	}
 }
 
-/** Confirm: what the coach understood, then the note's change as added and removed lines. */
-export function renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[]): void {
+/**
+ * Confirm: what the coach understood — each value under its label, each entry's values under
+ * their columns, what could not be placed as "Kept as a note" — then the note's change as
+ * added and removed lines. `followUp` is the deepening question a reply answers.
+ */
+export function renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[], columns: readonly string[] = [], followUp?: string): void {
+	if (followUp !== undefined) {
+		body.createEl("p", { cls: "career-coach-question is-short", text: followUp });
+	}
 	// Not "Here is what I understood": the review's sentence-case rule (which may not be
 	// disabled) reads the pronoun "I" as a capital letter out of place.
 	body.createEl("h3", { cls: "career-coach-subheading", text: "Here is what the coach understood" });
 	const reading = body.createDiv({ cls: "career-coach-understood" });
-	let shown = 0;
-	if (understood.fields.length > 0) {
-		const fields = reading.createEl("dl", { cls: "career-coach-fields" });
-		for (const { label, value } of understood.fields) {
-			const row = fields.createDiv({ cls: "career-coach-field" });
+	const labelled = (parent: HTMLElement, cls: string, rows: readonly (readonly [string, string])[]): void => {
+		if (rows.length === 0) {
+			return;
+		}
+		const list = parent.createEl("dl", { cls });
+		for (const [label, value] of rows) {
+			const row = list.createDiv({ cls: "career-coach-field" });
 			row.createEl("dt", { text: label });
-			row.createEl("dd", { text: value });
+			row.createEl("dd", { text: value === "" ? "—" : value });
 		}
-		shown += understood.fields.length;
-	}
+	};
+	labelled(reading, "career-coach-fields", understood.fields.map(({ label, value }) => [label, value] as const));
 	if (understood.entries.length > 0) {
-		const entries = reading.createEl("ul", { cls: "career-coach-entries" });
+		const entries = reading.createEl("ol", { cls: "career-coach-entries" });
 		for (const cells of understood.entries) {
-			entries.createEl("li", { cls: "career-coach-entry", text: cells.filter((cell) => cell.trim() !== "").join(" · ") });
+			labelled(entries.createEl("li", { cls: "career-coach-entry" }), "career-coach-entry-fields", cells.map((cell, i) => [columns[i] ?? `Value ${String(i + 1)}`, cell] as const));
 		}
-		shown += understood.entries.length;
 	}
 	if (understood.items.length > 0) {
 		const items = reading.createEl("ul", { cls: "career-coach-items" });
 		for (const item of understood.items) {
 			items.createEl("li", { text: item });
 		}
-		shown += understood.items.length;
 	}
-	if (shown === 0) {
+	if (understood.fields.length + understood.entries.length + understood.items.length + understood.unplaced.length === 0) {
 		reading.createEl("p", { cls: "career-coach-hint", text: "Nothing that fits this section." });
 	}
 	for (const text of understood.unplaced) {
-		reading.createEl("p", { cls: "career-coach-unplaced", text: `Not placed: ${text}` });
+		reading.createEl("p", { cls: "career-coach-unplaced", text: `Kept as a note: ${text}` });
 	}
 
 	body.createEl("h3", { cls: "career-coach-subheading", text: "The note will change like this" });
