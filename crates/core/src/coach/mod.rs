@@ -8,6 +8,7 @@
 //! every event carries the time the shell gives it.
 
 pub mod parse;
+pub mod preview;
 pub mod questions;
 pub mod reader;
 pub mod session;
