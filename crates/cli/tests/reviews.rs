@@ -31,7 +31,7 @@ fn reviewed_to_w02() -> TestVault {
     let vault = seeded();
     vault.write(
         "Career/2026-W02 Weekly Review.md",
-        "---\ntype: weekly-review\nperiod: 2026-W02\n---\n",
+        "---\ntype: weekly-review\nperiod: 2026-W02\nkept:\n  - Email Ana about the CFP\n---\n",
     );
     vault
 }

@@ -32,6 +32,7 @@ fn review(path: &str, period: &str) -> ExistingReview {
         period: p(period),
         covers: vec![p(period)],
         skipped: Vec::new(),
+        kept: Vec::new(),
     }
 }
 
@@ -265,7 +266,13 @@ fn input(period: &str, today: &str, goals: &str) -> ReviewInput {
             text: LOG.into(),
         }],
         // Reviews were done on time up to week 2 (week 2's open item was kept).
-        reviews: vec![review("a.md", "2026-W01"), review("b.md", "2026-W02")],
+        reviews: vec![
+            review("a.md", "2026-W01"),
+            ExistingReview {
+                kept: vec!["Email Ana about the CFP".into()],
+                ..review("b.md", "2026-W02")
+            },
+        ],
         ..ReviewInput::default()
     }
 }
@@ -387,6 +394,7 @@ fn golden(name: &str, got: &str) {
 fn golden_weekly_review_with_a_catch_up() {
     let mut i = input("2026-W03", "2026-01-16", GOALS);
     i.covers = vec![p("2026-W02")];
+    i.reviews = vec![review("a.md", "2026-W01")];
     let plan = plan_review(&i).unwrap();
     let note = plan.create.as_ref().unwrap();
     assert_eq!(note.path, "Career/2026-W03 Weekly Review.md");

@@ -408,10 +408,12 @@ fn review_input(
         settings: settings.clone(),
         links: link_format(&context.vault),
         goals_text: read_optional(vault, &goals_path)?,
-        next_goals_text: if args.kind == PeriodKind::Quarter {
-            read_optional(vault, &next_goals_path)?
-        } else {
-            None
+        next_goals_text: read_optional(vault, &next_goals_path)?,
+        previous_goals_text: match args.kind {
+            PeriodKind::Week | PeriodKind::Month => {
+                read_optional(vault, &settings.goals_path(year - 1)?)?
+            }
+            _ => None,
         },
         index_text: read_optional(vault, &index_path)?,
         session_logs: logs(context)?
@@ -479,9 +481,14 @@ fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), Co
             ));
         }
     }
-    for edits in [&plan.goals, &plan.next_goals, &plan.periodic]
-        .into_iter()
-        .flatten()
+    for edits in [
+        &plan.previous_goals,
+        &plan.goals,
+        &plan.next_goals,
+        &plan.periodic,
+    ]
+    .into_iter()
+    .flatten()
     {
         let base = planned_from(input, &edits.path).ok_or_else(|| {
             CoreError::new(
@@ -517,6 +524,9 @@ fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
     }
     if settings.goals_path(year + 1).ok()? == path {
         return input.next_goals_text.as_deref();
+    }
+    if settings.goals_path(year - 1).ok()? == path {
+        return input.previous_goals_text.as_deref();
     }
     None
 }

@@ -15,8 +15,10 @@
 //! - Idempotent: a forwarded item is no longer open, so a second run of the
 //!   same review carries nothing; an item whose open copy is already in the
 //!   next period is only marked.
-//! - An item is not carried across the goals note's year (into next year's
-//!   note); it is reported as left open instead.
+//! - Across a planning year the copy goes into next year's goals note when
+//!   it exists ([`carry_between`]); otherwise the item is reported as left
+//!   open, and the first review in the new year collects it from last
+//!   year's note.
 
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +77,10 @@ pub struct Decisions {
     pub keep: Vec<String>,
     /// Items to cancel.
     pub drop: Vec<String>,
+    /// Items an earlier review left where they are (its `kept:`), by period
+    /// and text: not asked about again.
+    #[serde(skip)]
+    pub left: Vec<(Period, String)>,
 }
 
 impl Decisions {
@@ -102,7 +108,9 @@ pub struct Carry {
 }
 
 /// Carries the unfinished items of `from` (weeks or months, oldest first)
-/// into the period after `last` (the reviewed period).
+/// into the period after `last` (the reviewed period), within one note.
+/// When that period is outside the note's `year`, items are only reported
+/// (see [`carry_between`] to carry them into next year's note).
 pub fn carry_forward(
     goals_text: &str,
     from: &[Period],
@@ -111,15 +119,82 @@ pub fn carry_forward(
     fiscal: FiscalYear,
     decisions: &Decisions,
 ) -> Carry {
-    let note = read(goals_text);
-    let kind = last.kind();
-    let (part, items) = match kind {
-        PeriodKind::Week => (Part::WeeklyActions, &note.actions),
-        PeriodKind::Month => (Part::MonthlyMilestones, &note.milestones),
-        _ => return Carry::default(),
-    };
     let to = last.next(fiscal);
     let in_note = year.is_none_or(|y| Period::Year { year: y }.contains(to.anchor(fiscal), fiscal));
+    let (mut carry, lines) = select(goals_text, from, last, fiscal, decisions, in_note);
+    if in_note {
+        carry
+            .edits
+            .extend(insert(goals_text, last.kind(), to, &lines));
+    }
+    carry
+}
+
+/// Carries the unfinished items of `from` in `source` into the period after
+/// `last` in another note, `target` (next year's goals note, or this year's
+/// for items left in last year's): the `[>]` edits are on `source` (in the
+/// returned [`Carry`]), the copies are the second value's edits on `target`.
+pub fn carry_between(
+    source: &str,
+    target: &str,
+    from: &[Period],
+    last: Period,
+    fiscal: FiscalYear,
+    decisions: &Decisions,
+) -> (Carry, Vec<TextEdit>) {
+    let to = last.next(fiscal);
+    let (carry, lines) = select(source, from, last, fiscal, decisions, true);
+    let already: Vec<String> = items_of(&read(target), last.kind())
+        .iter()
+        .filter(|i| i.period == to && i.state == ItemState::Open)
+        .map(|i| display_text(&i.raw))
+        .collect();
+    let lines: Vec<String> = lines
+        .into_iter()
+        .filter(|l| !already.contains(&display_text(l)))
+        .collect();
+    let target_edits = insert(target, last.kind(), to, &lines);
+    (carry, target_edits)
+}
+
+pub(crate) fn items_of(note: &crate::goals::model::GoalsNote, kind: PeriodKind) -> Vec<Item> {
+    match kind {
+        PeriodKind::Week => note.actions.clone(),
+        PeriodKind::Month => note.milestones.clone(),
+        _ => Vec::new(),
+    }
+}
+
+pub(crate) fn insert(text: &str, kind: PeriodKind, to: Period, lines: &[String]) -> Vec<TextEdit> {
+    let part = match kind {
+        PeriodKind::Week => Part::WeeklyActions,
+        PeriodKind::Month => Part::MonthlyMilestones,
+        _ => return Vec::new(),
+    };
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let all = sections(text);
+    part_section(&all, part)
+        .map(|part| add_to_period(text, &all, part, to, lines))
+        .into_iter()
+        .collect()
+}
+
+/// The decisions on `source`'s unfinished items of `from`: the status edits
+/// and what is reported, and the lines to add to the next period (when
+/// `movable`; an item whose open copy is already there is only marked).
+pub(crate) fn select(
+    source: &str,
+    from: &[Period],
+    last: Period,
+    fiscal: FiscalYear,
+    decisions: &Decisions,
+    movable: bool,
+) -> (Carry, Vec<String>) {
+    let note = read(source);
+    let items = items_of(&note, last.kind());
+    let to = last.next(fiscal);
     let already: Vec<String> = items
         .iter()
         .filter(|i| i.period == to && i.state == ItemState::Open)
@@ -128,6 +203,12 @@ pub fn carry_forward(
     let open: Vec<&Item> = items
         .iter()
         .filter(|i| from.contains(&i.period) && i.state == ItemState::Open)
+        .filter(|i| {
+            !decisions
+                .left
+                .iter()
+                .any(|(p, t)| *p == i.period && t.trim() == i.text.trim())
+        })
         .collect();
     let mut carry = Carry::default();
     let mut lines = Vec::new();
@@ -137,7 +218,7 @@ pub fn carry_forward(
             if decision == Decision::Drop {
                 carry
                     .edits
-                    .push(TextEdit::replace(goals_text, item.status_span, "-"));
+                    .push(TextEdit::replace(source, item.status_span, "-"));
             }
             carry.items.push(Carried {
                 text: item.text.clone(),
@@ -159,27 +240,19 @@ pub fn carry_forward(
             to,
             carried: count,
             flagged: count >= FLAG_AT,
-            moved: in_note,
+            moved: movable,
             decision,
         });
-        if !in_note {
+        if !movable {
             continue;
         }
         carry
             .edits
-            .push(TextEdit::replace(goals_text, item.status_span, ">"));
+            .push(TextEdit::replace(source, item.status_span, ">"));
         if !already.contains(&display_text(&item.raw)) {
             let (base, _) = split_carried(&item.raw);
             lines.push(with_carried(&base, count));
         }
     }
-    if !lines.is_empty() {
-        let all = sections(goals_text);
-        if let Some(part) = part_section(&all, part) {
-            carry
-                .edits
-                .push(add_to_period(goals_text, &all, part, to, &lines));
-        }
-    }
-    carry
+    (carry, lines)
 }

@@ -60,6 +60,9 @@ pub struct ExistingReview {
     /// Missed periods the review acknowledged as skipped (`skipped:`).
     #[serde(default)]
     pub skipped: Vec<Period>,
+    /// Unfinished items the person kept where they were (`kept:`, by text).
+    #[serde(default)]
+    pub kept: Vec<String>,
 }
 
 impl ExistingReview {
@@ -154,11 +157,17 @@ pub fn review_of(path: &str, text: &str) -> Option<ExistingReview> {
     covers.sort();
     let mut skipped = list("skipped");
     skipped.sort();
+    let kept = match front.get("kept").map(|k| &k.value) {
+        Some(Value::List(items)) => items.iter().map(|i| i.trim().to_string()).collect(),
+        Some(Value::Scalar(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
+        _ => Vec::new(),
+    };
     Some(ExistingReview {
         path: path.to_string(),
         period,
         covers,
         skipped,
+        kept,
     })
 }
 
@@ -277,7 +286,13 @@ pub fn missed(
     if !reviewable(newest, fiscal) {
         return Vec::new();
     }
-    let settled = |p: Period| reviews.iter().any(|r| r.settled(p));
+    // Every period a review covered or skipped, once (a vault holds hundreds of reviews).
+    let done: std::collections::BTreeSet<Period> = reviews
+        .iter()
+        .flat_map(|r| r.covers.iter().chain(&r.skipped).copied().chain([r.period]))
+        .filter(|p| p.kind() == kind)
+        .collect();
+    let settled = |p: Period| done.contains(&p);
     let Some(start) = start else {
         let fresh = today <= newest.last_day(fiscal).add_days(grace(kind));
         return if fresh && !settled(newest) {

@@ -108,8 +108,12 @@ pub struct ReviewInput {
     pub links: LinkFormat,
     /// The goals note of the period's year, when it exists.
     pub goals_text: Option<String>,
-    /// Next year's goals note, when it exists (a Q4 review writes into it).
+    /// Next year's goals note, when it exists (a Q4 review writes into it;
+    /// the year's last week or month carries into it).
     pub next_goals_text: Option<String>,
+    /// Last year's goals note, when it exists: a week's or month's review
+    /// collects the unfinished items left there.
+    pub previous_goals_text: Option<String>,
     /// The Career Index, when it exists.
     pub index_text: Option<String>,
     /// Session logs, oldest first.
@@ -178,8 +182,11 @@ pub struct ReviewPlan {
     pub periodic: Option<NoteEdits>,
     /// Edits to this year's goals note (carry-forward, next quarter).
     pub goals: Option<NoteEdits>,
-    /// Edits to next year's goals note (a Q4 review's next quarter).
+    /// Edits to next year's goals note (a Q4 review's next quarter, items
+    /// carried out of the year's last week or month).
     pub next_goals: Option<NoteEdits>,
+    /// Edits to last year's goals note (items left there, carried here).
+    pub previous_goals: Option<NoteEdits>,
     /// Unfinished items, moved or left open.
     pub carried: Vec<Carried>,
     /// What the person should know.
@@ -226,21 +233,31 @@ pub fn next_review(
 }
 
 /// The periods whose unfinished items a review of `period` collects: every
-/// period up to it that no earlier review covered or skipped (so an item
-/// kept at an earlier review stays where the person left it).
-fn unreviewed_up_to(
+/// period up to it. Items in a period an earlier review settled are
+/// collected too (added after that review, they would be stranded), except
+/// those that review's person kept where they were (`left`).
+fn collected_up_to(
     items: &[crate::goals::Item],
     period: Period,
     reviews: &[ExistingReview],
-) -> Vec<Period> {
+) -> (Vec<Period>, Vec<(Period, String)>) {
     let mut from: Vec<Period> = items
         .iter()
         .map(|i| i.period)
-        .filter(|p| *p <= period && !reviews.iter().any(|r| r.settled(*p)))
+        .filter(|p| *p <= period)
         .collect();
     from.sort();
     from.dedup();
-    from
+    let left = items
+        .iter()
+        .filter(|i| {
+            reviews
+                .iter()
+                .any(|r| r.settled(i.period) && r.kept.iter().any(|k| k == i.text.trim()))
+        })
+        .map(|i| (i.period, i.text.trim().to_string()))
+        .collect();
+    (from, left)
 }
 
 fn edits_for(path: String, text: &str, edits: Vec<TextEdit>) -> CoreResult<Option<NoteEdits>> {
@@ -320,34 +337,69 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         ));
     }
 
-    // Carry-forward (weekly, monthly).
+    // Carry-forward (weekly, monthly): from last year's note and this one,
+    // into the next period, in this note or next year's.
     let mut goals_edits: Vec<TextEdit> = Vec::new();
+    let mut next_goals_edits: Vec<TextEdit> = Vec::new();
+    let mut previous_edits: Vec<TextEdit> = Vec::new();
     let mut carried = Vec::new();
-    if let Some(text) = goals_text {
-        if matches!(kind, PeriodKind::Week | PeriodKind::Month) {
+    let previous_text = input
+        .previous_goals_text
+        .as_deref()
+        .filter(|t| !t.trim().is_empty());
+    let next_text = input
+        .next_goals_text
+        .as_deref()
+        .filter(|t| !t.trim().is_empty());
+    if let (Some(text), true) = (
+        goals_text,
+        matches!(kind, PeriodKind::Week | PeriodKind::Month),
+    ) {
+        let to = period.next(fiscal);
+        let note_year = goals.year.unwrap_or(year);
+        let to_in_note = Period::Year { year: note_year }.contains(to.anchor(fiscal), fiscal);
+        let movable = to_in_note || next_text.is_some();
+        let mut lines = Vec::new();
+        let mut sources = vec![(text, true)];
+        if let Some(prev) = previous_text {
+            sources.insert(0, (prev, false));
+        }
+        for (source, this_note) in sources {
+            let items = carry::items_of(&read(source), kind);
+            let (mut from, left) = collected_up_to(&items, period, &input.reviews);
+            if this_note {
+                from.extend(covers.iter().chain(&skipped).copied());
+                from.sort();
+                from.dedup();
+            }
             let decisions = carry::Decisions {
                 keep: input.answers.keep.clone(),
                 drop: input.answers.drop.clone(),
+                left,
             };
-            let items = if kind == PeriodKind::Week {
-                &goals.actions
+            let (carry, more) = carry::select(source, &from, period, fiscal, &decisions, movable);
+            if this_note {
+                goals_edits.extend(carry.edits);
             } else {
-                &goals.milestones
-            };
-            let mut from = unreviewed_up_to(items, period, &input.reviews);
-            from.extend(covers.iter().chain(&skipped).copied());
-            from.sort();
-            from.dedup();
-            let carry = carry::carry_forward(
-                text,
-                &from,
-                period,
-                goals.year.or(Some(year)),
-                fiscal,
-                &decisions,
-            );
-            goals_edits.extend(carry.edits);
-            carried = carry.items;
+                previous_edits.extend(carry.edits);
+            }
+            carried.extend(carry.items);
+            lines.extend(more);
+        }
+        let target = if to_in_note { Some(text) } else { next_text };
+        if let Some(target) = target {
+            let already: Vec<String> = carry::items_of(&read(target), kind)
+                .iter()
+                .filter(|i| i.period == to && i.state == crate::goals::ItemState::Open)
+                .map(|i| crate::goals::model::display_text(&i.raw))
+                .collect();
+            lines.retain(|l| !already.contains(&crate::goals::model::display_text(l)));
+            let edits = carry::insert(target, kind, to, &lines);
+            if to_in_note {
+                goals_edits.extend(edits);
+            } else {
+                next_goals_edits.extend(edits);
+            }
         }
     }
     for c in carried.iter().filter(|c| c.flagged) {
@@ -435,7 +487,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
                         intention_change.as_deref(),
                         focus_change.as_deref(),
                     )?;
-                    next_goals = edits_for(next_path, text, edits)?;
+                    next_goals_edits.extend(edits);
                     changed_sentence(&input.links.link(&target, None, None), &current)
                 }
                 None => kept(&mut flags, &next_path),
@@ -537,6 +589,13 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         Some(text) => edits_for(goals_path, text, goals_edits)?,
         None => None,
     };
+    if let Some(text) = next_text {
+        next_goals = edits_for(settings.goals_path(year + 1)?, text, next_goals_edits)?;
+    }
+    let previous_goals = match previous_text {
+        Some(text) => edits_for(settings.goals_path(year - 1)?, text, previous_edits)?,
+        None => None,
+    };
     let moved = carried.iter().filter(|c| c.moved).count();
     let adjective = kind.adjective();
     let mut summary = format!(
@@ -575,6 +634,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         periodic: periodic_edits,
         goals,
         next_goals,
+        previous_goals,
         carried,
         flags,
         summary,

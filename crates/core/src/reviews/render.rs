@@ -130,6 +130,18 @@ pub fn frontmatter(ctx: &Context<'_>) -> String {
             out.push_str(&format!("  - {}\n", yaml_scalar(&p.to_string())));
         }
     }
+    let kept: Vec<&str> = ctx
+        .carried
+        .iter()
+        .filter(|c| c.decision == Decision::Keep)
+        .map(|c| c.text.as_str())
+        .collect();
+    if !kept.is_empty() {
+        out.push_str("kept:\n");
+        for text in kept {
+            out.push_str(&format!("  - {}\n", yaml_scalar(text)));
+        }
+    }
     out.push_str("tags: [career/review]\n");
     if let Some(theme) = &ctx.next_theme {
         out.push_str(&format!("next_theme: {}\n", yaml_scalar(theme)));
