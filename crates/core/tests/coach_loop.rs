@@ -335,3 +335,48 @@ fn a_cue_inside_a_word_or_mid_sentence_never_cuts_the_answer() {
     let r = read(q, "my focus is platform reliability", 2026);
     assert_eq!(r.get("focus"), Some("my focus is platform reliability"));
 }
+
+#[test]
+fn an_existing_entry_is_edited_or_removed_by_name_never_copied() {
+    // Failure: "Coach this" on a wins finding appended a second copy of the win.
+    let note = template()
+        .replace(
+            "- **[Win]** — [Description]",
+            "- **GAS Summit** — ran it three years running",
+        )
+        .replace(
+            "### Sponsors\n\n| Name | Context |\n|------|---------|\n| | |",
+            "### Sponsors\n\n| Name | Context |\n|------|---------|\n| Pat Kim | Global CIO |\n| Sam Ortiz | former CTO |",
+        );
+    let s = session(&note, &["Wins", "Network"]);
+    match prompt(&s, &note).unwrap() {
+        Prompt::Question { hint, .. } => assert!(hint.contains("remove and its Title"), "{hint}"),
+        other => panic!("{other:?}"),
+    }
+    let (_, out) = drive(
+        s,
+        note,
+        &[
+            answer("GAS Summit | 900 attendees, $1.2M pipeline"),
+            Action::Confirm,
+            Action::Skip,
+            answer(
+                "Pat Kim | sponsor | Global CIO, now on the board\nremove Sam Ortiz\nremove Nobody",
+            ),
+            Action::Confirm,
+            Action::Skip,
+        ],
+    );
+    assert_eq!(out.matches("**GAS Summit**").count(), 1, "{out}");
+    assert!(out.contains("- **GAS Summit** — 900 attendees, $1.2M pipeline\n"));
+    assert!(
+        out.contains("| Pat Kim | Global CIO, now on the board |\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches("Pat Kim").count(), 1);
+    assert!(!out.contains("Sam Ortiz"), "removed: {out}");
+    assert!(
+        out.contains("- remove Nobody"),
+        "an unknown name is kept, not lost"
+    );
+}

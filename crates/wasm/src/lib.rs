@@ -100,7 +100,7 @@ export interface CoachSession {
 }
 export interface ChangeLine { sign: "+" | "-"; text: string }
 export interface Progress { current: number; total: number }
-export interface Reading { fields: { field: string; label: string; value: string }[]; entries: string[][]; items: string[]; missing: string[]; unplaced: string[] }
+export interface Reading { fields: { field: string; label: string; value: string }[]; entries: string[][]; items: string[]; missing: string[]; unplaced: string[]; remove?: string[] }
 export interface QuestionField { id: string; label: string }
 export type CoachPrompt =
   | { kind: "question"; section: string; title: string; mode: "fill" | "review"; question: string; hint: string; definitions: { term: string; meaning: string }[]; fields: QuestionField[]; current: string; draft: string; progress: Progress }

@@ -160,6 +160,9 @@ pub fn read_back(
     for i in &understood.items {
         out.push(format!("  - {i}"));
     }
+    for r in &understood.remove {
+        out.push(format!("  Remove: {r}"));
+    }
     for u in &understood.unplaced {
         out.push(format!("  Kept as a note: {u}"));
     }

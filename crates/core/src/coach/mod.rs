@@ -7,6 +7,7 @@
 //! plugin's modal and `career coach` both drive. The core never reads a clock:
 //! every event carries the time the shell gives it.
 
+mod entries;
 pub mod parse;
 pub mod preview;
 pub mod questions;

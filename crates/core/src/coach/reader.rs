@@ -37,12 +37,17 @@ pub struct Reading {
     pub missing: Vec<String>,
     /// Text that fits no field, kept so nothing typed is lost.
     pub unplaced: Vec<String>,
+    /// Entries to remove, by name (`remove NAME` in an answer; entries only).
+    pub remove: Vec<String>,
 }
 
 impl Reading {
     /// Whether the reading holds anything to write.
     pub fn is_empty(&self) -> bool {
-        self.fields.is_empty() && self.entries.is_empty() && self.items.is_empty()
+        self.fields.is_empty()
+            && self.entries.is_empty()
+            && self.items.is_empty()
+            && self.remove.is_empty()
     }
 
     /// The value of a field, if read.
@@ -201,6 +206,14 @@ pub fn read(questions: &QuestionSet, answer: &str, year: i32) -> Reading {
                 }
             }
             for piece in pieces(answer) {
+                let lower = piece.to_lowercase();
+                if let Some(key) = lower
+                    .strip_prefix("remove ")
+                    .and_then(|_| piece.get("remove ".len()..))
+                {
+                    reading.remove.push(key.trim().to_string());
+                    continue;
+                }
                 let entry = entry(questions, &piece, year);
                 if entry.iter().any(|v| !v.is_empty()) {
                     reading.entries.push(entry);

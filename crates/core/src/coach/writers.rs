@@ -7,6 +7,7 @@
 //! writing the note and saving the session can never duplicate an answer.
 //! A section the note lacks is first inserted from the template.
 
+use crate::coach::entries;
 pub use crate::coach::preview::{changes, ChangeLine};
 use crate::coach::reader::Reading;
 use crate::dates::Day;
@@ -22,20 +23,20 @@ use crate::templates::links::LinkFormat;
 use crate::templates::upgrade::insert_missing;
 
 /// A note being changed step by step.
-struct Draft {
-    text: String,
+pub(super) struct Draft {
+    pub(super) text: String,
     today: Day,
 }
 
 impl Draft {
-    fn edits(&mut self, edits: &[TextEdit]) -> CoreResult<()> {
+    pub(super) fn edits(&mut self, edits: &[TextEdit]) -> CoreResult<()> {
         if let Applied::Changed(new) = apply(&self.text, edits)? {
             self.text = new;
         }
         Ok(())
     }
 
-    fn op(&mut self, op: &Operation) -> CoreResult<()> {
+    pub(super) fn op(&mut self, op: &Operation) -> CoreResult<()> {
         if let Some(new) = ops::run(&self.text, op)?.text {
             self.text = new;
         }
@@ -43,7 +44,7 @@ impl Draft {
     }
 
     /// The first section of a canonical kind, inserting it from the template if missing.
-    fn section(&mut self, kind: &str) -> CoreResult<Section> {
+    pub(super) fn section(&mut self, kind: &str) -> CoreResult<Section> {
         if let Some(found) = find_kind(&self.text, kind) {
             return Ok(found);
         }
@@ -76,6 +77,13 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
         text: note.to_string(),
         today,
     };
+    for key in &reading.remove {
+        if !entries::remove(&mut draft, section, key)? {
+            // Nothing by that name: the line is kept, so nothing typed is lost.
+            let home = draft.section(section)?;
+            add_note(&mut draft, &home, &format!("remove {key}"))?;
+        }
+    }
     let entries = &reading.entries;
     let value = |id: &str| reading.get(id).map(str::to_string);
     match section {
@@ -204,8 +212,10 @@ pub fn write(note: &str, section: &str, reading: &Reading, today: Day) -> CoreRe
                 } else {
                     format!("**{title}** — {description}")
                 };
-                let home = year_section(&mut draft, &year)?;
-                add_bullet(&mut draft, &home, &bullet)?;
+                if !entries::replace_win(&mut draft, &title, &bullet)? {
+                    let home = year_section(&mut draft, &year)?;
+                    add_bullet(&mut draft, &home, &bullet)?;
+                }
             }
         }
         "open_tasks" | "success_criteria" | "active_development" => {
@@ -266,6 +276,10 @@ pub fn write_follow_up(
 }
 
 fn add_row(draft: &mut Draft, kind: &str, cells: Vec<String>) -> CoreResult<()> {
+    // An entry named like one already there edits it (no second copy).
+    if kind != "timeline" && entries::update_row(draft, kind, &cells)? {
+        return Ok(());
+    }
     let home = draft.section(kind)?;
     let op = Operation::TableAddRow {
         section: home.path.clone(),
@@ -452,7 +466,7 @@ fn is_rule(line: &str) -> bool {
 /// last line of content (a list continues, anything else gets a blank line
 /// first), so before the section's closing `---` rule and its subsections;
 /// right under the heading when the section has no content of its own.
-fn add_note(draft: &mut Draft, home: &Section, text: &str) -> CoreResult<()> {
+pub(super) fn add_note(draft: &mut Draft, home: &Section, text: &str) -> CoreResult<()> {
     let bullet = format!("- {}", crate::edit::lines::one_line_at_start(text));
     let current = draft.text.clone();
     let lines: Vec<_> = lines_in(&current, home.own_span()).collect();

@@ -115,7 +115,18 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             title,
             mode: planned.mode,
             question: q.question.into(),
-            hint: q.hint.into(),
+            hint: if planned.mode == Mode::Review && q.shape == Shape::Entries {
+                let name = q
+                    .fields
+                    .get(usize::from(q.section == "wins"))
+                    .map_or("name", |f| f.label);
+                format!(
+                    "{} Entries already here stay as they are: to change one, give it again with the same {name}; to remove one, write remove and its {name}.",
+                    q.hint
+                )
+            } else {
+                q.hint.into()
+            },
             definitions: q.definitions.to_vec(),
             fields: q.fields.to_vec(),
             progress,
