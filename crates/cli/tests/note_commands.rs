@@ -169,3 +169,28 @@ fn edits_report_errors_with_codes_and_leave_the_file_alone() {
     );
     assert_eq!(vault.read(file), NOTE);
 }
+
+#[test]
+fn every_path_outline_prints_is_accepted_by_section_get_even_with_a_slash_in_a_heading() {
+    let vault = TestVault::new();
+    let note = "# About properties/`tag`/`alias` vs `tags`\n\nFirst.\n\n## Span/Div\n\nSecond.\n\n## Properties\n\nThird.\n";
+    vault.write("Notes/help.md", note);
+    let run = vault.career(&["--json", "outline", "Notes/help.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let sections = json["sections"].as_array().unwrap();
+    assert_eq!(
+        sections[1]["path"],
+        "About properties\\/`tag`\\/`alias` vs `tags`/Span\\/Div"
+    );
+    for (section, body) in sections.iter().zip(["First.\n", "Second.\n", "Third.\n"]) {
+        let path = section["path"].as_str().unwrap();
+        let run = vault.career(&["section", "get", "Notes/help.md", path]);
+        assert_eq!(run.code, 0, "{path}: {}", run.stderr);
+        assert!(
+            run.stdout.trim_start().starts_with(body),
+            "{path}: {:?}",
+            run.stdout
+        );
+    }
+}

@@ -60,8 +60,8 @@ pub fn sections(text: &str) -> Vec<Section> {
         let parent = stack.last().copied();
         let title = heading_title(text, heading);
         let path = match parent.and_then(|p| out.get(p)) {
-            Some(p) => format!("{}/{}", p.path, title),
-            None => title.clone(),
+            Some(p) => format!("{}/{}", p.path, escape_segment(&title)),
+            None => escape_segment(&title),
         };
         let body_end = found
             .iter()
@@ -133,9 +133,43 @@ fn heading_title(text: &str, heading: &Heading) -> String {
     }
 }
 
+/// A heading title as one segment of a section path: `\\` for a backslash
+/// and `\/` for a slash, so a heading like `Span/Div` stays one segment.
+pub fn escape_segment(title: &str) -> String {
+    title.replace('\\', "\\\\").replace('/', "\\/")
+}
+
+/// The segments of a section path: split on `/` except `\/`, with `\\`
+/// read as a backslash; each trimmed, empty ones dropped.
+pub fn split_path(path: &str) -> Vec<String> {
+    let mut segments = Vec::new();
+    let mut current = String::new();
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ ('/' | '\\')) => current.push(next),
+                Some(other) => {
+                    current.push('\\');
+                    current.push(other);
+                }
+                None => current.push('\\'),
+            },
+            '/' => segments.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    segments.push(current);
+    segments
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// One segment of a lookup path, prepared once per lookup.
-struct Segment<'q> {
-    raw: &'q str,
+struct Segment {
+    raw: String,
     normalized: String,
 }
 
@@ -170,7 +204,7 @@ impl<'s> Kinds<'s> {
 fn segment_matches(
     kinds: &mut Kinds<'_>,
     index: usize,
-    segment: &Segment<'_>,
+    segment: &Segment,
     kind: Option<Option<&'static str>>,
 ) -> bool {
     let Some(section) = kinds.sections.get(index) else {
@@ -188,10 +222,24 @@ fn segment_matches(
     }
 }
 
+/// Whether `section`'s titles, from the top, are exactly `segments`.
+fn is_whole_path(sections: &[Section], section: &Section, segments: &[Segment]) -> bool {
+    let mut current = Some(section);
+    for segment in segments.iter().rev() {
+        match current {
+            Some(s) if s.title.trim() == segment.raw => {
+                current = s.parent.and_then(|p| sections.get(p));
+            }
+            _ => return false,
+        }
+    }
+    current.is_none()
+}
+
 fn path_matches(
     kinds: &mut Kinds<'_>,
     index: usize,
-    query: &[Segment<'_>],
+    query: &[Segment],
     segment_kinds: Option<&[Option<&'static str>]>,
 ) -> bool {
     let mut current = Some(index);
@@ -213,13 +261,11 @@ fn path_matches(
 /// Exact names win over aliases: with headings "2025 Theme" and "2026 Theme",
 /// "2026 Theme" finds the second, while "Annual Theme" is ambiguous.
 pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section> {
-    let segments: Vec<Segment<'_>> = query
-        .split('/')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let segments: Vec<Segment> = split_path(query)
+        .into_iter()
         .map(|s| Segment {
+            normalized: normalize(&s),
             raw: s,
-            normalized: normalize(s),
         })
         .collect();
     if segments.is_empty() {
@@ -228,13 +274,21 @@ pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section>
             "A section path is needed, e.g. \"Network/Sponsors\".",
         ));
     }
+    // A whole path, as the outline reports it, names its section before any suffix does.
+    let whole: Vec<&Section> = sections
+        .iter()
+        .filter(|s| is_whole_path(sections, s, &segments))
+        .collect();
+    if let [one] = whole.as_slice() {
+        return Ok(one);
+    }
     let mut kinds = Kinds::new(sections);
     for by_alias in [false, true] {
         // The segments' canonical kinds are only needed once exact names found nothing.
         let segment_kinds: Option<Vec<Option<&'static str>>> = by_alias.then(|| {
             segments
                 .iter()
-                .map(|s| kind_of(s.raw).map(|k| k.id))
+                .map(|s| kind_of(&s.raw).map(|k| k.id))
                 .collect()
         });
         let hits: Vec<&Section> = (0..sections.len())
