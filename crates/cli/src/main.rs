@@ -33,6 +33,15 @@ struct Cli {
     /// Print results and errors as JSON.
     #[arg(long, global = true)]
     json: bool,
+    /// The vault's config folder, for vaults that override Obsidian's (vault-relative).
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "CAREER_CONFIG_DIR",
+        default_value = ".obsidian"
+    )]
+    config_dir: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -198,6 +207,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
                 .to_string(),
         )?,
     };
+    settings::set_config_dir(&cli.config_dir)?;
     let settings = settings::load(&cli.vault)?;
     let context = Context {
         vault: cli.vault,

@@ -7,17 +7,37 @@
 //! not a silent fallback, because it means the user's settings would be ignored.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::vault::read_text;
 
 use career_core::{CoreError, ErrorCode, Settings};
 
+/// The vault's config folder (Obsidian's "Override config folder"), set once
+/// from `--config-dir` or `CAREER_CONFIG_DIR`; `.obsidian` when unset.
+static CONFIG_DIR: OnceLock<String> = OnceLock::new();
+
+/// Sets the config folder for this run, refusing one outside the vault.
+pub fn set_config_dir(dir: &str) -> Result<(), CoreError> {
+    let dir = career_core::vault_path::confine_file("config folder (--config-dir)", dir)?;
+    let _ = CONFIG_DIR.set(dir);
+    Ok(())
+}
+
+/// A path inside the config folder, vault-relative (`.obsidian/app.json`).
+pub fn config_path(rest: &str) -> String {
+    let dir = CONFIG_DIR.get().map_or(".obsidian", String::as_str);
+    format!("{dir}/{rest}")
+}
+
 /// Where the plugin keeps its data, relative to the vault.
-pub const DATA_FILE: &str = ".obsidian/plugins/career-coach/data.json";
+pub fn data_file() -> String {
+    config_path("plugins/career-coach/data.json")
+}
 
 /// The settings in force for a vault.
 pub fn load(vault: &Path) -> Result<Settings, CoreError> {
-    let path = vault.join(DATA_FILE);
+    let path = vault.join(data_file());
     let Some(text) = read_text(&path)? else {
         return Ok(Settings::default());
     };
@@ -36,7 +56,7 @@ pub fn load(vault: &Path) -> Result<Settings, CoreError> {
 /// A value the CLI keeps in the plugin's data.json (like a paused
 /// interview), or `None` when the file or the key is missing or null.
 pub fn load_key(vault: &Path, key: &str) -> Result<Option<serde_json::Value>, CoreError> {
-    let Some(text) = read_text(&vault.join(DATA_FILE))? else {
+    let Some(text) = read_text(&vault.join(data_file()))? else {
         return Ok(None);
     };
     let data: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
@@ -58,7 +78,7 @@ pub fn save_key(
 ) -> Result<(), CoreError> {
     let files = crate::vault::Vault::open(vault)?;
     files
-        .write(DATA_FILE, &mut |current| {
+        .write(&data_file(), &mut |current| {
             let mut data = match current {
                 None => serde_json::json!({}),
                 Some(text) => serde_json::from_str::<serde_json::Value>(text)
@@ -67,7 +87,7 @@ pub fn save_key(
                     .ok_or_else(|| {
                         CoreError::new(
                             ErrorCode::InvalidSettings,
-                            format!("The plugin data in {DATA_FILE} is not a JSON object, so it was not changed."),
+                            format!("The plugin data in {} is not a JSON object, so it was not changed.", data_file()),
                         )
                     })?,
             };

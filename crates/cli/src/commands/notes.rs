@@ -14,9 +14,9 @@ use crate::output::Output;
 use crate::vault::Vault;
 use crate::Context;
 
-/// The user's link format, from Obsidian's "Use [[Wikilinks]]" setting in `.obsidian/app.json`.
+/// The user's link format, from Obsidian's "Use [[Wikilinks]]" setting in the config folder's `app.json`.
 pub fn link_format(vault: &Path) -> LinkFormat {
-    let markdown = crate::vault::read_text(&vault.join(".obsidian/app.json"))
+    let markdown = crate::vault::read_text(&vault.join(crate::settings::config_path("app.json")))
         .ok()
         .flatten()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())

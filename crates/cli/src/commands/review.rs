@@ -26,7 +26,9 @@ use crate::vault::{scan, ReadNote, Vault};
 use crate::Context;
 
 /// Where Periodic Notes keeps its settings, relative to the vault.
-pub const PERIODIC_DATA: &str = ".obsidian/plugins/periodic-notes/data.json";
+fn periodic_data() -> String {
+    crate::settings::config_path("plugins/periodic-notes/data.json")
+}
 
 /// What the command line gave.
 pub struct ReviewArgs {
@@ -76,7 +78,7 @@ fn slot(kind: PeriodKind) -> usize {
 /// or the 1.x calendar sets (`calendarSets[].week`).
 pub fn periodic_config(vault: &Path) -> PeriodicConfig {
     let mut config = PeriodicConfig::default();
-    let Some(json) = crate::vault::read_text(&vault.join(PERIODIC_DATA))
+    let Some(json) = crate::vault::read_text(&vault.join(periodic_data()))
         .ok()
         .flatten()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
