@@ -22,6 +22,7 @@ import { MarkdownView, TFile, TFolder, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { blindSpotNote, blindSpots, notePaths, planSections } from "../core/wasm";
 import type { Finding, NotePaths, NotePlan } from "../core/wasm";
+import { entryAnswer } from "../coach/entry";
 import { frontmatterScalar } from "../text/frontmatter";
 import { localIsoDate } from "../today";
 import { BlindSpotModal } from "./blind-spot-modal";
@@ -49,6 +50,23 @@ export function registerBlindSpotCommand(plugin: CareerCoachHost, coaching: Coac
 	});
 }
 
+/**
+ * "Coach this": coaches the finding's section; when the finding points at one entry (a win
+ * without numbers), that entry is in the answer box to edit, so it is changed, not copied.
+ */
+async function coachFinding(plugin: CareerCoachHost, coaching: Coaching, indexPath: string, finding: Finding): Promise<void> {
+	if (finding.action.kind !== "coach") {
+		return;
+	}
+	let entry: string | null = null;
+	if (finding.line !== null) {
+		const file = indexFile(plugin.app, indexPath);
+		const text = file === null ? "" : await currentText(plugin.app, file).catch(() => "");
+		entry = entryAnswer(text.split(/\r?\n/u)[finding.line - 1] ?? "");
+	}
+	await coaching.coachSections([finding.action.section], finding.question, entry ?? undefined);
+}
+
 /** Runs the analysis and opens the findings. */
 async function runBlindSpotAnalysis(plugin: CareerCoachHost, coaching: Coaching): Promise<void> {
 	try {
@@ -59,7 +77,7 @@ async function runBlindSpotAnalysis(plugin: CareerCoachHost, coaching: Coaching)
 		new BlindSpotModal(plugin.app, analysis, {
 			openLine: (line) => openIndexAt(plugin, line),
 			coach: (finding) => {
-				void coaching.coachSections([finding.action.section], finding.question);
+				void coachFinding(plugin, coaching, analysis.indexPath, finding);
 			},
 			addSection: (finding) => addSection(plugin, finding),
 			reanalyze: () => analyze(plugin),

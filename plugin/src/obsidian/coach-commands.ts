@@ -16,6 +16,7 @@
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { localIsoDateTime } from "../coach/clock";
+import { draftAt } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import { CoachEngine, NoteChangedError } from "../coach/engine";
 import type { CoachCore, CoachIo } from "../coach/engine";
@@ -45,7 +46,7 @@ export interface Coaching {
 	 * section is chosen: an unfinished session is offered first (Resume, or start this one
 	 * instead). `focus`, when given, is shown above the questions: why this is being coached.
 	 */
-	coachSections(sections: readonly string[], focus?: string): Promise<void>;
+	coachSections(sections: readonly string[], focus?: string, entry?: string): Promise<void>;
 }
 
 /** Adds the coaching commands; returns the handle other features start sessions with. */
@@ -84,7 +85,7 @@ export function registerCoachCommands(plugin: CareerCoachHost): Coaching {
 		coach.closeModal();
 	});
 	return {
-		coachSections: (sections, focus) => coach.coachSections(sections, focus),
+		coachSections: (sections, focus, entry) => coach.coachSections(sections, focus, entry),
 	};
 }
 
@@ -168,14 +169,14 @@ class Coach {
 			if (section === null) {
 				return;
 			}
-			await this.startOrResume([section.section], section.title, index, null);
+			await this.startOrResume([section.section], section.title, index, null, null);
 		} catch (thrown) {
 			notifyFailure(START_FAILED, thrown);
 		}
 	}
 
 	/** Coaches `sections` only (see {@link Coaching.coachSections}). */
-	async coachSections(sections: readonly string[], focus?: string): Promise<void> {
+	async coachSections(sections: readonly string[], focus?: string, entry?: string): Promise<void> {
 		try {
 			if (this.alreadyOpen()) {
 				return;
@@ -191,7 +192,7 @@ class Coach {
 				return;
 			}
 			const titles = preview.value.plan.map((planned) => planned.title).join(", ");
-			await this.startOrResume([...sections], titles, index, focus ?? null);
+			await this.startOrResume([...sections], titles, index, focus ?? null, entry ?? null);
 		} catch (thrown) {
 			notifyFailure(START_FAILED, thrown);
 		}
@@ -201,7 +202,7 @@ class Coach {
 	 * Starts a session on `sections` of `index`, after offering to resume the unfinished one
 	 * ("Coach <titles> instead" names the new one).
 	 */
-	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null): Promise<void> {
+	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null, entry: string | null): Promise<void> {
 		const saved = await this.store.load();
 		if (saved.session !== null && isUnfinished(saved.session)) {
 			const choice = await chooseResumeOrNew(this.app, saved.session, `Coach ${titles} instead`);
@@ -213,10 +214,10 @@ class Coach {
 				return;
 			}
 			// The choice may have taken a while: start from the Career Index as it is now.
-			await this.startNew(sections, null, focus);
+			await this.startNew(sections, null, focus, entry);
 			return;
 		}
-		await this.startNew(sections, index, focus);
+		await this.startNew(sections, index, focus, entry);
 	}
 
 	/** `data.json` was changed elsewhere: the store and the open modal re-read the session. */
@@ -260,7 +261,7 @@ class Coach {
 		return { path, text: await currentText(this.app, file) };
 	}
 
-	private async startNew(sections: string[], known: CareerIndex | null, focus: string | null = null): Promise<void> {
+	private async startNew(sections: string[], known: CareerIndex | null, focus: string | null = null, entry: string | null = null): Promise<void> {
 		const index = known ?? (await this.careerIndex());
 		if (index === null) {
 			return;
@@ -274,7 +275,7 @@ class Coach {
 		// logs: the session replacing it takes them over so they reach a new log (as career coach does).
 		const saved = await this.store.load();
 		const inherited = saved.session !== null && isUnfinished(saved.session) ? saved.session.carried : [];
-		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus);
+		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus, entry);
 	}
 
 	/**
@@ -282,18 +283,20 @@ class Coach {
 	 * open threads, the modal shows them first and the session is saved once the person has
 	 * chosen which to carry into it (as `career coach` does).
 	 */
-	private async launch(session: CoachSession, focus: string | null): Promise<void> {
+	/** `entry`: an entry to edit, put in the first question's answer box. */
+	private async launch(session: CoachSession, focus: string | null, entry: string | null = null): Promise<void> {
 		const threads = await threadsForNewSession(this.plugin);
 		// Another session may have opened while this one was being prepared (a second click).
 		if (this.alreadyOpen()) {
 			return;
 		}
+		const draft = entry === null ? null : draftAt(session, entry);
 		if (threads.length > 0) {
-			this.open(session, null, focus, threads);
+			this.open(session, draft, focus, threads);
 			return;
 		}
-		await this.store.save(session, null);
-		this.open(session, null, focus);
+		await this.store.save(session, draft);
+		this.open(session, draft, focus);
 	}
 
 	/**

@@ -66,8 +66,11 @@ export function renderConfirm(body: HTMLElement, understood: Reading, changes: r
 			items.createEl("li", { text: item });
 		}
 	}
-	if (understood.fields.length + understood.entries.length + understood.items.length + understood.unplaced.length === 0) {
+	if (understood.fields.length + understood.entries.length + understood.items.length + understood.unplaced.length + (understood.remove?.length ?? 0) === 0) {
 		reading.createEl("p", { cls: "career-coach-hint", text: "Nothing that fits this section." });
+	}
+	for (const text of understood.remove ?? []) {
+		reading.createEl("p", { cls: "career-coach-remove", text: `Remove: ${text}` });
 	}
 	for (const text of understood.unplaced) {
 		reading.createEl("p", { cls: "career-coach-unplaced", text: `Kept as a note: ${text}` });

@@ -262,16 +262,20 @@ class GoalsInterviewModal extends Modal {
 				});
 			}
 		}
+		// The prompt grammar's order, as in the coaching modal and the terminal: the primary
+		// action first (Next), then Confirm ("confirm" without an answer keeps what the Career
+		// Index says, the prefilled theme), Skip, Back, Pause and Done.
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
-		// "confirm" without an answer keeps what the Career Index says (the prefilled theme).
-		for (const kind of ["back", "skip", "finish", "confirm"]) {
-			if (shown.replies.includes(kind)) {
+		const next = buttons.createEl("button", { cls: "mod-cta career-coach-reply-answer", text: REPLY_LABELS.answer ?? "Next" });
+		for (const kind of ["confirm", "skip", "back", "pause", "finish"]) {
+			if (kind === "pause") {
+				this.pauseButton(buttons);
+			} else if (shown.replies.includes(kind)) {
 				buttons.createEl("button", { cls: `career-coach-reply-${kind}`, text: REPLY_LABELS[kind] ?? kind }).addEventListener("click", () => {
 					void this.reply({ kind } as GoalsReply);
 				});
 			}
 		}
-		const next = buttons.createEl("button", { cls: "mod-cta career-coach-reply-answer", text: REPLY_LABELS.answer ?? "Next" });
 		const submit = (): void => {
 			void this.reply({ kind: "answer", text: input.value });
 		};
@@ -291,13 +295,19 @@ class GoalsInterviewModal extends Modal {
 		box.createDiv({ cls: "career-coach-understood-label", text: "I understood:" });
 		box.createDiv({ cls: "career-coach-understood-text", text: shown.understood ?? "" });
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
-		buttons.createEl("button", { cls: "career-coach-reply-edit", text: "Edit" }).addEventListener("click", () => {
-			void this.reply({ kind: "edit" });
-		});
 		const confirm = buttons.createEl("button", { cls: "mod-cta career-coach-reply-confirm", text: "Confirm" });
 		confirm.addEventListener("click", () => {
 			void this.reply({ kind: "confirm" });
 		});
+		buttons.createEl("button", { cls: "career-coach-reply-edit", text: "Edit" }).addEventListener("click", () => {
+			void this.reply({ kind: "edit" });
+		});
+		if (shown.replies.includes("back")) {
+			buttons.createEl("button", { cls: "career-coach-reply-back", text: "Back" }).addEventListener("click", () => {
+				void this.reply({ kind: "back" });
+			});
+		}
+		this.pauseButton(buttons);
 		confirm.focus();
 	}
 
@@ -309,17 +319,25 @@ class GoalsInterviewModal extends Modal {
 			text: `Ready: ${String(input.goals.length)} goals, ${String(input.quarters.length)} quarterly intentions and ${String(input.milestones.length)} milestones.`,
 		});
 		const buttons = contentEl.createDiv({ cls: "modal-button-container career-coach-session-actions" });
-		buttons.createEl("button", { cls: "career-coach-reply-back", text: "Back" }).addEventListener("click", () => {
-			void this.reply({ kind: "back" });
-		});
-		buttons.createEl("button", { text: "Start over" }).addEventListener("click", () => {
-			void this.startOver();
-		});
 		const create = buttons.createEl("button", { cls: "mod-cta career-coach-goals-create", text: "Create goals note" });
 		create.addEventListener("click", () => {
 			void this.create(create);
 		});
+		buttons.createEl("button", { cls: "career-coach-reply-back", text: "Back" }).addEventListener("click", () => {
+			void this.reply({ kind: "back" });
+		});
+		this.pauseButton(buttons);
+		buttons.createEl("button", { text: "Start over" }).addEventListener("click", () => {
+			void this.startOver();
+		});
 		create.focus();
+	}
+
+	/** "Pause": closes the modal; the interview is kept and resumes next time. */
+	private pauseButton(parent: HTMLElement): void {
+		parent.createEl("button", { cls: "career-coach-reply-pause", text: "Pause", attr: { title: "Pause and close; resume later" } }).addEventListener("click", () => {
+			this.close();
+		});
 	}
 
 	private async reply(reply: GoalsReply): Promise<void> {
