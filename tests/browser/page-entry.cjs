@@ -119,6 +119,16 @@ const careerTest = {
 		return el.textContent;
 	},
 
+	/** Shows note `path` in reading view, its code blocks drawn by their processors (the source view hidden). */
+	async renderNote(path) {
+		app.markdown.unloadRendered();
+		pane.querySelector(".fake-reading")?.remove();
+		noteEl.hide();
+		tabHeader.setText(path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, ""));
+		const reading = pane.createDiv({ cls: ["fake-reading", "markdown-rendered"] });
+		await app.markdown.renderNote(careerTest.read(path), path, reading);
+	},
+
 	/** The notices shown since the last call. */
 	notices() {
 		return takeNotices();

@@ -45,6 +45,8 @@ const DOM_GLOBALS = [
 
 let installedWindow = null;
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
 /** Creates the shared window once, exposes it as globals and adds Obsidian's helpers. */
 function installDom() {
 	if (installedWindow !== null) {
@@ -105,8 +107,8 @@ function applyInfo(el, info) {
 }
 
 /** Creates an element in `doc`, applies `info`, runs `callback`, returns the element. */
-function makeElement(doc, tag, info, callback) {
-	const el = doc.createElement(tag);
+function makeElement(doc, tag, info, callback, namespace) {
+	const el = namespace === undefined ? doc.createElement(tag) : doc.createElementNS(namespace, tag);
 	applyInfo(el, info);
 	if (typeof callback === "function") {
 		callback(el);
@@ -133,6 +135,14 @@ function addElementHelpers(window) {
 		},
 		createSpan(info, callback) {
 			return this.createEl("span", info, callback);
+		},
+		/** An SVG element (Obsidian's `createSvg`): in the SVG namespace, appended to `this`. */
+		createSvg(tag, info, callback) {
+			const options = typeof info === "string" ? { cls: info } : { ...(info ?? {}) };
+			if (options.parent === undefined) {
+				options.parent = this;
+			}
+			return makeElement(this.ownerDocument ?? doc, tag, options, callback, SVG_NS);
 		},
 		empty() {
 			while (this.firstChild) {
@@ -224,6 +234,7 @@ function addElementHelpers(window) {
 		createEl: (tag, info, callback) => makeElement(doc, tag, info, callback),
 		createDiv: (info, callback) => makeElement(doc, "div", info, callback),
 		createSpan: (info, callback) => makeElement(doc, "span", info, callback),
+		createSvg: (tag, info, callback) => makeElement(doc, tag, info, callback, SVG_NS),
 		createFragment: (callback) => {
 			const fragment = doc.createDocumentFragment();
 			if (typeof callback === "function") {

@@ -139,6 +139,27 @@ enum Command {
     /// The goal cascade: `new`, `status`, `action`, `progress`.
     #[command(subcommand)]
     Goals(commands::goals::GoalsCommand),
+    /// Draw a chart as a standalone SVG: timeline, skills, network, risks, progress or streak.
+    Chart {
+        /// timeline, skills, network, risks, progress or streak.
+        #[arg(value_name = "KIND")]
+        kind: String,
+        /// Write to this file: vault-relative or absolute (an existing file is replaced only if it is an SVG).
+        #[arg(long, value_name = "FILE")]
+        output: Option<String>,
+        /// Replace an existing --output file even if it is not an SVG.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Progress: only these goals (G1,G2; repeat or separate by commas).
+        #[arg(long = "goals", value_name = "IDS")]
+        goals: Vec<String>,
+        /// Progress: the planning year; streak: the calendar year.
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// The width to lay out for, in px (300-1200; 640 by default).
+        #[arg(long, value_name = "PX")]
+        width: Option<i32>,
+    },
 }
 
 /// `career session-log …`
@@ -297,6 +318,24 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         Command::Task(command) => commands::note::task(&context, command),
         Command::Frontmatter(command) => commands::note::frontmatter(&context, command),
         Command::Goals(command) => commands::goals::run(&context, command),
+        Command::Chart {
+            kind,
+            output,
+            force,
+            goals,
+            year,
+            width,
+        } => commands::chart::run(
+            &context,
+            &commands::chart::ChartArgs {
+                kind,
+                goals,
+                year,
+                width,
+                output,
+                force,
+            },
+        ),
     }
 }
 

@@ -6,11 +6,13 @@
 //! shells around it; see `ARCHITECTURE.md` for the map.
 
 pub mod blindspots;
+pub mod charts;
 pub mod coach;
 pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod goals;
+pub mod index_location;
 pub mod log;
 pub mod note;
 pub mod ops;

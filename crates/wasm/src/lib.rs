@@ -12,11 +12,13 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod charts;
 mod exports;
 mod goals;
 mod profile;
 mod reviews;
 
+pub use charts::*;
 pub use exports::*;
 pub use goals::*;
 pub use profile::*;

@@ -27,6 +27,7 @@ import {
 	applyOperation as rawApplyOperation,
 	blindSpotNote as rawBlindSpotNote,
 	blindSpots as rawBlindSpots,
+	chartScene as rawChartScene,
 	coachPrompt as rawCoachPrompt,
 	confinePath as rawConfinePath,
 	coachStart as rawCoachStart,
@@ -59,6 +60,8 @@ import {
 } from "../../../build/wasm/career_wasm.js";
 import type {
 	BlindSpotInput,
+	ChartInput,
+	ChartScene,
 	BlindSpotNoteInput,
 	CoachInput,
 	CoachPrompt,
@@ -102,6 +105,10 @@ import type {
 
 export type {
 	Carried,
+	ChartInput,
+	ChartRole,
+	ChartScene,
+	ChartShape,
 	CreatedGoals,
 	Due,
 	DueNow,
@@ -408,4 +415,9 @@ export function periodicNotePath(input: PeriodicInput): CoreResult<string> {
 /** The review schedule as an `.ics` file's text. */
 export function reviewCalendar(input: DatedInput): CoreResult<string> {
 	return callCore("reviewCalendar", () => rawReviewCalendar(input));
+}
+
+/** The scene a `career-chart` block draws: its source and the career folder's notes in. */
+export function chartScene(input: ChartInput): CoreResult<ChartScene> {
+	return callCore("chartScene", () => rawChartScene(input));
 }

@@ -6,6 +6,7 @@
  */
 
 import { registerBlindSpotCommand } from "./blind-spots";
+import { registerChartBlock } from "./chart-block";
 import { registerCoachCommands } from "./coach-commands";
 import { registerGoalsCommands } from "./goals-commands";
 import type { CareerCoachHost } from "./host";
@@ -45,4 +46,5 @@ export function registerCommands(plugin: CareerCoachHost): void {
 	registerSessionLogCommands(plugin);
 	registerGoalsCommands(plugin);
 	registerReviewCommands(plugin);
+	registerChartBlock(plugin);
 }

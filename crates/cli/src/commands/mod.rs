@@ -3,6 +3,7 @@
 pub mod blindspots;
 pub mod calendar;
 pub mod career_folder;
+pub mod chart;
 pub mod coach;
 pub mod due;
 pub mod goals;

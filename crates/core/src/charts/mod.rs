@@ -1,0 +1,166 @@
+//! Pictures of a career: six charts computed from the notes as small scenes.
+//!
+//! One model, two renderers: [`chart`] reads the Career Index, the goals
+//! note and the review notes (through the core's own readers) and returns a
+//! [`Scene`]; the plugin draws it with DOM calls styled by Obsidian's CSS
+//! variables, the CLI writes it as a standalone SVG ([`svg::to_svg`]). No
+//! clock, no I/O: `today` and the career folder's notes come in.
+//!
+//! Missing or unreadable data is never an error here: the scene is then a
+//! placeholder saying what to add. Only a block the person mistyped (an
+//! unknown kind or option) is an `invalid_input` error, with the fix.
+
+pub mod block;
+mod career;
+mod network;
+mod progress;
+pub mod scene;
+mod streak;
+pub mod svg;
+
+use crate::dates::Day;
+use crate::error::{CoreError, CoreResult, ErrorCode};
+use crate::note::placeholders::is_placeholder_line;
+use crate::note::tables::Table;
+use crate::reviews::due::reviews_in;
+use crate::settings::Settings;
+
+pub use block::{parse_block, ChartOptions};
+pub use scene::{Anchor, Role, Scene, Shape};
+
+/// The charts there are.
+pub const KINDS: [&str; 6] = [
+    "timeline", "skills", "network", "risks", "progress", "streak",
+];
+
+/// Default and bounds of a scene's width in px.
+pub const DEFAULT_WIDTH: i32 = 640;
+const MIN_WIDTH: i32 = 300;
+const MAX_WIDTH: i32 = 1200;
+
+/// Everything a chart may read.
+pub struct ChartInput<'a> {
+    /// Which chart, and its options.
+    pub options: &'a ChartOptions,
+    /// The day to draw "now" at.
+    pub today: Day,
+    /// The plugin's settings (note names, the planning year's start).
+    pub settings: &'a Settings,
+    /// The career folder's notes as (vault path, text): the Career Index,
+    /// goals notes and reviews among them.
+    pub notes: &'a [(String, String)],
+}
+
+/// The chart `input.options.kind` asks for.
+pub fn chart(input: &ChartInput<'_>) -> CoreResult<Scene> {
+    let o = input.options;
+    let width = o.width.unwrap_or(DEFAULT_WIDTH).clamp(MIN_WIDTH, MAX_WIDTH);
+    let fiscal = input.settings.fiscal()?;
+    let paths = input.settings.note_paths(input.today)?;
+    let index = note(input.notes, &paths.career_index);
+    let today = input.today;
+    Ok(match o.kind.as_str() {
+        "timeline" => career::timeline(index, today, width),
+        "skills" => career::skills(index, today, width),
+        "network" => network::network(index, today, width),
+        "risks" => network::risks(index, width),
+        "progress" => {
+            let year = o
+                .year
+                .unwrap_or_else(|| crate::goals::year::default_year(today, fiscal).current);
+            let path = input.settings.goals_path(year)?;
+            progress::progress(
+                note(input.notes, &path),
+                &path,
+                &o.goals,
+                fiscal,
+                today,
+                width,
+            )
+        }
+        "streak" => {
+            let year = o.year.unwrap_or_else(|| today.year());
+            streak::streak(&reviews_in(input.notes), year, today, width)
+        }
+        other => return Err(unknown_kind(other)),
+    })
+}
+
+/// The error for a kind that does not exist, listing those that do.
+pub fn unknown_kind(kind: &str) -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidInput,
+        format!(
+            "There is no \"{kind}\" chart. Use one of: {}.",
+            KINDS.join(", ")
+        ),
+    )
+}
+
+fn note<'a>(notes: &'a [(String, String)], path: &str) -> Option<&'a str> {
+    notes
+        .iter()
+        .find(|(p, _)| p == path)
+        .map(|(_, t)| t.as_str())
+}
+
+/// Body rows of `table` that hold real content (not the template's prompts),
+/// as trimmed cell texts.
+pub(crate) fn filled_rows(table: &Table) -> Vec<Vec<String>> {
+    table
+        .rows
+        .iter()
+        .filter(|r| !r.is_blank())
+        .filter(|r| {
+            !is_placeholder_line(
+                &r.cells
+                    .iter()
+                    .map(|c| format!("| {} ", c.text))
+                    .collect::<String>(),
+            )
+        })
+        .map(|r| r.cells.iter().map(|c| plain(&c.text)).collect())
+        .collect()
+}
+
+/// The rows of the first table in the index section of canonical `kind`.
+pub(crate) fn section_rows(index: &str, kind: &str) -> Vec<Vec<String>> {
+    crate::coach::writers::find_kind(index, kind)
+        .and_then(|s| {
+            crate::note::tables::tables_in(index, s.body_span)
+                .first()
+                .map(filled_rows)
+        })
+        .unwrap_or_default()
+}
+
+/// Cell `i` of a row, or "".
+pub(crate) fn cell(row: &[String], i: usize) -> &str {
+    row.get(i).map_or("", String::as_str)
+}
+
+/// A cell's text for a label: `[[Note|Alias]]` as `Alias`, `[[Note]]` as
+/// `Note`, emphasis and code marks dropped, escaped pipes unescaped.
+pub(crate) fn plain(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(open) = rest.find("[[") {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open + 2..).unwrap_or("");
+        let Some(close) = after.find("]]") else {
+            out.push_str(after);
+            rest = "";
+            break;
+        };
+        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
+        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
+        rest = after.get(close + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out.replace("**", "")
+        .replace("__", "")
+        .replace('`', "")
+        .replace("\\|", "|")
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,278 @@
+//! Goal progress: a bar per goal and per quarter, and a burn-up of the weekly
+//! actions over the year's weeks, all from the goals note's checkboxes and
+//! statuses (through `goals::progress`, so the figures match the
+//! `career-progress` table and `career goals progress`).
+
+use crate::dates::Day;
+use crate::goals::progress::{progress as tally, Tally};
+use crate::goals::{read, ItemState};
+use crate::periods::{FiscalYear, Period, PeriodKind};
+
+use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
+
+#[allow(clippy::too_many_arguments)]
+fn bar(
+    c: &mut Canvas,
+    y: i32,
+    left: i32,
+    right: i32,
+    label: &str,
+    t: Tally,
+    role: Role,
+    tip: String,
+) {
+    c.text(8, y, label, Role::Label, Anchor::Start, left - 14);
+    c.rect(left, y - 13, right - left, 16, Role::Track, None);
+    let done = i32::try_from(t.percent).unwrap_or(0);
+    c.rect(
+        left,
+        y - 13,
+        (right - left) * done / 100,
+        16,
+        role,
+        Some(tip),
+    );
+    c.text(
+        right + 8,
+        y,
+        &format!("{}/{} · {}%", t.done, t.total, t.percent),
+        Role::Muted,
+        Anchor::Start,
+        100,
+    );
+}
+
+/// The goal progress chart of the goals note at `path` (its text, if it exists).
+pub fn progress(
+    text: Option<&str>,
+    path: &str,
+    only: &[String],
+    fiscal: FiscalYear,
+    today: Day,
+    width: i32,
+) -> Scene {
+    const TITLE: &str = "Goal progress";
+    let Some(text) = text else {
+        return placeholder(
+            "progress",
+            width,
+            TITLE,
+            &format!("No goals note at {path} yet: create it to see progress."),
+        );
+    };
+    let mut note = read(text);
+    if !only.is_empty() {
+        note.goals.retain(|g| only.contains(&g.id));
+        let keep = |i: &crate::goals::Item| i.goals.iter().any(|g| only.contains(g));
+        note.milestones.retain(keep);
+        note.actions.retain(keep);
+    }
+    if note.goals.is_empty() {
+        return placeholder(
+            "progress",
+            width,
+            TITLE,
+            "No goals yet: add them to the Annual Goals table.",
+        );
+    }
+    let p = tally(&note, fiscal, today);
+    let left = (width * 30 / 100).clamp(110, 230);
+    let right = width - 108;
+    let mut c = Canvas::new(width);
+    let mut alt = Vec::new();
+    let mut y = 20;
+    c.text(
+        8,
+        y,
+        "Annual goals",
+        Role::Heading,
+        Anchor::Start,
+        width - 16,
+    );
+    for g in &p.goals {
+        y += 26;
+        let status = g.status.label().to_string();
+        let role = match status.as_str() {
+            "Complete" => Role::Success,
+            "At risk" => Role::Warning,
+            _ => Role::Bar,
+        };
+        let label = if g.outcome.is_empty() {
+            g.id.clone()
+        } else {
+            format!("{} {}", g.id, g.outcome)
+        };
+        let line = format!(
+            "{label} — {status}: {} of {} done ({}%)",
+            g.tally.done, g.tally.total, g.tally.percent
+        );
+        bar(&mut c, y, left, right, &label, g.tally, role, line.clone());
+        y += 14;
+        c.sized(
+            left,
+            y,
+            &status,
+            if role == Role::Bar { Role::Muted } else { role },
+            Anchor::Start,
+            right - left,
+            11,
+        );
+        alt.push(line);
+    }
+    y += 24;
+    c.text(8, y, "Quarters", Role::Heading, Anchor::Start, width - 16);
+    for q in &p.quarters {
+        y += 26;
+        let label = if q.current {
+            format!("{} (now)", q.label)
+        } else {
+            q.label.clone()
+        };
+        let line = format!(
+            "{label}: {} of {} done ({}%){}",
+            q.tally.done,
+            q.tally.total,
+            q.tally.percent,
+            if q.intention.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", q.intention)
+            }
+        );
+        bar(
+            &mut c,
+            y,
+            left,
+            right,
+            &label,
+            q.tally,
+            if q.current { Role::Accent } else { Role::Bar },
+            line.clone(),
+        );
+        alt.push(line);
+    }
+    y += 30;
+    y = burn_up(&mut c, &note, p.year, fiscal, today, y, &mut alt);
+    let desc = format!(
+        "{} goals of {}: {} of {} items done ({}%).",
+        p.goals.len(),
+        p.year,
+        p.overall.done,
+        p.overall.total,
+        p.overall.percent
+    );
+    c.finish("progress", y + 10, TITLE.to_string(), desc, alt)
+}
+
+/// Cumulative weekly actions planned (dashed) and done (thick) over the year's weeks.
+fn burn_up(
+    c: &mut Canvas,
+    note: &crate::goals::GoalsNote,
+    year: i32,
+    fiscal: FiscalYear,
+    today: Day,
+    top: i32,
+    alt: &mut Vec<String>,
+) -> i32 {
+    let width = c.width;
+    c.text(
+        8,
+        top,
+        "Weekly actions, cumulative",
+        Role::Heading,
+        Anchor::Start,
+        width - 16,
+    );
+    let weeks = Period::Year { year }.weeks(fiscal);
+    let now = Period::containing(PeriodKind::Week, today, fiscal);
+    let (mut planned, mut done) = (Vec::new(), Vec::new());
+    let (mut p, mut d) = (0i32, 0i32);
+    for w in &weeks {
+        for a in note
+            .actions
+            .iter()
+            .filter(|a| a.period == *w && a.state.counts())
+        {
+            p += 1;
+            d += i32::from(a.state == ItemState::Done);
+        }
+        planned.push(p);
+        if *w <= now {
+            done.push(d);
+        }
+    }
+    let total = p.max(1);
+    let (left, right) = (40, width - 16);
+    let (y0, y1) = (top + 16, top + 136);
+    let n = i32::try_from(weeks.len().max(2)).unwrap_or(52) - 1;
+    let x = |i: usize| left + i32::try_from(i).unwrap_or(0) * (right - left) / n;
+    let y = |v: i32| y1 - v * (y1 - y0) / total;
+    c.line(left, y1, right, y1, Role::Axis);
+    c.line(left, y0, left, y1, Role::Axis);
+    c.text(
+        left - 6,
+        y0 + 4,
+        &total.to_string(),
+        Role::Muted,
+        Anchor::End,
+        36,
+    );
+    c.text(left - 6, y1 + 4, "0", Role::Muted, Anchor::End, 36);
+    for (i, w) in weeks.iter().enumerate() {
+        if let Period::Week { week, .. } = w {
+            if week % 13 == 1 {
+                c.line(x(i), y1, x(i), y1 + 4, Role::Axis);
+                c.text(
+                    x(i),
+                    y1 + 16,
+                    &format!("W{week}"),
+                    Role::Muted,
+                    Anchor::Middle,
+                    40,
+                );
+            }
+        }
+    }
+    let line = |series: &[i32]| {
+        series
+            .iter()
+            .enumerate()
+            .map(|(i, v)| [x(i), y(*v)])
+            .collect::<Vec<_>>()
+    };
+    c.shapes.push(super::Shape::Polyline {
+        points: line(&planned),
+        role: Role::Planned,
+    });
+    if !done.is_empty() {
+        c.shapes.push(super::Shape::Polyline {
+            points: line(&done),
+            role: Role::Actual,
+        });
+    }
+    if let Some(i) = weeks.iter().position(|w| *w == now) {
+        c.line(x(i), y0, x(i), y1, Role::Today);
+        c.text(x(i), y0 - 2, "today", Role::Accent, Anchor::Middle, 50);
+    }
+    let legend_y = y1 + 34;
+    c.line(8, legend_y - 4, 30, legend_y - 4, Role::Planned);
+    c.text(
+        34,
+        legend_y,
+        &format!("planned ({p})"),
+        Role::Muted,
+        Anchor::Start,
+        140,
+    );
+    c.line(170, legend_y - 4, 192, legend_y - 4, Role::Actual);
+    c.text(
+        196,
+        legend_y,
+        &format!("done ({d})"),
+        Role::Muted,
+        Anchor::Start,
+        140,
+    );
+    alt.push(format!("Weekly actions: {d} of {p} done so far this year."));
+    legend_y
+}
