@@ -180,18 +180,18 @@ export interface Due { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabe
 export interface DueInput { today: string; settings?: Partial<Settings>; notes: [string, string][] }
 export interface DueNow { due: Due[]; status: string | null }
 export interface NextInput { kind: PeriodKind; today: string; settings?: Partial<Settings>; notes: [string, string][]; period?: PeriodLabel | null }
-export interface NextReview { period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; reviews: ExistingReview[]; goalsPath: string; nextGoalsPath: string; quarter: QuarterContext | null }
+export interface NextReview { period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; reviews: ExistingReview[]; goalsPath: string; nextGoalsPath: string; previousGoalsPath: string; quarter: QuarterContext | null }
 export interface QuarterPlan { period: PeriodLabel | null; intention: string; focus: string }
 export interface QuarterContext { reviewed: QuarterPlan; next: QuarterPlan }
 export interface ReviewAnswers { nextIntention?: string; nextFocus?: string; nextTheme?: string; keep?: string[]; drop?: string[] }
 export interface PeriodicFormats { weekly?: string; monthly?: string; quarterly?: string; yearly?: string }
 export interface NoteText { path: string; text: string }
-export interface ReviewInput { period: PeriodLabel; covers?: PeriodLabel[]; skipped?: PeriodLabel[]; today: string; settings?: Partial<Settings>; links?: LinkFormat; goalsText?: string | null; nextGoalsText?: string | null; indexText?: string | null; sessionLogs?: NoteText[]; reviews?: ExistingReview[]; answers?: ReviewAnswers; periodic?: NoteText | null; periodicFormats?: PeriodicFormats }
+export interface ReviewInput { period: PeriodLabel; covers?: PeriodLabel[]; skipped?: PeriodLabel[]; today: string; settings?: Partial<Settings>; links?: LinkFormat; goalsText?: string | null; nextGoalsText?: string | null; previousGoalsText?: string | null; indexText?: string | null; sessionLogs?: NoteText[]; reviews?: ExistingReview[]; answers?: ReviewAnswers; periodic?: NoteText | null; periodicFormats?: PeriodicFormats }
 export interface ReviewNewNote { path: string; name: string; text: string }
 export interface NoteEdits { path: string; edits: TextEdit[]; newText: string }
 export interface ReviewFlag { code: string; message: string }
 export interface Carried { text: string; goals: string[]; from: PeriodLabel; to: PeriodLabel; carried: number; flagged: boolean; moved: boolean; decision: "carry" | "keep" | "drop" }
-export interface ReviewPlan { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; create: ReviewNewNote | null; periodic: NoteEdits | null; goals: NoteEdits | null; nextGoals: NoteEdits | null; carried: Carried[]; flags: ReviewFlag[]; summary: string }
+export interface ReviewPlan { kind: PeriodKind; period: PeriodLabel; covers: PeriodLabel[]; skipped: PeriodLabel[]; create: ReviewNewNote | null; periodic: NoteEdits | null; goals: NoteEdits | null; nextGoals: NoteEdits | null; previousGoals: NoteEdits | null; carried: Carried[]; flags: ReviewFlag[]; summary: string }
 export interface CalendarInput { settings?: Partial<Settings>; today: string; vault?: string }
 export interface PeriodicInput { period: PeriodLabel; settings?: Partial<Settings>; format?: string }
 "#;

@@ -61,6 +61,9 @@ struct NextReview {
     reviews: Vec<ExistingReview>,
     goals_path: String,
     next_goals_path: String,
+    previous_goals_path: String,
+    /// A quarterly review's current plans (reviewed and next quarter), to show before asking.
+    quarter: Option<reviews::intentions::QuarterContext>,
 }
 
 /// The period a review of `kind` covers now (the due one, catching up missed
@@ -80,13 +83,31 @@ fn next(i: &NextInput) -> CoreResult<NextReview> {
         None => reviews::next_review(i.kind, today, fiscal, start, &found),
     };
     let year = reviews::goals_year(period, fiscal);
+    let goals_path = i.settings.goals_path(year)?;
+    let next_goals_path = i.settings.goals_path(year + 1)?;
+    let text_of = |path: &str| {
+        i.notes
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.as_str())
+    };
+    let quarter = (period.kind() == PeriodKind::Quarter).then(|| {
+        reviews::intentions::quarter_context(
+            period,
+            fiscal,
+            text_of(&goals_path),
+            text_of(&next_goals_path),
+        )
+    });
     Ok(NextReview {
         period,
         covers,
         skipped,
         reviews: found,
-        goals_path: i.settings.goals_path(year)?,
-        next_goals_path: i.settings.goals_path(year + 1)?,
+        goals_path,
+        next_goals_path,
+        previous_goals_path: i.settings.goals_path(year - 1)?,
+        quarter,
     })
 }
 
@@ -124,7 +145,7 @@ pub fn periodic_note_path(
 /// The review schedule as an `.ics` file's text.
 #[wasm_bindgen(js_name = reviewCalendar, unchecked_return_type = "CoreResult<string>")]
 pub fn review_calendar(
-    #[wasm_bindgen(unchecked_param_type = "DatedInput")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CalendarInput")] value: JsValue,
 ) -> JsValue {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -132,11 +153,15 @@ pub fn review_calendar(
         today: String,
         #[serde(default)]
         settings: Settings,
+        /// The vault's name: the events' UIDs are unique to it.
+        #[serde(default)]
+        vault: String,
     }
     respond(input::<CalendarInput>(value).and_then(|i| {
-        Ok(reviews::calendar(
+        Ok(reviews::calendar::calendar_for(
             Day::parse(&i.today)?,
             i.settings.fiscal()?,
+            &i.vault,
         ))
     }))
 }

@@ -98,6 +98,7 @@ import type {
 	GoalsReply,
 	NextInput,
 	NextReview,
+	CalendarInput,
 	PeriodicInput,
 	ReviewInput,
 	ReviewPlan,
@@ -120,6 +121,7 @@ export type {
 	GoalsProgress,
 	GoalsReply,
 	NextReview,
+	QuarterContext,
 	NoteEdits,
 	PeriodKind,
 	PeriodicFormats,
@@ -413,7 +415,7 @@ export function periodicNotePath(input: PeriodicInput): CoreResult<string> {
 }
 
 /** The review schedule as an `.ics` file's text. */
-export function reviewCalendar(input: DatedInput): CoreResult<string> {
+export function reviewCalendar(input: CalendarInput): CoreResult<string> {
 	return callCore("reviewCalendar", () => rawReviewCalendar(input));
 }
 

@@ -3,18 +3,19 @@
  * "Show what's due" and "Export review calendar", plus the status bar item that says which
  * review is due — as `career review`, `career due` and `career calendar` do in a terminal.
  *
- * A quarterly review asks next quarter's intention and focus, an annual review next year's
- * theme, in a small form before anything is written; both may be left blank. The other reviews
+ * A quarterly review shows the reviewed quarter's intention and focus and asks next quarter's,
+ * its fields holding what is set (blank or unchanged keeps it); an annual review asks next
+ * year's theme. Both in a small form before anything is written; both may be left blank. The other reviews
  * ask nothing: their questions are in the note, to answer there. Every command ends with the
  * review open and a notice of what happened (items carried, flags). Built with `createEl` only.
  */
 
 import { Modal, normalizePath } from "obsidian";
 import type { App } from "obsidian";
-import type { Carried, Due, PeriodKind, ReviewAnswers } from "../core/wasm";
+import type { Carried, Due, PeriodKind, QuarterContext, ReviewAnswers } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
-import { whatIsDue, writeCalendar, writeReview } from "./reviews";
+import { quarterNow, whatIsDue, writeCalendar, writeReview } from "./reviews";
 import type { Decisions, WrittenReview } from "./reviews";
 import { openNote } from "./session-logs";
 
@@ -61,7 +62,8 @@ export async function runReview(plugin: CareerCoachHost, kind: PeriodKind, statu
 	let failed = "";
 	// A review that could not be written asks again with what was typed, so no answer is lost.
 	for (;;) {
-		answers = await askAnswers(plugin.app, kind, answers, failed);
+		const quarter = kind === "quarter" ? await quarterNow(plugin) : null;
+		answers = await askAnswers(plugin.app, kind, answers, failed, quarter);
 		if (answers === null) {
 			return;
 		}
@@ -106,17 +108,34 @@ function adjective(kind: PeriodKind): string {
  * The answers a quarterly or annual review asks for; `{}` for the others; null when cancelled.
  * `typed`: answers given before (shown again in their fields); `message`: why they are asked again.
  */
-function askAnswers(app: App, kind: PeriodKind, typed: ReviewAnswers, message: string): Promise<ReviewAnswers | null> {
+function askAnswers(app: App, kind: PeriodKind, typed: ReviewAnswers, message: string, quarter: QuarterContext | null): Promise<ReviewAnswers | null> {
 	if (kind === "quarter") {
+		const next = quarter?.next;
+		// The fields hold what is set, so confirming unchanged keeps it.
+		const shown: ReviewAnswers = { ...typed };
+		if (shown.nextIntention === undefined && next !== undefined && next.intention !== "") {
+			shown.nextIntention = next.intention;
+		}
+		if (shown.nextFocus === undefined && next !== undefined && next.focus !== "") {
+			shown.nextFocus = next.focus;
+		}
+		const lines = quarter === null ? [] : [planLine("Reviewed", quarter.reviewed), planLine("Next", quarter.next)];
 		return new AnswersModal(app, "Quarterly review", [
-			{ key: "nextIntention", label: "Next quarter's intention", hint: "What the quarter is about, in a few words: \"Build the thesis\", \"Go external\"." },
+			{ key: "nextIntention", label: `${next?.period ?? "Next quarter"}'s intention`, hint: "What the quarter is about, in a few words: \"Build the thesis\", \"Go external\". Unchanged keeps what is set." },
 			{ key: "nextFocus", label: "Its focus", hint: "The specific priorities." },
-		], typed, message).ask();
+		], shown, message, lines).ask();
 	}
 	if (kind === "year") {
 		return new AnswersModal(app, "Annual review", [{ key: "nextTheme", label: "Next year's theme", hint: "If next year had ONE theme, what would it be? It starts next year's goals." }], typed, message).ask();
 	}
 	return Promise.resolve(message === "" ? {} : null);
+}
+
+/** "Reviewed 2026-Q3: "Go external" — focus: Conference talks", or "not set". */
+function planLine(what: string, plan: QuarterContext["reviewed"]): string {
+	const intention = plan.intention === "" ? "intention not set" : `"${plan.intention}"`;
+	const focus = plan.focus === "" ? "" : ` — focus: ${plan.focus}`;
+	return `${what} ${plan.period ?? ""}: ${intention}${focus}`;
 }
 
 /** One question of the answers form. */
@@ -132,15 +151,17 @@ class AnswersModal extends Modal {
 	private readonly fields: readonly AnswerField[];
 	private readonly typed: ReviewAnswers;
 	private readonly message: string;
+	private readonly context: readonly string[];
 	private resolve: (answers: ReviewAnswers | null) => void = () => undefined;
 	private answered = false;
 
-	constructor(app: App, title: string, fields: readonly AnswerField[], typed: ReviewAnswers, message: string) {
+	constructor(app: App, title: string, fields: readonly AnswerField[], typed: ReviewAnswers, message: string, context: readonly string[] = []) {
 		super(app);
 		this.title = title;
 		this.fields = fields;
 		this.typed = typed;
 		this.message = message;
+		this.context = context;
 	}
 
 	ask(): Promise<ReviewAnswers | null> {
@@ -157,6 +178,9 @@ class AnswersModal extends Modal {
 		contentEl.empty();
 		if (this.message !== "") {
 			contentEl.createEl("p", { cls: "career-coach-session-message is-error career-coach-review-failed", text: this.message, attr: { role: "alert" } });
+		}
+		for (const line of this.context) {
+			contentEl.createEl("p", { cls: "career-coach-review-current", text: line });
 		}
 		contentEl.createEl("p", { cls: "career-coach-hint", text: "Leave a field blank to decide later; the review note keeps the question." });
 		const inputs = this.fields.map((field) => {

@@ -26,7 +26,7 @@
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { confinePath, dueReviews, nextReview, periodicNotePath, planReview, reviewCalendar } from "../core/wasm";
-import type { Carried, Due, NoteEdits, PeriodKind, PeriodicFormats, ReviewAnswers, ReviewPlan } from "../core/wasm";
+import type { Carried, Due, NoteEdits, PeriodKind, PeriodicFormats, QuarterContext, ReviewAnswers, ReviewPlan } from "../core/wasm";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { CoreRefusal, careerNotes, careerPlace, writeOutcome } from "./session-logs";
@@ -84,6 +84,20 @@ export async function whatIsDue(plugin: CareerCoachHost): Promise<DueNow> {
 		throw new CoreRefusal(found.error);
 	}
 	return found.value;
+}
+
+/**
+ * What a quarterly review shows before asking: the reviewed quarter's intention and focus, and
+ * next quarter's as set so far (read only to show them; the review is planned from a fresh read).
+ */
+export async function quarterNow(plugin: CareerCoachHost): Promise<QuarterContext | null> {
+	const { today, folder } = careerPlace(plugin);
+	const notes = await careerNotes(plugin.app, folder);
+	const next = nextReview({ kind: "quarter", today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin, notes) });
+	if (!next.ok) {
+		throw new CoreRefusal(next.error);
+	}
+	return next.value.quarter;
 }
 
 /** What to do with unfinished items: the texts to keep and to drop (the rest are carried). */
@@ -187,10 +201,12 @@ async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: Rev
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}
-	const { period: reviewed, covers, skipped, goalsPath, nextGoalsPath } = next.value;
+	const { period: reviewed, covers, skipped, goalsPath, nextGoalsPath, previousGoalsPath } = next.value;
 	const periodic = settings.reviewsInPeriodicNotes ? await periodicNote(plugin, kind, reviewed) : null;
 	const goalsText = await textOf(app, goalsPath);
 	const nextGoalsText = await textOf(app, nextGoalsPath);
+	// A week's or month's review collects what was left open in last year's goals note.
+	const previousGoalsText = kind === "week" || kind === "month" ? await textOf(app, previousGoalsPath) : null;
 	const indexText = await textOf(app, paths.careerIndex);
 	const plan = (withAnswers: ReviewAnswers): ReviewPlan => {
 		const planned = planReview({
@@ -202,6 +218,7 @@ async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: Rev
 			links: vaultLinkFormat(app),
 			goalsText,
 			nextGoalsText,
+			previousGoalsText,
 			indexText,
 			sessionLogs: notes.map(([path, text]) => ({ path, text })),
 			reviews: next.value.reviews,
@@ -223,6 +240,7 @@ async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: Rev
 	const read = new Map<string, string | null>([
 		[normalizePath(goalsPath), goalsText],
 		[normalizePath(nextGoalsPath), nextGoalsText],
+		[normalizePath(previousGoalsPath), previousGoalsText],
 		[normalizePath(periodic?.note?.path ?? ""), periodic?.note?.text ?? null],
 	]);
 	return { review, unfinished, read };
@@ -235,7 +253,7 @@ function itemsKey(items: readonly Carried[]): string {
 
 /** Performs a planned review: the existing notes' edits first, then the new review note. */
 async function writePlanned(app: App, review: ReviewPlan, read: ReadonlyMap<string, string | null>): Promise<WrittenReview> {
-	for (const edits of [review.goals, review.nextGoals]) {
+	for (const edits of [review.previousGoals, review.goals, review.nextGoals]) {
 		if (edits !== null) {
 			await writeEdits(app, edits, read);
 		}
@@ -349,7 +367,7 @@ export function calendarPath(plugin: CareerCoachHost): string {
 export async function writeCalendar(plugin: CareerCoachHost): Promise<TFile> {
 	const { app } = plugin;
 	const { today } = careerPlace(plugin);
-	const made = reviewCalendar({ today, settings: { ...plugin.settings } });
+	const made = reviewCalendar({ today, settings: { ...plugin.settings }, vault: plugin.app.vault.getName() });
 	if (!made.ok) {
 		throw new CoreRefusal(made.error);
 	}
