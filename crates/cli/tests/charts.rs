@@ -4,12 +4,19 @@
 //! `<desc>` with the text alternative, and `role="img"`. `UPDATE_GOLDEN=1`
 //! rewrites the goldens (review the diff, and the gallery, before committing).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const KINDS: [&str; 6] = ["timeline", "skills", "network", "risks", "progress", "streak"];
+const KINDS: [&str; 6] = [
+    "timeline", "skills", "network", "risks", "progress", "streak",
+];
 const VAULTS: [&str; 4] = ["realistic", "sparse", "empty", "malformed"];
 const TODAY: &str = "2026-09-16";
 
@@ -29,20 +36,36 @@ fn chart(vault: &Path, args: &[&str]) -> std::process::Output {
 
 /// Parses `svg` strictly and checks what every chart must carry.
 fn check(svg: &str, what: &str) {
-    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{what}: not well-formed XML: {e}"));
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("{what}: not well-formed XML: {e}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg", "{what}");
-    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2000/svg"), "{what}");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg"),
+        "{what}"
+    );
     assert_eq!(root.attribute("role"), Some("img"), "{what}");
-    let child = |name: &str| root.children().find(|n| n.has_tag_name(name)).and_then(|n| n.text()).unwrap_or("");
+    let child = |name: &str| {
+        root.children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or("")
+    };
     assert!(!child("title").trim().is_empty(), "{what}: a <title>");
     assert!(!child("desc").trim().is_empty(), "{what}: a <desc>");
     let labelled = root.attribute("aria-labelledby").unwrap_or("");
     for id in labelled.split_whitespace() {
-        assert!(doc.descendants().any(|n| n.attribute("id") == Some(id)), "{what}: #{id} exists");
+        assert!(
+            doc.descendants().any(|n| n.attribute("id") == Some(id)),
+            "{what}: #{id} exists"
+        );
     }
     for text in root.descendants().filter(|n| n.has_tag_name("text")) {
-        assert!(!text.text().unwrap_or("").is_empty(), "{what}: no empty <text>");
+        assert!(
+            !text.text().unwrap_or("").is_empty(),
+            "{what}: no empty <text>"
+        );
     }
 }
 
@@ -54,10 +77,17 @@ fn every_chart_matches_its_golden_and_is_well_formed() {
         let dir = root().join("tests/golden/charts/vaults").join(vault);
         for kind in KINDS {
             let out = chart(&dir, &[kind]);
-            assert!(out.status.success(), "{vault}/{kind}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{vault}/{kind}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let svg = String::from_utf8(out.stdout).unwrap();
             check(&svg, &format!("{vault}/{kind}"));
-            let golden = root().join("tests/golden/charts").join(vault).join(format!("{kind}.svg"));
+            let golden = root()
+                .join("tests/golden/charts")
+                .join(vault)
+                .join(format!("{kind}.svg"));
             if update {
                 std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
                 std::fs::write(&golden, &svg).unwrap();
@@ -66,7 +96,10 @@ fn every_chart_matches_its_golden_and_is_well_formed() {
             }
         }
     }
-    assert!(stale.is_empty(), "differ from tests/golden/charts (UPDATE_GOLDEN=1 to accept): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "differ from tests/golden/charts (UPDATE_GOLDEN=1 to accept): {stale:?}"
+    );
 }
 
 #[test]
@@ -74,7 +107,13 @@ fn the_empty_vault_says_what_to_add() {
     let dir = root().join("tests/golden/charts/vaults/empty");
     let out = chart(&dir, &["skills", "--json"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(value["placeholder"].as_str().unwrap().contains("Skills Inventory"), "{value}");
+    assert!(
+        value["placeholder"]
+            .as_str()
+            .unwrap()
+            .contains("Skills Inventory"),
+        "{value}"
+    );
 }
 
 #[test]
@@ -86,11 +125,22 @@ fn every_width_stays_well_formed_and_inside_its_box() {
             let svg = String::from_utf8(out.stdout).unwrap();
             check(&svg, &format!("{kind} at {width}"));
             let doc = roxmltree::Document::parse(&svg).unwrap();
-            let w: i32 = doc.root_element().attribute("width").unwrap().parse().unwrap();
-            for n in doc.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("class") != Some("bg")) {
+            let w: i32 = doc
+                .root_element()
+                .attribute("width")
+                .unwrap()
+                .parse()
+                .unwrap();
+            for n in doc
+                .descendants()
+                .filter(|n| n.has_tag_name("rect") && n.attribute("class") != Some("bg"))
+            {
                 let x: i32 = n.attribute("x").unwrap().parse().unwrap();
                 let rw: i32 = n.attribute("width").unwrap().parse().unwrap();
-                assert!(x >= 0 && x + rw <= w, "{kind} at {width}: a rect at {x}+{rw} leaves the {w} px box");
+                assert!(
+                    x >= 0 && x + rw <= w,
+                    "{kind} at {width}: a rect at {x}+{rw} leaves the {w} px box"
+                );
             }
         }
     }
@@ -106,8 +156,18 @@ fn unknown_kinds_and_existing_notes_are_refused() {
     std::fs::write(tmp.path().join("note.md"), "# Mine\n").unwrap();
     let out = chart(tmp.path(), &["timeline", "--output", "note.md"]);
     assert!(!out.status.success(), "a note is never replaced by a chart");
-    assert_eq!(std::fs::read_to_string(tmp.path().join("note.md")).unwrap(), "# Mine\n");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("note.md")).unwrap(),
+        "# Mine\n"
+    );
     let out = chart(tmp.path(), &["timeline", "--output", "chart.svg"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    check(&std::fs::read_to_string(tmp.path().join("chart.svg")).unwrap(), "written file");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    check(
+        &std::fs::read_to_string(tmp.path().join("chart.svg")).unwrap(),
+        "written file",
+    );
 }

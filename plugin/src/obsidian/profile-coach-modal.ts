@@ -160,7 +160,8 @@ class ProfileCoachModal extends Modal {
 			const text = what.value.trim();
 			if (text !== "") {
 				if (kind === "decision") {
-					this.noted.decisions.push(`${text} | ${why?.value.trim() ?? ""}`);
+					const reason = why?.value.trim() ?? "";
+					this.noted.decisions.push(reason === "" ? text : `${text} | ${reason}`);
 				} else {
 					this.noted.threads.push(text);
 				}
