@@ -351,7 +351,12 @@ pub fn render(
         "```career-progress".into(),
         "```".into(),
         String::new(),
-        "The block above shows live progress in Obsidian with Career Coach; in a terminal, run `career goals progress`.".into(),
+        "```career-chart".into(),
+        "kind: progress".into(),
+        format!("year: {year}"),
+        "```".into(),
+        String::new(),
+        "The blocks above show live progress in Obsidian with Career Coach (a table, then bars and a burn-up of the weekly actions); in a terminal, run `career goals progress` or `career chart progress`.".into(),
     ]);
     Ok(out.join("\n") + "\n")
 }
