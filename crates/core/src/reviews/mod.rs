@@ -5,7 +5,7 @@
 //! - [`due`]: which reviews exist (by frontmatter) and which are due.
 //! - [`carry`]: unfinished actions and milestones move to the next period.
 //! - [`intentions`]: the next quarter's intention into the goals note.
-//! - [`render`]: the review notes' text.
+//! - [`render`]: the review notes' text; [`annual`] the annual review's body.
 //! - [`periodic`]: the review as a section of a Periodic Notes note.
 //! - [`calendar`]: the cadence as an `.ics` file.
 //!
@@ -13,6 +13,7 @@
 //! goes in as data, and the note to create (or the periodic note's edits)
 //! and the goals-note edits come out, each with what it expects to find.
 
+pub mod annual;
 pub mod calendar;
 pub mod carry;
 pub mod due;

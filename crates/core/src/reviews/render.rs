@@ -4,14 +4,11 @@
 //! never checkboxes (the goals note owns the checkboxes, so the Tasks plugin
 //! sees each item once).
 
-use crate::blindspots::{analyze, Severity};
 use crate::coach::writers::find_kind;
 use crate::edit::frontmatter::yaml_scalar;
-use crate::goals::model::{GoalStatus, GoalsNote, Item, ItemState};
+use crate::goals::model::{GoalsNote, Item, ItemState};
 use crate::log::threads::Thread;
-use crate::note::lines::lines_in;
-use crate::note::outline::sections;
-use crate::note::placeholders::{is_placeholder_line, is_placeholder_only};
+use crate::note::placeholders::is_placeholder_line;
 use crate::note::tasks::tasks_in;
 use crate::periods::{FiscalYear, Period, PeriodKind};
 use crate::reviews::carry::{Carried, Decision, FLAG_AT};
@@ -211,7 +208,7 @@ pub fn body(ctx: &Context<'_>, level: usize) -> String {
         PeriodKind::Week => weekly(ctx, &h, &mut out),
         PeriodKind::Month => monthly(ctx, &h, &mut out),
         PeriodKind::Quarter => quarterly(ctx, &h, &mut out),
-        PeriodKind::Year => annual(ctx, &h, &mut out),
+        PeriodKind::Year => crate::reviews::annual::annual(ctx, &h, &mut out),
     }
     let questions: &[&str] = match ctx.period.kind() {
         PeriodKind::Week => &WEEKLY_QUESTIONS,
@@ -253,7 +250,7 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-fn goals_suffix(goals: &[String]) -> String {
+pub(crate) fn goals_suffix(goals: &[String]) -> String {
     if goals.is_empty() {
         String::new()
     } else {
@@ -579,99 +576,4 @@ fn goal_table(ctx: &Context<'_>, h: &str, out: &mut String) {
         ));
     }
     out.push('\n');
-}
-
-fn annual(ctx: &Context<'_>, h: &str, out: &mut String) {
-    out.push_str(&format!("{h} Career Index review\n\n"));
-    match ctx.index_text {
-        None => out.push_str(&format!(
-            "{} does not exist yet.\n\n",
-            ctx.links.link(&ctx.index_name, None, None)
-        )),
-        Some(index) => {
-            let all = sections(index);
-            let top = all
-                .iter()
-                .map(|s| s.level)
-                .filter(|&l| l >= 2)
-                .min()
-                .unwrap_or(2);
-            for s in all.iter().filter(|s| s.level == top) {
-                let state = if is_placeholder_only(index, s.body_span) {
-                    "Empty"
-                } else {
-                    "Filled"
-                };
-                out.push_str(&format!(
-                    "- **{state}** — {}\n",
-                    ctx.links
-                        .link(&ctx.index_name, Some(&s.title), Some(&s.title))
-                ));
-            }
-            out.push('\n');
-            let findings = analyze(index, ctx.goals_text, ctx.logs, ctx.today);
-            out.push_str(&format!("{h} Blind spots\n\n"));
-            if findings.is_empty() {
-                out.push_str("No blind spots found.\n\n");
-            }
-            for f in &findings {
-                let severity = match f.severity {
-                    Severity::High => "High",
-                    Severity::Medium => "Medium",
-                    Severity::Low => "Low",
-                };
-                out.push_str(&format!(
-                    "- **{severity}** — {}: {}\n  Ask: {}\n",
-                    f.section, f.evidence, f.question
-                ));
-            }
-            if !findings.is_empty() {
-                out.push('\n');
-            }
-        }
-    }
-    out.push_str(&format!("{h} Wins\n\n"));
-    let mut wins = Vec::new();
-    for g in &ctx.goals.goals {
-        if g.status == GoalStatus::Complete {
-            wins.push(format!("- **Goal {} complete** — {}", g.id, g.outcome));
-        }
-    }
-    let year_months = ctx.period.months(ctx.fiscal);
-    for m in &ctx.goals.milestones {
-        if m.state == ItemState::Done && year_months.contains(&m.period) {
-            wins.push(format!(
-                "- **Milestone done** ({}) — {}{}",
-                m.period,
-                m.text,
-                goals_suffix(&m.goals)
-            ));
-        }
-    }
-    if let Some(index) = ctx.index_text {
-        if let Some(section) = find_kind(index, "wins") {
-            for line in lines_in(index, section.body_span) {
-                let t = line.content.trim();
-                if !is_placeholder_line(t) && !t.starts_with('#') && !t.starts_with('|') {
-                    let t = t.trim_start_matches(['-', '*', '+']).trim();
-                    wins.push(format!("- {t}"));
-                }
-            }
-        }
-    }
-    if wins.is_empty() {
-        out.push_str("- None recorded yet.\n");
-    }
-    for w in wins {
-        out.push_str(&w);
-        out.push('\n');
-    }
-    out.push('\n');
-    out.push_str(&format!("{h} Next year's theme\n\n"));
-    match &ctx.next_theme {
-        Some(theme) => out.push_str(&format!(
-            "> **\"{theme}\"**\n\nRecorded as `next_theme` in this note's properties: it starts the next goal cascade.\n\n"
-        )),
-        None => out.push_str("*Not set yet.* Add `next_theme` to this note's properties when you know it.\n\n"),
-    }
 }
