@@ -8,7 +8,7 @@
 //! with a real iCalendar parser).
 
 // Test support: a failed unwrap is a failed test, with its message.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use career_core::periods::{FiscalYear, Period, PeriodKind};
 use career_core::reviews::calendar::calendar_for;

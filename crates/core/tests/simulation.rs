@@ -27,7 +27,13 @@
 //! `CAREER_SIM_SEEDS=200 cargo test --release -p career-core --test simulation`.
 
 // Test support: a failed unwrap is a failed test, with its message.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::too_many_lines,
+    clippy::panic,
+    clippy::unreachable
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;

@@ -18,7 +18,7 @@
 //! of a carried item is open.
 
 // Test support: a failed unwrap is a failed test, with its message.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use career_core::reviews::carry::{carry_forward, Decisions};
 use career_core::{FiscalYear, Period};

@@ -73,12 +73,14 @@ fn newest_date(text: &str) -> Option<String> {
     };
     let mut found: Vec<String> = Vec::new();
     for i in 0..bytes.len() {
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let starts_word = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_digit());
         if starts_word && digits(i, 4) && bytes.get(i + 4) == Some(&b'-') && digits(i + 5, 2) {
             let day = bytes.get(i + 7) == Some(&b'-') && digits(i + 8, 2);
             let len = if day { 10 } else { 7 };
             if bytes.get(i + len).is_none_or(|b| !b.is_ascii_digit()) {
-                found.push(text[i..i + len].to_string());
+                if let Some(date) = text.get(i..i + len) {
+                    found.push(date.to_string());
+                }
             }
         }
     }
