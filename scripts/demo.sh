@@ -50,11 +50,14 @@ done
 "$career" --vault "$vault" --today "$today" goals status G1 "In progress" > /dev/null
 "$career" --vault "$vault" --today "$today" goals status G3 "At risk" > /dev/null
 
-step "Writing reviews (weekly with carry-forward, monthly, quarterly) and the review calendar"
+step "Writing reviews (weekly with carry-forward, monthly, quarterly, annual) and the review calendar"
 "$career" --vault "$vault" --today "$today" review weekly --period "$last_week" > /dev/null
 "$career" --vault "$vault" --today "$today" review monthly > /dev/null
 "$career" --vault "$vault" --today "$today" review quarterly \
   --intention "Go external, for real" --focus "Two talks, one article" > /dev/null
+# The annual review: success criteria with evidence, this year's wins, each index section's state,
+# and next year's theme (which `goals new --year NEXT` starts from).
+"$career" --vault "$vault" --today "$today" review annual --period "$year" --theme "Lead in the open" > /dev/null
 "$career" --vault "$vault" --today "$today" calendar --output "Career/Career reviews.ics" > /dev/null
 
 step "Coaching the profile, one question at a time (scripts/demo-profile.txt)"

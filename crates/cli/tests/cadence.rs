@@ -219,3 +219,42 @@ fn on_new_years_day_a_missing_goals_note_names_both_ways_forward() {
     );
     assert_eq!(ok_run.code, 0, "{}", ok_run.stderr);
 }
+
+#[test]
+fn next_years_goals_start_from_the_theme_the_annual_review_chose() {
+    let vault = vault();
+    vault.write(
+        "Career/0_Career_Index.md",
+        "---\ntype: career-index\n---\n# Career\n\n## Vision\n\n**North Star (2031):** CTO\n\n## 2026 Theme\n\n> **\"Year of visibility\"**\n",
+    );
+    ok(career_on(
+        &vault,
+        "2026-12-20",
+        &["review", "annual", "--theme", "Lead in the open"],
+    ));
+    let out = ok(career_on(
+        &vault,
+        "2026-12-20",
+        &[
+            "goals",
+            "new",
+            "--year",
+            "2027",
+            "--goal",
+            "Speak at two conferences|2 talks",
+        ],
+    ));
+    assert!(out.contains("2027"), "{out}");
+    let goals = vault.read("Career/2027 Goals.md");
+    assert!(
+        goals.contains("theme: Lead in the open") || goals.contains("theme: \"Lead in the open\""),
+        "{goals}"
+    );
+    let index = vault.read("Career/0_Career_Index.md");
+    assert!(
+        index.contains(
+            "## 2027 Theme\n\n> **\"Lead in the open\"**\n\n**→ [[2027 Goals]]** — Full cascade"
+        ),
+        "the new theme section says the theme: {index}"
+    );
+}

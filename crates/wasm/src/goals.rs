@@ -144,7 +144,7 @@ fn create(i: &CreateInput) -> CoreResult<CreatedGoals> {
     let index_link = match &i.index_text {
         Some(index) => Some(outcome_of(
             index,
-            template::link_back(index, year, &name, i.link_format)?,
+            template::link_back_themed(index, year, &name, i.link_format, &i.input.theme)?,
         )?),
         None => None,
     };

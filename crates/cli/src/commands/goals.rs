@@ -16,7 +16,7 @@ use career_core::goals::edits::{add_action, set_status};
 use career_core::goals::interview::{self, Interview, InterviewPrompt, Reply};
 use career_core::goals::progress::{progress, render_text};
 use career_core::goals::template::{
-    link_back, render, CascadeContext, GoalDraft, GoalsInput, MilestoneDraft, QuarterDraft,
+    render, CascadeContext, GoalDraft, GoalsInput, MilestoneDraft, QuarterDraft,
 };
 use career_core::{CoreError, ErrorCode, FiscalYear, Period, PeriodKind};
 use clap::Subcommand;
@@ -397,10 +397,17 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
         Some(index) => {
             // The note exists now: a link that cannot be added is reported,
             // not an error, so the command's outcome matches the vault.
-            let result = context
-                .settings
-                .goals_name(year)
-                .and_then(|name| write(context, index, |text| link_back(text, year, &name, links)));
+            let result = context.settings.goals_name(year).and_then(|name| {
+                write(context, index, |text| {
+                    career_core::goals::template::link_back_themed(
+                        text,
+                        year,
+                        &name,
+                        links,
+                        &input.theme,
+                    )
+                })
+            });
             match result {
                 Ok(true) => {
                     linked = true;

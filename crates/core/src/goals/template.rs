@@ -479,6 +479,19 @@ pub fn link_back(
     goals_name: &str,
     links_format: LinkFormat,
 ) -> CoreResult<Vec<TextEdit>> {
+    link_back_themed(index_text, year, goals_name, links_format, "")
+}
+
+/// [`link_back`], writing the year's `theme` into a theme section it creates
+/// (the theme last year's annual review chose, so `## 2027 Theme` is never
+/// created empty); an existing section is only linked.
+pub fn link_back_themed(
+    index_text: &str,
+    year: i32,
+    goals_name: &str,
+    links_format: LinkFormat,
+    theme_text: &str,
+) -> CoreResult<Vec<TextEdit>> {
     let all = sections(index_text);
     let line = format!(
         "**→ {}** — Full cascade",
@@ -489,12 +502,19 @@ pub fn link_back(
             .iter()
             .find(|s| s.level == 2 && normalize(&s.title) == "vision");
         let at = vision.map_or(InsertAt::End, InsertAt::After);
+        let said = one_line(theme_text);
+        let said = said.trim().trim_matches('"');
+        let body = if said.is_empty() {
+            line
+        } else {
+            format!("> **\"{said}\"**\n\n{line}")
+        };
         return Ok(vec![insert(
             index_text,
             at,
             2,
             &format!("{year} Theme"),
-            &line,
+            &body,
         )]);
     };
     let linked = links(index_text)
