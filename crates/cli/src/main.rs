@@ -162,6 +162,22 @@ enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command reads or writes the Career Index (and so must find
+    /// it first); the surgical note commands work on the note they are given.
+    fn uses_the_index(&self) -> bool {
+        !matches!(
+            self,
+            Self::Outline { .. }
+                | Self::Section(_)
+                | Self::Table(_)
+                | Self::Task(_)
+                | Self::Frontmatter(_)
+                | Self::Calendar { .. }
+        )
+    }
+}
+
 /// `career session-log …`
 #[derive(Subcommand)]
 enum SessionLogCommand {
@@ -229,7 +245,11 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         )?,
     };
     settings::set_config_dir(&cli.config_dir)?;
-    let settings = settings::load(&cli.vault)?;
+    let mut settings = settings::load(&cli.vault)?;
+    if cli.command.uses_the_index() {
+        settings.career_index_location =
+            commands::career_folder::find_index(&cli.vault, &settings, today)?;
+    }
     let context = Context {
         vault: cli.vault,
         settings,

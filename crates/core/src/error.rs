@@ -60,6 +60,8 @@ pub enum ErrorCode {
     NotAFile,
     /// The command line was not understood (CLI only).
     Usage,
+    /// The Career Index is not where the settings say, and several notes could be it.
+    AmbiguousIndex,
 }
 
 impl ErrorCode {
@@ -90,6 +92,7 @@ impl ErrorCode {
             Self::NoteTooLarge => "note_too_large",
             Self::NotAFile => "not_a_file",
             Self::Usage => "usage",
+            Self::AmbiguousIndex => "ambiguous_index",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod goals;
+pub mod index_location;
 pub mod log;
 pub mod note;
 pub mod ops;

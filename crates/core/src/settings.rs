@@ -41,6 +41,10 @@ pub struct Settings {
     /// Write reviews into the user's Periodic Notes (a `## Career review`
     /// section) instead of notes of their own.
     pub reviews_in_periodic_notes: bool,
+    /// Where the Career Index was found when it is not at the configured
+    /// path (see [`crate::index_location`]); set by the shells, never saved.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub career_index_location: String,
 }
 
 impl Default for Settings {
@@ -59,6 +63,7 @@ impl Default for Settings {
             quarterly_review_name_pattern: "{period} Quarterly Review".into(),
             annual_review_name_pattern: "{period} Annual Review".into(),
             reviews_in_periodic_notes: false,
+            career_index_location: String::new(),
         }
     }
 }
@@ -102,7 +107,7 @@ impl Settings {
             _ => today.year(),
         };
         let date = today.iso();
-        let index = check_name("Career Index note name", &self.career_index_name)?;
+        let (index, index_path) = self.career_index_at(&folder)?;
         let goals = self.goals_name(planning_year)?;
         let log = check_name(
             "Session log name pattern",
@@ -117,7 +122,7 @@ impl Settings {
             career_index_name: index.clone(),
             methodology_name: methodology.clone(),
             methodology: join(&folder, &methodology),
-            career_index: join(&folder, &index),
+            career_index: index_path,
             goals: join(&folder, &goals),
             session_log: join(&folder, &log),
             profile: normalize_file(&self.profile_file)?,
@@ -126,6 +131,24 @@ impl Settings {
 }
 
 impl Settings {
+    /// The Career Index's name (a link target) and vault path: where it was
+    /// found, or the configured name in the career folder.
+    fn career_index_at(&self, folder: &str) -> CoreResult<(String, String)> {
+        let configured = check_name("Career Index note name", &self.career_index_name)?;
+        if self.career_index_location.trim().is_empty() {
+            return Ok((configured.clone(), join(folder, &configured)));
+        }
+        let path =
+            crate::vault_path::confine_file("Career Index location", &self.career_index_location)?;
+        let name = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&path)
+            .trim_end_matches(".md")
+            .to_string();
+        Ok((name, path))
+    }
+
     /// The planning year, from `fiscal_year_start_month`.
     pub fn fiscal(&self) -> CoreResult<FiscalYear> {
         FiscalYear::starting(self.fiscal_year_start_month)

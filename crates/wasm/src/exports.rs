@@ -57,6 +57,32 @@ pub fn confine_path(
     )
 }
 
+/// Input of `locateIndex`: the configured path and what the shell found.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LocateIndexInput {
+    configured: String,
+    configured_exists: bool,
+    index_name: String,
+    candidates: Vec<career_core::index_location::Candidate>,
+}
+
+/// Where the Career Index is when it is not at the configured path (`null`
+/// to use the configured path), or `ambiguous_index` listing the candidates.
+#[wasm_bindgen(js_name = locateIndex, unchecked_return_type = "CoreResult<string | null>")]
+pub fn locate_index(
+    #[wasm_bindgen(unchecked_param_type = "LocateIndexInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<LocateIndexInput>(value).and_then(|i| {
+        career_core::index_location::locate_index(
+            &i.configured,
+            i.configured_exists,
+            &i.index_name,
+            &i.candidates,
+        )
+    }))
+}
+
 /// Every section, table, task and link of a note, with byte spans.
 #[wasm_bindgen(unchecked_return_type = "CoreResult<NoteOutline>")]
 pub fn outline(text: &str) -> JsValue {

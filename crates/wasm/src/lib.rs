@@ -44,7 +44,12 @@ export interface Settings {
   quarterlyReviewNamePattern: string;
   annualReviewNamePattern: string;
   reviewsInPeriodicNotes: boolean;
+  /** Where the Career Index was found when not at the configured path (from `locateIndex`). */
+  careerIndexLocation?: string;
 }
+/** A note that could be the Career Index: its vault path, and whether its frontmatter says `type: career-index`. */
+export interface IndexCandidate { path: string; typed: boolean }
+export interface LocateIndexInput { configured: string; configuredExists: boolean; indexName: string; candidates: IndexCandidate[] }
 export type LinkFormat = "wikilink" | "markdown";
 export type NoteKind = "career-index" | "profile" | "methodology";
 export interface PlanInput { kind: NoteKind; settings?: Partial<Settings>; today: string; linkFormat?: LinkFormat; existing: string | null }

@@ -30,6 +30,7 @@ import {
 	chartScene as rawChartScene,
 	coachPrompt as rawCoachPrompt,
 	confinePath as rawConfinePath,
+	locateIndex as rawLocateIndex,
 	coachStart as rawCoachStart,
 	coachStep as rawCoachStep,
 	coreVersion as rawCoreVersion,
@@ -59,6 +60,7 @@ import {
 	sessionLog as rawSessionLog,
 } from "../../../build/wasm/career_wasm.js";
 import type {
+	LocateIndexInput,
 	BlindSpotInput,
 	ChartInput,
 	ChartScene,
@@ -235,6 +237,11 @@ export function coreVersion(): CoreResult<string> {
  */
 export function confinePath(input: { what: string; path: string }): CoreResult<string> {
 	return callCore("confinePath", () => rawConfinePath(input));
+}
+
+/** Where the Career Index is when it is not at the configured path (`null`: use that path). */
+export function locateIndex(input: LocateIndexInput): CoreResult<string | null> {
+	return callCore("locateIndex", () => rawLocateIndex(input));
 }
 
 /** Every note path for the given settings and day, vault-relative with forward slashes. */

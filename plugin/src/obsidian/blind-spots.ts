@@ -34,6 +34,7 @@ import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
 import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 const FAILED = "Could not run the blind spot analysis";
 /** The frontmatter `type` of a session log (crates/core/src/log/render.rs writes it). */
@@ -100,7 +101,7 @@ interface Place {
 
 function place(plugin: CareerCoachHost, action: string): Place | null {
 	const today = localIsoDate(new Date());
-	const paths = notePaths({ settings: { ...plugin.settings }, today });
+	const paths = notePaths({ settings: coreSettings(plugin), today });
 	if (!paths.ok) {
 		notifyCoreError(action, paths.error);
 		return null;
@@ -218,7 +219,7 @@ async function addSection(plugin: CareerCoachHost, finding: Finding): Promise<bo
 		}
 		const existing = await currentText(app, file);
 		const planned = planSections({
-			settings: { ...plugin.settings },
+			settings: coreSettings(plugin),
 			today: where.today,
 			linkFormat: vaultLinkFormat(app),
 			existing,
@@ -241,7 +242,7 @@ async function addSection(plugin: CareerCoachHost, finding: Finding): Promise<bo
 			planned.action === "create" && planned.text !== null ? { ...planned, edits: replaceAllEdits(text, planned.text) } : planned;
 		// Confirmed, it is planned again on the note as it is then (see upgrade-write.ts).
 		const outcome = await previewAndWrite(app, file, existing, withEdits(existing, plan), (text) => {
-			const again = planSections({ settings: { ...plugin.settings }, today: where.today, linkFormat: vaultLinkFormat(app), existing: text, sections: [finding.action.section] });
+			const again = planSections({ settings: coreSettings(plugin), today: where.today, linkFormat: vaultLinkFormat(app), existing: text, sections: [finding.action.section] });
 			if (!again.ok) {
 				throw new Error(again.error.message);
 			}

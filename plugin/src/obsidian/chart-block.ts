@@ -20,6 +20,7 @@ import { chartScene } from "../core/wasm";
 import { chartPlaceholder, drawChart } from "./chart-draw";
 import type { CareerCoachHost } from "./host";
 import { careerNotes, careerPlace } from "./session-logs";
+import { coreSettings } from "./index-location";
 
 /** The code block language of charts. */
 export const CHART_BLOCK = "career-chart";
@@ -111,7 +112,7 @@ export class ChartBlock extends MarkdownRenderChild {
 			const notes = await careerNotes(this.plugin.app, folder);
 			const measured = el.clientWidth > 0 ? el.clientWidth : 640;
 			const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(measured)));
-			const scene = chartScene({ source: this.source, today, settings: { ...this.plugin.settings }, notes, width });
+			const scene = chartScene({ source: this.source, today, settings: coreSettings(this.plugin), notes, width });
 			if (!scene.ok) {
 				el.empty();
 				chartPlaceholder(el.createDiv({ cls: "career-chart" }), `This chart cannot be drawn: ${scene.error.message}`);

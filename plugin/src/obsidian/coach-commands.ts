@@ -33,6 +33,7 @@ import { notify, notifyCoreError, notifyFailure } from "./notices";
 import { onExternalChange } from "./plugin-data";
 import type { PluginData } from "./plugin-data";
 import { ConflictError, currentText, writeUpgrade } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 const START_FAILED = "Could not start the coaching session";
 
@@ -247,7 +248,7 @@ class Coach {
 
 	/** The Career Index for today's settings, or null (with a notice) when it does not exist. */
 	private async careerIndex(): Promise<CareerIndex | null> {
-		const paths = notePaths({ settings: { ...this.plugin.settings }, today: localIsoDate(new Date()) });
+		const paths = notePaths({ settings: coreSettings(this.plugin), today: localIsoDate(new Date()) });
 		if (!paths.ok) {
 			notifyCoreError(START_FAILED, paths.error);
 			return null;

@@ -26,6 +26,7 @@ import { notify, notifyFailure } from "./notices";
 import { StaleDataError, onExternalChange, readPluginData, sameJson, updatePluginData } from "./plugin-data";
 import type { PluginData } from "./plugin-data";
 import { CoreRefusal, careerNotes, careerPlace, openNote } from "./session-logs";
+import { coreSettings } from "./index-location";
 
 /** The key in `data.json` that holds an unfinished interview. */
 export const INTERVIEW_KEY = "goalsInterview";
@@ -64,7 +65,7 @@ export async function openGoalsInterview(plugin: CareerCoachHost): Promise<void>
 /** The goals note's path for planning year `year`, per the settings. */
 function goalsPathFor(plugin: CareerCoachHost, year: number): string {
 	const month = String(plugin.settings.fiscalYearStartMonth).padStart(2, "0");
-	const paths = notePaths({ settings: { ...plugin.settings }, today: `${String(year).padStart(4, "0")}-${month}-01` });
+	const paths = notePaths({ settings: coreSettings(plugin), today: `${String(year).padStart(4, "0")}-${month}-01` });
 	if (!paths.ok) {
 		throw new CoreRefusal(paths.error);
 	}
@@ -91,7 +92,7 @@ async function startInterview(plugin: CareerCoachHost, year: number | null = nul
 	const index = await readIndex(plugin);
 	// Last year's annual review may have chosen this year's theme (its `next_theme`).
 	const notes = await careerNotes(plugin.app, folder);
-	const started = goalsInterviewStart({ today, settings: { ...plugin.settings }, indexText: index?.text ?? "", notes, year });
+	const started = goalsInterviewStart({ today, settings: coreSettings(plugin), indexText: index?.text ?? "", notes, year });
 	if (!started.ok) {
 		throw new CoreRefusal(started.error);
 	}

@@ -18,6 +18,7 @@ import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { CoreRefusal, careerPlace, writeOutcome } from "./session-logs";
 import { ConflictError, createPlannedNote, currentText } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 /** This planning year's goals note, read. */
 export interface GoalsInVault {
@@ -41,7 +42,7 @@ export function missingGoalsMessage(plugin: CareerCoachHost): string {
 	const year = Number(today.slice(0, 4));
 	// The same day a year earlier (28 February for 29 February) lies in the previous planning year.
 	const before = `${String(year - 1).padStart(4, "0")}${today.slice(4).replace("-02-29", "-02-28")}`;
-	const paths = notePaths({ settings: { ...plugin.settings }, today: before });
+	const paths = notePaths({ settings: coreSettings(plugin), today: before });
 	const previous = paths.ok ? normalizePath(paths.value.goals) : null;
 	if (previous !== null && previous !== path && plugin.app.vault.getAbstractFileByPath(previous) instanceof TFile) {
 		return `There is no ${path} yet. Either run "Create goals note" to plan the new year, or open ${previous} to finish last year's plan there.`;
@@ -86,7 +87,7 @@ export async function createGoals(plugin: CareerCoachHost, input: GoalsInput): P
 	const { app } = plugin;
 	const { today } = careerPlace(plugin);
 	const index = await readIndex(plugin);
-	const made = goalsCreate({ input, settings: { ...plugin.settings }, today, linkFormat: vaultLinkFormat(app), indexText: index?.text ?? null });
+	const made = goalsCreate({ input, settings: coreSettings(plugin), today, linkFormat: vaultLinkFormat(app), indexText: index?.text ?? null });
 	if (!made.ok) {
 		throw new CoreRefusal(made.error);
 	}
@@ -105,7 +106,7 @@ export async function createGoals(plugin: CareerCoachHost, input: GoalsInput): P
 				throw thrown;
 			}
 			indexText = await currentText(app, index.file);
-			const again = goalsCreate({ input, settings: { ...plugin.settings }, today, linkFormat: vaultLinkFormat(app), indexText });
+			const again = goalsCreate({ input, settings: coreSettings(plugin), today, linkFormat: vaultLinkFormat(app), indexText });
 			if (!again.ok) {
 				throw new CoreRefusal(again.error);
 			}
@@ -155,7 +156,7 @@ export async function addWeeklyAction(plugin: CareerCoachHost, file: TFile, acti
 /** Progress of a goals note's text, computed by the core for today. */
 export function progressOf(plugin: CareerCoachHost, text: string): GoalProgressView {
 	const { today } = careerPlace(plugin);
-	const found = goalsProgress(text, { today, settings: { ...plugin.settings } });
+	const found = goalsProgress(text, { today, settings: coreSettings(plugin) });
 	if (!found.ok) {
 		throw new CoreRefusal(found.error);
 	}

@@ -18,6 +18,7 @@ import { notify, notifyCoreError, notifyFailure } from "./notices";
 import { CoreRefusal } from "./session-logs";
 import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits, writeUpgrade } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 /** How each note is named in messages, and which of the core's paths is its. */
 const NOTES: Readonly<Record<NoteKind, { noun: string; path: (paths: NotePaths) => string }>> = {
@@ -44,7 +45,7 @@ export async function createOrUpgradeNote(plugin: CareerCoachHost, kind: NoteKin
 
 async function run(plugin: CareerCoachHost, kind: NoteKind, action: string): Promise<void> {
 	const { app } = plugin;
-	const settings = { ...plugin.settings };
+	const settings = coreSettings(plugin);
 	const today = localIsoDate(new Date());
 
 	const paths = notePaths({ settings, today });

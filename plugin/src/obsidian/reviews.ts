@@ -31,6 +31,7 @@ import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { CoreRefusal, careerNotes, careerPlace, writeOutcome } from "./session-logs";
 import { ConflictError, createPlannedNote, currentText } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 /** Periodic Notes' settings file, relative to the vault's config folder. */
 const PERIODIC_NOTES_DATA = "plugins/periodic-notes/data.json";
@@ -79,7 +80,7 @@ async function reviewNotes(plugin: CareerCoachHost, career: readonly [string, st
 export async function whatIsDue(plugin: CareerCoachHost): Promise<DueNow> {
 	const { today, folder } = careerPlace(plugin);
 	const career = await careerNotes(plugin.app, folder);
-	const found = dueReviews({ today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin, career) });
+	const found = dueReviews({ today, settings: coreSettings(plugin), notes: await reviewNotes(plugin, career) });
 	if (!found.ok) {
 		throw new CoreRefusal(found.error);
 	}
@@ -93,7 +94,7 @@ export async function whatIsDue(plugin: CareerCoachHost): Promise<DueNow> {
 export async function quarterNow(plugin: CareerCoachHost): Promise<QuarterContext | null> {
 	const { today, folder } = careerPlace(plugin);
 	const notes = await careerNotes(plugin.app, folder);
-	const next = nextReview({ kind: "quarter", today, settings: { ...plugin.settings }, notes: await reviewNotes(plugin, notes) });
+	const next = nextReview({ kind: "quarter", today, settings: coreSettings(plugin), notes: await reviewNotes(plugin, notes) });
 	if (!next.ok) {
 		throw new CoreRefusal(next.error);
 	}
@@ -195,7 +196,7 @@ export async function writeReview(plugin: CareerCoachHost, kind: PeriodKind, ans
 async function planRound(plugin: CareerCoachHost, kind: PeriodKind, answers: ReviewAnswers, chosen: Decisions | null): Promise<ReviewRound> {
 	const { app } = plugin;
 	const { today, paths, folder } = careerPlace(plugin);
-	const settings = { ...plugin.settings };
+	const settings = coreSettings(plugin);
 	const notes = await careerNotes(app, folder);
 	const next = nextReview({ kind, today, settings, notes: await reviewNotes(plugin, notes) });
 	if (!next.ok) {
@@ -302,7 +303,7 @@ async function periodicNote(plugin: CareerCoachHost, kind: PeriodKind, period: s
 		yearly: places.year?.format ?? "",
 	};
 	const place = places[kind];
-	const name = periodicNotePath({ period, settings: { ...plugin.settings }, format: place?.format ?? "" });
+	const name = periodicNotePath({ period, settings: coreSettings(plugin), format: place?.format ?? "" });
 	if (!name.ok) {
 		throw new CoreRefusal(name.error);
 	}
@@ -367,7 +368,7 @@ export function calendarPath(plugin: CareerCoachHost): string {
 export async function writeCalendar(plugin: CareerCoachHost): Promise<TFile> {
 	const { app } = plugin;
 	const { today } = careerPlace(plugin);
-	const made = reviewCalendar({ today, settings: { ...plugin.settings }, vault: plugin.app.vault.getName() });
+	const made = reviewCalendar({ today, settings: coreSettings(plugin), vault: plugin.app.vault.getName() });
 	if (!made.ok) {
 		throw new CoreRefusal(made.error);
 	}

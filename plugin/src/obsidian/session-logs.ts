@@ -27,6 +27,7 @@ import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify } from "./notices";
 import { ConflictError, createPlannedNote, currentText, writeUpgrade } from "./write-plan";
+import { coreSettings } from "./index-location";
 
 /** The section holding the table every log gets a row in (Career Index, methodology note). */
 const SESSION_LOGS_SECTION = "Session Logs";
@@ -53,7 +54,7 @@ export interface CareerPlace {
 /** The notes' places for today's settings. @throws CoreRefusal when the settings are unusable. */
 export function careerPlace(plugin: CareerCoachHost): CareerPlace {
 	const today = localIsoDate(new Date());
-	const paths = notePaths({ settings: { ...plugin.settings }, today });
+	const paths = notePaths({ settings: coreSettings(plugin), today });
 	if (!paths.ok) {
 		throw new CoreRefusal(paths.error);
 	}
@@ -213,7 +214,7 @@ export async function writeSessionLog(plugin: CareerCoachHost, content: LogConte
 	const notes = ranHere ? await careerNotes(app, folder) : [];
 	for (let attempt = 0; ; attempt++) {
 		const made = sessionLog({
-			settings: { ...plugin.settings },
+			settings: coreSettings(plugin),
 			today,
 			linkFormat: vaultLinkFormat(app),
 			session: content.session ?? null,

@@ -1,19 +1,41 @@
-//! The career folder: where the Career Index lives, and with it the session
-//! logs and saved analyses. One place decides its path and lists its notes.
+//! The career folder (where session logs, reviews and saved analyses live)
+//! and where the Career Index is. One place decides their paths and lists
+//! the folder's notes.
 
 use std::path::{Path, PathBuf};
 
-use career_core::CoreError;
+use career_core::index_location::{is_typed_index, locate_index, Candidate};
+use career_core::{CoreError, Day, Settings};
 
 use crate::Context;
 
 /// The career folder, vault-relative with `/`; empty for the vault root.
 pub fn relative(context: &Context) -> Result<String, CoreError> {
-    let paths = context.settings.note_paths(context.today)?;
-    Ok(Path::new(&paths.career_index)
-        .parent()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default())
+    context.settings.folder()
+}
+
+/// Where the Career Index is when it is not at the configured path (empty
+/// when it is, or is nowhere yet): the rule of [`career_core::index_location`],
+/// with the candidates found by scanning the vault's notes.
+pub fn find_index(vault: &Path, settings: &Settings, today: Day) -> Result<String, CoreError> {
+    let configured = settings.note_paths(today)?.career_index;
+    let files = crate::vault::Vault::open(vault)?;
+    if files.read(&configured).ok().flatten().is_some() {
+        return Ok(String::new());
+    }
+    let config = crate::settings::config_path("");
+    let candidates: Vec<Candidate> = crate::vault::scan(vault, vault, true)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(config.as_str()))
+        .map(|(path, text)| Candidate {
+            typed: is_typed_index(&text),
+            path,
+        })
+        .collect();
+    Ok(
+        locate_index(&configured, false, &settings.career_index_name, &candidates)?
+            .unwrap_or_default(),
+    )
 }
 
 /// The career folder on disk.
