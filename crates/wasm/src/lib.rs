@@ -124,7 +124,7 @@ export interface CoachStartInput { notePath: string; note: string; sections?: st
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
 export interface CoachStep { session: CoachSession; write: string | null }
 export type FindingAction = { kind: "coach"; section: string } | { kind: "add-section"; section: string };
-export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; question: string; action: FindingAction }
+export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; lines: number[]; question: string; action: FindingAction }
 export interface BlindSpotInput { index: string; goals?: string | null; logs?: [string, string][]; today: string }
 export interface Thread { note: string; line: number; text: string; carried: number }
 export interface SessionLogInput {

@@ -55,6 +55,10 @@ pub struct Finding {
     pub evidence: String,
     /// 1-based line the evidence points at, when there is one.
     pub line: Option<usize>,
+    /// Every 1-based line that is its evidence (the section's heading, the
+    /// rows or items it read), sorted; empty when the evidence is an absence.
+    #[serde(default)]
+    pub lines: Vec<usize>,
     /// The question that surfaces the gap.
     pub question: String,
     /// What to do about it.

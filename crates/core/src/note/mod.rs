@@ -7,6 +7,7 @@ pub mod lines;
 pub mod links;
 pub mod outline;
 pub mod placeholders;
+pub mod readers;
 pub mod sourcepos;
 pub mod tables;
 pub mod tasks;

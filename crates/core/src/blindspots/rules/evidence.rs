@@ -1,113 +1,185 @@
 //! The rules about evidence of reach and results: external visibility,
 //! business metrics, contingency, sponsors, a defined transition, mentees,
 //! and an index left untouched for too long.
+//!
+//! Each reads its evidence wherever the note writes it, in any form the
+//! readers take: a win quantified in Business Impact is quantified; sponsors
+//! "at Northwind" are internal when the timeline says "Northwind Insurance".
 
 use super::super::{Finding, FindingAction, Note, Severity};
-use super::support::{coach, employer, finding, is_quantified, mentions, Index, State};
+use super::support::{cites, coach, coach_or_add, finding, is_quantified, Index, State};
 use crate::dates::Day;
+use crate::note::aliases::normalize;
 use crate::note::frontmatter::{frontmatter, Value};
+use crate::note::readers::{self, employer::employer, Entry, Form};
 
 pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company would recommend you for a role?";
-    let targets: Vec<Vec<String>> = index
-        .rows("visibility_targets")
+    let targets: Vec<Entry> = index
+        .entries("visibility_targets")
         .into_iter()
-        .filter(|r| r.get(1).is_some_and(|t| !t.is_empty()))
+        .chain(index.entries("external_visibility"))
+        .filter(|e| {
+            e.form != Form::Row
+                || e.field(&["target"]).is_some()
+                || e.headers.is_empty()
+                || e.field(&["channel"]).is_none()
+        })
         .collect();
     if !targets.is_empty() {
         return;
     }
-    let company = employer(index);
-    let wins = index
-        .section("wins")
-        .map(|s| index.content_lines(&s))
-        .unwrap_or_default();
-    let internal_wins = company
-        .as_ref()
-        .map_or(0, |c| wins.iter().filter(|(_, w)| mentions(w, c)).count());
-    let evidence = match (&company, internal_wins) {
-        (Some(c), n) if n > 0 => {
-            format!("No external visibility targets, and {n} win(s) are internal to {c}.")
-        }
+    let company = employer(index.text);
+    let internal: Vec<Entry> = company.as_ref().map_or_else(Vec::new, |c| {
+        index
+            .entries("wins")
+            .into_iter()
+            .filter(|w| c.named_in(&w.text))
+            .collect()
+    });
+    let evidence = match (&company, internal.len()) {
+        (Some(c), n) if n > 0 => format!(
+            "No external visibility targets, and {n} win(s) are internal to {}.",
+            c.name
+        ),
         _ => "No external visibility targets: speaking and writing are empty.".to_string(),
     };
-    let line = index
-        .section("external_visibility")
-        .map(|s| index.line_of(s.heading_span.start));
-    let action = if line.is_some() {
-        coach("external_visibility")
-    } else {
-        FindingAction::AddSection {
-            section: "external_visibility".into(),
-        }
-    };
-    out.push(finding(
+    let line = index.heading_line("external_visibility");
+    let f = finding(
         "internal_only_visibility",
         Severity::High,
         "External Visibility Plan",
         evidence,
         line,
         q,
-        action,
-    ));
+        coach_or_add(line, "external_visibility", "external_visibility"),
+    );
+    out.push(cites(f, internal.iter().map(|w| w.line)));
+}
+
+/// The wins as items: rows, bullets and tasks; paragraphs only when the
+/// section has nothing else (an intro line is not a win).
+fn wins(index: &Index<'_>) -> Vec<Entry> {
+    let all = index.entries("wins");
+    if all.iter().any(|e| e.form != Form::Paragraph) {
+        all.into_iter()
+            .filter(|e| e.form != Form::Paragraph)
+            .collect()
+    } else {
+        all
+    }
+}
+
+/// Whether a quantified Business Impact entry speaks of this win.
+fn quantified_elsewhere(win: &Entry, impact: &[&Entry]) -> bool {
+    let name = normalize(&win.name);
+    impact.iter().any(|i| {
+        let text = normalize(&i.text);
+        let lead = normalize(&i.name);
+        (!name.is_empty() && text.contains(&name))
+            || (lead.len() >= 3 && normalize(&win.text).contains(&lead))
+    })
 }
 
 pub(super) fn metrics(index: &Index<'_>, out: &mut Vec<Finding>) {
-    let impact_rows = index.rows("business_impact");
-    let quantified_impact = impact_rows
-        .iter()
-        .any(|r| r.iter().any(|c| is_quantified(c)));
-    let wins = index
-        .section("wins")
-        .map(|s| index.content_lines(&s))
-        .unwrap_or_default();
-    let quantified_wins = wins.iter().filter(|(_, w)| is_quantified(w)).count();
-    if !quantified_impact && quantified_wins == 0 {
-        let section = index.section("business_impact");
-        out.push(finding(
+    let impact = index.entries("business_impact");
+    let quantified_impact: Vec<&Entry> = impact.iter().filter(|e| is_quantified(&e.text)).collect();
+    let wins = wins(index);
+    let quantified_wins: Vec<&Entry> = wins.iter().filter(|w| is_quantified(&w.text)).collect();
+    if quantified_impact.is_empty() && quantified_wins.is_empty() {
+        let line = index.heading_line("business_impact");
+        let f = finding(
             "no_business_metrics",
             Severity::High,
             "Business Impact Metrics",
             "No money or measured outcome in Business Impact or the wins.".into(),
-            section
-                .as_ref()
-                .map(|s| index.line_of(s.heading_span.start)),
+            line,
             "Can you quantify the $ impact of your wins?",
-            if section.is_some() {
-                coach("business_impact")
-            } else {
-                FindingAction::AddSection {
-                    section: "business_impact".into(),
-                }
-            },
-        ));
+            coach_or_add(line, "business_impact", "business_impact"),
+        );
+        out.push(cites(f, impact.iter().chain(&wins).map(|e| e.line)));
     }
-    let unquantified: Vec<&(usize, String)> = wins
+    let unquantified: Vec<&Entry> = wins
         .iter()
-        .filter(|(_, w)| (w.starts_with("- ") || w.starts_with("* ")) && !is_quantified(w))
+        .filter(|w| !is_quantified(&w.text) && !quantified_elsewhere(w, &quantified_impact))
         .collect();
-    if let Some((line, _)) = unquantified.first() {
-        let titles: Vec<String> = unquantified
-            .iter()
-            .map(|(_, w)| {
-                w.trim_start_matches(['-', '*', ' '])
-                    .split(" — ")
-                    .next()
-                    .unwrap_or("")
-                    .trim_matches('*')
-                    .to_string()
-            })
-            .collect();
-        out.push(finding(
+    if let Some(first) = unquantified.first() {
+        let titles: Vec<&str> = unquantified.iter().map(|w| w.name.as_str()).collect();
+        let f = finding(
             "wins_not_quantified",
             Severity::Medium,
             "Wins & Artifacts",
             format!("Wins without numbers: {}.", titles.join("; ")),
-            Some(*line),
+            Some(first.line),
             "Can you quantify the $ impact?",
             coach("wins"),
-        ));
+        );
+        out.push(cites(f, unquantified.iter().map(|w| w.line)));
     }
+}
+
+/// Words that say a risk has a plan.
+const MITIGATION: &[&str] = &[
+    "mitigat",
+    "plan",
+    "fallback",
+    "fall back",
+    "hedge",
+    "backup",
+    "if ",
+    "then",
+    "→",
+    "->",
+    "contingency",
+    "build",
+    "keep",
+    "maintain",
+    "option",
+];
+
+fn mitigated(risk: &Entry) -> bool {
+    if risk.form == Form::Row && !risk.headers.is_empty() {
+        return risk
+            .field(&[
+                "mitigation",
+                "plan",
+                "response",
+                "contingency",
+                "fallback",
+                "action",
+            ])
+            .is_some()
+            || (risk
+                .field(&[
+                    "mitigation",
+                    "plan",
+                    "response",
+                    "contingency",
+                    "fallback",
+                    "action",
+                ])
+                .is_none()
+                && !risk.headers.iter().any(|h| {
+                    [
+                        "mitigation",
+                        "plan",
+                        "response",
+                        "contingency",
+                        "fallback",
+                        "action",
+                    ]
+                    .iter()
+                    .any(|n| h.starts_with(n))
+                })
+                && risk.cells.get(3).is_some_and(|c| !c.is_empty()));
+    }
+    let rest = format!(
+        "{} {}",
+        risk.detail,
+        risk.text.lines().skip(1).collect::<Vec<_>>().join(" ")
+    )
+    .to_lowercase();
+    MITIGATION.iter().any(|m| rest.contains(m))
 }
 
 pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
@@ -134,22 +206,24 @@ pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
             coach("risk_register"),
         )),
         State::Filled(s) => {
-            let rows = index.rows("risk_register");
-            let unmitigated: Vec<String> = rows
-                .iter()
-                .filter(|r| r.get(3).is_none_or(|m| m.is_empty()))
-                .filter_map(|r| r.first().cloned())
+            let risks: Vec<Entry> = index
+                .entries("risk_register")
+                .into_iter()
+                .filter(|e| e.form != Form::Paragraph || e.group.is_some())
                 .collect();
+            let unmitigated: Vec<&Entry> = risks.iter().filter(|r| !mitigated(r)).collect();
             if !unmitigated.is_empty() {
-                out.push(finding(
+                let names: Vec<&str> = unmitigated.iter().map(|r| r.name.as_str()).collect();
+                let f = finding(
                     "no_contingency",
                     Severity::Medium,
                     &s.title,
-                    format!("Risks without mitigation: {}.", unmitigated.join("; ")),
+                    format!("Risks without mitigation: {}.", names.join("; ")),
                     Some(index.line_of(s.heading_span.start)),
                     q,
                     coach("risk_register"),
-                ));
+                );
+                out.push(cites(f, unmitigated.iter().map(|r| r.line)));
             }
         }
     }
@@ -157,11 +231,11 @@ pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
 
 pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company advocates for you when you're not in the room?";
-    let rows = index.rows("sponsors");
+    let sponsors = readers::people(index.text, "sponsors");
     let line = index
-        .section("sponsors")
-        .map(|s| index.line_of(s.heading_span.start));
-    if rows.is_empty() {
+        .heading_line("sponsors")
+        .or_else(|| index.heading_line("network"));
+    if sponsors.is_empty() {
         out.push(finding(
             "no_external_sponsor",
             Severity::Medium,
@@ -173,19 +247,31 @@ pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     }
-    let Some(company) = employer(index) else {
+    let Some(company) = employer(index.text) else {
         return;
     };
-    if rows.iter().all(|r| mentions(&r.join(" "), &company)) {
-        let names: Vec<String> = rows.iter().filter_map(|r| r.first().cloned()).collect();
-        out.push(finding(
+    let is_internal = |e: &Entry| {
+        let t = e.text.to_lowercase();
+        (company.named_in(&e.text) || t.contains("internal")) && !t.contains("external")
+    };
+    if sponsors.iter().all(is_internal) {
+        let names: Vec<&str> = sponsors.iter().map(|e| e.name.as_str()).collect();
+        let f = finding(
             "no_external_sponsor",
             Severity::Medium,
             "Sponsors",
-            format!("Every sponsor is at {company}: {}.", names.join(", ")),
+            format!(
+                "Every sponsor is at {}: {}.",
+                company.name,
+                names.join(", ")
+            ),
             line,
             q,
             coach("network"),
+        );
+        out.push(cites(
+            f,
+            sponsors.iter().map(|e| e.line).chain([company.line]),
         ));
     }
 }
@@ -194,24 +280,51 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
     let Some(role) = index.section("current_role") else {
         return;
     };
-    let text = role.body_span.of(index.text).to_lowercase();
-    let in_transition = [
+    let lines = readers::filled(index.text, role.body_span);
+    let says = |words: &[&str]| -> Vec<usize> {
+        lines
+            .iter()
+            .filter(|e| {
+                let t = e.text.to_lowercase();
+                words.iter().any(|w| t.contains(w))
+            })
+            .map(|e| e.line)
+            .collect()
+    };
+    let in_transition = says(&[
         "transition",
         "handoff",
         "hand off",
         "handover",
+        "hand over",
+        "handing over",
+        "handing off",
         "moving to",
         "taking over",
         "new role",
-    ]
-    .iter()
-    .any(|w| text.contains(w));
-    let defined = text.contains("success")
-        && (text.contains("transition success")
-            || text.contains("success looks like")
-            || text.contains("success criteria"));
-    if in_transition && !defined {
-        out.push(finding(
+    ]);
+    let criteria = readers::sections_of(index.text, "success_criteria")
+        .iter()
+        .any(|s| !index.is_empty(s));
+    let defined = criteria
+        || !readers::filled(index.text, crate::span::Span::new(0, index.text.len()))
+            .iter()
+            .filter(|e| {
+                let t = e.text.to_lowercase();
+                [
+                    "transition success",
+                    "success looks like",
+                    "success criteria",
+                    "success means",
+                    "done when",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+            })
+            .collect::<Vec<_>>()
+            .is_empty();
+    if !in_transition.is_empty() && !defined {
+        let f = finding(
             "no_transition_success_criteria",
             Severity::Medium,
             &role.title,
@@ -219,15 +332,14 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
             Some(index.line_of(role.heading_span.start)),
             "What does success in the transition look like, and by when?",
             coach("current_role"),
-        ));
+        );
+        out.push(cites(f, in_transition));
     }
 }
 
 pub(super) fn mentees(index: &Index<'_>, out: &mut Vec<Finding>) {
-    if index.rows("mentees").is_empty() {
-        let line = index
-            .section("mentees")
-            .map(|s| index.line_of(s.heading_span.start));
+    if readers::people(index.text, "mentees").is_empty() {
+        let line = index.heading_line("mentees");
         out.push(finding(
             "no_mentee",
             Severity::Low,
@@ -251,12 +363,17 @@ pub(super) fn stale(index: &Index<'_>, logs: &[Note], today: Day, out: &mut Vec<
     };
     let last_log = logs.iter().filter_map(|(_, t)| date_of(t, "date")).max();
     let touched = [
-        date_of(index.text, "updated"),
-        date_of(index.text, "created"),
-        last_log,
+        "updated",
+        "modified",
+        "last_updated",
+        "last-updated",
+        "lastmod",
+        "reviewed",
+        "created",
     ]
-    .into_iter()
-    .flatten()
+    .iter()
+    .filter_map(|k| date_of(index.text, k))
+    .chain(last_log)
     .max();
     let Some(last) = touched else { return };
     let days = today.days_since(last);

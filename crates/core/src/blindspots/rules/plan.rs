@@ -2,11 +2,9 @@
 //! theme for the year, and a point of view (the innovation thesis).
 
 use super::super::{Finding, FindingAction, Severity};
-use super::support::{coach, filled_rows, finding, question, Index, State};
-use crate::note::lines::lines_in;
-use crate::note::outline::Section;
-use crate::note::placeholders::{is_placeholder_line, is_placeholder_only};
-use crate::note::tables::tables_in;
+use super::support::{cites, coach, coach_or_add, finding, question, Index, State};
+use crate::note::aliases::normalize;
+use crate::note::readers::{self, Entry};
 
 /// Sections the dedicated rules below judge themselves.
 const JUDGED_ELSEWHERE: &[&str] = &[
@@ -31,7 +29,12 @@ pub(super) fn empty_sections(index: &Index<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let title = crate::note::aliases::by_id(kind).map_or(kind, |k| k.canonical);
-        match index.state(kind) {
+        // A top-level Skills Inventory is the growth section under another name.
+        let state = match (index.state(kind), kind) {
+            (State::Missing, "growth") => index.state("skills"),
+            (state, _) => state,
+        };
+        match state {
             State::Missing => out.push(finding(
                 "empty_section",
                 Severity::Medium,
@@ -57,6 +60,28 @@ pub(super) fn empty_sections(index: &Index<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The vision's parts and the labels that state them.
+const VISION_PARTS: &[(&str, &[&str])] = &[
+    (
+        "north star",
+        &["north star", "vision", "5 year vision", "goal"],
+    ),
+    ("life", &["life"]),
+    ("role", &["role"]),
+    ("impact", &["impact"]),
+    ("reach", &["reach"]),
+];
+
+/// Whether an entry (or a subsection title) states a labelled part.
+fn states(e: &Entry, labels: &[&str]) -> bool {
+    let name = normalize(&e.name);
+    let group = e.group.as_deref().map(normalize).unwrap_or_default();
+    labels.iter().any(|l| {
+        let named = |n: &str| n == *l || n.starts_with(&format!("{l} "));
+        (named(&name) && !e.detail.trim().is_empty()) || named(&group)
+    })
+}
+
 pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = question("vision");
     let Some(s) = index.section("vision") else {
@@ -73,24 +98,29 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     };
+    let entries = readers::filled(index.text, s.body_span);
+    let own = readers::filled(index.text, s.own_span());
     let mut missing = Vec::new();
-    let lines: Vec<String> = lines_in(index.text, s.body_span)
-        .map(|l| l.content.to_string())
-        .collect();
-    let labelled = |label: &str| lines.iter().find(|l| l.contains(&format!("**{label}")));
-    for (label, name) in [
-        ("North Star", "north star"),
-        ("Life", "life"),
-        ("Role", "role"),
-        ("Impact", "impact"),
-        ("Reach", "reach"),
-    ] {
-        match labelled(label) {
-            Some(l) if !is_placeholder_line(l) => {}
-            Some(_) => missing.push(name),
-            None if label == "North Star" && !is_placeholder_only(index.text, s.own_span()) => {}
-            None => missing.push(name),
+    let mut seen = Vec::new();
+    let mut labelled = 0;
+    for (part, labels) in VISION_PARTS {
+        let found: Vec<&Entry> = entries.iter().filter(|e| states(e, labels)).collect();
+        if !found.is_empty() && *part != "north star" {
+            labelled += 1;
         }
+        // An unlabelled statement of the vision is its north star.
+        let north_star = *part == "north star" && !own.is_empty();
+        if found.is_empty() && !north_star {
+            missing.push(*part);
+        }
+        seen.extend(found.iter().map(|e| e.line));
+    }
+    // A vision told in its own words, with no part labelled, is not judged
+    // by the template's parts: only a missing north star is a gap then.
+    let prompts_left = crate::note::lines::lines_in(index.text, s.body_span)
+        .any(|l| !l.is_blank() && crate::note::placeholders::is_placeholder_line(l.content));
+    if labelled == 0 && !prompts_left {
+        missing.retain(|p| *p == "north star");
     }
     if !missing.is_empty() {
         let severity = if missing.contains(&"north star") {
@@ -98,7 +128,7 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
         } else {
             Severity::Medium
         };
-        out.push(finding(
+        let f = finding(
             "vision_incomplete",
             severity,
             &s.title,
@@ -106,23 +136,18 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
             Some(index.line_of(s.heading_span.start)),
             &q,
             coach("vision"),
-        ));
+        );
+        out.push(cites(f, seen));
     }
 }
 
 pub(super) fn theme(index: &Index<'_>, goals: Option<&str>, out: &mut Vec<Finding>) {
     let q = "If this year had ONE theme, what would it be?";
-    let themes: Vec<Section> = crate::note::outline::sections(index.text)
+    let themes: Vec<_> = readers::sections_of(index.text, "annual_theme")
         .into_iter()
-        .filter(|s| {
-            crate::note::aliases::kind_of(&s.title).is_some_and(|k| k.id == "annual_theme")
-                && !is_placeholder_only(index.text, s.body_span)
-        })
+        .filter(|s| !index.is_empty(s))
         .collect();
-    let focus = index
-        .section("current_focus")
-        .map(|s| index.content_lines(&s))
-        .unwrap_or_default();
+    let focus = index.entries("current_focus");
     let goal_count = goals.map(count_goals).unwrap_or(0);
     let mut why = Vec::new();
     if themes.len() > 1 {
@@ -134,21 +159,23 @@ pub(super) fn theme(index: &Index<'_>, goals: Option<&str>, out: &mut Vec<Findin
     if focus.len() > 3 {
         why.push(format!("{} priorities in Current Focus", focus.len()));
     }
+    let theme_lines = themes.iter().map(|s| index.line_of(s.heading_span.start));
     if !why.is_empty() {
         let missing = if themes.is_empty() {
             " and no theme for the year"
         } else {
             ""
         };
-        out.push(finding(
+        let f = finding(
             "too_many_priorities",
             Severity::High,
             "Annual Theme",
             format!("{}{missing}.", why.join(", ")),
-            focus.first().map(|(l, _)| *l),
+            focus.first().map(|e| e.line),
             q,
             coach("annual_theme"),
-        ));
+        );
+        out.push(cites(f, focus.iter().map(|e| e.line).chain(theme_lines)));
     } else if themes.is_empty() {
         out.push(finding(
             "no_annual_theme",
@@ -165,41 +192,85 @@ pub(super) fn theme(index: &Index<'_>, goals: Option<&str>, out: &mut Vec<Findin
 fn count_goals(goals: &str) -> usize {
     let Some(s) = crate::note::outline::sections(goals)
         .into_iter()
-        .find(|s| crate::note::aliases::normalize(&s.title).starts_with("annual goals"))
+        .find(|s| normalize(&s.title).starts_with("annual goals"))
     else {
         return 0;
     };
-    tables_in(goals, s.body_span)
-        .first()
-        .map(|t| filled_rows(t).len())
-        .unwrap_or(0)
+    readers::filled(goals, s.body_span)
+        .iter()
+        .filter(|e| e.form != readers::Form::Paragraph)
+        .count()
+}
+
+/// Labels and phrases that state a point of view.
+const POV: &[&str] = &[
+    "belief",
+    "i believe",
+    "we believe",
+    "my belief",
+    "thesis",
+    "innovation thesis",
+    "point of view",
+    "pov",
+    "my pov",
+    "contrarian view",
+];
+
+/// Lines outside the thesis that state a point of view (under Vision, say).
+fn pov_elsewhere(index: &Index<'_>) -> Vec<usize> {
+    readers::filled(index.text, crate::span::Span::new(0, index.text.len()))
+        .iter()
+        .filter(|e| {
+            let name = normalize(&e.name);
+            let text = normalize(&e.text);
+            POV.iter().any(|p| {
+                (name == *p && !e.detail.trim().is_empty())
+                    || (text.starts_with(&format!("{p} ")) && text.len() > p.len() + 12)
+            })
+        })
+        .map(|e| e.line)
+        .collect()
 }
 
 pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "What do you believe about your industry that others don't?";
-    match (index.state("innovation_thesis"), index.state("belief")) {
-        (State::Missing, _) => out.push(finding(
-            "no_innovation_thesis",
-            Severity::High,
-            "Innovation Thesis",
-            "The index has no Innovation Thesis: no point of view is written down.".into(),
-            None,
-            q,
-            FindingAction::AddSection {
-                section: "innovation_thesis".into(),
-            },
-        )),
-        (State::Empty(s), _) | (State::Filled(s), State::Empty(_) | State::Missing) => {
-            out.push(finding(
-                "no_innovation_thesis",
-                Severity::High,
-                &s.title,
-                "The Innovation Thesis has no belief written down.".into(),
-                Some(index.line_of(s.heading_span.start)),
-                q,
-                coach("belief"),
-            ))
-        }
-        _ => {}
+    let elsewhere = pov_elsewhere(index);
+    if !elsewhere.is_empty() {
+        return;
     }
+    let belief = index
+        .section("belief")
+        .filter(|s| !index.is_empty(s))
+        .or_else(|| {
+            index
+                .section("innovation_thesis")
+                .filter(|s| !readers::filled(index.text, s.own_span()).is_empty())
+        });
+    if belief.is_some() {
+        return;
+    }
+    let line = index.heading_line("innovation_thesis");
+    let (section, evidence) = match index.section("innovation_thesis") {
+        None => (
+            "Innovation Thesis".to_string(),
+            "The index has no Innovation Thesis, and no belief or point of view is written anywhere."
+                .to_string(),
+        ),
+        Some(s) => (
+            s.title.clone(),
+            "The Innovation Thesis has no belief written down.".to_string(),
+        ),
+    };
+    out.push(finding(
+        "no_innovation_thesis",
+        Severity::High,
+        &section,
+        evidence,
+        line,
+        q,
+        match line {
+            Some(_) => coach("belief"),
+            None => coach_or_add(line, "belief", "innovation_thesis"),
+        },
+    ));
 }

@@ -1,57 +1,53 @@
 //! What every rule shares: the index as the rules see it (sections by
-//! their canonical kind, filled table rows, content lines), the finding
-//! builder, and the tests of evidence (is a text quantified, who is the
-//! employer, does a text mention it).
+//! their canonical kind, read through [`crate::note::readers`] so tables,
+//! lists, checklists and paragraphs count alike), the finding builder, and
+//! the tests of evidence (is a text quantified).
 
 use super::super::{Finding, FindingAction, Severity};
 use crate::coach::questions::for_section;
-use crate::coach::writers::find_kind;
-use crate::note::lines::lines_in;
 use crate::note::outline::Section;
-use crate::note::placeholders::{is_placeholder_line, is_placeholder_only};
-use crate::note::tables::{tables_in, Table};
+use crate::note::placeholders::is_placeholder_only;
+use crate::note::readers::{self, Entry};
 
 pub(super) struct Index<'a> {
     pub(super) text: &'a str,
 }
 
 impl Index<'_> {
+    /// The first section of a canonical kind, under any alias, at any level.
     pub(super) fn section(&self, kind: &str) -> Option<Section> {
-        find_kind(self.text, kind)
+        readers::section(self.text, kind)
     }
 
     /// The section, and whether it holds only the template's prompts.
     pub(super) fn state(&self, kind: &str) -> State {
         match self.section(kind) {
             None => State::Missing,
-            Some(s) if is_placeholder_only(self.text, s.body_span) => State::Empty(s),
+            Some(s) if self.is_empty(&s) => State::Empty(s),
             Some(s) => State::Filled(s),
         }
     }
 
+    /// Whether a section says nothing: only prompts, or only "none"/"TBD".
+    pub(super) fn is_empty(&self, s: &Section) -> bool {
+        is_placeholder_only(self.text, s.body_span)
+            || readers::filled(self.text, s.body_span).is_empty()
+    }
+
     pub(super) fn line_of(&self, offset: usize) -> usize {
-        self.text
-            .get(..offset)
-            .map_or(1, |t| t.matches('\n').count() + 1)
+        readers::line_of(self.text, offset)
     }
 
-    /// Body rows of the first table in a section that hold real content.
-    pub(super) fn rows(&self, kind: &str) -> Vec<Vec<String>> {
-        let Some(s) = self.section(kind) else {
-            return Vec::new();
-        };
-        tables_in(self.text, s.body_span)
-            .first()
-            .map(filled_rows)
-            .unwrap_or_default()
+    /// The heading line of the first section of a kind.
+    pub(super) fn heading_line(&self, kind: &str) -> Option<usize> {
+        self.section(kind)
+            .map(|s| self.line_of(s.heading_span.start))
     }
 
-    /// Content lines of a section (not headings, not prompts).
-    pub(super) fn content_lines(&self, s: &Section) -> Vec<(usize, String)> {
-        lines_in(self.text, s.body_span)
-            .filter(|l| !is_placeholder_line(l.content) && !l.content.trim_start().starts_with('#'))
-            .map(|l| (self.line_of(l.start), l.content.trim().to_string()))
-            .collect()
+    /// The entries of the first section of a kind that say something.
+    pub(super) fn entries(&self, kind: &str) -> Vec<Entry> {
+        self.section(kind)
+            .map_or_else(Vec::new, |s| readers::filled(self.text, s.body_span))
     }
 }
 
@@ -61,28 +57,13 @@ pub(super) enum State {
     Filled(Section),
 }
 
-pub(super) fn filled_rows(table: &Table) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .filter(|r| {
-            !is_placeholder_line(
-                &r.cells
-                    .iter()
-                    .map(|c| format!("| {} ", c.text))
-                    .collect::<String>(),
-            )
-        })
-        .map(|r| r.cells.iter().map(|c| c.text.trim().to_string()).collect())
-        .collect()
-}
-
 pub(super) fn question(section: &str) -> String {
     for_section(section)
         .map(|q| q.question.to_string())
         .unwrap_or_default()
 }
 
+/// A finding; its evidence lines start as `line` (see [`cites`]).
 pub(super) fn finding(
     id: &str,
     severity: Severity,
@@ -98,9 +79,18 @@ pub(super) fn finding(
         section: section.into(),
         evidence,
         line,
+        lines: line.into_iter().collect(),
         question: question.into(),
         action,
     }
+}
+
+/// The finding, citing `lines` too (sorted, once each).
+pub(super) fn cites(mut f: Finding, lines: impl IntoIterator<Item = usize>) -> Finding {
+    f.lines.extend(lines);
+    f.lines.sort_unstable();
+    f.lines.dedup();
+    f
 }
 
 pub(super) fn coach(section: &str) -> FindingAction {
@@ -109,11 +99,34 @@ pub(super) fn coach(section: &str) -> FindingAction {
     }
 }
 
+/// Coach the section when it exists, else add it.
+pub(super) fn coach_or_add(line: Option<usize>, coach_id: &str, kind: &str) -> FindingAction {
+    if line.is_some() {
+        coach(coach_id)
+    } else {
+        FindingAction::AddSection {
+            section: kind.into(),
+        }
+    }
+}
+
 /// Whether text states an amount or a measured outcome: money, a percentage,
 /// or a number with a unit of scale ("3x", "40 hours", "2M").
 pub(super) fn is_quantified(text: &str) -> bool {
     let t = text.to_lowercase();
-    if t.contains(['$', '€', '£', '%']) {
+    if t.contains(['$', '€', '£', '¥', '₹', '%']) {
+        return true;
+    }
+    // A count with a thousands separator ("20,000 merchants", "1.200 Kunden").
+    let b = t.as_bytes();
+    let grouped = b.windows(5).enumerate().any(|(i, w)| {
+        w.first().is_some_and(u8::is_ascii_digit)
+            && matches!(w.get(1), Some(b',' | b'.'))
+            && w.get(2..5)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && b.get(i + 5).is_none_or(|c| !c.is_ascii_digit())
+    });
+    if grouped {
         return true;
     }
     let words: Vec<&str> = t
@@ -141,45 +154,22 @@ pub(super) fn is_quantified(text: &str) -> bool {
                     "customers",
                     "percent",
                     "times",
+                    "attendees",
+                    "merchants",
+                    "clients",
+                    "subscribers",
+                    "downloads",
+                    "minutes",
+                    "ms",
+                    "kunden",
+                    "stunden",
+                    "tage",
+                    "prozent",
                 ]
                 .contains(n)
             });
         has_number && !is_year && scaled
     })
-}
-
-/// The current employer, from the Timeline's current row or Current Role's text.
-pub(super) fn employer(index: &Index<'_>) -> Option<String> {
-    let rows = index.rows("timeline");
-    let current = rows.iter().find(|r| {
-        r.first().is_some_and(|y| {
-            let y = y.to_lowercase();
-            y.contains("now")
-                || y.contains("present")
-                || y.contains("current")
-                || y.trim_end().ends_with('–')
-                || y.trim_end().ends_with('-')
-        })
-    });
-    if let Some(company) = current
-        .or(rows.first())
-        .and_then(|r| r.get(2))
-        .filter(|c| !c.is_empty())
-    {
-        return Some(company.clone());
-    }
-    let role = index.section("current_role")?;
-    let text = role.body_span.of(index.text);
-    let at = text.find(" at ")?;
-    text.get(at + 4..)?
-        .split(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '&'))
-        .next()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-}
-
-pub(super) fn mentions(text: &str, name: &str) -> bool {
-    !name.is_empty() && text.to_lowercase().contains(&name.to_lowercase())
 }
 
 #[cfg(test)]

@@ -1,0 +1,157 @@
+//! Section readers: what a section says, however it is written.
+//!
+//! People keep a Career Index as tables, bullet lists (`- Name — role,
+//! company`, `- **Name** (context)`), checklists or short paragraphs, under
+//! headings at any level and under the names in [`super::aliases`]. The
+//! readers turn any of these forms into the same [`Entry`] list, so blind
+//! spots, reviews and charts judge a note by what it says, not by the layout
+//! our template writes.
+//!
+//! - [`section`] finds a section by its canonical id (any alias, any level);
+//! - [`entries`] reads the entries of a span, [`section_entries`] of a section;
+//! - [`people`] reads a group of people (sponsors, mentees…) whether it has a
+//!   subsection of its own or is a labelled part of Network;
+//! - [`employer`] recognises a company under its variants.
+//!
+//! Template prompts (see [`super::placeholders`]), table headers and
+//! separators, code blocks, comments and rules are never entries.
+
+pub mod employer;
+mod parse;
+
+use super::aliases::kind_of;
+use super::outline::{sections, Section};
+use crate::span::Span;
+
+pub use parse::entries;
+
+/// How an entry was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A table row (its header, if any, names its fields).
+    Row,
+    /// A bullet or numbered list item.
+    Bullet,
+    /// A checklist item.
+    Task {
+        /// Whether it is ticked.
+        done: bool,
+    },
+    /// A paragraph (consecutive non-blank lines), quotes included.
+    Paragraph,
+}
+
+/// One entry of a section: a row, an item or a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// 1-based line of its first line.
+    pub line: usize,
+    /// 1-based line of its last line (indented continuation lines included).
+    pub end_line: usize,
+    /// How it was written.
+    pub form: Form,
+    /// The leading name: the first cell, the bold lead, or the text before
+    /// ` — `, ` – `, `: `, ` (` or `, `. Markup dropped.
+    pub name: String,
+    /// What follows the name (the other cells joined with `, `).
+    pub detail: String,
+    /// Table cells, markup dropped; for other forms `[name, detail]`.
+    pub cells: Vec<String>,
+    /// The table's header cells, lower-cased; empty for other forms.
+    pub headers: Vec<String>,
+    /// The whole entry, markup dropped, continuation lines joined by `\n`.
+    pub text: String,
+    /// The nearest heading or label (`**Sponsors:**`, `Mentees:`) above it
+    /// inside the span read, if any.
+    pub group: Option<String>,
+}
+
+impl Entry {
+    /// The cell under the first header that starts with one of `names`
+    /// (lower-case), when it holds something.
+    pub fn field(&self, names: &[&str]) -> Option<&str> {
+        let at = self
+            .headers
+            .iter()
+            .position(|h| names.iter().any(|n| h.starts_with(n)))?;
+        self.cells
+            .get(at)
+            .map(String::as_str)
+            .filter(|c| !c.trim().is_empty())
+    }
+
+    /// Whether it says nothing: "none", "TBD", "n/a", "-".
+    pub fn is_nil(&self) -> bool {
+        let t = super::aliases::normalize(&self.text);
+        matches!(
+            t.as_str(),
+            "" | "none" | "nothing" | "nothing yet" | "tbd" | "n a" | "na" | "todo" | "none yet"
+        )
+    }
+}
+
+/// The first section whose title names the canonical `kind` (an id of
+/// [`super::aliases::SECTION_KINDS`]), at any heading level.
+pub fn section(text: &str, kind: &str) -> Option<Section> {
+    sections(text)
+        .into_iter()
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == kind))
+}
+
+/// Every section whose title names `kind`.
+pub fn sections_of(text: &str, kind: &str) -> Vec<Section> {
+    sections(text)
+        .into_iter()
+        .filter(|s| kind_of(&s.title).is_some_and(|k| k.id == kind))
+        .collect()
+}
+
+/// The entries of the first section of `kind`, subsections included.
+pub fn section_entries(text: &str, kind: &str) -> Vec<Entry> {
+    section(text, kind).map_or_else(Vec::new, |s| entries(text, s.body_span))
+}
+
+/// The entries of a span that say something (not [`Entry::is_nil`]).
+pub fn filled(text: &str, span: Span) -> Vec<Entry> {
+    entries(text, span)
+        .into_iter()
+        .filter(|e| !e.is_nil())
+        .collect()
+}
+
+/// A group of people (`kind` is `sponsors`, `mentors`, `advisors` or
+/// `mentees`), wherever the note lists them: a section of that kind; else
+/// the entries of Network grouped under a label of that kind; else the
+/// Network entries that name the role ("sponsor", "mentee"…).
+pub fn people(text: &str, kind: &str) -> Vec<Entry> {
+    if let Some(s) = section(text, kind) {
+        return filled(text, s.body_span);
+    }
+    let Some(network) = section(text, "network") else {
+        return Vec::new();
+    };
+    let all = filled(text, network.body_span);
+    let grouped: Vec<Entry> = all
+        .iter()
+        .filter(|e| {
+            e.group
+                .as_deref()
+                .and_then(kind_of)
+                .is_some_and(|k| k.id == kind)
+        })
+        .cloned()
+        .collect();
+    if !grouped.is_empty() {
+        return grouped;
+    }
+    let word = kind.trim_end_matches('s');
+    all.into_iter()
+        .filter(|e| e.text.to_lowercase().contains(word))
+        .collect()
+}
+
+/// 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |t| t.matches('\n').count() + 1)
+}

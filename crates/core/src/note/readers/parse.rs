@@ -1,0 +1,352 @@
+//! Turning a span of markdown into [`Entry`]s, line by line.
+//!
+//! A line-level reader rather than the comrak tree: it must keep the
+//! line numbers findings cite, read half-formed tables and lists the way a
+//! person means them, and never fail.
+
+use super::{line_of, Entry, Form};
+use crate::note::aliases::kind_of;
+use crate::note::lines::lines_in;
+use crate::note::placeholders::is_placeholder_line;
+use crate::span::Span;
+
+/// The entries of `text[span]`, top to bottom.
+pub fn entries(text: &str, span: Span) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let first = line_of(text, span.start);
+    let mut group: Option<String> = None;
+    let mut headers: Vec<String> = Vec::new();
+    let mut in_table = false;
+    let mut in_fence = false;
+    let mut in_comment = false;
+    let mut paragraph_open = false;
+    let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let line = first + i;
+        let trimmed = raw.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            paragraph_open = false;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if in_comment || trimmed.starts_with("<!--") || trimmed.starts_with("%%") {
+            let closes = trimmed.ends_with("-->") || (trimmed.len() > 2 && trimmed.ends_with("%%"));
+            in_comment = !closes;
+            paragraph_open = false;
+            continue;
+        }
+        if trimmed.is_empty() {
+            paragraph_open = false;
+            in_table = false;
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            group = Some(clean(trimmed.trim_start_matches('#')));
+            paragraph_open = false;
+            in_table = false;
+            continue;
+        }
+        if is_rule(trimmed) {
+            paragraph_open = false;
+            continue;
+        }
+        let quoted = strip_quote(trimmed);
+        if quoted.starts_with("[!") {
+            continue;
+        }
+        if quoted.starts_with('|') {
+            paragraph_open = false;
+            if is_separator(quoted) {
+                continue;
+            }
+            let next_is_separator = lines
+                .get(i + 1)
+                .is_some_and(|n| is_separator(strip_quote(n.trim())));
+            let cells = split_row(quoted);
+            if next_is_separator {
+                headers = cells.iter().map(|c| c.to_lowercase()).collect();
+                in_table = true;
+                continue;
+            }
+            if !in_table {
+                headers.clear();
+                in_table = true;
+            }
+            if is_placeholder_line(quoted) || cells.iter().all(String::is_empty) {
+                continue;
+            }
+            let name = cells.first().cloned().unwrap_or_default();
+            let detail = cells
+                .get(1..)
+                .unwrap_or_default()
+                .iter()
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Entry {
+                line,
+                end_line: line,
+                form: Form::Row,
+                text: cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                name,
+                detail,
+                cells,
+                headers: headers.clone(),
+                group: group.clone(),
+            });
+            continue;
+        }
+        in_table = false;
+        if is_placeholder_line(raw) {
+            paragraph_open = false;
+            continue;
+        }
+        let indented = raw.starts_with("  ") || raw.starts_with('\t');
+        let item = list_item(quoted);
+        if let (true, Some(last)) = (indented, out.last_mut()) {
+            if last.form != Form::Row {
+                let (_, body) = item.unwrap_or((Form::Paragraph, quoted));
+                last.text.push('\n');
+                last.text.push_str(&clean(body));
+                last.end_line = line;
+                continue;
+            }
+        }
+        match item {
+            Some((form, body)) => {
+                paragraph_open = false;
+                if let Some(label) = label_only(body) {
+                    group = Some(label);
+                    continue;
+                }
+                out.push(entry(line, form, body, group.clone()));
+            }
+            None => {
+                if let Some(label) = label_only(quoted) {
+                    group = Some(label);
+                    paragraph_open = false;
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if paragraph_open => {
+                        last.text.push('\n');
+                        last.text.push_str(&clean(quoted));
+                        last.end_line = line;
+                    }
+                    _ => {
+                        out.push(entry(line, Form::Paragraph, quoted, group.clone()));
+                        paragraph_open = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn entry(line: usize, form: Form, body: &str, group: Option<String>) -> Entry {
+    let (name, detail) = split_name(body);
+    Entry {
+        line,
+        end_line: line,
+        form,
+        text: clean(body),
+        cells: vec![name.clone(), detail.clone()],
+        name,
+        detail,
+        headers: Vec::new(),
+        group,
+    }
+}
+
+/// A list marker's form and the text after it.
+fn list_item(line: &str) -> Option<(Form, &str)> {
+    let rest = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .or_else(|| line.strip_prefix("+ "))
+        .or_else(|| {
+            let digits = line.find(|c: char| !c.is_ascii_digit())?;
+            (digits > 0)
+                .then(|| line.get(digits..))
+                .flatten()
+                .and_then(|r| r.strip_prefix(". ").or_else(|| r.strip_prefix(") ")))
+        })?;
+    let rest = rest.trim_start();
+    for (mark, done) in [
+        ("[ ]", false),
+        ("[x]", true),
+        ("[X]", true),
+        ("[/]", false),
+        ("[-]", true),
+    ] {
+        if let Some(task) = rest.strip_prefix(mark) {
+            return Some((Form::Task { done }, task.trim_start()));
+        }
+    }
+    Some((Form::Bullet, rest))
+}
+
+/// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
+fn label_only(body: &str) -> Option<String> {
+    let t = body.trim();
+    let bare = t.trim_matches('*').trim_matches('_').trim();
+    let label = bare
+        .strip_suffix(':')
+        .unwrap_or(bare)
+        .trim_end_matches('*')
+        .trim();
+    let bold = t.starts_with("**") && t.ends_with("**") && !bare.contains("**");
+    // A bold line alone is a label only when it names a section kind
+    // ("**Sponsors**"); a bold statement ("**Visible outside X**") is content.
+    let is_label = (t.ends_with(':') || t.ends_with(":**") || (bold && kind_of(label).is_some()))
+        && !label.is_empty()
+        && label.split_whitespace().count() <= 4;
+    is_label.then(|| clean(label))
+}
+
+/// The leading name and the rest: a bold lead, or the text before the first
+/// ` — `, ` – `, ` - `, `: `, ` (`, `, `.
+fn split_name(body: &str) -> (String, String) {
+    let t = body.trim();
+    if let Some(rest) = t.strip_prefix("**") {
+        if let Some(end) = rest.find("**") {
+            let name = rest.get(..end).unwrap_or("");
+            let after = rest.get(end + 2..).unwrap_or("");
+            let name = name.trim().trim_end_matches(':');
+            let after = after
+                .trim_start_matches([':', ' ', '—', '–', '-', ','])
+                .trim();
+            return (
+                clean(name),
+                clean(after.trim_start_matches('(').trim_end_matches(')')),
+            );
+        }
+    }
+    let cut = [" — ", " – ", " - ", ": ", " (", ", "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|at| (at, sep.len())))
+        .min();
+    match cut {
+        Some((at, len)) => {
+            let name = t.get(..at).unwrap_or(t);
+            let rest = t.get(at + len..).unwrap_or("");
+            (clean(name), clean(rest.trim_end_matches(')')))
+        }
+        None => (clean(t), String::new()),
+    }
+}
+
+/// Markup dropped: emphasis, wikilink brackets, inline code ticks.
+pub(super) fn clean(s: &str) -> String {
+    let t = s
+        .replace("**", "")
+        .replace("__", "")
+        .replace("[[", "")
+        .replace("]]", "")
+        .replace('`', "");
+    t.trim()
+        .trim_matches('*')
+        .trim_matches('_')
+        .trim()
+        .to_string()
+}
+
+fn strip_quote(line: &str) -> &str {
+    let mut t = line;
+    while let Some(rest) = t.strip_prefix('>') {
+        t = rest.trim_start();
+    }
+    t
+}
+
+fn is_rule(t: &str) -> bool {
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-' || c == ' ')
+            || t.chars().all(|c| c == '*' || c == ' ')
+            || t.chars().all(|c| c == '_' || c == ' '))
+}
+
+fn is_separator(t: &str) -> bool {
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// The cells of a table row, `\|` kept inside a cell.
+fn split_row(row: &str) -> Vec<String> {
+    let inner = row.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '|' if !escaped => cells.push(clean(&std::mem::take(&mut cell))),
+            '\\' => {
+                escaped = true;
+                cell.push(c);
+                continue;
+            }
+            _ => cell.push(c),
+        }
+        escaped = false;
+    }
+    cells.push(clean(&cell));
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, usize, Form)> {
+        entries(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|e| (e.name, e.line, e.form))
+            .collect()
+    }
+
+    #[test]
+    fn tables_lists_checklists_and_paragraphs_read_alike() {
+        let table = "| Name | Context |\n|---|---|\n| Pat Kim | CIO |\n| [Name] | [Context] |\n";
+        let bullets = "- Pat Kim — CIO, Northwind\n- **Lee Park** (architect)\n";
+        let tasks = "- [ ] Pat Kim: ask for intro\n- [x] Lee Park, done\n";
+        let prose = "Pat Kim, our CIO,\nsponsors me.\n\nLee Park is a mentee.\n";
+        assert_eq!(names(table), [("Pat Kim".into(), 3, Form::Row)]);
+        assert_eq!(
+            names(bullets),
+            [
+                ("Pat Kim".into(), 1, Form::Bullet),
+                ("Lee Park".into(), 2, Form::Bullet)
+            ]
+        );
+        assert_eq!(
+            names(tasks),
+            [
+                ("Pat Kim".into(), 1, Form::Task { done: false }),
+                ("Lee Park".into(), 2, Form::Task { done: true })
+            ]
+        );
+        let p = names(prose);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p.get(1).map(|e| e.1), Some(4));
+    }
+
+    #[test]
+    fn labels_group_the_entries_under_them() {
+        let text = "**Sponsors:**\n- Pat Kim\n\nMentees:\n- Lee Park\n";
+        let got: Vec<Option<String>> = entries(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|e| e.group)
+            .collect();
+        assert_eq!(got, [Some("Sponsors".into()), Some("Mentees".into())]);
+    }
+}
