@@ -70,14 +70,39 @@ fn wins(index: &Index<'_>) -> Vec<Entry> {
     }
 }
 
-/// Whether a quantified Business Impact entry speaks of this win.
+/// Words too common in win titles to tie a win to an impact line.
+const COMMON: &[&str] = &[
+    "project",
+    "program",
+    "programme",
+    "launch",
+    "launched",
+    "delivery",
+    "initiative",
+    "team",
+    "teams",
+    "award",
+    "certification",
+    "new",
+    "first",
+];
+
+/// Whether a quantified Business Impact entry speaks of this win: it names
+/// the win, the win names it, or they share a distinctive word of the win's
+/// title ("Claims platform cut-over" and "claims processing cost down 18%").
 fn quantified_elsewhere(win: &Entry, impact: &[&Entry]) -> bool {
     let name = normalize(&win.name);
+    let distinctive: Vec<&str> = name
+        .split(' ')
+        .filter(|w| w.chars().count() >= 5 && !COMMON.contains(w))
+        .collect();
     impact.iter().any(|i| {
         let text = normalize(&i.text);
+        let words: Vec<&str> = text.split(' ').collect();
         let lead = normalize(&i.name);
         (!name.is_empty() && text.contains(&name))
             || (lead.len() >= 3 && normalize(&win.text).contains(&lead))
+            || distinctive.iter().any(|d| words.contains(d))
     })
 }
 

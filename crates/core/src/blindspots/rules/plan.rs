@@ -117,8 +117,9 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
     }
     // A vision told in its own words, with no part labelled, is not judged
     // by the template's parts: only a missing north star is a gap then.
-    let prompts_left = crate::note::lines::lines_in(index.text, s.body_span)
-        .any(|l| !l.is_blank() && crate::note::placeholders::is_placeholder_line(l.content));
+    let prompts_left = crate::note::lines::lines_in(index.text, s.body_span).any(|l| {
+        l.content.contains('[') && crate::note::placeholders::is_placeholder_line(l.content)
+    });
     if labelled == 0 && !prompts_left {
         missing.retain(|p| *p == "north star");
     }
