@@ -813,3 +813,34 @@ fn the_person_keeps_or_drops_an_unfinished_item_instead_of_carrying_it() {
     );
     assert!(!w4.flags.iter().any(|f| f.code == "not_carried_next_year"));
 }
+
+#[test]
+fn a_catch_up_in_a_periodic_note_records_what_it_covers_so_those_weeks_are_no_longer_due() {
+    // Weeks 3 and 4 were missed; the catch-up goes into week 4's periodic note.
+    let mut i = periodic_input("---\naliases: [week 4]\n---\n# Week 4\n");
+    i.period = Some(p("2026-W04"));
+    i.covers = vec![p("2026-W03")];
+    i.today = "2026-01-23".into();
+    i.periodic = Some(NoteText {
+        path: "Journal/2026-W04.md".into(),
+        text: "---\naliases: [week 4]\n---\n# Week 4\n".into(),
+    });
+    let plan = plan_review(&i).unwrap();
+    let out = &plan.periodic.as_ref().unwrap().new_text;
+    assert!(
+        out.starts_with("---\naliases: [week 4]\ncareer_review: weekly-review\ncareer_period: 2026-W04\ncareer_covers:\n  - 2026-W03\n  - 2026-W04\n---\n# Week 4\n"),
+        "{out}"
+    );
+    let found = reviews_in(&[("Journal/2026-W04.md".into(), out.clone())]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].covers, vec![p("2026-W03"), p("2026-W04")]);
+    // Without frontmatter the properties come in one new block.
+    i.periodic = Some(NoteText {
+        path: "Journal/2026-W04.md".into(),
+        text: "# Week 4\n".into(),
+    });
+    let plan = plan_review(&i).unwrap();
+    let out = &plan.periodic.as_ref().unwrap().new_text;
+    let found = reviews_in(&[("Journal/2026-W04.md".into(), out.clone())]);
+    assert_eq!(found[0].covers, vec![p("2026-W03"), p("2026-W04")], "{out}");
+}

@@ -139,8 +139,15 @@ pub fn review_of(path: &str, text: &str) -> Option<ExistingReview> {
         ),
     };
     let period = Period::parse(&period).ok().filter(|p| p.kind() == kind)?;
+    // A review note says `covers`; a review inside a periodic note, `career_covers`.
+    let value = |key: &str| {
+        front
+            .get(key)
+            .or_else(|| front.get(&format!("career_{key}")))
+            .map(|k| &k.value)
+    };
     let list = |key: &str| -> Vec<Period> {
-        let mut found: Vec<Period> = match front.get(key).map(|k| &k.value) {
+        let mut found: Vec<Period> = match value(key) {
             Some(Value::List(items)) => {
                 items.iter().filter_map(|i| Period::parse(i).ok()).collect()
             }
@@ -157,7 +164,7 @@ pub fn review_of(path: &str, text: &str) -> Option<ExistingReview> {
     covers.sort();
     let mut skipped = list("skipped");
     skipped.sort();
-    let kept = match front.get("kept").map(|k| &k.value) {
+    let kept = match value("kept") {
         Some(Value::List(items)) => items.iter().map(|i| i.trim().to_string()).collect(),
         Some(Value::Scalar(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
         _ => Vec::new(),

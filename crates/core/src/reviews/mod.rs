@@ -571,7 +571,27 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
                 if let Some(theme) = &next_theme {
                     body.push_str(&format!("\nnext_theme:: {theme}\n"));
                 }
-                let edits = periodic::append_review(&note.text, period, &body)?;
+                let periods = |list: &[Period]| list.iter().map(ToString::to_string).collect();
+                let lists = [
+                    (
+                        "career_covers",
+                        if covers.len() > 1 {
+                            periods(&covers)
+                        } else {
+                            Vec::new()
+                        },
+                    ),
+                    ("career_skipped", periods(&skipped)),
+                    (
+                        "career_kept",
+                        carried
+                            .iter()
+                            .filter(|c| c.decision == Decision::Keep)
+                            .map(|c| c.text.clone())
+                            .collect(),
+                    ),
+                ];
+                let edits = periodic::append_review(&note.text, period, &body, &lists)?;
                 periodic_edits = edits_for(note.path.clone(), &note.text, edits)?;
             }
             None => {

@@ -113,10 +113,19 @@ fn refuse(format: &str, why: &str) -> CoreError {
     )
 }
 
-/// The edits that put a review into an existing periodic note: the two
+/// The edits that put a review into an existing periodic note: the
 /// frontmatter properties and a `## Career review` section at the end.
-/// `body` is the review's content with its own headings at level 3.
-pub fn append_review(text: &str, period: Period, body: &str) -> CoreResult<Vec<TextEdit>> {
+/// `body` is the review's content with its own headings at level 3. `lists`
+/// are the list properties a catch-up records (`career_covers`,
+/// `career_skipped`, `career_kept`), so what is due reads a periodic review
+/// exactly as it reads a review note; empty lists are left out, and a key the
+/// person already has is left as it is.
+pub fn append_review(
+    text: &str,
+    period: Period,
+    body: &str,
+    lists: &[(&str, Vec<String>)],
+) -> CoreResult<Vec<TextEdit>> {
     let already = sections(text)
         .iter()
         .any(|s| normalize(&s.title) == normalize(SECTION));
@@ -128,21 +137,35 @@ pub fn append_review(text: &str, period: Period, body: &str) -> CoreResult<Vec<T
     }
     let kind = review_type(period.kind());
     let label = period.to_string();
-    let mut edits = if frontmatter(text).is_none() && !starts_with_delimiter(text) {
-        vec![insert_lines(
-            text,
-            content_start(text),
-            &[
+    let existing = frontmatter(text);
+    let mut list_lines = Vec::new();
+    for (key, values) in lists {
+        let taken = existing.as_ref().is_some_and(|f| f.get(key).is_some());
+        if values.is_empty() || taken {
+            continue;
+        }
+        list_lines.push(format!("{key}:"));
+        list_lines.extend(values.iter().map(|v| format!("  - {}", yaml_scalar(v))));
+    }
+    let mut edits = match &existing {
+        None if !starts_with_delimiter(text) => {
+            let mut lines = vec![
                 "---".to_string(),
                 format!("career_review: {}", yaml_scalar(kind)),
                 format!("career_period: {}", yaml_scalar(&label)),
-                "---".to_string(),
-            ],
-        )]
-    } else {
-        let mut edits = set_scalar(text, "career_review", kind)?;
-        edits.extend(set_scalar(text, "career_period", &label)?);
-        edits
+            ];
+            lines.extend(list_lines);
+            lines.push("---".to_string());
+            vec![insert_lines(text, content_start(text), &lines)]
+        }
+        _ => {
+            let mut edits = set_scalar(text, "career_review", kind)?;
+            edits.extend(set_scalar(text, "career_period", &label)?);
+            if let (Some(front), false) = (&existing, list_lines.is_empty()) {
+                edits.push(insert_lines(text, front.inner.end, &list_lines));
+            }
+            edits
+        }
     };
     edits.push(insert(text, InsertAt::End, 2, SECTION, body));
     Ok(edits)
