@@ -43,8 +43,15 @@ fn years(text: &str) -> Option<(i32, Option<i32>)> {
     }
 }
 
+/// Below this width labels go on their own line above full-width bars.
+pub(crate) const NARROW: i32 = 480;
+
 fn label_width(width: i32) -> i32 {
-    (width * 32 / 100).clamp(110, 230)
+    if width < NARROW {
+        20
+    } else {
+        (width * 32 / 100).clamp(110, 230)
+    }
 }
 
 /// The career timeline.
@@ -113,7 +120,12 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
     y += 8;
     for company in &companies {
         y += 18;
-        c.text(8, y, company, Role::Heading, Anchor::Start, left - 12);
+        let label_max = if width < NARROW {
+            width - 28
+        } else {
+            left - 28
+        };
+        c.text(8, y, company, Role::Heading, Anchor::Start, label_max + 16);
         for r in roles.iter().filter(|r| r.company == *company) {
             y += 24;
             let end = r.end.unwrap_or(now + 1);
@@ -153,8 +165,11 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
                     Role::Label
                 },
                 Anchor::Start,
-                left - 28,
+                label_max,
             );
+            if width < NARROW {
+                y += 16;
+            }
             c.rect(
                 x(r.start),
                 y - 12,
@@ -286,17 +301,27 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
             "No skills yet: fill in the Skills Inventory (Domain, Level, Last Active).",
         );
     }
-    let left = label_width(width);
-    let right = width - 110;
+    let narrow = width < NARROW;
+    let (left, right) = if narrow {
+        (8, width - 8)
+    } else {
+        (label_width(width), width - 110)
+    };
     let mut c = Canvas::new(width);
     let top = 28;
+    let short = (right - left) / 5 < 58;
     for (i, name) in LEVELS.iter().enumerate() {
         let i = i32::try_from(i).unwrap_or(0) + 1;
         let at = left + (right - left) * (2 * i - 1) / 10;
+        let shown = if short {
+            i.to_string()
+        } else {
+            (*name).to_string()
+        };
         c.sized(
             at,
             top - 8,
-            name,
+            &shown,
             Role::Muted,
             Anchor::Middle,
             (right - left) / 5 - 2,
@@ -314,14 +339,24 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
         let last_year = years(last).map(|(s, e)| e.unwrap_or(today.year()).max(s));
         let is_stale = last_year.is_some_and(|l| today.year() - l >= 2);
         stale += usize::from(is_stale);
-        c.text(
-            8,
-            y,
-            name,
-            if is_stale { Role::Faded } else { Role::Label },
-            Anchor::Start,
-            left - 14,
-        );
+        let note = match (is_stale, last_year) {
+            (true, Some(l)) => format!("stale · {l}"),
+            (false, Some(l)) => format!("{l}"),
+            _ => String::new(),
+        };
+        let (name_role, note_role) = if is_stale {
+            (Role::Faded, Role::Warning)
+        } else {
+            (Role::Label, Role::Muted)
+        };
+        if narrow {
+            c.text(8, y, name, name_role, Anchor::Start, width - 110);
+            c.text(width - 8, y, &note, note_role, Anchor::End, 100);
+            y += 20;
+        } else {
+            c.text(8, y, name, name_role, Anchor::Start, left - 14);
+            c.text(right + 8, y, &note, note_role, Anchor::Start, 100);
+        }
         c.rect(left, y - 13, right - left, 16, Role::Track, None);
         let level_name = lvl
             .and_then(|l| LEVELS.get(usize::try_from(l - 1).unwrap_or(0)))
@@ -343,19 +378,6 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
                 Some(tip),
             );
         }
-        let note = match (is_stale, last_year) {
-            (true, Some(l)) => format!("stale · {l}"),
-            (false, Some(l)) => format!("{l}"),
-            _ => String::new(),
-        };
-        c.text(
-            right + 8,
-            y,
-            &note,
-            if is_stale { Role::Warning } else { Role::Muted },
-            Anchor::Start,
-            100,
-        );
         alt.push(format!(
             "{name}: {}{}{}",
             level_name.map_or_else(
@@ -373,6 +395,18 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
         c.line(at, top - 2, at, y + 6, Role::Grid);
     }
     c.grid_to_back();
+    if short {
+        y += 22;
+        c.sized(
+            8,
+            y,
+            "1 Novice · 2 Developing · 3 Proficient · 4 Advanced · 5 Expert",
+            Role::Muted,
+            Anchor::Start,
+            width - 16,
+            10,
+        );
+    }
     let desc = format!(
         "{} skills on a five-step scale from Novice to Expert; {stale} not used for two years or more.",
         rows.len()

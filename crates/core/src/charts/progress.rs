@@ -8,12 +8,13 @@ use crate::goals::progress::{progress as tally, Tally};
 use crate::goals::{read, ItemState};
 use crate::periods::{FiscalYear, Period, PeriodKind};
 
+use super::career::NARROW;
 use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
 
 #[allow(clippy::too_many_arguments)]
 fn bar(
     c: &mut Canvas,
-    y: i32,
+    y: &mut i32,
     left: i32,
     right: i32,
     label: &str,
@@ -21,24 +22,24 @@ fn bar(
     role: Role,
     tip: String,
 ) {
-    c.text(8, y, label, Role::Label, Anchor::Start, left - 14);
-    c.rect(left, y - 13, right - left, 16, Role::Track, None);
+    let count = format!("{}/{} · {}%", t.done, t.total, t.percent);
+    if c.width < NARROW {
+        c.text(8, *y, label, Role::Label, Anchor::Start, c.width - 110);
+        c.text(c.width - 8, *y, &count, Role::Muted, Anchor::End, 100);
+        *y += 20;
+    } else {
+        c.text(8, *y, label, Role::Label, Anchor::Start, left - 14);
+        c.text(right + 8, *y, &count, Role::Muted, Anchor::Start, 100);
+    }
+    c.rect(left, *y - 13, right - left, 16, Role::Track, None);
     let done = i32::try_from(t.percent).unwrap_or(0);
     c.rect(
         left,
-        y - 13,
+        *y - 13,
         (right - left) * done / 100,
         16,
         role,
         Some(tip),
-    );
-    c.text(
-        right + 8,
-        y,
-        &format!("{}/{} · {}%", t.done, t.total, t.percent),
-        Role::Muted,
-        Anchor::Start,
-        100,
     );
 }
 
@@ -76,8 +77,11 @@ pub fn progress(
         );
     }
     let p = tally(&note, fiscal, today);
-    let left = (width * 30 / 100).clamp(110, 230);
-    let right = width - 108;
+    let (left, right) = if width < NARROW {
+        (8, width - 8)
+    } else {
+        ((width * 30 / 100).clamp(110, 230), width - 108)
+    };
     let mut c = Canvas::new(width);
     let mut alt = Vec::new();
     let mut y = 20;
@@ -106,7 +110,16 @@ pub fn progress(
             "{label} — {status}: {} of {} done ({}%)",
             g.tally.done, g.tally.total, g.tally.percent
         );
-        bar(&mut c, y, left, right, &label, g.tally, role, line.clone());
+        bar(
+            &mut c,
+            &mut y,
+            left,
+            right,
+            &label,
+            g.tally,
+            role,
+            line.clone(),
+        );
         y += 14;
         c.sized(
             left,
@@ -141,7 +154,7 @@ pub fn progress(
         );
         bar(
             &mut c,
-            y,
+            &mut y,
             left,
             right,
             &label,
