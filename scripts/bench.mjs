@@ -31,6 +31,7 @@ import MarkdownIt from "markdown-it";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import { benchCharts } from "./bench-charts.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const WASM_DIR = join(ROOT, "build/wasm");
@@ -190,8 +191,10 @@ async function main() {
 		return { name: ci.name, bytes: ci.bytes, wasm, js, native: nativeOps };
 	});
 
+	console.error("bench: timing the charts' scenes…");
+	const charts = benchCharts(core, time, budget / 2);
 	const goals = judge(corpus, careerIndex);
-	const report = { date: new Date().toISOString(), machine: machine(), budgetMs: budget, corpus, careerIndex, goals };
+	const report = { date: new Date().toISOString(), machine: machine(), budgetMs: budget, corpus, careerIndex, charts, goals };
 	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
 	print(report);
 	console.error("bench: wrote target/bench.json");

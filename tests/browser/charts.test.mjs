@@ -12,6 +12,8 @@
  * Skipped, saying why, only when Chromium is missing and cannot be installed.
  */
 
+/* global document, window -- used in functions that page.evaluate runs in the browser */
+
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
