@@ -60,6 +60,31 @@ step "Writing reviews (weekly with carry-forward, monthly, quarterly, annual) an
 "$career" --vault "$vault" --today "$today" review annual --period "$year" --theme "Lead in the open" > /dev/null
 "$career" --vault "$vault" --today "$today" calendar --output "Career/Career reviews.ics" > /dev/null
 
+step "Filling the timeline, skills, network and risks, and drawing every chart (Career/Charts.md, Career/charts/*.svg)"
+index="Career/0_Career_Index.md"
+add() { "$career" --vault "$vault" --today "$today" table add-row "$index" "$@" > /dev/null; }
+add "Timeline" --cell "$((year - 3))-now" --cell "Staff engineer, Platform" --cell "Northwind Health" --cell "Platform reliability programme"
+add "Timeline" --cell "$((year - 8))-$((year - 3))" --cell "Senior engineer" --cell "Northwind Health" --cell "On-call redesign"
+add "Timeline" --cell "$((year - 13))-$((year - 8))" --cell "Software engineer" --cell "Contoso Labs" --cell "First clinical integration"
+add "Growth/Skills Inventory" --cell "Distributed systems" --cell "Expert" --cell "$year" --cell ""
+add "Growth/Skills Inventory" --cell "Public speaking" --cell "Developing" --cell "$year" --cell "First talks"
+add "Growth/Skills Inventory" --cell "Technical writing" --cell "Proficient" --cell "$year" --cell "Thesis"
+add "Growth/Skills Inventory" --cell "Java" --cell "Advanced" --cell "$((year - 4))" --cell "Contoso years"
+add "Network & Influence/Mentors" --cell "Rosa Diaz" --cell "VP Engineering, Northwind Health"
+add "Network & Influence/Advisors" --cell "Sam Lee" --cell "Conference organiser"
+add "Risk Register" --cell "Platform reorg removes the role" --cell "Medium" --cell "High" --cell "Make the handover visible to two VPs"
+add "Risk Register" --cell "No external network" --cell "High" --cell "Medium" --cell ""
+{
+  printf '# Career charts\n\nEach block below is drawn live by Career Coach; `career chart KIND` writes the same picture as SVG.\n'
+  for kind in timeline skills network risks progress streak; do
+    printf '\n## %s\n\n```career-chart\nkind: %s\n```\n' "$kind" "$kind"
+  done
+} > "$vault/Career/Charts.md"
+mkdir -p "$vault/Career/charts"
+for kind in timeline skills network risks progress streak; do
+  "$career" --vault "$vault" --today "$today" chart "$kind" --output "Career/charts/$kind.svg" > /dev/null
+done
+
 step "Coaching the profile, one question at a time (scripts/demo-profile.txt)"
 # Its session log records Phase 1 and the day's other phases (index, blind spots, goals).
 "$career" --vault "$vault" --today "$today" coach --section profile < scripts/demo-profile.txt > /dev/null
@@ -71,8 +96,8 @@ then trust its plugins when asked; Career Coach is already enabled:
 
   $vault
 
-Start with Career/0_Career_Index.md, then Career/$year Goals.md (its progress
-block is live) and the reviews beside it; find every command in the palette
+Start with Career/0_Career_Index.md, then Career/Charts.md (every chart, live),
+then Career/$year Goals.md (its progress blocks are live) and the reviews beside it; find every command in the palette
 under "Career Coach". The same commands run in a terminal:
 
   $career --vault "$vault" --help
