@@ -314,8 +314,12 @@ pub(crate) fn annual(ctx: &Context<'_>, h: &str, out: &mut String) {
     // The year in pictures: `career-chart` blocks, drawn live by the plugin
     // (`career chart KIND --year YEAR` in a terminal); plain code blocks elsewhere.
     out.push_str(&format!("{h} The year in pictures\n\n"));
-    for kind in ["progress", "streak", "timeline", "skills", "network", "risks"] {
-        out.push_str(&format!("```career-chart\nkind: {kind}\nyear: {year}\n```\n\n"));
+    for kind in [
+        "progress", "streak", "timeline", "skills", "network", "risks",
+    ] {
+        out.push_str(&format!(
+            "```career-chart\nkind: {kind}\nyear: {year}\n```\n\n"
+        ));
     }
     out.push_str(&format!("{h} Next year's theme\n\n"));
     match &ctx.next_theme {
