@@ -402,24 +402,7 @@ fn finish(
     };
     // The closing questions read answers like every other prompt: one per line
     // (or separated by ;), finished with an empty line; skip or done for none.
-    let interactive = terminal.interactive;
-    let mut ask = |question: &str| {
-        say(question);
-        say(&grammar::answer_line(
-            interactive,
-            &[Word::Skip, Word::Done],
-        ));
-        let reply = terminal.reply().unwrap_or_default();
-        if grammar::command(&reply, false).is_some() {
-            return Vec::new();
-        }
-        reply
-            .lines()
-            .flat_map(|l| l.split(';'))
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-    };
+    let mut ask = |question: &str| terminal.list(question);
     let focus = ask(&format!("Focus of this session? (skip: {default_focus})")).join("; ");
     let threads = ask("Open threads for next time? One per line.");
     let worked = ask("What worked well?");

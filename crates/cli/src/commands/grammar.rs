@@ -149,6 +149,31 @@ impl Replies {
         }
     }
 
+    /// A closing question (decisions, threads, what worked…): asks it, then
+    /// reads one item per line or per `;`; skip, done or the end of input is none.
+    pub fn list(&mut self, question: &str) -> Vec<String> {
+        {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{question}");
+            let _ = writeln!(
+                out,
+                "{}",
+                answer_line(self.interactive, &[Word::Skip, Word::Done])
+            );
+            let _ = out.flush();
+        }
+        let reply = self.reply().unwrap_or_default();
+        if command(&reply, false).is_some() {
+            return Vec::new();
+        }
+        reply
+            .lines()
+            .flat_map(|l| l.split(';'))
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
     /// The next answer or command; `None` at the end of input.
     pub fn reply(&mut self) -> Option<String> {
         let mut first = self.lines.next()?.ok()?;

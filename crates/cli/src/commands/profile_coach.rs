@@ -238,21 +238,7 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
 /// The closing questions: decisions, open threads, what worked, what to
 /// improve (each may be skipped).
 fn closing(terminal: &mut Replies) -> (Vec<Decision>, Vec<String>, Vec<String>, Vec<String>) {
-    let interactive = terminal.interactive;
-    let mut ask = |question: &str| {
-        say(question);
-        say(&answer_line(interactive, &[Word::Skip, Word::Done]));
-        let reply = terminal.reply().unwrap_or_default();
-        if command(&reply, false).is_some() {
-            return Vec::new();
-        }
-        reply
-            .lines()
-            .flat_map(|l| l.split(';'))
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-    };
+    let mut ask = |question: &str| terminal.list(question);
     let decisions = ask("\nDecisions made? One per line: what | why.")
         .into_iter()
         .map(|d| {
