@@ -162,40 +162,24 @@ const MITIGATION: &[&str] = &[
     "option",
 ];
 
+/// Table columns that hold a risk's mitigation.
+const MITIGATION_COLUMNS: [&str; 6] = [
+    "mitigation",
+    "plan",
+    "response",
+    "contingency",
+    "fallback",
+    "action",
+];
+
 fn mitigated(risk: &Entry) -> bool {
     if risk.form == Form::Row && !risk.headers.is_empty() {
-        return risk
-            .field(&[
-                "mitigation",
-                "plan",
-                "response",
-                "contingency",
-                "fallback",
-                "action",
-            ])
-            .is_some()
-            || (risk
-                .field(&[
-                    "mitigation",
-                    "plan",
-                    "response",
-                    "contingency",
-                    "fallback",
-                    "action",
-                ])
-                .is_none()
-                && !risk.headers.iter().any(|h| {
-                    [
-                        "mitigation",
-                        "plan",
-                        "response",
-                        "contingency",
-                        "fallback",
-                        "action",
-                    ]
-                    .iter()
-                    .any(|n| h.starts_with(n))
-                })
+        // A mitigation column with text in it, or (without one) a filled fourth cell.
+        return risk.field(&MITIGATION_COLUMNS).is_some()
+            || (!risk
+                .headers
+                .iter()
+                .any(|h| MITIGATION_COLUMNS.iter().any(|n| h.starts_with(n)))
                 && risk.cells.get(3).is_some_and(|c| !c.is_empty()));
     }
     let rest = format!(
