@@ -22,6 +22,7 @@ use crate::note::lines::lines_in;
 use crate::note::links::links;
 use crate::note::outline::{sections, Section};
 use crate::note::placeholders::is_placeholder_line;
+use crate::note::readers;
 use crate::periods::{month_name, FiscalYear, Period};
 use crate::templates::links::LinkFormat;
 
@@ -400,14 +401,50 @@ fn bare(text: &str) -> String {
 }
 
 /// Reads the north star, the theme and the success criteria for `year`.
+///
+/// Sections are found under any of their names ([`crate::note::aliases`]).
+/// The vision is its `North Star:` line, else the first thing the Vision
+/// section says; the theme is the first line of its section, else what the
+/// heading says after `:` (`## 2026 Theme: Build in public`); the criteria
+/// are the lines (bullets and checklist items as written) of the Success
+/// Criteria section under the theme, else anywhere.
 pub fn context(index_text: &str, year: i32) -> CascadeContext {
     let all = sections(index_text);
     let mut out = CascadeContext::default();
-    let vision_span = all
-        .iter()
-        .find(|s| normalize(&s.title) == "vision")
+    out.vision = vision(index_text);
+    if let Some(theme) = theme_section(&all, year) {
+        out.theme_section = Some(theme.title.clone());
+        out.theme = lines_in(index_text, theme.own_span())
+            .map(|l| l.content.trim())
+            .filter(|l| !l.is_empty() && !is_placeholder_line(l))
+            .filter(|l| !l.starts_with("**→") && !l.starts_with('→') && !l.contains("[["))
+            .map(bare)
+            .find(|l| !l.is_empty())
+            .or_else(|| {
+                let (_, named) = theme.title.split_once([':', '—', '–'])?;
+                let named = bare(named);
+                (!named.is_empty()).then_some(named)
+            });
+        let criteria = readers::sections_of(index_text, "success_criteria");
+        let criteria = criteria
+            .iter()
+            .find(|s| theme.body_span.contains(s.heading_span))
+            .or_else(|| criteria.first());
+        if let Some(criteria) = criteria {
+            out.success_criteria = criterion_lines(index_text, criteria);
+        }
+    }
+    out
+}
+
+/// The north star: the Vision section's `North Star:` line, else the first
+/// thing its own text says (not its subsections, which hold the picture).
+fn vision(index_text: &str) -> Option<String> {
+    let section = readers::section(index_text, "vision");
+    let span = section
+        .as_ref()
         .map_or(crate::span::Span::new(0, index_text.len()), |s| s.body_span);
-    out.vision = lines_in(index_text, vision_span)
+    let labelled = lines_in(index_text, span)
         .map(|l| l.content)
         .find(|l| normalize(l).contains("north star"))
         .and_then(|l| {
@@ -418,27 +455,15 @@ pub fn context(index_text: &str, year: i32) -> CascadeContext {
             let value = bare(value);
             (!value.is_empty() && !is_placeholder_line(&value)).then_some(value)
         });
-    if let Some(theme) = theme_section(&all, year) {
-        out.theme_section = Some(theme.title.clone());
-        out.theme = lines_in(index_text, theme.own_span())
+    labelled.or_else(|| {
+        let own = section.as_ref()?.own_span();
+        lines_in(index_text, own)
             .map(|l| l.content.trim())
             .filter(|l| !l.is_empty() && !is_placeholder_line(l))
-            .filter(|l| !l.starts_with("**→") && !l.starts_with('→') && !l.contains("[["))
-            .map(bare)
-            .find(|l| !l.is_empty());
-        let criteria = all
-            .iter()
-            .filter(|s| normalize(&s.title).starts_with("success criteria"))
-            .find(|s| theme.body_span.contains(s.heading_span))
-            .or_else(|| {
-                all.iter()
-                    .find(|s| normalize(&s.title).starts_with("success criteria"))
-            });
-        if let Some(criteria) = criteria {
-            out.success_criteria = criterion_lines(index_text, criteria);
-        }
-    }
-    out
+            .filter(|l| !l.starts_with('|') && !l.starts_with("```") && !l.starts_with("<!--"))
+            .map(|l| bare(l.trim_start_matches(['-', '*', '+']).trim_start()))
+            .find(|l| !l.is_empty() && !normalize(l).contains("north star"))
+    })
 }
 
 fn criterion_lines(text: &str, section: &Section) -> Vec<String> {

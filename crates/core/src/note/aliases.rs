@@ -261,9 +261,19 @@ fn is_theme_title(norm: &str) -> bool {
     matches!(rest, ["theme"] | ["theme", "for", _]) && rest.get(2).is_none_or(|y| is_year(y))
 }
 
-/// `success criteria`, `success criteria dec 2026`.
+/// `success criteria`, `success criteria dec 2026`, `definition of success`,
+/// `what success looks like`, `measures of success`.
 fn is_success_criteria_title(norm: &str) -> bool {
-    norm == "success criteria" || norm.starts_with("success criteria ")
+    norm == "success criteria"
+        || norm.starts_with("success criteria ")
+        || matches!(
+            norm,
+            "definition of success"
+                | "what success looks like"
+                | "success looks like"
+                | "measures of success"
+                | "how i will know"
+        )
 }
 
 /// Normalises a heading or query for comparison: case-folded, markdown and

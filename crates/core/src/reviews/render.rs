@@ -9,6 +9,7 @@ use crate::edit::frontmatter::yaml_scalar;
 use crate::goals::model::{GoalsNote, Item, ItemState};
 use crate::log::threads::Thread;
 use crate::note::placeholders::is_placeholder_line;
+use crate::note::readers;
 use crate::note::tasks::tasks_in;
 use crate::periods::{FiscalYear, Period, PeriodKind};
 use crate::reviews::carry::{Carried, Decision, FLAG_AT};
@@ -398,11 +399,35 @@ fn open_tasks(ctx: &Context<'_>, h: &str, out: &mut String) {
     let Some(section) = find_kind(index, "open_tasks") else {
         return;
     };
-    let open: Vec<String> = tasks_in(index, section.body_span)
+    // Open checklist items, and plain bullets: a hand-written to-do list is
+    // open until ticked or removed. In the order the note lists them.
+    let mut open: Vec<(usize, String)> = tasks_in(index, section.body_span)
         .into_iter()
         .filter(|t| t.is_open() && !is_placeholder_line(&format!("- [ ] {}", t.text)))
-        .map(|t| t.text)
+        .map(|t| (t.line, t.text))
         .collect();
+    let lines: Vec<&str> = index.lines().collect();
+    for entry in readers::filled(index, section.body_span) {
+        if entry.form != readers::Form::Bullet {
+            continue;
+        }
+        let Some(raw) = entry.line.checked_sub(1).and_then(|i| lines.get(i)) else {
+            continue;
+        };
+        let t = raw.trim_start();
+        let marker = t.strip_prefix(['-', '*', '+']).or_else(|| {
+            let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            (digits.len() < t.len())
+                .then(|| digits.strip_prefix(['.', ')']))
+                .flatten()
+        });
+        let item = marker.unwrap_or(t).trim();
+        if !item.is_empty() && !is_placeholder_line(raw) {
+            open.push((entry.line, item.to_string()));
+        }
+    }
+    open.sort_by_key(|(line, _)| *line);
+    let open: Vec<String> = open.into_iter().map(|(_, t)| t).collect();
     out.push_str(&format!(
         "{h} Open tasks\n\nFrom {}:\n\n",
         ctx.links
