@@ -225,3 +225,30 @@ fn the_add_section_preview_names_the_section_by_its_title() {
     .unwrap();
     assert_eq!(plan.additions[0].what, ["section Innovation Thesis"]);
 }
+
+#[test]
+fn a_saved_analysis_names_every_line_of_a_findings_evidence() {
+    use career_core::blindspots::note::render;
+    let findings = analyze(&seed(), None, &[], day());
+    let note = render(&findings, "2026-01-17", None);
+    let several = findings
+        .iter()
+        .find(|f| f.lines.len() > 1)
+        .expect("the seed has a finding with several evidence lines");
+    let cited = several
+        .lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    assert!(
+        note.contains(&format!("{} (lines {cited})\n", several.evidence)),
+        "{note}"
+    );
+    for f in findings.iter().filter(|f| f.lines.len() == 1) {
+        assert!(
+            note.contains(&format!("{} (line {})\n", f.evidence, f.lines[0])),
+            "{note}"
+        );
+    }
+}

@@ -56,7 +56,16 @@ pub fn render(findings: &[Finding], date: &str, previous: Option<(&str, &str)>) 
         }
         out.push_str(&format!("## {title}\n\n"));
         for f in group {
-            let line = f.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            let cited: Vec<String> = if f.lines.is_empty() {
+                f.line.iter().map(ToString::to_string).collect()
+            } else {
+                f.lines.iter().map(ToString::to_string).collect()
+            };
+            let line = match cited.as_slice() {
+                [] => String::new(),
+                [one] => format!(" (line {one})"),
+                many => format!(" (lines {})", many.join(", ")),
+            };
             out.push_str(&format!(
                 "- [ ] **{}**: {}{line}\n    - Ask: *{}*\n",
                 f.section, f.evidence, f.question
