@@ -311,6 +311,18 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
         "moving to",
         "taking over",
         "new role",
+        // The same in the languages people most often keep notes in.
+        "übergabe",
+        "übergeben",
+        "neue rolle",
+        "rollenwechsel",
+        "passation",
+        "nouveau rôle",
+        "transición",
+        "traspaso",
+        "nuevo rol",
+        "overdracht",
+        "nieuwe rol",
     ]);
     let criteria = readers::sections_of(index.text, "success_criteria")
         .iter()
@@ -326,6 +338,11 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
                     "success criteria",
                     "success means",
                     "done when",
+                    "erfolgskriterien",
+                    "erfolg bedeutet",
+                    "critères de succès",
+                    "criterios de éxito",
+                    "succescriteria",
                 ]
                 .iter()
                 .any(|w| t.contains(w))

@@ -111,10 +111,20 @@ pub(super) fn coach_or_add(line: Option<usize>, coach_id: &str, kind: &str) -> F
 }
 
 /// Whether text states an amount or a measured outcome: money, a percentage,
-/// or a number with a unit of scale ("3x", "40 hours", "2M").
+/// a number with a unit of scale ("3x", "40 hours", "2M"), or a before and
+/// after ("from 4 to 11", "von 4 auf 11", "4 → 11"), in any language.
 pub(super) fn is_quantified(text: &str) -> bool {
     let t = text.to_lowercase();
     if t.contains(['$', '€', '£', '¥', '₹', '%']) {
+        return true;
+    }
+    let counts = t
+        .split(|c: char| !c.is_ascii_digit() && c != '.' && c != ',')
+        .map(|w| w.trim_matches(['.', ',']))
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+        .count();
+    if counts >= 2 {
         return true;
     }
     // A count with a thousands separator ("20,000 merchants", "1.200 Kunden").
@@ -165,6 +175,20 @@ pub(super) fn is_quantified(text: &str) -> bool {
                     "stunden",
                     "tage",
                     "prozent",
+                    "mitarbeiter",
+                    "mitarbeitende",
+                    "nutzer",
+                    "wochen",
+                    "monate",
+                    "mio",
+                    "mrd",
+                    "personnes",
+                    "utilisateurs",
+                    "heures",
+                    "jours",
+                    "personas",
+                    "usuarios",
+                    "horas",
                 ]
                 .contains(n)
             });
@@ -184,6 +208,9 @@ mod tests {
             "3x faster",
             "saved 40 hours a week",
             "€200k",
+            "grew the team from 4 to 11",
+            "Team-Aufbau — von 4 auf 11 Mitarbeiter",
+            "12 Mitarbeiter eingestellt",
         ] {
             assert!(is_quantified(yes), "{yes}");
         }
@@ -191,6 +218,8 @@ mod tests {
             "GAS Summit, three years running",
             "Ran the summit in 2025",
             "Chennai to Trivandrum",
+            "Moved from 2019 to 2021 tooling",
+            "Shipped v2",
         ] {
             assert!(!is_quantified(no), "{no}");
         }
