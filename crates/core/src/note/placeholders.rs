@@ -108,6 +108,21 @@ fn is_placeholder_text(text: &str) -> bool {
 /// Whether every line of `span` is blank or a template prompt. Table header
 /// rows are structure, not content.
 pub fn is_placeholder_only(text: &str, span: Span) -> bool {
+    // Only a line with a `|` can be a table's header row, so a section with
+    // any other line of its own is filled without parsing its tables.
+    let mut maybe_header = false;
+    for line in lines_in(text, span) {
+        if is_placeholder_line(line.content) {
+            continue;
+        }
+        if !line.content.contains('|') {
+            return false;
+        }
+        maybe_header = true;
+    }
+    if !maybe_header {
+        return true;
+    }
     let headers: Vec<usize> = tables_in(text, span)
         .iter()
         .map(|t| t.header.span.start)

@@ -289,7 +289,7 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
     let Some(role) = index.section("current_role") else {
         return;
     };
-    let lines = readers::filled(index.text, role.body_span);
+    let lines = index.filled(role.body_span);
     let says = |words: &[&str]| -> Vec<usize> {
         lines
             .iter()
@@ -324,11 +324,13 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
         "overdracht",
         "nieuwe rol",
     ]);
-    let criteria = readers::sections_of(index.text, "success_criteria")
+    let criteria = index
+        .sections_of("success_criteria")
         .iter()
         .any(|s| !index.is_empty(s));
     let defined = criteria
-        || !readers::filled(index.text, crate::span::Span::new(0, index.text.len()))
+        || !index
+            .everything()
             .iter()
             .filter(|e| {
                 let t = e.text.to_lowercase();

@@ -20,7 +20,7 @@ use support::Index;
 
 /// Runs every rule over the Career Index, the goals note and the session logs.
 pub fn analyze(index_text: &str, goals: Option<&str>, logs: &[Note], today: Day) -> Vec<Finding> {
-    let index = Index { text: index_text };
+    let index = Index::new(index_text);
     let mut out = Vec::new();
     empty_sections(&index, &mut out);
     vision(&index, &mut out);

@@ -98,8 +98,8 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     };
-    let entries = readers::filled(index.text, s.body_span);
-    let own = readers::filled(index.text, s.own_span());
+    let entries = index.filled(s.body_span);
+    let own = index.filled(s.own_span());
     let mut missing = Vec::new();
     let mut seen = Vec::new();
     let mut labelled = 0;
@@ -144,7 +144,8 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
 
 pub(super) fn theme(index: &Index<'_>, goals: Option<&str>, out: &mut Vec<Finding>) {
     let q = "If this year had ONE theme, what would it be?";
-    let themes: Vec<_> = readers::sections_of(index.text, "annual_theme")
+    let themes: Vec<_> = index
+        .sections_of("annual_theme")
         .into_iter()
         .filter(|s| !index.is_empty(s))
         .collect();
@@ -219,14 +220,17 @@ const POV: &[&str] = &[
 
 /// Lines outside the thesis that state a point of view (under Vision, say).
 fn pov_elsewhere(index: &Index<'_>) -> Vec<usize> {
-    readers::filled(index.text, crate::span::Span::new(0, index.text.len()))
+    index
+        .everything()
         .iter()
         .filter(|e| {
             let name = normalize(&e.name);
             let text = normalize(&e.text);
             POV.iter().any(|p| {
                 (name == *p && !e.detail.trim().is_empty())
-                    || (text.starts_with(&format!("{p} ")) && text.len() > p.len() + 12)
+                    || (text.len() > p.len() + 12
+                        && text.starts_with(p)
+                        && text.as_bytes().get(p.len()) == Some(&b' '))
             })
         })
         .map(|e| e.line)
@@ -245,7 +249,7 @@ pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
         .or_else(|| {
             index
                 .section("innovation_thesis")
-                .filter(|s| !readers::filled(index.text, s.own_span()).is_empty())
+                .filter(|s| !index.filled(s.own_span()).is_empty())
         });
     if belief.is_some() {
         return;

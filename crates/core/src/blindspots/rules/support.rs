@@ -5,18 +5,50 @@
 
 use super::super::{Finding, FindingAction, Severity};
 use crate::coach::questions::for_section;
-use crate::note::outline::Section;
+use std::cell::{OnceCell, RefCell};
+
+use crate::note::aliases::kind_of;
+use crate::note::outline::{sections, Section};
 use crate::note::placeholders::is_placeholder_only;
 use crate::note::readers::{self, Entry};
 
+/// The index as the rules read it. Its sections and its whole-note entries
+/// are read once per analysis, not once per rule.
 pub(super) struct Index<'a> {
     pub(super) text: &'a str,
+    sections: Vec<Section>,
+    everything: OnceCell<Vec<Entry>>,
+    read: RefCell<Vec<(crate::span::Span, Vec<Entry>)>>,
 }
 
-impl Index<'_> {
+impl<'a> Index<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Index {
+            text,
+            sections: sections(text),
+            everything: OnceCell::new(),
+            read: RefCell::new(Vec::new()),
+        }
+    }
+
     /// The first section of a canonical kind, under any alias, at any level.
     pub(super) fn section(&self, kind: &str) -> Option<Section> {
-        readers::section(self.text, kind)
+        self.sections_of(kind).into_iter().next()
+    }
+
+    /// Every section of a canonical kind, in note order.
+    pub(super) fn sections_of(&self, kind: &str) -> Vec<Section> {
+        self.sections
+            .iter()
+            .filter(|s| kind_of(&s.title).is_some_and(|k| k.id == kind))
+            .cloned()
+            .collect()
+    }
+
+    /// Every entry of the note that says something, wherever it is.
+    pub(super) fn everything(&self) -> &[Entry] {
+        self.everything
+            .get_or_init(|| readers::filled(self.text, crate::span::Span::new(0, self.text.len())))
     }
 
     /// The section, and whether it holds only the template's prompts.
@@ -30,8 +62,18 @@ impl Index<'_> {
 
     /// Whether a section says nothing: only prompts, or only "none"/"TBD".
     pub(super) fn is_empty(&self, s: &Section) -> bool {
-        is_placeholder_only(self.text, s.body_span)
-            || readers::filled(self.text, s.body_span).is_empty()
+        is_placeholder_only(self.text, s.body_span) || self.filled(s.body_span).is_empty()
+    }
+
+    /// The entries of a span that say something, read once per span.
+    pub(super) fn filled(&self, span: crate::span::Span) -> Vec<Entry> {
+        let mut read = self.read.borrow_mut();
+        if let Some((_, entries)) = read.iter().find(|(s, _)| *s == span) {
+            return entries.clone();
+        }
+        let entries = readers::filled(self.text, span);
+        read.push((span, entries.clone()));
+        entries
     }
 
     pub(super) fn line_of(&self, offset: usize) -> usize {
@@ -47,7 +89,7 @@ impl Index<'_> {
     /// The entries of the first section of a kind that say something.
     pub(super) fn entries(&self, kind: &str) -> Vec<Entry> {
         self.section(kind)
-            .map_or_else(Vec::new, |s| readers::filled(self.text, s.body_span))
+            .map_or_else(Vec::new, |s| self.filled(s.body_span))
     }
 }
 

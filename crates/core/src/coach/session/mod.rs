@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::coach::questions::{for_section, QuestionSet, QUESTIONS};
 use crate::coach::reader::{read, Reading};
-use crate::coach::writers::{find_kind, ChangeLine};
+use crate::coach::writers::ChangeLine;
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::kind_of;
+use crate::note::outline::{sections, Section};
 use crate::note::placeholders::is_placeholder_only;
 
 mod prompt;
@@ -248,8 +249,11 @@ fn question_for(name: &str) -> Option<&'static QuestionSet> {
     for_section(id)
 }
 
-fn mode_for(note: &str, section: &str) -> Mode {
-    let filled = find_kind(note, section).is_some_and(|s| !is_placeholder_only(note, s.body_span));
+fn mode_for(note: &str, all: &[Section], section: &str) -> Mode {
+    let filled = all
+        .iter()
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
+        .is_some_and(|s| !is_placeholder_only(note, s.body_span));
     if filled {
         Mode::Review
     } else {
@@ -260,10 +264,11 @@ fn mode_for(note: &str, section: &str) -> Mode {
 /// Plans a session: the requested sections, or every section with empty and
 /// placeholder-only ones first, in the methodology's order.
 pub fn plan(note: &str, requested: &[String]) -> CoreResult<Vec<Planned>> {
+    let all = sections(note);
     let planned = |q: &QuestionSet| Planned {
         section: q.section.to_string(),
         title: title_of(q.section),
-        mode: mode_for(note, q.section),
+        mode: mode_for(note, &all, q.section),
     };
     if !requested.is_empty() {
         let mut out: Vec<Planned> = Vec::new();

@@ -82,6 +82,10 @@ impl Entry {
 
     /// Whether it says nothing: "none", "TBD", "n/a", "-".
     pub fn is_nil(&self) -> bool {
+        // Every nil word is short: longer text says something.
+        if self.text.len() > 16 {
+            return false;
+        }
         let t = super::aliases::normalize(&self.text);
         matches!(
             t.as_str(),

@@ -248,12 +248,13 @@ fn split_name(body: &str) -> (String, String) {
 
 /// Markup dropped: emphasis, wikilink brackets, inline code ticks.
 pub(super) fn clean(s: &str) -> String {
-    let t = s
-        .replace("**", "")
-        .replace("__", "")
-        .replace("[[", "")
-        .replace("]]", "")
-        .replace('`', "");
+    // Most text has no markup: copy only what has some, in the same order.
+    let mut t = std::borrow::Cow::Borrowed(s);
+    for mark in ["**", "__", "[[", "]]", "`"] {
+        if t.contains(mark) {
+            t = std::borrow::Cow::Owned(t.replace(mark, ""));
+        }
+    }
     t.trim()
         .trim_matches('*')
         .trim_matches('_')
