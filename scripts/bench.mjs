@@ -185,6 +185,7 @@ async function main() {
 	const careerIndex = indexes.map((ci) => {
 		const wasm = { outline: time(budget / 2, () => core.outline(ci.text)) };
 		for (const { name, op } of ci.ops) wasm[name] = time(budget / 2, () => core.applyOperation(ci.text, op));
+		for (const [name, call] of Object.entries(wholeNoteCalls(core, ci))) wasm[name] = time(budget / 2, call);
 		const js = {};
 		for (const [name, parse] of Object.entries(parsers)) js[name] = time(budget / 2, () => parse(ci.text));
 		const nativeOps = native.careerIndex.find((n) => n.name === ci.name).ops;
@@ -198,6 +199,34 @@ async function main() {
 	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
 	print(report);
 	console.error("bench: wrote target/bench.json");
+}
+
+/** The day the whole-note analyses run at (`BENCH_TODAY` in bench_native.rs). */
+const BENCH_TODAY = "2026-03-06";
+
+/**
+ * The analyses the plugin runs over a whole Career Index, keyed by WASM export (the native
+ * side times the same core functions under the same names). Each is checked once first.
+ */
+function wholeNoteCalls(core, ci) {
+	const notePath = "Career/0_Career_Index.md";
+	const must = (result, name) => {
+		if (!result.ok) fail(`${name} on ${ci.name}: ${result.error.code}: ${result.error.message}`);
+		return result.value;
+	};
+	const inputs = {
+		planNote: { kind: "career-index", settings: {}, today: BENCH_TODAY, existing: ci.text },
+		coachStart: { notePath, note: ci.text, today: BENCH_TODAY, at: "t0" },
+		blindSpots: { index: ci.text, today: BENCH_TODAY },
+	};
+	const session = must(core.coachStart(inputs.coachStart), "coachStart");
+	inputs.coachPrompt = { session, note: ci.text };
+	const calls = {};
+	for (const name of ["planNote", "coachStart", "coachPrompt", "blindSpots"]) {
+		must(core[name](inputs[name]), name);
+		calls[name] = () => core[name](inputs[name]);
+	}
+	return calls;
 }
 
 /** The goal rows: each with the measured ratio (or time) and whether it is met. */

@@ -193,6 +193,60 @@ fn operation(value: &Value) -> Operation {
     serde_json::from_value(value.clone()).expect("the plan's operations parse")
 }
 
+/// The day and moment the whole-note analyses run at, on both sides.
+const BENCH_TODAY: &str = "2026-03-06";
+
+/// The analyses the plugin runs over a whole Career Index, each under the
+/// name of its WASM export, as scripts/bench.mjs calls them.
+fn whole_note_calls(text: &str, budget: Duration) -> Vec<(&'static str, Value)> {
+    use career_core::blindspots::analyze;
+    use career_core::coach::session::{prompt, start};
+    use career_core::templates::plan::{plan_note, NoteKind};
+    let today = career_core::Day::parse(BENCH_TODAY).unwrap();
+    let settings = career_core::Settings::default();
+    let session = start("Career/0_Career_Index.md", text, &[], today, "t0").unwrap();
+    vec![
+        (
+            "planNote",
+            time(budget, || {
+                black_box(plan_note(
+                    NoteKind::CareerIndex,
+                    &settings,
+                    today,
+                    Default::default(),
+                    Some(black_box(text)),
+                ))
+                .ok();
+            }),
+        ),
+        (
+            "coachStart",
+            time(budget, || {
+                black_box(start(
+                    "Career/0_Career_Index.md",
+                    black_box(text),
+                    &[],
+                    today,
+                    "t0",
+                ))
+                .ok();
+            }),
+        ),
+        (
+            "coachPrompt",
+            time(budget, || {
+                black_box(prompt(&session, black_box(text))).ok();
+            }),
+        ),
+        (
+            "blindSpots",
+            time(budget, || {
+                black_box(analyze(black_box(text), None, &[], today));
+            }),
+        ),
+    ]
+}
+
 fn main() {
     let args = args();
     let notes = corpus(&args.corpus);
@@ -278,6 +332,9 @@ fn main() {
                     black_box(run(black_box(text), &op)).ok();
                 }),
             );
+        }
+        for (call, timing) in whole_note_calls(text, budget / 2) {
+            timings.insert(call.into(), timing);
         }
         index_timings.push(json!({"name": name, "bytes": text.len(), "ops": timings}));
     }
