@@ -7,7 +7,8 @@
  *
  * `onExternalSettingsChange` is Obsidian's call when `data.json` changed on disk (sync, or
  * `career` in a terminal): the settings are merged again and every open owner of the file
- * (a coaching session, a goals interview) re-reads its part, so nothing stale is saved over it.
+ * (a coaching session, a goals interview) re-reads its part, so nothing stale is saved over it;
+ * an open settings tab shows the new values.
  */
 
 import { registerCommands } from "./obsidian/commands";
@@ -24,13 +25,15 @@ export default class CareerCoachPlugin extends PluginBase implements CareerCoach
 
 	override async onload(): Promise<void> {
 		this.settings = mergeSettings(await this.loadData());
+		const settingTab = new CareerSettingTab(this.app, this);
 		// First listener, so the owners told after it already see the new settings.
 		this.register(
 			onExternalChange(this, (data) => {
 				this.settings = mergeSettings(data);
+				settingTab.refresh();
 			}),
 		);
-		this.addSettingTab(new CareerSettingTab(this.app, this));
+		this.addSettingTab(settingTab);
 		registerCommands(this);
 	}
 

@@ -121,3 +121,27 @@ test("the methodology note name is a name, not a path, and the toggle hides its 
 	assert.equal(app.commands.executeCommandById(METHODOLOGY_COMMAND), true);
 	await harness.settle();
 });
+
+test("an open settings tab shows settings changed on disk (the CLI, Sync), and never rewrites the field being typed in", async (t) => {
+	const { app, plugin } = await loadInVault(t);
+	const el = render(app);
+	// Open, as in Obsidian's settings window: in the document, so a field can have the focus.
+	el.ownerDocument.body.appendChild(el);
+	t.after(() => el.remove());
+	const inputs = () => [...el.querySelectorAll(".setting-item input[type=text]")];
+	const [folder, indexName] = inputs();
+	indexName.focus();
+	typeInto(indexName, "My Index (typing");
+	await harness.settle();
+	await harness.changeDataOnDisk(app, plugin, {
+		careerFolder: "Work/Career",
+		careerIndexName: "Index from disk",
+		fiscalYearStartMonth: 4,
+		methodologyNote: false,
+	});
+	assert.equal(folder.value, "Work/Career", "the tab shows the folder the file now holds");
+	assert.equal(indexName.value, "My Index (typing", "the field being typed in keeps what the person typed");
+	assert.equal(el.querySelector("select").value, "4", "the planning year's month follows the file");
+	const methodology = el.querySelectorAll(".setting-item input[type=checkbox]")[0];
+	assert.equal(methodology.checked, false, "the toggle follows the file");
+});

@@ -127,14 +127,33 @@ const MONTHS = [
 /** Shows and edits the plugin's settings (`CareerSettings`). */
 export class CareerSettingTab extends PluginSettingTab {
 	private readonly host: CareerCoachHost;
+	/** One per control shown: puts the current setting back into it. Empty while the tab is closed. */
+	private refreshers: (() => void)[] = [];
 
 	constructor(app: App, host: CareerCoachHost) {
 		super(app, host);
 		this.host = host;
 	}
 
+	/**
+	 * Shows the settings as they are now, after `data.json` changed on disk (the CLI, Sync) while
+	 * the tab is open. A field that has the focus is left alone: the person is typing there, and
+	 * what they type is saved as they type it.
+	 */
+	refresh(): void {
+		for (const refresh of this.refreshers) {
+			refresh();
+		}
+	}
+
+	override hide(): void {
+		this.refreshers = [];
+		super.hide();
+	}
+
 	override display(): void {
 		const { containerEl } = this;
+		this.refreshers = [];
 		containerEl.empty();
 		containerEl.addClass("career-coach-settings");
 		for (const spec of TEXT_SETTINGS) {
@@ -158,6 +177,11 @@ export class CareerSettingTab extends PluginSettingTab {
 					this.host.settings.fiscalYearStartMonth = Number(value);
 					await this.host.saveSettings();
 				});
+				this.refreshers.push(() => {
+					if (!isFocused(dropdown.selectEl)) {
+						dropdown.setValue(String(this.host.settings.fiscalYearStartMonth));
+					}
+				});
 			});
 	}
 
@@ -165,28 +189,43 @@ export class CareerSettingTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName(spec.name)
 			.setDesc(spec.desc)
-			.addToggle((toggle) =>
+			.addToggle((toggle) => {
 				toggle.setValue(this.host.settings[spec.key]).onChange(async (value) => {
 					this.host.settings[spec.key] = value;
 					await this.host.saveSettings();
-				}),
-			);
+				});
+				this.refreshers.push(() => {
+					if (toggle.getValue() !== this.host.settings[spec.key]) {
+						toggle.setValue(this.host.settings[spec.key]);
+					}
+				});
+			});
 	}
 
 	private addTextSetting(containerEl: HTMLElement, spec: TextSettingSpec): void {
 		new Setting(containerEl)
 			.setName(spec.name)
 			.setDesc(spec.desc)
-			.addText((text) =>
+			.addText((text) => {
 				text
 					.setPlaceholder(DEFAULT_SETTINGS[spec.key])
 					.setValue(this.host.settings[spec.key])
 					.onChange(async (value) => {
 						this.host.settings[spec.key] = cleanValue(spec, value);
 						await this.host.saveSettings();
-					}),
-			);
+					});
+				this.refreshers.push(() => {
+					if (!isFocused(text.inputEl)) {
+						text.setValue(this.host.settings[spec.key]);
+					}
+				});
+			});
 	}
+}
+
+/** Whether the person is in this control right now. */
+function isFocused(el: HTMLElement): boolean {
+	return el.ownerDocument.activeElement === el;
 }
 
 /** The value to store for what the user typed: the default when blank, else tidied. */
