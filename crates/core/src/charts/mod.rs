@@ -11,12 +11,14 @@
 //! unknown kind or option) is an `invalid_input` error, with the fix.
 
 pub mod block;
-mod career;
 mod network;
 mod progress;
+mod risks;
 pub mod scene;
+mod skills;
 mod streak;
 pub mod svg;
+mod timeline;
 
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
@@ -60,10 +62,10 @@ pub fn chart(input: &ChartInput<'_>) -> CoreResult<Scene> {
     let index = note(input.notes, &paths.career_index);
     let today = input.today;
     Ok(match o.kind.as_str() {
-        "timeline" => career::timeline(index, today, width),
-        "skills" => career::skills(index, today, width),
+        "timeline" => timeline::timeline(index, today, width),
+        "skills" => skills::skills(index, today, width),
         "network" => network::network(index, today, width),
-        "risks" => network::risks(index, width),
+        "risks" => risks::risks(index, width),
         "progress" => {
             let year = o
                 .year

@@ -8,8 +8,7 @@ use crate::goals::progress::{progress as tally, Tally};
 use crate::goals::{read, ItemState};
 use crate::periods::{FiscalYear, Period, PeriodKind};
 
-use super::career::NARROW;
-use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
+use super::scene::{placeholder, Anchor, Canvas, Role, Scene, NARROW};
 
 #[allow(clippy::too_many_arguments)]
 fn bar(

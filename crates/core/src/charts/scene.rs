@@ -151,6 +151,18 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
 }
 
+/// Below this width labels go on their own line above full-width bars.
+pub(crate) const NARROW: i32 = 480;
+
+/// The width of the label column left of the bars.
+pub(crate) fn label_width(width: i32) -> i32 {
+    if width < NARROW {
+        20
+    } else {
+        (width * 32 / 100).clamp(110, 230)
+    }
+}
+
 /// The default font size.
 pub const FONT: i32 = 12;
 
