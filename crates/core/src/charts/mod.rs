@@ -1,7 +1,8 @@
 //! Pictures of a career: six charts computed from the notes as small scenes.
 //!
-//! One model, two renderers: [`chart`] reads the Career Index, the goals
-//! note and the review notes (through the core's own readers) and returns a
+//! One model, two renderers: [`chart`] reads the Career Index (through
+//! `note::readers`, so tables, lists and renamed sections draw alike), the
+//! goals note and the review notes, and returns a
 //! [`Scene`]; the plugin draws it with DOM calls styled by Obsidian's CSS
 //! variables, the CLI writes it as a standalone SVG ([`svg::to_svg`]). No
 //! clock, no I/O: `today` and the career folder's notes come in.
@@ -22,8 +23,6 @@ mod timeline;
 
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::note::placeholders::is_placeholder_line;
-use crate::note::tables::Table;
 use crate::reviews::due::reviews_in;
 use crate::settings::Settings;
 
@@ -104,65 +103,4 @@ fn note<'a>(notes: &'a [(String, String)], path: &str) -> Option<&'a str> {
         .iter()
         .find(|(p, _)| p == path)
         .map(|(_, t)| t.as_str())
-}
-
-/// Body rows of `table` that hold real content (not the template's prompts),
-/// as trimmed cell texts.
-pub(crate) fn filled_rows(table: &Table) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .filter(|r| !r.is_blank())
-        .filter(|r| {
-            !is_placeholder_line(
-                &r.cells
-                    .iter()
-                    .map(|c| format!("| {} ", c.text))
-                    .collect::<String>(),
-            )
-        })
-        .map(|r| r.cells.iter().map(|c| plain(&c.text)).collect())
-        .collect()
-}
-
-/// The rows of the first table in the index section of canonical `kind`.
-pub(crate) fn section_rows(index: &str, kind: &str) -> Vec<Vec<String>> {
-    crate::coach::writers::find_kind(index, kind)
-        .and_then(|s| {
-            crate::note::tables::tables_in(index, s.body_span)
-                .first()
-                .map(filled_rows)
-        })
-        .unwrap_or_default()
-}
-
-/// Cell `i` of a row, or "".
-pub(crate) fn cell(row: &[String], i: usize) -> &str {
-    row.get(i).map_or("", String::as_str)
-}
-
-/// A cell's text for a label: `[[Note|Alias]]` as `Alias`, `[[Note]]` as
-/// `Note`, emphasis and code marks dropped, escaped pipes unescaped.
-pub(crate) fn plain(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    let mut rest = cell;
-    while let Some(open) = rest.find("[[") {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 2..).unwrap_or("");
-        let Some(close) = after.find("]]") else {
-            out.push_str(after);
-            rest = "";
-            break;
-        };
-        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
-        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
-        rest = after.get(close + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out.replace("**", "")
-        .replace("__", "")
-        .replace('`', "")
-        .replace("\\|", "|")
-        .trim()
-        .to_string()
 }

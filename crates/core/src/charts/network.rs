@@ -1,14 +1,27 @@
 //! The network map, from the Career Index.
 //!
 //! Sponsors, mentors, advisors and mentees in two columns, inside and
-//! outside the current employer (the company of the role still held), filled
+//! outside the current employer (the company of the role still held, under
+//! any of its names: see `note::readers::employer`), filled
 //! dots inside and rings outside, with the counts in words, so an
 //! all-internal network shows at a glance.
 
 use crate::dates::Day;
 
 use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
-use super::{cell, section_rows};
+use crate::note::readers::employer::{employer, works_at};
+use crate::note::readers::people;
+
+/// Someone in the network, as the chart places them.
+struct Person {
+    /// Index into [`GROUPS`].
+    group: usize,
+    name: String,
+    /// What the note says of them (role, company).
+    context: String,
+    /// Whether they work at the current employer.
+    inside: bool,
+}
 
 const GROUPS: [(&str, &str); 4] = [
     ("sponsors", "Sponsors"),
@@ -16,18 +29,6 @@ const GROUPS: [(&str, &str); 4] = [
     ("advisors", "Advisors"),
     ("mentees", "Mentees"),
 ];
-
-/// The company of the role still held, else of the latest role.
-fn employer(index: &str) -> Option<String> {
-    let rows = section_rows(index, "timeline");
-    let open = rows.iter().find(|r| {
-        let y = cell(r, 0).to_ascii_lowercase();
-        ["now", "present", "current"].iter().any(|w| y.contains(w))
-    });
-    open.or_else(|| rows.first())
-        .map(|r| cell(r, 2).to_string())
-        .filter(|c| !c.is_empty())
-}
 
 /// The network map.
 pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
@@ -40,15 +41,20 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
             "No Career Index yet: create it to map your network.",
         );
     };
-    let people: Vec<(usize, String, String)> = GROUPS
+    let employer = employer(index);
+    let people: Vec<Person> = GROUPS
         .iter()
         .enumerate()
-        .flat_map(|(g, (kind, _))| {
-            section_rows(index, kind)
-                .into_iter()
-                .map(move |r| (g, cell(&r, 0).to_string(), cell(&r, 1).to_string()))
+        .flat_map(|(group, (kind, _))| {
+            let employer = employer.as_ref();
+            people(index, kind).into_iter().map(move |e| Person {
+                group,
+                inside: employer.is_some_and(|c| works_at(c, &e.text)),
+                name: e.name,
+                context: e.detail,
+            })
         })
-        .filter(|(_, name, _)| !name.is_empty())
+        .filter(|p| !p.name.is_empty())
         .collect();
     if people.is_empty() {
         return placeholder(
@@ -58,20 +64,11 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
             "No one in your network yet: add sponsors, mentors, advisors and mentees.",
         );
     }
-    let employer = employer(index);
-    let inside = |context: &str, name: &str| {
-        employer.as_deref().is_some_and(|e| {
-            let e = e.to_lowercase();
-            context.to_lowercase().contains(&e) || name.to_lowercase().contains(&e)
-        })
-    };
-    let where_in = employer
-        .clone()
-        .unwrap_or_else(|| "your employer".to_string());
+    let where_in = employer.map_or_else(|| "your employer".to_string(), |e| e.name);
     let left = (width * 22 / 100).clamp(84, 150);
     let col = (width - left - 8) / 2;
     let mut c = Canvas::new(width);
-    let inside_count = people.iter().filter(|(_, n, ctx)| inside(ctx, n)).count();
+    let inside_count = people.iter().filter(|p| p.inside).count();
     let outside_count = people.len() - inside_count;
     c.text(
         left + 8,
@@ -92,9 +89,9 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
     let mut y = 34;
     let mut alt = Vec::new();
     for (g, (_, title)) in GROUPS.iter().enumerate() {
-        let members: Vec<&(usize, String, String)> = people.iter().filter(|p| p.0 == g).collect();
-        let ins: Vec<_> = members.iter().filter(|p| inside(&p.2, &p.1)).collect();
-        let outs: Vec<_> = members.iter().filter(|p| !inside(&p.2, &p.1)).collect();
+        let members: Vec<&Person> = people.iter().filter(|p| p.group == g).collect();
+        let ins: Vec<_> = members.iter().filter(|p| p.inside).collect();
+        let outs: Vec<_> = members.iter().filter(|p| !p.inside).collect();
         let rows = i32::try_from(ins.len().max(outs.len()).max(2)).unwrap_or(2);
         let h = rows * 22 + 4;
         if g % 2 == 0 {
@@ -123,10 +120,10 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
             for (i, p) in list.iter().enumerate() {
                 let py = y + 16 + i32::try_from(i).unwrap_or(0) * 22;
                 let x0 = left + side * col + 14;
-                let tip = if p.2.is_empty() {
-                    p.1.clone()
+                let tip = if p.context.is_empty() {
+                    p.name.clone()
                 } else {
-                    format!("{}: {}", p.1, p.2)
+                    format!("{}: {}", p.name, p.context)
                 };
                 c.circle(
                     x0,
@@ -135,7 +132,14 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
                     if side == 0 { Role::Bar } else { Role::Ring },
                     Some(tip),
                 );
-                c.text(x0 + 12, py + 4, &p.1, Role::Label, Anchor::Start, col - 30);
+                c.text(
+                    x0 + 12,
+                    py + 4,
+                    &p.name,
+                    Role::Label,
+                    Anchor::Start,
+                    col - 30,
+                );
             }
         }
         alt.push(format!(
@@ -148,12 +152,8 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
                     .map(|p| {
                         format!(
                             "{} ({})",
-                            p.1,
-                            if inside(&p.2, &p.1) {
-                                "inside"
-                            } else {
-                                "outside"
-                            }
+                            p.name,
+                            if p.inside { "inside" } else { "outside" }
                         )
                     })
                     .collect::<Vec<_>>()
@@ -167,10 +167,14 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
     y += 22;
     let (verdict, role) = if outside_count == 0 {
         (
-            format!(
-                "All {} are inside {where_in}: no one outside would vouch for you.",
-                people.len()
-            ),
+            if people.len() == 1 {
+                format!("The one person listed is inside {where_in}: no one outside would vouch for you.")
+            } else {
+                format!(
+                    "All {} are inside {where_in}: no one outside would vouch for you.",
+                    people.len()
+                )
+            },
             Role::Danger,
         )
     } else if outside_count * 3 < people.len() {
@@ -184,8 +188,9 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
     } else {
         (
             format!(
-                "{outside_count} of {} are outside {where_in}.",
-                people.len()
+                "{outside_count} of {} {} outside {where_in}.",
+                people.len(),
+                if outside_count == 1 { "is" } else { "are" }
             ),
             Role::Muted,
         )
@@ -197,8 +202,12 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
         y + 12,
         TITLE.to_string(),
         format!(
-            "{} people by role, inside and outside {where_in}. {verdict}",
-            people.len()
+            "{} by role, inside and outside {where_in}. {verdict}",
+            if people.len() == 1 {
+                "1 person".to_string()
+            } else {
+                format!("{} people", people.len())
+            }
         ),
         alt,
     )

@@ -5,15 +5,144 @@
 //! saying the same.
 
 use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
-use super::{cell, section_rows};
+use crate::note::readers::{section_entries, Entry, Form};
 
-/// Low, medium, high as 0, 1, 2.
+/// One risk as the note states it.
+struct Risk {
+    name: String,
+    likelihood: Option<i32>,
+    impact: Option<i32>,
+    /// Empty when there is none ("none", "TBD" and "-" are none).
+    mitigation: String,
+}
+
+/// The Risk Register's rows or items (a checklist too).
+fn read(index: &str) -> Vec<Risk> {
+    section_entries(index, "risk_register")
+        .iter()
+        .filter(|e| !e.is_nil())
+        .map(risk)
+        .filter(|r| !r.name.is_empty())
+        .collect()
+}
+
+/// Words that open a mitigation in an item: `mitigation: …`.
+const MITIGATION: [&str; 7] = [
+    "mitigation",
+    "mitigate",
+    "fallback",
+    "contingency",
+    "plan",
+    "response",
+    "action",
+];
+
+/// A row by its headers (else Risk, Likelihood, Impact, Mitigation by
+/// position); an item as `Risk — high likelihood, medium impact;
+/// mitigation: …`, `Risk (high/medium)`, its indented lines included.
+fn risk(e: &Entry) -> Risk {
+    if e.form == Form::Row {
+        let at = |i: usize| e.cells.get(i).cloned().unwrap_or_default();
+        let named = |names: &[&str], i: usize| {
+            if e.headers.is_empty() {
+                return at(i);
+            }
+            e.field(names).map_or_else(|| at(i), str::to_string)
+        };
+        return Risk {
+            name: at(0),
+            likelihood: band(&named(&["likelihood", "probability", "chance", "odds"], 1)),
+            impact: band(&named(&["impact", "severity", "consequence"], 2)),
+            mitigation: mitigation(&named(
+                &[
+                    "mitigation",
+                    "response",
+                    "plan",
+                    "contingency",
+                    "fallback",
+                    "action",
+                ],
+                3,
+            )),
+        };
+    }
+    let more: Vec<&str> = e.text.lines().skip(1).collect();
+    let body = std::iter::once(e.detail.as_str())
+        .chain(more)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let lower = body.to_lowercase();
+    let opens = MITIGATION
+        .iter()
+        .filter_map(|w| lower.find(&format!("{w}:")).map(|at| (at, w.len() + 1)))
+        .min();
+    let (said, mitigation_text) = match opens {
+        Some((at, len)) => (
+            body.get(..at).unwrap_or(""),
+            body.get(at + len..).unwrap_or(""),
+        ),
+        None => (body.as_str(), ""),
+    };
+    let clauses: Vec<&str> = said
+        .split([',', ';', '·', '—', '–', '(', ')'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let about = |words: &[&str]| {
+        clauses
+            .iter()
+            .find(|c| {
+                let c = c.to_lowercase();
+                words.iter().any(|w| c.contains(w))
+            })
+            .and_then(|c| band(c))
+    };
+    let mut likelihood = about(&["likel", "probab", "chance", "odds"]);
+    let mut impact = about(&["impact", "severity"]);
+    if likelihood.is_none() && impact.is_none() {
+        // "(high / medium)": likelihood, then impact.
+        let mut bands = clauses.iter().flat_map(|c| c.split('/')).filter_map(band);
+        likelihood = bands.next();
+        impact = bands.next();
+    }
+    Risk {
+        name: e.name.clone(),
+        likelihood,
+        impact,
+        mitigation: mitigation(mitigation_text),
+    }
+}
+
+/// A mitigation as written, or "" when it says there is none.
+fn mitigation(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(['—', '–', '-', ':', ' '])
+        .trim_end_matches(['.', ';', ' '])
+        .trim();
+    let nil = matches!(
+        t.to_lowercase().as_str(),
+        "" | "-" | "—" | "none" | "none yet" | "tbd" | "n/a" | "na" | "todo" | "?"
+    );
+    if nil {
+        String::new()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Low, medium, high as 0, 1, 2: a word (`high`, `Med`, `critical`, `L`)
+/// or a score out of five.
 fn band(text: &str) -> Option<i32> {
-    let l = text.trim().to_ascii_lowercase();
-    if let Some(d) = l
-        .chars()
-        .find(|c| c.is_ascii_digit())
-        .and_then(|d| d.to_digit(10))
+    let l = text.trim().to_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(d) = words
+        .iter()
+        .find(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|w| w.parse::<i32>().ok())
     {
         return Some(match d {
             0..=2 => 0,
@@ -21,11 +150,12 @@ fn band(text: &str) -> Option<i32> {
             _ => 2,
         });
     }
-    if l.contains("high") || l.contains("critical") || l == "h" || l.contains("severe") {
+    let has = |options: &[&str]| words.iter().any(|w| options.contains(w));
+    if has(&["high", "critical", "severe", "h"]) {
         Some(2)
-    } else if l.contains("med") || l.contains("moderate") || l == "m" {
+    } else if has(&["medium", "med", "moderate", "m", "mid"]) {
         Some(1)
-    } else if l.contains("low") || l == "l" || l.contains("minor") {
+    } else if has(&["low", "l", "minor", "unlikely"]) {
         Some(0)
     } else {
         None
@@ -45,13 +175,13 @@ pub fn risks(index: Option<&str>, width: i32) -> Scene {
             "No Career Index yet: create it to map your risks.",
         );
     };
-    let rows = section_rows(index, "risk_register");
+    let rows = read(index);
     if rows.is_empty() {
         return placeholder(
             "risks",
             width,
             TITLE,
-            "No risks yet: fill in the Risk Register (Risk, Likelihood, Impact, Mitigation).",
+            "No risks yet: fill in the Risk Register (Risk, Likelihood, Impact, Mitigation, or a line like Reorg — high likelihood, medium impact; mitigation: …).",
         );
     }
     let left = 78;
@@ -128,11 +258,11 @@ pub fn risks(index: Option<&str>, width: i32) -> Scene {
     let mut unmitigated = 0;
     for (n, row) in rows.iter().enumerate() {
         let number = n + 1;
-        let risk = cell(row, 0);
-        let mitigation = cell(row, 3);
+        let risk = row.name.as_str();
+        let mitigation = row.mitigation.as_str();
         let mitigated = !mitigation.is_empty();
         unmitigated += usize::from(!mitigated);
-        let (l, i) = (band(cell(row, 1)), band(cell(row, 2)));
+        let (l, i) = (row.likelihood, row.impact);
         let place = match (l, i) {
             (Some(l), Some(i)) => {
                 let k = counts

@@ -6,17 +6,81 @@
 use crate::dates::Day;
 
 use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, NARROW};
-use super::timeline::years;
-use super::{cell, section_rows};
+use crate::note::readers::roles::years;
+use crate::note::readers::{self, Entry, Form};
+
+/// One skill as the note states it.
+struct Skill {
+    name: String,
+    /// The level as written ("Expert", "4/5"); may be empty.
+    level: String,
+    /// Where the last active year is written.
+    last: String,
+}
+
+/// The skills: the Skills section's rows or items, else the Growth
+/// section's items that state a level.
+fn read(index: &str) -> Vec<Skill> {
+    let listed: Vec<Skill> = readers::section(index, "skills")
+        .map(|s| readers::filled(index, s.body_span))
+        .unwrap_or_default()
+        .iter()
+        .map(skill)
+        // A header row whose separator line is missing.
+        .filter(|s| !s.level.eq_ignore_ascii_case("level"))
+        .collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    readers::section(index, "growth")
+        .map(|s| readers::filled(index, s.body_span))
+        .unwrap_or_default()
+        .iter()
+        .map(skill)
+        .filter(|s| level(&s.level).is_some())
+        .collect()
+}
+
+/// A row by its headers (else Domain, Level, Last Active by position); an
+/// item as `Name — level, year`.
+fn skill(e: &Entry) -> Skill {
+    if e.form == Form::Row {
+        let at = |i: usize| e.cells.get(i).cloned().unwrap_or_default();
+        let named = |names: &[&str], i: usize| e.field(names).map_or_else(|| at(i), str::to_string);
+        return Skill {
+            name: at(0),
+            level: named(&["level", "proficiency", "rating"], 1),
+            last: named(&["last", "active", "used", "year"], 2),
+        };
+    }
+    // "Rust — expert, 2024", continuation lines included.
+    let more: Vec<&str> = e.text.lines().skip(1).collect();
+    let body = std::iter::once(e.detail.as_str())
+        .chain(more)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let level = body
+        .split([',', ';', '·', '(', ')', '—', '–'])
+        .map(str::trim)
+        .find(|clause| level(clause).is_some())
+        .unwrap_or("")
+        .to_string();
+    Skill {
+        name: e.name.clone(),
+        level,
+        last: body,
+    }
+}
 
 /// A level word or number on a five-step scale.
 fn level(text: &str) -> Option<i32> {
     let lower = text.to_ascii_lowercase();
-    if let Some(d) = lower.chars().find(|c| c.is_ascii_digit()) {
-        return d
-            .to_digit(10)
-            .and_then(|d| i32::try_from(d).ok())
-            .filter(|d| (1..=5).contains(d));
+    // A lone digit ("4", "4/5"), never part of a year.
+    if let Some(d) = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|t| t.len() == 1)
+    {
+        return d.parse::<i32>().ok().filter(|d| (1..=5).contains(d));
     }
     let words: [(&str, i32); 14] = [
         ("expert", 5),
@@ -53,13 +117,13 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
             "No Career Index yet: create it to see your skills.",
         );
     };
-    let rows = section_rows(index, "skills");
+    let rows = read(index);
     if rows.is_empty() {
         return placeholder(
             "skills",
             width,
             TITLE,
-            "No skills yet: fill in the Skills Inventory (Domain, Level, Last Active).",
+            "No skills yet: fill in the Skills Inventory (Domain, Level, Last Active, or a line like Rust — expert, 2026).",
         );
     }
     let narrow = width < NARROW;
@@ -94,10 +158,9 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
     let mut stale = 0;
     for row in &rows {
         y += 26;
-        let name = cell(row, 0);
-        let lvl = level(cell(row, 1));
-        let last = cell(row, 2);
-        let last_year = years(last).map(|(s, e)| e.unwrap_or(today.year()).max(s));
+        let name = row.name.as_str();
+        let lvl = level(&row.level);
+        let last_year = years(&row.last).map(|(s, e)| e.unwrap_or(today.year()).max(s));
         let is_stale = last_year.is_some_and(|l| today.year() - l >= 2);
         stale += usize::from(is_stale);
         let note = match (is_stale, last_year) {
@@ -125,7 +188,7 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
         if let Some(l) = lvl {
             let tip = format!(
                 "{name}: {} ({l}/5){}",
-                cell(row, 1),
+                row.level,
                 last_year
                     .map(|y| format!(", last active {y}"))
                     .unwrap_or_default()
@@ -142,8 +205,8 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
         alt.push(format!(
             "{name}: {}{}{}",
             level_name.map_or_else(
-                || format!("level \"{}\" not on the scale", cell(row, 1)),
-                |n| format!("{n} ({})", cell(row, 1))
+                || format!("level \"{}\" not on the scale", row.level),
+                |n| format!("{n} ({})", row.level)
             ),
             last_year
                 .map(|l| format!(", last active {l}"))

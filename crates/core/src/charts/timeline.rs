@@ -8,7 +8,7 @@
 use crate::dates::Day;
 
 use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, NARROW};
-use super::{cell, section_rows};
+use crate::note::readers::roles::{pattern, roles};
 
 struct Held {
     role: String,
@@ -18,27 +18,6 @@ struct Held {
     /// Exclusive end in months since year 0; `None` when still held.
     end: Option<i32>,
     years: String,
-}
-
-/// `2019-now`, `2012–2019`, `2021`, `2019 - present`: start year, end year
-/// (inclusive) or `None` when open.
-pub(super) fn years(text: &str) -> Option<(i32, Option<i32>)> {
-    let numbers: Vec<i32> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| s.len() == 4)
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    let start = *numbers.first()?;
-    let lower = text.to_ascii_lowercase();
-    let open = ["now", "present", "current", "today", "ongoing"]
-        .iter()
-        .any(|w| lower.contains(w))
-        || lower.trim_end().ends_with(['-', '–', '—']);
-    match numbers.get(1) {
-        Some(end) if !open => Some((start, Some((*end).max(start)))),
-        _ if open => Some((start, None)),
-        _ => Some((start, Some(start))),
-    }
 }
 
 /// The career timeline.
@@ -53,15 +32,15 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
         );
     };
     let now = today.year() * 12 + i32::try_from(today.month()).unwrap_or(1) - 1;
-    let mut roles: Vec<Held> = section_rows(index, "timeline")
-        .iter()
-        .filter_map(|row| {
-            let (start, end) = years(cell(row, 0))?;
+    let mut roles: Vec<Held> = roles(index)
+        .into_iter()
+        .filter_map(|r| {
+            let (start, end) = r.years?;
             Some(Held {
-                years: cell(row, 0).to_string(),
-                role: cell(row, 1).to_string(),
-                company: cell(row, 2).to_string(),
-                achievement: cell(row, 3).to_string(),
+                years: r.when,
+                role: r.role,
+                company: r.company,
+                achievement: r.achievement,
                 start: start * 12,
                 end: end.map(|e| (e + 1) * 12),
             })
@@ -72,7 +51,7 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
             "timeline",
             width,
             TITLE,
-            "No roles with years yet: fill in the Timeline table (e.g. 2019-now).",
+            "No roles with years yet: fill in the Timeline (a row or a line like 2019-now — Role, Company).",
         );
     }
     roles.sort_by_key(|r| r.start);
@@ -196,7 +175,7 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
     let t = x(now);
     c.line(t, top, t, bottom, Role::Today);
     y = bottom + 22;
-    let pattern = pattern_line(index).unwrap_or_else(|| {
+    let pattern = pattern(index).unwrap_or_else(|| {
         roles
             .iter()
             .map(|r| r.role.as_str())
@@ -214,23 +193,4 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
     );
     c.grid_to_back();
     c.finish("timeline", y + 12, TITLE.to_string(), desc, alt)
-}
-
-/// The Timeline section's `Pattern:` line, if it has one.
-fn pattern_line(index: &str) -> Option<String> {
-    let section = crate::coach::writers::find_kind(index, "timeline")?;
-    let body = index.get(section.body_span.start..section.body_span.end)?;
-    body.lines().find_map(|l| {
-        let l = l
-            .trim()
-            .trim_start_matches(['-', '*', '>', ' '])
-            .replace("**", "");
-        let lower = l.to_ascii_lowercase();
-        ["pattern:", "identified pattern:"]
-            .iter()
-            .find(|p| lower.starts_with(*p))
-            .and_then(|p| l.get(p.len()..))
-            .map(|rest| rest.trim().to_string())
-            .filter(|rest| !rest.is_empty())
-    })
 }
