@@ -20,15 +20,26 @@ fn today() -> Day {
 }
 
 fn draw(kind: &str, notes: &[(String, String)], width: i32) -> Scene {
+    draw_in(None, &format!("kind: {kind}"), notes, width)
+}
+
+/// A chart drawn by a block in the note at `source`.
+fn draw_in(
+    source: Option<&str>,
+    source_text: &str,
+    notes: &[(String, String)],
+    width: i32,
+) -> Scene {
+    let options = career_core::charts::parse_block(source_text).unwrap();
     chart(&ChartInput {
         options: &ChartOptions {
-            kind: kind.into(),
             width: Some(width),
-            ..ChartOptions::default()
+            ..options
         },
         today: today(),
         settings: &Settings::default(),
         notes,
+        source,
     })
     .unwrap()
 }
@@ -142,5 +153,39 @@ fn the_network_knows_the_employer_under_its_variants() {
     assert_eq!(
         outside.alt.first().map(String::as_str),
         Some("Sponsors: Ines Duarte (outside)")
+    );
+}
+
+#[test]
+fn a_progress_block_in_a_goals_note_shows_that_note_unless_it_names_a_year() {
+    let goals = |outcome: &str| {
+        format!("---\ntype: goals\nyear: 2026\n---\n# Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status |\n|---|---|---|---|\n| G1 | {outcome} | x | On track |\n")
+    };
+    let notes = vec![
+        (
+            "Career/2026 Goals.md".to_string(),
+            goals("From the planning year's note"),
+        ),
+        (
+            "Career/My plan.md".to_string(),
+            goals("From the note the block is in"),
+        ),
+        ("Career/Charts.md".to_string(), "# Charts\n".to_string()),
+    ];
+    let first = |scene: &Scene| scene.alt.first().cloned().unwrap_or_default();
+    let here = draw_in(Some("Career/My plan.md"), "kind: progress", &notes, 640);
+    assert!(first(&here).contains("the block is in"), "{:?}", here.alt);
+    let named = draw_in(
+        Some("Career/My plan.md"),
+        "kind: progress\nyear: 2026",
+        &notes,
+        640,
+    );
+    assert!(first(&named).contains("planning year"), "{:?}", named.alt);
+    let elsewhere = draw_in(Some("Career/Charts.md"), "kind: progress", &notes, 640);
+    assert!(
+        first(&elsewhere).contains("planning year"),
+        "{:?}",
+        elsewhere.alt
     );
 }

@@ -50,6 +50,9 @@ pub struct ChartInput<'a> {
     /// The career folder's notes as (vault path, text): the Career Index,
     /// goals notes and reviews among them.
     pub notes: &'a [(String, String)],
+    /// The note a block is drawn in (its path, among `notes`), if any: a
+    /// progress chart with no `year:` in a goals note shows that note.
+    pub source: Option<&'a str>,
 }
 
 /// The chart `input.options.kind` asks for.
@@ -66,10 +69,13 @@ pub fn chart(input: &ChartInput<'_>) -> CoreResult<Scene> {
         "network" => network::network(index, today, width),
         "risks" => risks::risks(index, width),
         "progress" => {
-            let year = o
-                .year
-                .unwrap_or_else(|| crate::goals::year::default_year(today, fiscal).current);
-            let path = input.settings.goals_path(year)?;
+            let path =
+                match (o.year, goals_source(input)) {
+                    (None, Some(here)) => here.to_string(),
+                    (year, _) => input.settings.goals_path(year.unwrap_or_else(|| {
+                        crate::goals::year::default_year(today, fiscal).current
+                    }))?,
+                };
             progress::progress(
                 note(input.notes, &path),
                 &path,
@@ -96,6 +102,20 @@ pub fn unknown_kind(kind: &str) -> CoreError {
             KINDS.join(", ")
         ),
     )
+}
+
+/// The note the block is in, when it is a goals note: `type: goals`, or a
+/// note that holds annual goals (the `career-progress` block always showed
+/// the note it was in, whatever its name).
+fn goals_source<'a>(input: &ChartInput<'a>) -> Option<&'a str> {
+    let path = input.source?;
+    let text = note(input.notes, path)?;
+    let typed = crate::note::frontmatter::frontmatter(text).is_some_and(|f| {
+        f.get("type").is_some_and(|k| {
+            matches!(&k.value, crate::note::frontmatter::Value::Scalar(s) if s.trim() == "goals")
+        })
+    });
+    (typed || !crate::goals::read(text).goals.is_empty()).then_some(path)
 }
 
 fn note<'a>(notes: &'a [(String, String)], path: &str) -> Option<&'a str> {
