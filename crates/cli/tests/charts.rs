@@ -136,6 +136,32 @@ fn a_hand_written_index_draws_the_same_charts_as_the_template_tables() {
     }
 }
 
+/// The gallery README links (docs/charts/) is the realistic vault's charts
+/// at 640 px, and on a phone (390 px) in docs/charts/phone/.
+#[test]
+fn the_gallery_shows_the_charts_as_they_are_drawn() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = root().join("tests/golden/charts/vaults/realistic");
+    let mut stale = Vec::new();
+    for (folder, width) in [("docs/charts", "640"), ("docs/charts/phone", "390")] {
+        for kind in KINDS {
+            let svg = String::from_utf8(chart(&dir, &[kind, "--width", width]).stdout).unwrap();
+            check(&svg, &format!("gallery {kind} at {width}"));
+            let file = root().join(folder).join(format!("{kind}.svg"));
+            if update {
+                std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                std::fs::write(&file, &svg).unwrap();
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(svg.as_str()) {
+                stale.push(format!("{folder}/{kind}.svg"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the gallery is out of date (UPDATE_GOLDEN=1 to refresh): {stale:?}"
+    );
+}
+
 #[test]
 fn the_empty_vault_says_what_to_add() {
     let dir = root().join("tests/golden/charts/vaults/empty");

@@ -10,7 +10,10 @@
     clippy::indexing_slicing
 )]
 
-use career_core::charts::{chart, ChartInput, ChartOptions, Scene};
+use std::path::{Path, PathBuf};
+
+use career_core::charts::scene::text_width;
+use career_core::charts::{chart, Anchor, ChartInput, ChartOptions, Scene, Shape, KINDS};
 use career_core::{Day, Settings};
 
 const INDEX: &str = "Career/0_Career_Index.md";
@@ -46,6 +49,31 @@ fn draw_in(
 
 fn index(text: &str) -> Vec<(String, String)> {
     vec![(INDEX.to_string(), text.to_string())]
+}
+
+/// The realistic fixture vault: a filled index, a goals note and a year of reviews.
+fn realistic() -> Vec<(String, String)> {
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/charts/vaults/realistic");
+    let mut notes = Vec::new();
+    let mut stack: Vec<PathBuf> = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let rel = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                notes.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    notes.sort();
+    notes
 }
 
 #[test]
@@ -188,4 +216,52 @@ fn a_progress_block_in_a_goals_note_shows_that_note_unless_it_names_a_year() {
         "{:?}",
         elsewhere.alt
     );
+}
+
+/// Where a text shape starts and ends, estimated as the layout estimates it.
+fn extent(shape: &Shape) -> Option<(i32, i32, &str)> {
+    let Shape::Text {
+        x,
+        text,
+        anchor,
+        size,
+        ..
+    } = shape
+    else {
+        return None;
+    };
+    let w = text_width(text.chars().count(), *size);
+    let left = match anchor {
+        Anchor::Start => *x,
+        Anchor::Middle => x - w / 2,
+        Anchor::End => x - w,
+    };
+    Some((left, left + w, text.as_str()))
+}
+
+#[test]
+fn every_label_is_whole_and_inside_the_canvas_on_a_phone_and_a_desktop() {
+    let notes = realistic();
+    let mut problems = Vec::new();
+    for width in [390, 1280] {
+        for kind in KINDS {
+            let scene = draw(kind, &notes, width);
+            assert!(
+                scene.placeholder.is_none(),
+                "{kind}: the fixture fills every chart"
+            );
+            for (left, right, text) in scene.shapes.iter().filter_map(extent) {
+                if left < 0 || right > scene.width {
+                    problems.push(format!(
+                        "{kind} at {width}: \"{text}\" spans {left}..{right} of {}",
+                        scene.width
+                    ));
+                }
+                if text.ends_with('…') {
+                    problems.push(format!("{kind} at {width}: \"{text}\" is cut"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -10,7 +10,7 @@ use crate::{input, respond};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHART_TYPES: &'static str = r#"
-export type ChartRole = "axis" | "grid" | "label" | "heading" | "muted" | "track" | "bar" | "accent" | "success" | "warning" | "danger" | "faded" | "ring" | "planned" | "actual" | "today";
+export type ChartRole = "axis" | "grid" | "label" | "heading" | "muted" | "track" | "bar" | "accent" | "success" | "warning" | "danger" | "faded" | "ring" | "planned" | "actual" | "today" | "on-fill";
 export type ChartShape =
   | { shape: "rect"; x: number; y: number; w: number; h: number; role: ChartRole; tip: string | null }
   | { shape: "circle"; cx: number; cy: number; r: number; role: ChartRole; tip: string | null }

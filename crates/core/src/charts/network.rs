@@ -8,7 +8,7 @@
 
 use crate::dates::Day;
 
-use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
+use super::scene::{placeholder, Anchor, Canvas, Role, Scene, FONT, NARROW};
 use crate::note::readers::employer::{employer, works_at};
 use crate::note::readers::people;
 
@@ -65,47 +65,73 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
         );
     }
     let where_in = employer.map_or_else(|| "your employer".to_string(), |e| e.name);
-    let left = (width * 22 / 100).clamp(84, 150);
+    // Wide: each group's name and counts in a column of their own. Narrow:
+    // on a row above the group, so both columns get the whole width.
+    let narrow = width < NARROW;
+    let left = if narrow {
+        0
+    } else {
+        (width * 22 / 100).clamp(84, 150)
+    };
     let col = (width - left - 8) / 2;
     let mut c = Canvas::new(width);
     let inside_count = people.iter().filter(|p| p.inside).count();
     let outside_count = people.len() - inside_count;
-    c.text(
-        left + 8,
-        22,
-        &format!("Inside {where_in} ({inside_count})"),
-        Role::Heading,
-        Anchor::Start,
-        col - 12,
-    );
-    c.text(
-        left + col + 8,
-        22,
-        &format!("Outside ({outside_count})"),
-        Role::Heading,
-        Anchor::Start,
-        col - 12,
-    );
-    let mut y = 34;
+    let head = c
+        .wrapped(
+            left + 8,
+            22,
+            &format!("Inside {where_in} ({inside_count})"),
+            Role::Heading,
+            Anchor::Start,
+            col - 12,
+            FONT,
+        )
+        .max(c.wrapped(
+            left + col + 8,
+            22,
+            &format!("Outside ({outside_count})"),
+            Role::Heading,
+            Anchor::Start,
+            col - 12,
+            FONT,
+        ));
+    let top = 34 + head;
+    let mut y = top;
     let mut alt = Vec::new();
     for (g, (_, title)) in GROUPS.iter().enumerate() {
         let members: Vec<&Person> = people.iter().filter(|p| p.group == g).collect();
         let ins: Vec<_> = members.iter().filter(|p| p.inside).collect();
         let outs: Vec<_> = members.iter().filter(|p| !p.inside).collect();
-        let rows = i32::try_from(ins.len().max(outs.len()).max(2)).unwrap_or(2);
-        let h = rows * 22 + 4;
-        if g % 2 == 0 {
-            c.rect(0, y, width, h, Role::Track, None);
-        }
-        c.text(8, y + 20, title, Role::Heading, Anchor::Start, left - 12);
-        c.text(
-            8,
-            y + 36,
-            &format!("{} in, {} out", ins.len(), outs.len()),
-            Role::Muted,
-            Anchor::Start,
-            left - 12,
-        );
+        let rows = ins.len().max(outs.len());
+        let counts = format!("{} in, {} out", ins.len(), outs.len());
+        let band = if narrow {
+            let rows = i32::try_from(rows.max(1)).unwrap_or(1);
+            let h = 26 + rows * 22;
+            if g % 2 == 0 {
+                c.rect(0, y, width, h, Role::Track, None);
+            }
+            c.text(8, y + 18, title, Role::Heading, Anchor::Start, width / 2);
+            c.text(
+                width - 8,
+                y + 18,
+                &counts,
+                Role::Muted,
+                Anchor::End,
+                width / 2 - 16,
+            );
+            c.line(col, y + 26, col, y + h, Role::Grid);
+            y += 22;
+            h - 22
+        } else {
+            let h = i32::try_from(rows.max(2)).unwrap_or(2) * 22 + 4;
+            if g % 2 == 0 {
+                c.rect(0, y, width, h, Role::Track, None);
+            }
+            c.text(8, y + 20, title, Role::Heading, Anchor::Start, left - 12);
+            c.text(8, y + 36, &counts, Role::Muted, Anchor::Start, left - 12);
+            h
+        };
         for (side, list) in [(0, &ins), (1, &outs)] {
             if list.is_empty() {
                 c.text(
@@ -160,10 +186,12 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
                     .join(", ")
             }
         ));
-        y += h;
+        y += band;
     }
-    c.line(left, 30, left, y, Role::Grid);
-    c.line(left + col, 30, left + col, y, Role::Grid);
+    if !narrow {
+        c.line(left, top - 4, left, y, Role::Grid);
+        c.line(left + col, top - 4, left + col, y, Role::Grid);
+    }
     y += 22;
     let (verdict, role) = if outside_count == 0 {
         (
@@ -195,7 +223,7 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
             Role::Muted,
         )
     };
-    c.text(8, y, &verdict, role, Anchor::Start, width - 16);
+    y += c.lines(8, y, &verdict, role, width - 16);
     alt.push(verdict.clone());
     c.finish(
         "network",

@@ -286,7 +286,11 @@ pub fn risks(index: Option<&str>, width: i32) -> Scene {
                     cx,
                     cy + 4,
                     &number.to_string(),
-                    Role::Heading,
+                    if mitigated {
+                        Role::Heading
+                    } else {
+                        Role::OnFill
+                    },
                     Anchor::Middle,
                     24,
                 );
@@ -312,23 +316,20 @@ pub fn risks(index: Option<&str>, width: i32) -> Scene {
                 " — no mitigation yet".to_string()
             }
         );
-        c.text(
-            8,
-            y,
-            &line,
-            if mitigated {
-                Role::Label
-            } else {
-                Role::Warning
-            },
-            Anchor::Start,
-            width - 16,
-        );
+        // The number, then the sentence wrapped beside it (a hanging indent).
+        let role = if mitigated {
+            Role::Label
+        } else {
+            Role::Warning
+        };
+        let mark = format!("{number}.");
+        c.text(8, y, &mark, Role::Heading, Anchor::Start, 24);
+        let rest = line.get(mark.len()..).unwrap_or("").trim();
+        y += c.lines(30, y, rest, role, width - 38) + 20;
         alt.push(line);
-        y += 20;
     }
-    let legend = "✓ has a mitigation · ! high exposure";
-    c.text(8, y + 4, legend, Role::Muted, Anchor::Start, width - 16);
+    let legend = "Ring with ✓: has a mitigation · filled: none yet · ! high exposure";
+    y += c.lines(8, y + 4, legend, Role::Muted, width - 16);
     let desc = format!(
         "{} risks by likelihood and impact; {unmitigated} without a mitigation{}.",
         rows.len(),

@@ -221,7 +221,7 @@ pub fn skills(index: Option<&str>, today: Day, width: i32) -> Scene {
     c.grid_to_back();
     if short {
         y += 22;
-        c.sized(
+        y += c.wrapped(
             8,
             y,
             "1 Novice · 2 Developing · 3 Proficient · 4 Advanced · 5 Expert",

@@ -7,7 +7,7 @@
 
 use crate::dates::Day;
 
-use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, NARROW};
+use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, FONT, NARROW};
 use crate::note::readers::roles::{pattern, roles};
 
 struct Held {
@@ -91,7 +91,15 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
         } else {
             left - 28
         };
-        c.text(8, y, company, Role::Heading, Anchor::Start, label_max + 16);
+        y += c.wrapped(
+            8,
+            y,
+            company,
+            Role::Heading,
+            Anchor::Start,
+            label_max + 16,
+            FONT,
+        );
         for r in roles.iter().filter(|r| r.company == *company) {
             y += 24;
             let end = r.end.unwrap_or(now + 1);
@@ -121,7 +129,9 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
             } else {
                 r.role.clone()
             };
-            c.text(
+            // The label wraps in its column; the bar sits on its first line
+            // (wide) or below its last (narrow).
+            let extra = c.lines(
                 20,
                 y,
                 &label,
@@ -130,20 +140,18 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
                 } else {
                     Role::Label
                 },
-                Anchor::Start,
                 label_max,
             );
-            if width < NARROW {
-                y += 16;
-            }
+            let bar_y = if width < NARROW { y + extra + 16 } else { y };
             c.rect(
                 x(r.start),
-                y - 12,
+                bar_y - 12,
                 x(end) - x(r.start),
                 14,
                 role,
                 Some(tip.clone()),
             );
+            y = bar_y.max(y + extra);
             alt.push(format!(
                 "{shown} at {}, {}{}",
                 r.company,
@@ -183,7 +191,7 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
             .join(" → ")
     });
     let pattern_text = format!("Pattern: {pattern}");
-    c.text(8, y, &pattern_text, Role::Muted, Anchor::Start, width - 16);
+    y += c.lines(8, y, &pattern_text, Role::Muted, width - 16);
     alt.push(pattern_text);
     let desc = format!(
         "{} roles at {} companies from {} to today.",
