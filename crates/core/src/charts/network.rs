@@ -1,14 +1,15 @@
 //! The network map, from the Career Index.
 //!
-//! Sponsors, mentors, advisors and mentees in two columns, inside and
-//! outside the current employer (the company of the role still held, under
-//! any of its names: see `note::readers::employer`), filled
-//! dots inside and rings outside, with the counts in words, so an
-//! all-internal network shows at a glance.
+//! Sponsors, mentors, advisors and mentees (`note::readers::people`) in two
+//! columns, inside and outside the current employer (the company of the
+//! role still held, under any of its names: `note::readers::employer`),
+//! filled dots inside and rings outside, with the counts in words, so an
+//! all-internal network shows at a glance. Below 480 px each group's name
+//! and counts go on a row above its people.
 
 use crate::dates::Day;
 
-use super::scene::{placeholder, Anchor, Canvas, Role, Scene, FONT, NARROW};
+use super::scene::{placeholder, Anchor, Canvas, Role, Scene, NARROW};
 use crate::note::readers::employer::{employer, works_at};
 use crate::note::readers::people;
 
@@ -77,25 +78,11 @@ pub fn network(index: Option<&str>, _today: Day, width: i32) -> Scene {
     let mut c = Canvas::new(width);
     let inside_count = people.iter().filter(|p| p.inside).count();
     let outside_count = people.len() - inside_count;
+    let inside_head = format!("Inside {where_in} ({inside_count})");
+    let outside_head = format!("Outside ({outside_count})");
     let head = c
-        .wrapped(
-            left + 8,
-            22,
-            &format!("Inside {where_in} ({inside_count})"),
-            Role::Heading,
-            Anchor::Start,
-            col - 12,
-            FONT,
-        )
-        .max(c.wrapped(
-            left + col + 8,
-            22,
-            &format!("Outside ({outside_count})"),
-            Role::Heading,
-            Anchor::Start,
-            col - 12,
-            FONT,
-        ));
+        .lines(left + 8, 22, &inside_head, Role::Heading, col - 12)
+        .max(c.lines(left + col + 8, 22, &outside_head, Role::Heading, col - 12));
     let top = 34 + head;
     let mut y = top;
     let mut alt = Vec::new();

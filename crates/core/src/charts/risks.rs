@@ -26,7 +26,8 @@ fn read(index: &str) -> Vec<Risk> {
         .collect()
 }
 
-/// Words that open a mitigation in an item: `mitigation: …`.
+/// Words that open a mitigation in an item (`mitigation: …`), and the
+/// headers of a mitigation column.
 const MITIGATION: [&str; 7] = [
     "mitigation",
     "mitigate",
@@ -53,17 +54,7 @@ fn risk(e: &Entry) -> Risk {
             name: at(0),
             likelihood: band(&named(&["likelihood", "probability", "chance", "odds"], 1)),
             impact: band(&named(&["impact", "severity", "consequence"], 2)),
-            mitigation: mitigation(&named(
-                &[
-                    "mitigation",
-                    "response",
-                    "plan",
-                    "contingency",
-                    "fallback",
-                    "action",
-                ],
-                3,
-            )),
+            mitigation: mitigation(&named(&MITIGATION, 3)),
         };
     }
     let more: Vec<&str> = e.text.lines().skip(1).collect();
@@ -71,7 +62,8 @@ fn risk(e: &Entry) -> Risk {
         .chain(more)
         .collect::<Vec<_>>()
         .join("; ");
-    let lower = body.to_lowercase();
+    // ASCII case only, so byte offsets in `lower` are offsets in `body`.
+    let lower = body.to_ascii_lowercase();
     let opens = MITIGATION
         .iter()
         .filter_map(|w| lower.find(&format!("{w}:")).map(|at| (at, w.len() + 1)))

@@ -1,7 +1,10 @@
 //! The skills inventory, from the Career Index.
 //!
-//! One bar per row of the inventory on a five-step scale, stale skills (two
-//! or more years since last active) drawn faded and labelled with the year.
+//! One bar per skill on a five-step scale, stale skills (two or more years
+//! since last active) drawn faded and labelled with the year. The inventory
+//! is a table (Domain, Level, Last Active) or a list (`- Rust — expert,
+//! 2026`), under any of the Skills section's names, else the Growth
+//! section's items that state a level.
 
 use crate::dates::Day;
 

@@ -3,11 +3,12 @@
 //! One bar per role over the years, grouped under its company (companies in
 //! the order they began), open-ended roles running to today and marked "now"
 //! in words, and the pattern line (the section's "Pattern:" line, or the
-//! roles in order).
+//! roles in order). The roles come from `note::readers::roles`: a table, a
+//! list or a LinkedIn paste.
 
 use crate::dates::Day;
 
-use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, FONT, NARROW};
+use super::scene::{label_width, placeholder, Anchor, Canvas, Role, Scene, NARROW};
 use crate::note::readers::roles::{pattern, roles};
 
 struct Held {
@@ -91,15 +92,7 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
         } else {
             left - 28
         };
-        y += c.wrapped(
-            8,
-            y,
-            company,
-            Role::Heading,
-            Anchor::Start,
-            label_max + 16,
-            FONT,
-        );
+        y += c.lines(8, y, company, Role::Heading, label_max + 16);
         for r in roles.iter().filter(|r| r.company == *company) {
             y += 24;
             let end = r.end.unwrap_or(now + 1);
