@@ -1,6 +1,7 @@
 /**
  * Builds the plugin bundle: `plugin/src/main.ts` → `dist/main.js`, plus the two other files
- * Obsidian downloads from a release (`manifest.json`, `styles.css`) copied next to it.
+ * Obsidian downloads from a release next to it: `manifest.json`, copied, and `styles.css`, the
+ * files of `plugin/styles/` joined in name order (one file per part of the plugin).
  *
  * The WebAssembly module is inlined by the `binary` loader (Obsidian fetches nothing else),
  * Obsidian's own modules stay external, and the output is CommonJS because that is what
@@ -15,7 +16,7 @@
  * resolved from this file, so it can be run from any working directory.
  */
 
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
@@ -53,7 +54,10 @@ if (result.warnings.length > 0) {
 }
 
 await copyFile(join(root, "manifest.json"), join(outDir, "manifest.json"));
-await copyFile(join(root, "plugin/styles.css"), join(outDir, "styles.css"));
+const styleDir = join(root, "plugin/styles");
+const styleFiles = (await readdir(styleDir)).filter((name) => name.endsWith(".css")).sort();
+const styles = await Promise.all(styleFiles.map((name) => readFile(join(styleDir, name), "utf8")));
+await writeFile(join(outDir, "styles.css"), styles.join(""));
 
 /** Fails early, with the fix, when the wasm-bindgen output is missing or lacks what we use. */
 async function checkGlue(gluePath) {

@@ -3,7 +3,8 @@
  * scene (`chartScene`, as the `career-chart` block calls it: the notes passed in, the scene
  * object built on the way out) for the realistic fixture vault — a filled Career Index, a goals
  * note with a year of weekly actions, and a weekly review for most weeks of the year. The goal
- * is well under a frame (16 ms). Runs on its own too: `node scripts/bench-charts.mjs`.
+ * is well under a frame (16 ms). `bench_native` times the same scenes natively (same notes,
+ * sorted by path, same day and width). Runs on its own too: `node scripts/bench-charts.mjs`.
  */
 
 import { readdirSync, readFileSync } from "node:fs";
@@ -16,7 +17,7 @@ export const CHART_KINDS = ["timeline", "skills", "network", "risks", "progress"
 
 /** Mean ms per scene for each kind, timed with `time(budgetMs, fn)` from bench.mjs. */
 export function benchCharts(core, time, budgetMs) {
-	const notes = readdirSync(VAULT).map((name) => [`Career/${name}`, readFileSync(join(VAULT, name), "utf8")]);
+	const notes = readdirSync(VAULT).sort().map((name) => [`Career/${name}`, readFileSync(join(VAULT, name), "utf8")]);
 	const bytes = notes.reduce((sum, [, text]) => sum + Buffer.byteLength(text), 0);
 	const results = {};
 	for (const kind of CHART_KINDS) {

@@ -74,8 +74,13 @@ add "Network & Influence/Mentors" --cell "Rosa Diaz" --cell "VP Engineering, Nor
 add "Network & Influence/Advisors" --cell "Sam Lee" --cell "Conference organiser"
 add "Risk Register" --cell "Platform reorg removes the role" --cell "Medium" --cell "High" --cell "Make the handover visible to two VPs"
 add "Risk Register" --cell "No external network" --cell "High" --cell "Medium" --cell ""
+# People write lists too: a mentee and a risk as bullets, beside the template's tables.
+printf -- '- **Kai Ito** (junior engineer, Northwind Health) — mentee since %s\n' "$year" \
+  | "$career" --vault "$vault" --today "$today" section append "$index" "Network & Influence/Mentees" > /dev/null
+printf -- '- Burnout from on-call — low likelihood, high impact; mitigation: a second on-call rota\n' \
+  | "$career" --vault "$vault" --today "$today" section append "$index" "Risk Register" > /dev/null
 {
-  printf '# Career charts\n\nEach block below is drawn live by Career Coach; `career chart KIND` writes the same picture as SVG.\n'
+  printf '# Career charts\n\nEach block below is drawn live by Career Coach; `career chart KIND` writes the same picture as SVG. The goals note draws its progress with a `career-progress` block, the same chart as `kind: progress`.\n'
   for kind in timeline skills network risks progress streak; do
     printf '\n## %s\n\n```career-chart\nkind: %s\n```\n' "$kind" "$kind"
   done
@@ -97,7 +102,7 @@ then trust its plugins when asked; Career Coach is already enabled:
   $vault
 
 Start with Career/0_Career_Index.md, then Career/Charts.md (every chart, live),
-then Career/$year Goals.md (its progress blocks are live) and the reviews beside it; find every command in the palette
+then Career/$year Goals.md (its career-progress chart is live) and the reviews beside it; find every command in the palette
 under "Career Coach". The same commands run in a terminal:
 
   $career --vault "$vault" --help

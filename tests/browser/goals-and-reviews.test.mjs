@@ -10,7 +10,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { captureBothWidths, ensureChromium, startBrowserTest } from "./browser-support.mjs";
+import { join } from "node:path";
+import { ARTIFACTS, DESKTOP, PHONE, captureBothWidths, ensureChromium, startBrowserTest } from "./browser-support.mjs";
 
 const chromium = ensureChromium();
 if (!chromium.ok) {
@@ -59,10 +60,16 @@ test("the goals interview, the progress block and the review modals fit a phone"
 	await page.click(".career-coach-goals-create");
 	await page.waitForFunction((year) => globalThis.careerTest.read(`Career/${String(year)} Goals.md`) !== null, YEAR);
 
-	const drawn = await page.evaluate((year) => globalThis.careerTest.renderBlock("career-progress", "", `Career/${String(year)} Goals.md`), YEAR);
-	await page.waitForSelector(".career-coach-progress-table");
-	assert.match(await page.textContent(".career-coach-goal-progress"), /G1 — Be known outside/, drawn);
-	await captureBothWidths(page, { modalSelector: ".block-language-career-progress", file: "goals-progress-block", fullPage: true });
+	// The new note in reading view: its career-progress block draws the progress chart.
+	for (const [label, size] of [["1280", DESKTOP], ["390", PHONE]]) {
+		await page.setViewportSize(size);
+		await page.evaluate((year) => globalThis.careerTest.renderNote(`Career/${String(year)} Goals.md`), YEAR);
+		const block = page.locator(".fake-reading .block-language-career-progress");
+		await block.locator("svg.career-chart-svg").waitFor();
+		assert.match(await block.locator(".career-chart-alt").textContent(), /G1 Be known outside/);
+		await block.screenshot({ path: join(ARTIFACTS, `goals-progress-block-${label}.png`) });
+	}
+	await page.setViewportSize(DESKTOP);
 
 	await page.evaluate(() => globalThis.careerTest.command("career-coach:show-whats-due"));
 	await page.waitForSelector(".career-coach-due-modal");

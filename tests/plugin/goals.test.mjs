@@ -187,29 +187,55 @@ test("Add weekly action puts a tagged checkbox under this ISO week", async (t) =
 	assert.deepEqual(harness.takeNotices(), ['"Email the program chair" is already one of this week\'s open actions.']);
 });
 
-test("the career-progress block shows live progress, re-rendered when the note changes, and writes nothing", async (t) => {
+test("the career-progress block draws the progress chart of its note, re-rendered when the note changes, and writes nothing", async (t) => {
 	const { text: base } = await goalsNoteFor(INPUT);
 	const added = (await core()).goalsAddAction(base, { today: TODAY, text: "Draft the talk", goal: "G1" }).value.text;
 	const withTwo = (await core()).goalsAddAction(added, { today: TODAY, text: "Book the venue", goal: "G1" }).value.text;
 	const { app, vaultDir } = await loadInVault(t, { files: { [GOALS_PATH]: withTwo } });
+	const before = app.vault.listenerCount();
 
 	const el = await app.markdown.renderCodeBlock("career-progress", "", GOALS_PATH);
-	await harness.settle(10);
-	const g1Row = () => [...el.querySelectorAll(".career-coach-progress-goals tr")].find((row) => row.textContent.startsWith("G1"));
-	assert.ok(g1Row(), `G1 is listed: ${el.textContent}`);
-	assert.match(g1Row().textContent, /0 \/ 2/);
+	await harness.settle(20);
+	const svg = el.querySelector(".career-chart-kind-progress svg.career-chart-svg");
+	assert.ok(svg, `the progress chart is drawn: ${el.textContent}`);
+	assert.equal(svg.namespaceURI, "http://www.w3.org/2000/svg");
+	assert.equal(svg.querySelector("title")?.textContent, "Goal progress");
+	assert.equal(el.querySelector(".career-coach-progress-table"), null, "the chart, not the old table");
+	const g1 = () => [...el.querySelectorAll(".career-chart-alt li")].map((li) => li.textContent).find((line) => line.startsWith("G1 "));
+	assert.match(g1() ?? "", /0 of 2 done \(0%\)/, el.textContent);
+	assert.ok([...svg.querySelectorAll("text")].some((n) => n.textContent === "0/2 · 0%"), "the bar's count is drawn");
 
 	const file = app.vault.getAbstractFileByPath(GOALS_PATH);
 	await app.vault.modify(file, withTwo.replace("- [ ] Draft the talk", "- [x] Draft the talk"));
-	await harness.settle(10);
-	assert.match(g1Row().textContent, /1 \/ 2/, "re-rendered after the note changed");
-	assert.match(g1Row().textContent, /50%/);
+	await harness.settle(20);
+	assert.match(g1() ?? "", /1 of 2 done \(50%\)/, "re-rendered after the note changed");
+	assert.ok([...el.querySelectorAll("svg text")].some((n) => n.textContent === "1/2 · 50%"), "the bar follows");
 	assert.equal(text(vaultDir, GOALS_PATH), withTwo.replace("- [ ] Draft the talk", "- [x] Draft the talk"), "the block never writes");
 
 	app.markdown.unloadRendered();
+	assert.equal(app.vault.listenerCount(), before, "no listener remains after unload");
 	await app.vault.modify(file, withTwo);
 	await harness.settle(10);
 	assert.equal(el.isConnected, false, "an unloaded block stops listening");
+});
+
+test("career-progress takes career-chart's options, and shows the goals note it is in whatever its name", async (t) => {
+	const { text: note } = await goalsNoteFor(INPUT);
+	const renamed = "Planning/My goals.md";
+	const { app } = await loadInVault(t, { files: { [renamed]: note } });
+	const here = await app.markdown.renderCodeBlock("career-progress", "", renamed);
+	await harness.settle(20);
+	const lines = (el) => [...el.querySelectorAll(".career-chart-alt li")].map((li) => li.textContent);
+	assert.ok(lines(here).some((l) => l.startsWith("G1 ")) && lines(here).some((l) => l.startsWith("G2 ")), lines(here).join("\n"));
+
+	const onlyG2 = await app.markdown.renderCodeBlock("career-progress", "goals: G2", renamed);
+	await harness.settle(20);
+	assert.ok(lines(onlyG2).some((l) => l.startsWith("G2 ")), lines(onlyG2).join("\n"));
+	assert.ok(!lines(onlyG2).some((l) => l.startsWith("G1 ")), "goals: G2 leaves G1 out");
+
+	const mistyped = await app.markdown.renderCodeBlock("career-progress", "year: soon", renamed);
+	await harness.settle(20);
+	assert.match(mistyped.querySelector(".career-chart-placeholder")?.textContent ?? "", /not a year/);
 });
 
 test("Show goal progress lists each goal with its count", async (t) => {

@@ -102,6 +102,66 @@ fn every_chart_matches_its_golden_and_is_well_formed() {
     );
 }
 
+/// The bullets vault holds the realistic Career Index written by hand: lists
+/// instead of tables, renamed sections ("Career History", "Skills",
+/// "Relationships", "Risks"), labels instead of subsections, links, a
+/// checklist item with an indented mitigation. Each chart it feeds must be
+/// the realistic golden, byte for byte, at every width.
+#[test]
+fn a_hand_written_index_draws_the_same_charts_as_the_template_tables() {
+    let bullets = root().join("tests/golden/charts/vaults/bullets");
+    let tables = root().join("tests/golden/charts/vaults/realistic");
+    for kind in ["timeline", "skills", "network", "risks"] {
+        let golden = root()
+            .join("tests/golden/charts/realistic")
+            .join(format!("{kind}.svg"));
+        let out = chart(&bullets, &[kind]);
+        let svg = String::from_utf8(out.stdout).unwrap();
+        check(&svg, &format!("bullets/{kind}"));
+        assert_eq!(
+            svg,
+            std::fs::read_to_string(&golden).unwrap(),
+            "bullets/{kind} differs from {}",
+            golden.display()
+        );
+        for width in ["390", "1280"] {
+            let from_lists = chart(&bullets, &[kind, "--width", width]).stdout;
+            let from_tables = chart(&tables, &[kind, "--width", width]).stdout;
+            assert_eq!(
+                String::from_utf8(from_lists).unwrap(),
+                String::from_utf8(from_tables).unwrap(),
+                "{kind} at {width}"
+            );
+        }
+    }
+}
+
+/// The gallery README links (docs/charts/) is the realistic vault's charts
+/// at 640 px, and on a phone (390 px) in docs/charts/phone/.
+#[test]
+fn the_gallery_shows_the_charts_as_they_are_drawn() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = root().join("tests/golden/charts/vaults/realistic");
+    let mut stale = Vec::new();
+    for (folder, width) in [("docs/charts", "640"), ("docs/charts/phone", "390")] {
+        for kind in KINDS {
+            let svg = String::from_utf8(chart(&dir, &[kind, "--width", width]).stdout).unwrap();
+            check(&svg, &format!("gallery {kind} at {width}"));
+            let file = root().join(folder).join(format!("{kind}.svg"));
+            if update {
+                std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                std::fs::write(&file, &svg).unwrap();
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(svg.as_str()) {
+                stale.push(format!("{folder}/{kind}.svg"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the gallery is out of date (UPDATE_GOLDEN=1 to refresh): {stale:?}"
+    );
+}
+
 #[test]
 fn the_empty_vault_says_what_to_add() {
     let dir = root().join("tests/golden/charts/vaults/empty");

@@ -13,6 +13,10 @@
 //! JSON the plugin sends. The Node script reads that plan, so both sides run
 //! byte-identical inputs and identical operations, chosen in one place.
 //!
+//! It also times each chart's scene (`charts::chart`) on the realistic chart
+//! vault (tests/golden/charts/vaults/realistic), as scripts/bench-charts.mjs
+//! times it through the WASM: the same notes, kinds, year, day and width.
+//!
 //! Each measurement warms up, then repeats until `--budget-ms` has passed
 //! (at least 5 times) and reports the mean. A corpus measurement's unit is
 //! one pass over every note it applies to.
@@ -27,14 +31,22 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use career_core::charts::{chart, parse_block, ChartInput, KINDS};
 use career_core::note::outline::{find, sections};
 use career_core::note::{outline, tasks::tasks_in};
 use career_core::ops::{run, Operation};
+use career_core::{Day, Settings};
 use serde_json::{json, Value};
 
 /// The synthetic Career Indexes: (name, minimum size in bytes).
 const CAREER_INDEXES: [(&str, usize); 2] =
     [("career-index-30k", 30_000), ("career-index-100k", 100_000)];
+
+/// The chart vault's folder, and the day and width its charts are drawn for
+/// (scripts/bench-charts.mjs uses the same).
+const CHART_VAULT: &str = "tests/golden/charts/vaults/realistic/Career";
+const CHART_TODAY: &str = "2026-09-16";
+const CHART_WIDTH: i32 = 640;
 
 /// The body every section-set writes into a corpus note.
 const SECTION_BODY: &str = "\nReplaced by the benchmark: one paragraph and a [[link]].\n\n";
@@ -187,6 +199,51 @@ fn time(budget: Duration, mut f: impl FnMut()) -> Value {
     }
     let total = start.elapsed().as_nanos() as f64;
     json!({"iterations": iterations, "meanNs": total / iterations as f64})
+}
+
+/// Mean time per scene for each chart kind, on the realistic chart vault.
+fn chart_timings(budget: Duration) -> Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut notes: Vec<(String, String)> = std::fs::read_dir(root.join(CHART_VAULT))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                format!("Career/{name}"),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    notes.sort();
+    let settings = Settings::default();
+    let today = Day::parse(CHART_TODAY).unwrap();
+    let mut timings = serde_json::Map::new();
+    for kind in KINDS {
+        let mut options = parse_block(&format!("kind: {kind}\nyear: 2026")).unwrap();
+        options.width = Some(CHART_WIDTH);
+        let input = ChartInput {
+            options: &options,
+            today,
+            settings: &settings,
+            notes: &notes,
+            source: None,
+        };
+        let scene = chart(&input).unwrap();
+        assert!(scene.placeholder.is_none(), "the {kind} chart must draw");
+        timings.insert(
+            kind.into(),
+            time(budget, || {
+                black_box(chart(black_box(&input))).ok();
+            }),
+        );
+    }
+    json!({
+        "notes": notes.len(),
+        "bytes": notes.iter().map(|(_, t)| t.len()).sum::<usize>(),
+        "native": timings,
+    })
 }
 
 fn operation(value: &Value) -> Operation {
@@ -349,6 +406,7 @@ fn main() {
             "section-set": corpus_set,
         },
         "careerIndex": index_timings,
+        "charts": chart_timings(budget / 2),
     });
     println!("{}", serde_json::to_string_pretty(&report).unwrap());
 }

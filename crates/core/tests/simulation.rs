@@ -19,7 +19,8 @@
 //! - Carried counts are exact: each item has at most one open copy, whose
 //!   `[carried:: N]` is the number of times it moved, with N `[>]` originals.
 //! - Progress figures agree: the overall figure is done ÷ counted items,
-//!   the same in the terminal text, the JSON and the `career-progress` block.
+//!   the same in the terminal text, the JSON and the markdown tables (the
+//!   progress chart reads the same tally: see `progress_formula.rs`).
 //! - `due` and the `.ics` agree: each event starts on the first due day of
 //!   the current period of its kind.
 //!

@@ -10,7 +10,7 @@ use crate::{input, respond};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHART_TYPES: &'static str = r#"
-export type ChartRole = "axis" | "grid" | "label" | "heading" | "muted" | "track" | "bar" | "accent" | "success" | "warning" | "danger" | "faded" | "ring" | "planned" | "actual" | "today";
+export type ChartRole = "axis" | "grid" | "label" | "heading" | "muted" | "track" | "bar" | "accent" | "success" | "warning" | "danger" | "faded" | "ring" | "planned" | "actual" | "today" | "on-fill";
 export type ChartShape =
   | { shape: "rect"; x: number; y: number; w: number; h: number; role: ChartRole; tip: string | null }
   | { shape: "circle"; cx: number; cy: number; r: number; role: ChartRole; tip: string | null }
@@ -18,7 +18,7 @@ export type ChartShape =
   | { shape: "polyline"; points: [number, number][]; role: ChartRole }
   | { shape: "text"; x: number; y: number; text: string; role: ChartRole; anchor: "start" | "middle" | "end"; size: number };
 export interface ChartScene { kind: string; width: number; height: number; title: string; desc: string; alt: string[]; placeholder: string | null; shapes: ChartShape[] }
-export interface ChartInput { source: string; today: string; settings?: Partial<Settings>; notes: [string, string][]; width?: number | null }
+export interface ChartInput { source: string; today: string; settings?: Partial<Settings>; notes: [string, string][]; width?: number | null; sourcePath?: string | null }
 "#;
 
 /// Input of `chartScene`.
@@ -36,6 +36,9 @@ struct ChartRequest {
     /// The width to lay out for (the block's width); the block's own `width:` wins.
     #[serde(default)]
     width: Option<i32>,
+    /// The path of the note the block is in (one of `notes`).
+    #[serde(default)]
+    source_path: Option<String>,
 }
 
 /// The scene a `career-chart` block draws.
@@ -49,6 +52,7 @@ pub fn chart_scene(#[wasm_bindgen(unchecked_param_type = "ChartInput")] value: J
             today: Day::parse(&r.today)?,
             settings: &r.settings,
             notes: &r.notes,
+            source: r.source_path.as_deref(),
         })
     }))
 }

@@ -7,7 +7,7 @@
  * The modal only shows and asks; `blind-spots.ts` does the work through the callbacks. After
  * "Add section" the analysis runs again and the list is redrawn. Built with `createEl` only
  * (note text is always shown as text); one column that wraps, with full-width buttons on a
- * phone (see `.career-coach-blind*` in styles.css).
+ * phone (see `.career-coach-blind*` in plugin/styles/).
  */
 
 import { Modal } from "obsidian";

@@ -1,9 +1,9 @@
 /**
  * Draws a chart scene from the core as SVG, with `createSvg` only (no markup strings), and its
- * text alternative beside it. Shapes get `career-chart-<role>` classes; `styles.css` colours the
- * roles with Obsidian's CSS variables, so light, dark and community themes apply. The SVG has a
- * `<title>`, a `<desc>` and `role="img"`; the alternative lists every fact drawn, so nothing is
- * said by colour alone.
+ * text alternative beside it. Shapes get `career-chart-<role>` classes;
+ * `plugin/styles/80-charts.css` colours the roles with Obsidian's CSS variables, so light, dark
+ * and community themes apply. The SVG has a `<title>`, a `<desc>` and `role="img"`; the
+ * alternative lists every fact drawn, so nothing is said by colour alone.
  */
 
 import type { ChartScene, ChartShape } from "../core/wasm";

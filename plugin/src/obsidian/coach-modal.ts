@@ -11,7 +11,7 @@
  * keyboards have no Shift+Enter, Enter is a new line and the Next button sends), Escape pauses
  * and closes. Closing in any way pauses the session and keeps the unsent text (see
  * `coach/draft.ts`); a later "Resume coaching session" continues at the same question with the
- * same text. Built with `createEl` only; styles are `.career-coach-session*` in styles.css.
+ * same text. Built with `createEl` only; styles are `.career-coach-session*` in plugin/styles/.
  *
  * A new session may first show the open threads of earlier session logs, and a finished one
  * asks the closing questions and writes its log: those views live in `coach-log-views.ts` and

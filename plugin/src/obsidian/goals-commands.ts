@@ -1,15 +1,15 @@
 /**
  * The goal cascade's commands: "Create goals note" (a guided interview, see
  * `goals-interview-modal.ts`), "Set goal status", "Add weekly action" and "Show goal
- * progress", plus the `career-progress` code block that shows the same progress live inside
- * the goals note — as `career goals new|status|action|progress` do in a terminal.
+ * progress" — as `career goals new|status|action|progress` do in a terminal. The
+ * `career-progress` code block is the progress chart (see `chart-block.ts`).
  *
  * The commands that change the goals note need it to exist; when it does not, they say which
  * command creates it. Built with `createEl` only.
  */
 
-import { MarkdownRenderChild, Modal, TFile } from "obsidian";
-import type { MarkdownPostProcessorContext } from "obsidian";
+import { Modal } from "obsidian";
+import type { TFile } from "obsidian";
 import type { GoalProgressView, GoalsNote } from "../core/wasm";
 import { addWeeklyAction, missingGoalsMessage, progressOf, readGoals, setGoalStatus } from "./goals";
 import { openGoalsInterview } from "./goals-interview-modal";
@@ -17,15 +17,11 @@ import type { CareerCoachHost } from "./host";
 import { notify, notifyFailure } from "./notices";
 import { pickOne } from "./pick";
 import { renderProgress } from "./progress-view";
-import { currentText } from "./write-plan";
 
 /** The four statuses a goal can be set to, as the note writes them. */
 export const GOAL_STATUSES = ["Not started", "In progress", "At risk", "Complete"] as const;
 
-/** The code block language whose blocks show live progress. */
-export const PROGRESS_BLOCK = "career-progress";
-
-/** Adds the goals commands and the progress code block. */
+/** Adds the goals commands. */
 export function registerGoalsCommands(plugin: CareerCoachHost): void {
 	plugin.addCommand({
 		id: "create-goals-note",
@@ -46,9 +42,6 @@ export function registerGoalsCommands(plugin: CareerCoachHost): void {
 		id: "show-goal-progress",
 		name: "Show goal progress",
 		callback: () => showProgress(plugin),
-	});
-	plugin.registerMarkdownCodeBlockProcessor(PROGRESS_BLOCK, (_source, el, ctx) => {
-		ctx.addChild(new ProgressBlock(plugin, el, ctx));
 	});
 }
 
@@ -177,7 +170,7 @@ class ActionModal extends Modal {
 	}
 }
 
-/** "Show goal progress": the same view as the code block, in a modal. */
+/** "Show goal progress": goals, quarters and months as tables, in a modal. */
 async function showProgress(plugin: CareerCoachHost): Promise<void> {
 	try {
 		const goals = await readGoals(plugin);
@@ -211,48 +204,5 @@ class ProgressModal extends Modal {
 
 	override onClose(): void {
 		this.contentEl.empty();
-	}
-}
-
-/**
- * A `career-progress` block: progress of the note it is in, re-rendered whenever that note is
- * saved. Read-only: nothing is written into the note.
- */
-class ProgressBlock extends MarkdownRenderChild {
-	private readonly plugin: CareerCoachHost;
-	private readonly sourcePath: string;
-
-	constructor(plugin: CareerCoachHost, containerEl: HTMLElement, ctx: MarkdownPostProcessorContext) {
-		super(containerEl);
-		this.plugin = plugin;
-		this.sourcePath = ctx.sourcePath;
-	}
-
-	override onload(): void {
-		void this.render();
-		this.registerEvent(
-			this.plugin.app.vault.on("modify", (file) => {
-				if (file.path === this.sourcePath) {
-					void this.render();
-				}
-			}),
-		);
-	}
-
-	private async render(): Promise<void> {
-		const el = this.containerEl;
-		const file = this.plugin.app.vault.getAbstractFileByPath(this.sourcePath);
-		try {
-			if (!(file instanceof TFile)) {
-				throw new Error(`${this.sourcePath} is not in the vault.`);
-			}
-			const view = progressOf(this.plugin, await currentText(this.plugin.app, file));
-			el.empty();
-			el.addClass("career-coach-goal-progress");
-			renderProgress(el, view);
-		} catch (thrown) {
-			el.empty();
-			el.createEl("p", { cls: "career-coach-progress-error", text: `Career Coach could not compute progress: ${thrown instanceof Error ? thrown.message : String(thrown)}` });
-		}
 	}
 }

@@ -1,7 +1,8 @@
 /**
  * Goal progress as DOM: a table per level (goals, quarters, months), each row with a bar, the
- * count behind it and the current quarter and month marked. Shared by the `career-progress`
- * code block and the "Show goal progress" modal; built with `createEl` only.
+ * count behind it and the current quarter and month marked, for the "Show goal progress"
+ * modal (the `career-progress` block draws the progress chart instead); built with `createEl`
+ * only.
  */
 
 import type { GoalProgressView, ProgressCount } from "../core/wasm";

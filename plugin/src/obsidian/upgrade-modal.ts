@@ -7,7 +7,7 @@
  * text. "Add to note" has the focus, so Enter confirms; Escape (Obsidian's modal scope) or
  * "Cancel" closes without writing. When the note changed where the lines go while the
  * preview was open, the new preview is shown with a notice saying so (see `upgrade-write.ts`). The block scrolls and long lines wrap, so it stays
- * readable on a phone (see `.career-coach-upgrade*` in styles.css).
+ * readable on a phone (see `.career-coach-upgrade*` in plugin/styles/).
  */
 
 import { ButtonComponent, Modal } from "obsidian";

@@ -54,6 +54,7 @@ pub fn run(context: &Context, args: &ChartArgs) -> Result<Output, CoreError> {
         today: context.today,
         settings: &context.settings,
         notes: &notes,
+        source: None,
     })?;
     let text = svg::to_svg(&scene);
     let Some(output) = args.output.as_deref() else {

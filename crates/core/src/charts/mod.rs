@@ -1,7 +1,8 @@
 //! Pictures of a career: six charts computed from the notes as small scenes.
 //!
-//! One model, two renderers: [`chart`] reads the Career Index, the goals
-//! note and the review notes (through the core's own readers) and returns a
+//! One model, two renderers: [`chart`] reads the Career Index (through
+//! `note::readers`, so tables, lists and renamed sections draw alike), the
+//! goals note and the review notes, and returns a
 //! [`Scene`]; the plugin draws it with DOM calls styled by Obsidian's CSS
 //! variables, the CLI writes it as a standalone SVG ([`svg::to_svg`]). No
 //! clock, no I/O: `today` and the career folder's notes come in.
@@ -11,17 +12,17 @@
 //! unknown kind or option) is an `invalid_input` error, with the fix.
 
 pub mod block;
-mod career;
 mod network;
 mod progress;
+mod risks;
 pub mod scene;
+mod skills;
 mod streak;
 pub mod svg;
+mod timeline;
 
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::note::placeholders::is_placeholder_line;
-use crate::note::tables::Table;
 use crate::reviews::due::reviews_in;
 use crate::settings::Settings;
 
@@ -49,6 +50,9 @@ pub struct ChartInput<'a> {
     /// The career folder's notes as (vault path, text): the Career Index,
     /// goals notes and reviews among them.
     pub notes: &'a [(String, String)],
+    /// The note a block is drawn in (its path, among `notes`), if any: a
+    /// progress chart with no `year:` in a goals note shows that note.
+    pub source: Option<&'a str>,
 }
 
 /// The chart `input.options.kind` asks for.
@@ -60,15 +64,18 @@ pub fn chart(input: &ChartInput<'_>) -> CoreResult<Scene> {
     let index = note(input.notes, &paths.career_index);
     let today = input.today;
     Ok(match o.kind.as_str() {
-        "timeline" => career::timeline(index, today, width),
-        "skills" => career::skills(index, today, width),
+        "timeline" => timeline::timeline(index, today, width),
+        "skills" => skills::skills(index, today, width),
         "network" => network::network(index, today, width),
-        "risks" => network::risks(index, width),
+        "risks" => risks::risks(index, width),
         "progress" => {
-            let year = o
-                .year
-                .unwrap_or_else(|| crate::goals::year::default_year(today, fiscal).current);
-            let path = input.settings.goals_path(year)?;
+            let path =
+                match (o.year, goals_source(input)) {
+                    (None, Some(here)) => here.to_string(),
+                    (year, _) => input.settings.goals_path(year.unwrap_or_else(|| {
+                        crate::goals::year::default_year(today, fiscal).current
+                    }))?,
+                };
             progress::progress(
                 note(input.notes, &path),
                 &path,
@@ -97,70 +104,23 @@ pub fn unknown_kind(kind: &str) -> CoreError {
     )
 }
 
+/// The note the block is in, when it is a goals note: `type: goals`, or a
+/// note that holds annual goals (the `career-progress` block always showed
+/// the note it was in, whatever its name).
+fn goals_source<'a>(input: &ChartInput<'a>) -> Option<&'a str> {
+    let path = input.source?;
+    let text = note(input.notes, path)?;
+    let typed = crate::note::frontmatter::frontmatter(text).is_some_and(|f| {
+        f.get("type").is_some_and(|k| {
+            matches!(&k.value, crate::note::frontmatter::Value::Scalar(s) if s.trim() == "goals")
+        })
+    });
+    (typed || !crate::goals::read(text).goals.is_empty()).then_some(path)
+}
+
 fn note<'a>(notes: &'a [(String, String)], path: &str) -> Option<&'a str> {
     notes
         .iter()
         .find(|(p, _)| p == path)
         .map(|(_, t)| t.as_str())
-}
-
-/// Body rows of `table` that hold real content (not the template's prompts),
-/// as trimmed cell texts.
-pub(crate) fn filled_rows(table: &Table) -> Vec<Vec<String>> {
-    table
-        .rows
-        .iter()
-        .filter(|r| !r.is_blank())
-        .filter(|r| {
-            !is_placeholder_line(
-                &r.cells
-                    .iter()
-                    .map(|c| format!("| {} ", c.text))
-                    .collect::<String>(),
-            )
-        })
-        .map(|r| r.cells.iter().map(|c| plain(&c.text)).collect())
-        .collect()
-}
-
-/// The rows of the first table in the index section of canonical `kind`.
-pub(crate) fn section_rows(index: &str, kind: &str) -> Vec<Vec<String>> {
-    crate::coach::writers::find_kind(index, kind)
-        .and_then(|s| {
-            crate::note::tables::tables_in(index, s.body_span)
-                .first()
-                .map(filled_rows)
-        })
-        .unwrap_or_default()
-}
-
-/// Cell `i` of a row, or "".
-pub(crate) fn cell(row: &[String], i: usize) -> &str {
-    row.get(i).map_or("", String::as_str)
-}
-
-/// A cell's text for a label: `[[Note|Alias]]` as `Alias`, `[[Note]]` as
-/// `Note`, emphasis and code marks dropped, escaped pipes unescaped.
-pub(crate) fn plain(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    let mut rest = cell;
-    while let Some(open) = rest.find("[[") {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 2..).unwrap_or("");
-        let Some(close) = after.find("]]") else {
-            out.push_str(after);
-            rest = "";
-            break;
-        };
-        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
-        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
-        rest = after.get(close + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out.replace("**", "")
-        .replace("__", "")
-        .replace('`', "")
-        .replace("\\|", "|")
-        .trim()
-        .to_string()
 }

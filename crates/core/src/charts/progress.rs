@@ -8,8 +8,7 @@ use crate::goals::progress::{progress as tally, Tally};
 use crate::goals::{read, ItemState};
 use crate::periods::{FiscalYear, Period, PeriodKind};
 
-use super::career::NARROW;
-use super::scene::{placeholder, Anchor, Canvas, Role, Scene};
+use super::scene::{placeholder, text_width, Anchor, Canvas, Role, Scene, FONT, NARROW};
 
 #[allow(clippy::too_many_arguments)]
 fn bar(
@@ -21,16 +20,19 @@ fn bar(
     t: Tally,
     role: Role,
     tip: String,
-) {
+) -> i32 {
     let count = format!("{}/{} · {}%", t.done, t.total, t.percent);
-    if c.width < NARROW {
-        c.text(8, *y, label, Role::Label, Anchor::Start, c.width - 110);
+    // The label wraps in its column; the bar sits below it (narrow) or on
+    // its first line (wide), and `y` ends on the bar's line.
+    let extra = if c.width < NARROW {
         c.text(c.width - 8, *y, &count, Role::Muted, Anchor::End, 100);
-        *y += 20;
+        let extra = c.lines(8, *y, label, Role::Label, c.width - 110);
+        *y += extra + 20;
+        0
     } else {
-        c.text(8, *y, label, Role::Label, Anchor::Start, left - 14);
         c.text(right + 8, *y, &count, Role::Muted, Anchor::Start, 100);
-    }
+        c.lines(8, *y, label, Role::Label, left - 14)
+    };
     c.rect(left, *y - 13, right - left, 16, Role::Track, None);
     let done = i32::try_from(t.percent).unwrap_or(0);
     c.rect(
@@ -41,6 +43,7 @@ fn bar(
         role,
         Some(tip),
     );
+    extra
 }
 
 /// The goal progress chart of the goals note at `path` (its text, if it exists).
@@ -77,10 +80,30 @@ pub fn progress(
         );
     }
     let p = tally(&note, fiscal, today);
+    let goal_label = |g: &crate::goals::progress::GoalProgress| {
+        if g.outcome.is_empty() {
+            g.id.clone()
+        } else {
+            format!("{} {}", g.id, g.outcome)
+        }
+    };
     let (left, right) = if width < NARROW {
         (8, width - 8)
     } else {
-        ((width * 30 / 100).clamp(110, 230), width - 108)
+        // Wide enough for the longest label on one line, up to 40% of the width.
+        let longest = p
+            .goals
+            .iter()
+            .map(goal_label)
+            .chain(p.quarters.iter().map(|q| format!("{} (now)", q.label)))
+            .map(|l| text_width(l.chars().count(), FONT) + 22)
+            .max()
+            .unwrap_or(0);
+        let least = (width * 30 / 100).clamp(110, 230);
+        (
+            longest.clamp(least, (width * 40 / 100).max(least)),
+            width - 108,
+        )
     };
     let mut c = Canvas::new(width);
     let mut alt = Vec::new();
@@ -101,16 +124,13 @@ pub fn progress(
             "At risk" => Role::Warning,
             _ => Role::Bar,
         };
-        let label = if g.outcome.is_empty() {
-            g.id.clone()
-        } else {
-            format!("{} {}", g.id, g.outcome)
-        };
+        let label = goal_label(g);
         let line = format!(
             "{label} — {status}: {} of {} done ({}%)",
             g.tally.done, g.tally.total, g.tally.percent
         );
-        bar(
+        let row = y;
+        let extra = bar(
             &mut c,
             &mut y,
             left,
@@ -130,6 +150,7 @@ pub fn progress(
             right - left,
             11,
         );
+        y = y.max(row + extra);
         alt.push(line);
     }
     y += 24;
@@ -152,7 +173,7 @@ pub fn progress(
                 format!(" — {}", q.intention)
             }
         );
-        bar(
+        let extra = bar(
             &mut c,
             &mut y,
             left,
@@ -162,6 +183,7 @@ pub fn progress(
             if q.current { Role::Accent } else { Role::Bar },
             line.clone(),
         );
+        y += extra;
         alt.push(line);
     }
     y += 30;
@@ -213,6 +235,13 @@ fn burn_up(
         if *w <= now {
             done.push(d);
         }
+    }
+    if p == 0 {
+        // An empty plot says nothing; say what would fill it.
+        let message = "No weekly actions this year yet: add one with \"Add weekly action\" (career goals action) to see them add up here.";
+        let end = top + 22 + c.lines(8, top + 22, message, Role::Muted, width - 16);
+        alt.push("Weekly actions: none this year yet.".to_string());
+        return end;
     }
     let total = p.max(1);
     let (left, right) = (40, width - 16);

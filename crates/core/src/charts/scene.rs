@@ -45,6 +45,9 @@ pub enum Role {
     Actual,
     /// The "today" line.
     Today,
+    /// Text on a filled mark (a streak cell, a filled risk mark): drawn in
+    /// a colour that stays legible on the fills in light and dark themes.
+    OnFill,
 }
 
 /// Horizontal anchoring of a text.
@@ -151,6 +154,18 @@ pub struct Scene {
     pub shapes: Vec<Shape>,
 }
 
+/// Below this width labels go on their own line above full-width bars.
+pub(crate) const NARROW: i32 = 480;
+
+/// The width of the label column left of the bars.
+pub(crate) fn label_width(width: i32) -> i32 {
+    if width < NARROW {
+        20
+    } else {
+        (width * 32 / 100).clamp(110, 230)
+    }
+}
+
 /// The default font size.
 pub const FONT: i32 = 12;
 
@@ -229,6 +244,35 @@ impl Canvas {
         });
     }
 
+    /// Text wrapped onto as many lines as it needs within `max` px, each
+    /// `size + 4` px below the last; returns how far below `y` the last
+    /// line's baseline is (0 for one line).
+    #[allow(clippy::too_many_arguments)]
+    pub fn wrapped(
+        &mut self,
+        x: i32,
+        y: i32,
+        text: &str,
+        role: Role,
+        anchor: Anchor,
+        max: i32,
+        size: i32,
+    ) -> i32 {
+        let mut at = y;
+        for (i, line) in wrap(text, max, size).iter().enumerate() {
+            if i > 0 {
+                at += size + 4;
+            }
+            self.sized(x, at, line, role, anchor, max, size);
+        }
+        at - y
+    }
+
+    /// [`Canvas::wrapped`] at [`FONT`], anchored at its start.
+    pub fn lines(&mut self, x: i32, y: i32, text: &str, role: Role, max: i32) -> i32 {
+        self.wrapped(x, y, text, role, Anchor::Start, max, FONT)
+    }
+
     /// Moves grid lines behind everything drawn so far.
     pub fn grid_to_back(&mut self) {
         self.shapes.sort_by_key(|s| {
@@ -270,15 +314,20 @@ pub fn text_width(chars: usize, size: i32) -> i32 {
     chars.saturating_mul(size.saturating_mul(58)) / 100
 }
 
-/// `text` cut to about `max` px, ending in `…` when cut.
+/// `text` cut to fit `max` px as [`text_width`] estimates it, ending in `…`
+/// when cut. Layouts wrap instead ([`wrap`]); a cut is the last resort for a
+/// single word wider than its column, whose full text the text alternative
+/// (and usually a hover title) still carries.
 pub fn fit(text: &str, max: i32, size: i32) -> String {
     let text = text.trim();
     let count = text.chars().count();
     if text_width(count, size) <= max {
         return text.to_string();
     }
-    let per = (size.saturating_mul(58) / 100).max(1);
-    let keep = usize::try_from((max / per).saturating_sub(1)).unwrap_or(0);
+    let keep = (0..count)
+        .rev()
+        .find(|k| text_width(k + 1, size) <= max)
+        .unwrap_or(0);
     if keep == 0 {
         return String::new();
     }
@@ -286,25 +335,101 @@ pub fn fit(text: &str, max: i32, size: i32) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// `text` broken into lines of at most `max` px: a list joined by ` · `
+/// between its items where it can, else between words (a word wider than
+/// `max` alone on its line, [`fit`] to it).
+pub fn wrap(text: &str, max: i32, size: i32) -> Vec<String> {
+    let fits = |s: &str| text_width(s.chars().count(), size) <= max;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in text.split(" · ").map(str::trim).filter(|i| !i.is_empty()) {
+        let joined = if line.is_empty() {
+            item.to_string()
+        } else {
+            format!("{line} · {item}")
+        };
+        if fits(&joined) {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if fits(item) {
+            line = item.to_string();
+            continue;
+        }
+        for word in item.split_whitespace() {
+            let joined = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if line.is_empty() || fits(&joined) {
+                line = joined;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(|l| fit(&l, max, size)).collect()
+}
+
 /// A scene with nothing to draw but a message saying what to add.
 pub fn placeholder(kind: &str, width: i32, title: &str, message: &str) -> Scene {
     let mut canvas = Canvas::new(width);
-    canvas.rect(0, 0, width, 64, Role::Track, None);
-    canvas.text(
+    let lines = i32::try_from(wrap(message, width - 16, FONT).len()).unwrap_or(1);
+    let height = 48 + lines * 16;
+    canvas.rect(0, 0, width, height, Role::Track, None);
+    canvas.wrapped(
         width / 2,
-        36,
+        height / 2 + 4 - (lines - 1) * 8,
         message,
         Role::Muted,
         Anchor::Middle,
         width - 16,
+        FONT,
     );
     let mut scene = canvas.finish(
         kind,
-        64,
+        height,
         title.to_string(),
         message.to_string(),
         vec![message.to_string()],
     );
     scene.placeholder = Some(message.to_string());
     scene
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_lists_between_items_and_sentences_between_words() {
+        let legend = "✓ reviewed · ↻ caught up later · × missed · ▢ to come";
+        assert_eq!(
+            wrap(legend, text_width(32, 12), 12),
+            ["✓ reviewed · ↻ caught up later", "× missed · ▢ to come"]
+        );
+        assert_eq!(
+            wrap(
+                "Reorg removes the architecture office",
+                text_width(20, 12),
+                12
+            ),
+            ["Reorg removes the", "architecture office"]
+        );
+        for line in wrap("Supercalifragilistic word", text_width(10, 12), 12) {
+            assert!(
+                text_width(line.chars().count(), 12) <= text_width(10, 12),
+                "{line}"
+            );
+        }
+        assert_eq!(wrap("short", 500, 12), ["short"]);
+    }
 }

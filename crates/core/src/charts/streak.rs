@@ -95,7 +95,7 @@ pub fn streak(reviews: &[ExistingReview], year: i32, today: Day, width: i32) -> 
             x + cell / 2,
             y + cell / 2 + cell / 6,
             glyph,
-            Role::Heading,
+            Role::OnFill,
             Anchor::Middle,
             cell,
             (cell / 2).max(9),
@@ -133,15 +133,15 @@ pub fn streak(reviews: &[ExistingReview], year: i32, today: Day, width: i32) -> 
     let summary = format!(
         "{done} on time · {late} caught up · {missed} missed · streak {current} (best {longest})"
     );
-    c.text(8, y, &summary, Role::Label, Anchor::Start, width - 16);
-    c.text(
-        8,
-        y + 18,
-        "✓ reviewed  ↻ caught up later  × missed  ▢ to come",
-        Role::Muted,
-        Anchor::Start,
-        width - 16,
-    );
+    let legend = y + c.lines(8, y, &summary, Role::Label, width - 16) + 18;
+    let bottom = legend
+        + c.lines(
+            8,
+            legend,
+            "✓ reviewed · ↻ caught up later · × missed · ▢ to come",
+            Role::Muted,
+            width - 16,
+        );
     let mut alt = vec![summary];
     let list = |s: State| -> String {
         weeks
@@ -163,5 +163,11 @@ pub fn streak(reviews: &[ExistingReview], year: i32, today: Day, width: i32) -> 
         }
     }
     let desc = format!("Weekly reviews of {year}, one square per week, a row per quarter.");
-    c.finish("streak", y + 30, "Review streak".to_string(), desc, alt)
+    c.finish(
+        "streak",
+        bottom + 12,
+        "Review streak".to_string(),
+        desc,
+        alt,
+    )
 }

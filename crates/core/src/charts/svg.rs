@@ -15,16 +15,16 @@ const STYLE: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',sans-ser
 text{fill:#1f2328}text.muted{fill:#59636e}text.heading{font-weight:600}\
 .axis{stroke:#59636e;stroke-width:1}.grid{stroke:#d1d9e0;stroke-width:1;fill:none}\
 .track{fill:#eff2f5}.bar{fill:#4a6fa5}.accent{fill:#7a4fb5}.success{fill:#2f7d3b}\
-.warning{fill:#c98a00}.danger{fill:#b3261e}.faded{fill:#9aa5b1;fill-opacity:.55}\
+.warning{fill:#9a6700}.danger{fill:#b3261e}.faded{fill:#9aa5b1;fill-opacity:.55}\
 .ring{fill:#ffffff;stroke:#4a6fa5;stroke-width:2}\
 rect.grid{fill:none}\
 polyline.planned,line.planned{stroke:#59636e;stroke-width:1.5;stroke-dasharray:5 4;fill:none}\
 polyline.actual,line.actual{stroke:#4a6fa5;stroke-width:2.5;fill:none}\
 line.today{stroke:#7a4fb5;stroke-width:1.5;stroke-dasharray:2 3}\
-text.success{fill:#2f7d3b}text.warning{fill:#8a5d00}text.danger{fill:#b3261e}text.accent{fill:#7a4fb5}text.faded{fill:#8c959f}\
+text.success{fill:#2f7d3b}text.warning{fill:#8a5d00}text.danger{fill:#b3261e}text.accent{fill:#7a4fb5}text.faded{fill:#59636e;font-style:italic}text.on-fill{fill:#ffffff;font-weight:600}\
 @media (prefers-color-scheme:dark){.bg{fill:#1e1e1e}text{fill:#e6e6e6}text.muted{fill:#a0a0a0}\
 .grid{stroke:#3a3a3a}.axis{stroke:#a0a0a0}.track{fill:#2c2c2c}.ring{fill:#1e1e1e}\
-text.warning{fill:#e0a82e}text.danger{fill:#f08080}text.success{fill:#6cc17a}text.accent{fill:#b48ce6}}";
+text.warning{fill:#e0a82e}text.danger{fill:#f08080}text.success{fill:#6cc17a}text.accent{fill:#b48ce6}text.faded{fill:#a0a0a0}}";
 
 /// The scene as a complete SVG document.
 pub fn to_svg(scene: &Scene) -> String {
@@ -157,6 +157,7 @@ pub fn class(role: Role) -> &'static str {
         Role::Planned => "planned",
         Role::Actual => "actual",
         Role::Today => "today",
+        Role::OnFill => "on-fill",
     }
 }
 

@@ -336,7 +336,7 @@ fn now_mark(current: bool, text: &str) -> String {
     }
 }
 
-/// The progress as plain markdown tables (the `career-progress` block).
+/// The progress as plain markdown tables (`goalsProgress`'s `markdown`).
 pub fn render_markdown(p: &Progress) -> String {
     let mut out = vec![format!(
         "**Overall:** {}/{} done ({}%)",

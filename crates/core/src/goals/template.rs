@@ -352,12 +352,7 @@ pub fn render(
         "```career-progress".into(),
         "```".into(),
         String::new(),
-        "```career-chart".into(),
-        "kind: progress".into(),
-        format!("year: {year}"),
-        "```".into(),
-        String::new(),
-        "The blocks above show live progress in Obsidian with Career Coach (a table, then bars and a burn-up of the weekly actions); in a terminal, run `career goals progress` or `career chart progress`.".into(),
+        "The block above shows this note's progress live in Obsidian with Career Coach (bars per goal and quarter, and a burn-up of the weekly actions); in a terminal, run `career goals progress` or `career chart progress`.".into(),
     ]);
     Ok(out.join("\n") + "\n")
 }

@@ -11,7 +11,8 @@ use super::support::{cites, coach, coach_or_add, finding, is_quantified, Index, 
 use crate::dates::Day;
 use crate::note::aliases::normalize;
 use crate::note::frontmatter::{frontmatter, Value};
-use crate::note::readers::{self, employer::employer, Entry, Form};
+use crate::note::readers::employer::{employer, works_at};
+use crate::note::readers::{self, Entry, Form};
 
 pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company would recommend you for a role?";
@@ -259,10 +260,7 @@ pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
     let Some(company) = employer(index.text) else {
         return;
     };
-    let is_internal = |e: &Entry| {
-        let t = e.text.to_lowercase();
-        (company.named_in(&e.text) || t.contains("internal")) && !t.contains("external")
-    };
+    let is_internal = |e: &Entry| works_at(&company, &e.text);
     if sponsors.iter().all(is_internal) {
         let names: Vec<&str> = sponsors.iter().map(|e| e.name.as_str()).collect();
         let f = finding(

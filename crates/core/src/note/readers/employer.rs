@@ -7,7 +7,8 @@
 //! Ltd, LLC, Insurance, Bank, Group, Corp…), and its shortest distinctive
 //! form (the first word, when that word is not generic).
 
-use super::{section, section_entries, Entry, Form};
+use super::roles::roles;
+use super::section;
 use crate::note::aliases::normalize;
 
 /// Words a company name may carry or drop without naming another company.
@@ -124,15 +125,20 @@ pub fn forms(name: &str) -> Vec<String> {
     out
 }
 
-/// The current employer: the Timeline's current entry (its Company column,
-/// the text after ` at ` or `, `, or a LinkedIn-style `Company · Full-time`
-/// line), else the first timeline entry, else `at X` in Current Role.
+/// The current employer: the company of the Timeline's current role (see
+/// [`super::roles`]: a Company column, the text after ` at ` or the last
+/// `, `, or a LinkedIn-style `Company · Full-time` line), else of its first
+/// role, else `at X` in Current Role.
 pub fn employer(text: &str) -> Option<Employer> {
-    let timeline = section_entries(text, "timeline");
-    let current = timeline.iter().find(|e| is_current(&e.text));
-    for e in current.into_iter().chain(timeline.first()) {
-        if let Some(found) = company_of(e, &timeline) {
-            return Some(found);
+    let held = roles(text);
+    let current = held.iter().find(|h| h.is_current());
+    for h in current.into_iter().chain(held.first()) {
+        let name = h.company.trim().trim_end_matches(['.', ',']).trim();
+        if !name.is_empty() {
+            return Some(Employer {
+                name: name.to_string(),
+                line: h.company_line,
+            });
         }
     }
     let role = section(text, "current_role")?;
@@ -149,94 +155,12 @@ pub fn employer(text: &str) -> Option<Employer> {
     })
 }
 
-fn is_current(text: &str) -> bool {
+/// Whether a person described by `text` (a sponsor's row or item) works at
+/// `company`: named there in any form or called "internal", and not called
+/// "external".
+pub fn works_at(company: &Employer, text: &str) -> bool {
     let t = text.to_lowercase();
-    [
-        "now",
-        "present",
-        "current",
-        "today",
-        "heute",
-        "actuel",
-        "actualidad",
-    ]
-    .iter()
-    .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-        || t.lines().any(|l| {
-            let l = l.trim_end();
-            l.ends_with('–') || l.ends_with('-')
-        })
-}
-
-fn company_of(e: &Entry, all: &[Entry]) -> Option<Employer> {
-    let at = |name: &str, line: usize| {
-        let name = name.trim().trim_end_matches(['.', ',']).trim();
-        (!name.is_empty()).then(|| Employer {
-            name: name.to_string(),
-            line,
-        })
-    };
-    if e.form == Form::Row {
-        let cell = e
-            .field(&[
-                "company",
-                "employer",
-                "organisation",
-                "organization",
-                "org",
-                "firm",
-                "where",
-            ])
-            .or_else(|| {
-                e.headers
-                    .is_empty()
-                    .then(|| e.cells.get(2).map(String::as_str))
-                    .flatten()
-            })
-            .or_else(|| e.cells.get(2).map(String::as_str));
-        return cell.and_then(|c| at(c, e.line));
-    }
-    // LinkedIn: "Company · Full-time" on a line of the entry or just above.
-    let linkedin = e
-        .text
-        .lines()
-        .find(|l| l.contains(" · ") && !is_current(l) && !has_year(l));
-    if let Some(l) = linkedin {
-        return l.split(" · ").next().and_then(|c| at(c, e.line));
-    }
-    if let Some(prev) = all
-        .iter()
-        .rev()
-        .find(|p| p.end_line + 1 >= e.line && p.line < e.line)
-    {
-        if let Some(l) = prev
-            .text
-            .lines()
-            .find(|l| l.contains(" · ") && !has_year(l))
-        {
-            return l.split(" · ").next().and_then(|c| at(c, prev.line));
-        }
-    }
-    let first = e.text.lines().next().unwrap_or("");
-    if let Some(i) = first.find(" at ").or_else(|| first.find(" @ ")) {
-        let rest = first.get(i + 4..).unwrap_or("").trim_start_matches("@ ");
-        return at(
-            rest.split([',', '(', '—', '–', ';']).next().unwrap_or(rest),
-            e.line,
-        );
-    }
-    // "2019–now — Director, Northwind Insurance": the last comma part.
-    let tail = first.rsplit([',', '—', '–', '|']).next().unwrap_or("");
-    let tail = tail.split('(').next().unwrap_or(tail);
-    (!has_year(tail) && !is_current(tail))
-        .then(|| at(tail, e.line))
-        .flatten()
-}
-
-fn has_year(s: &str) -> bool {
-    s.as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
+    (company.named_in(text) || t.contains("internal")) && !t.contains("external")
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 
 pub mod employer;
 mod parse;
+pub mod roles;
 
 use super::aliases::kind_of;
 use super::outline::{sections, Section};

@@ -226,33 +226,63 @@ fn split_name(body: &str) -> (String, String) {
             let after = after
                 .trim_start_matches([':', ' ', '—', '–', '-', ','])
                 .trim();
-            return (
-                clean(name),
-                clean(after.trim_start_matches('(').trim_end_matches(')')),
-            );
+            let detail = match after.strip_prefix('(') {
+                Some(inner) => aside(inner),
+                None => clean(after),
+            };
+            return (clean(name), detail);
         }
     }
     let cut = [" — ", " – ", " - ", ": ", " (", ", "]
         .iter()
-        .filter_map(|sep| t.find(sep).map(|at| (at, sep.len())))
+        .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
         .min();
     match cut {
-        Some((at, len)) => {
+        Some((at, sep)) => {
             let name = t.get(..at).unwrap_or(t);
-            let rest = t.get(at + len..).unwrap_or("");
-            (clean(name), clean(rest.trim_end_matches(')')))
+            let rest = t.get(at + sep.len()..).unwrap_or("");
+            let detail = if sep == " (" {
+                aside(rest)
+            } else {
+                clean(rest)
+            };
+            (clean(name), detail)
         }
         None => (clean(t), String::new()),
     }
 }
 
-/// Markup dropped: emphasis, wikilink brackets, inline code ticks.
+/// The detail after an opening parenthesis: `VP Eng, Northwind) — sponsor`
+/// reads as `VP Eng, Northwind — sponsor`.
+fn aside(inner: &str) -> String {
+    let Some(close) = inner.find(')') else {
+        return clean(inner);
+    };
+    let within = clean(inner.get(..close).unwrap_or(""));
+    let after = inner
+        .get(close + 1..)
+        .unwrap_or("")
+        .trim_start_matches([':', ' ', '—', '–', '-', ',', ';'])
+        .trim();
+    if after.is_empty() {
+        within
+    } else {
+        format!("{within} — {}", clean(after))
+    }
+}
+
+/// Markup dropped: emphasis, inline code ticks, wikilink brackets
+/// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
 pub(super) fn clean(s: &str) -> String {
     // Most text has no markup: copy only what has some, in the same order.
-    let mut t = std::borrow::Cow::Borrowed(s);
-    for mark in ["**", "__", "[[", "]]", "`"] {
+    let mut t = if s.contains("[[") {
+        std::borrow::Cow::Owned(unlink(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    for (mark, with) in [("**", ""), ("__", ""), ("`", ""), ("\\|", "|")] {
         if t.contains(mark) {
-            t = std::borrow::Cow::Owned(t.replace(mark, ""));
+            t = std::borrow::Cow::Owned(t.replace(mark, with));
         }
     }
     t.trim()
@@ -260,6 +290,25 @@ pub(super) fn clean(s: &str) -> String {
         .trim_matches('_')
         .trim()
         .to_string()
+}
+
+/// Wikilinks as the text they show.
+fn unlink(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find("[[") {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open + 2..).unwrap_or("");
+        let Some(close) = after.find("]]") else {
+            out.push_str(after);
+            return out;
+        };
+        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
+        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
+        rest = after.get(close + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 fn strip_quote(line: &str) -> &str {
@@ -349,5 +398,23 @@ mod tests {
             .map(|e| e.group)
             .collect();
         assert_eq!(got, [Some("Sponsors".into()), Some("Mentees".into())]);
+    }
+
+    #[test]
+    fn links_and_parentheses_read_as_the_text_they_show() {
+        let text = "| Name | Context |\n|---|---|\n| [[People/Pat Kim\\|Pat Kim]] | [[Northwind]] CIO |\n- **[[Lee Park]]** (mentee)\n- **Jane Doe** (VP Eng, Northwind) — sponsor\n- Bo Li (CTO, Acme)\n";
+        let got: Vec<(String, String)> = entries(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|e| (e.name, e.detail))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Pat Kim".into(), "Northwind CIO".into()),
+                ("Lee Park".into(), "mentee".into()),
+                ("Jane Doe".into(), "VP Eng, Northwind — sponsor".into()),
+                ("Bo Li".into(), "CTO, Acme".into())
+            ]
+        );
     }
 }
