@@ -7,6 +7,7 @@ pub mod chart;
 pub mod coach;
 pub mod due;
 pub mod goals;
+pub mod goals_interview;
 pub mod grammar;
 pub mod log;
 pub mod note;
