@@ -81,6 +81,32 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpe
 	];
 }
 /**
+ * Draws `buttons` into `container` (emptied first), in tab order; a click runs its button
+ * unless `busy()`. Returns the primary button and what it runs (what Enter does), if any.
+ */
+export function renderActionRow(container: HTMLElement, buttons: readonly ButtonSpec[], busy: () => boolean): { button: HTMLButtonElement; run: () => void } | null {
+	container.empty();
+	let primary: { button: HTMLButtonElement; run: () => void } | null = null;
+	for (const { label, run, primary: isPrimary, tooltip, disabled } of buttons) {
+		const button = container.createEl("button", { text: label });
+		if (isPrimary === true) {
+			button.addClass("mod-cta");
+			primary = { button, run };
+		}
+		if (tooltip !== undefined) {
+			button.setAttr("title", tooltip);
+		}
+		button.disabled = disabled === true;
+		button.addEventListener("click", () => {
+			if (!busy()) {
+				run();
+			}
+		});
+	}
+	return primary;
+}
+
+/**
  * Whether Enter runs the primary action: not while composing, not on another button, not in a
  * phone's textarea (Enter is a new line there) and not on a `<summary>` (it toggles).
  */
