@@ -12,6 +12,7 @@ use std::io::Write;
 use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
 use career_core::{CoreError, ErrorCode};
 
+use super::coach_view::{show, AT_A_CONFIRMATION};
 use super::grammar::{self, Replies, Word};
 use crate::output::Output;
 use crate::Context;
@@ -48,132 +49,6 @@ fn now() -> String {
 fn say(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
-}
-
-/// What can be typed at a question, in the grammar's order.
-const AT_A_QUESTION: &[Word] = &[
-    Word::Skip,
-    Word::Back,
-    Word::Pause,
-    Word::Decision,
-    Word::Thread,
-];
-
-/// What can be typed at a confirmation, in the grammar's order.
-const AT_A_CONFIRMATION: &[Word] = &[
-    Word::Confirm,
-    Word::Edit,
-    Word::Skip,
-    Word::Back,
-    Word::Pause,
-    Word::Decision,
-    Word::Thread,
-];
-
-fn show(prompt: &Prompt, interactive: bool) {
-    let answer_line = grammar::answer_line(interactive, AT_A_QUESTION);
-    match prompt {
-        Prompt::Question {
-            title,
-            mode,
-            question,
-            hint,
-            definitions,
-            current,
-            progress,
-            draft,
-            ..
-        } => {
-            say(&format!(
-                "\n[{}/{}] {title}{}",
-                progress.current,
-                progress.total,
-                if *mode == career_core::coach::session::Mode::Review {
-                    " (review)"
-                } else {
-                    ""
-                }
-            ));
-            if !current.is_empty() {
-                say(&format!("Currently:\n{}", indent(current)));
-            }
-            for d in definitions {
-                say(&format!("  {}: {}", d.term, d.meaning));
-            }
-            say(&format!("{question}\n  {hint}"));
-            if !draft.is_empty() {
-                say(&format!("  Your earlier answer:\n{}", indent(draft)));
-            }
-            say(&answer_line);
-        }
-        Prompt::FollowUp { question, .. } => {
-            say(question);
-            say(&answer_line);
-        }
-        Prompt::Deepen {
-            question, draft, ..
-        } => {
-            say(question);
-            if !draft.is_empty() {
-                say(&format!("  Your earlier answer:\n{}", indent(draft)));
-            }
-            say(&answer_line);
-        }
-        Prompt::Confirm {
-            understood,
-            changes,
-            columns,
-            ..
-        } => {
-            for line in read_back(understood, columns) {
-                say(&line);
-            }
-            say("The note will change like this:");
-            for c in changes {
-                say(&format!("  {} {}", c.sign, c.text));
-            }
-            say(&grammar::confirm_line(AT_A_CONFIRMATION));
-        }
-        Prompt::Done { written, skipped } => say(&format!(
-            "\nDone: {written} section(s) written, {skipped} skipped."
-        )),
-    }
-}
-
-/// "Here is what I understood", each value under its label or column.
-pub fn read_back(
-    understood: &career_core::coach::reader::Reading,
-    columns: &[String],
-) -> Vec<String> {
-    let mut out = vec!["Here is what I understood:".to_string()];
-    for f in &understood.fields {
-        out.push(format!("  {}: {}", f.label, f.value));
-    }
-    for (n, e) in understood.entries.iter().enumerate() {
-        out.push(format!("  Entry {}:", n + 1));
-        for (k, value) in e.iter().enumerate() {
-            let label = columns.get(k).map_or("Value", String::as_str);
-            let value = if value.is_empty() { "(empty)" } else { value };
-            out.push(format!("    {label}: {value}"));
-        }
-    }
-    for i in &understood.items {
-        out.push(format!("  - {i}"));
-    }
-    for r in &understood.remove {
-        out.push(format!("  Remove: {r}"));
-    }
-    for u in &understood.unplaced {
-        out.push(format!("  Kept as a note: {u}"));
-    }
-    out
-}
-
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("    {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// What a reply means at the current prompt.

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod career_folder;
 pub mod chart;
 pub mod coach;
+pub mod coach_view;
 pub mod due;
 pub mod goals;
 pub mod goals_interview;
