@@ -57,6 +57,10 @@ enum Command {
         /// `--section profile` asks the profile questions (Phase 1) instead.
         #[arg(long = "section", value_name = "NAME")]
         sections: Vec<String>,
+        /// Open the entry on this line of the Career Index for editing (what a
+        /// blind spot's "Do:" line gives); starts a new session.
+        #[arg(long, value_name = "LINE")]
+        entry: Option<usize>,
         /// Start a new session instead of resuming a paused one.
         #[arg(long)]
         new: bool,
@@ -257,12 +261,15 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     };
     match cli.command {
         Command::Init => commands::notes::init(&context),
-        Command::Coach { sections, new }
-            if sections
-                .iter()
-                .any(|s| s.trim().eq_ignore_ascii_case("profile")) =>
+        Command::Coach {
+            sections,
+            new,
+            entry,
+        } if sections
+            .iter()
+            .any(|s| s.trim().eq_ignore_ascii_case("profile")) =>
         {
-            if sections.len() > 1 || new {
+            if sections.len() > 1 || new || entry.is_some() {
                 Err(career_core::CoreError::new(
                     career_core::ErrorCode::InvalidInput,
                     "Coach the profile on its own: career coach --section profile",
@@ -271,7 +278,11 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
                 commands::profile_coach::run(&context)
             }
         }
-        Command::Coach { sections, new } => commands::coach::run(&context, &sections, new),
+        Command::Coach {
+            sections,
+            new,
+            entry,
+        } => commands::coach::run(&context, &sections, entry, new),
         Command::SessionLog(SessionLogCommand::New {
             focus,
             outputs,

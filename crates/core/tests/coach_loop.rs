@@ -350,16 +350,30 @@ fn an_existing_entry_is_edited_or_removed_by_name_never_copied() {
         );
     let s = session(&note, &["Wins", "Network"]);
     match prompt(&s, &note).unwrap() {
-        Prompt::Question { hint, .. } => assert!(hint.contains("remove and its Title"), "{hint}"),
+        Prompt::Entry { entry, .. } => assert_eq!(
+            entry.entry.values,
+            ["GAS Summit", "ran it three years running"]
+        ),
+        other => panic!("the walk offers the win first: {other:?}"),
+    }
+    // `add` at an entry keeps the rest; an answer naming one still edits it.
+    let (added, _) = drive(s.clone(), note.clone(), &[Action::Add]);
+    match prompt(&added, &note).unwrap() {
+        Prompt::Question { hint, .. } => assert!(
+            hint.contains("this adds new ones (the same title changes one)"),
+            "{hint}"
+        ),
         other => panic!("{other:?}"),
     }
     let (_, out) = drive(
         s,
         note,
         &[
+            Action::Add,
             answer("GAS Summit | 900 attendees, $1.2M pipeline"),
             Action::Confirm,
             Action::Skip,
+            Action::Add,
             answer(
                 "Pat Kim | sponsor | Global CIO, now on the board\nremove Sam Ortiz\nremove Nobody",
             ),

@@ -137,6 +137,9 @@ struct CoachStartInput {
     note: String,
     #[serde(default)]
     sections: Vec<String>,
+    /// The 1-based line of an entry to open for editing (a finding's entry).
+    #[serde(default)]
+    entry: Option<usize>,
     today: String,
     at: String,
 }
@@ -159,10 +162,11 @@ pub fn coach_start(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
     respond(input::<CoachStartInput>(value).and_then(|i| {
-        coach::session::start(
+        coach::session::start_at(
             &i.note_path,
             &i.note,
             &i.sections,
+            i.entry,
             Day::parse(&i.today)?,
             &i.at,
         )

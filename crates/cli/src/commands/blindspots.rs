@@ -10,7 +10,11 @@ use crate::Context;
 
 fn action_text(action: &FindingAction) -> String {
     match action {
-        FindingAction::Coach { section } => format!("career coach --section {section}"),
+        FindingAction::Coach {
+            section,
+            entry: Some(line),
+        } => format!("career coach --section {section} --entry {line}"),
+        FindingAction::Coach { section, .. } => format!("career coach --section {section}"),
         FindingAction::AddSection { .. } => "career index upgrade".to_string(),
     }
 }

@@ -9,10 +9,10 @@
 
 use std::io::Write;
 
-use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
+use career_core::coach::session::{prompt, start_at, step, Action, Prompt, Session};
 use career_core::{CoreError, ErrorCode};
 
-use super::coach_view::{show, AT_A_CONFIRMATION};
+use super::coach_view::{show, AT_AN_ENTRY, AT_A_CONFIRMATION};
 use super::grammar::{self, Replies, Word};
 use crate::output::Output;
 use crate::Context;
@@ -65,6 +65,20 @@ enum Reply {
 
 /// Turns a reply into what it means at the current prompt (one grammar).
 fn reply_for(prompt: &Prompt, reply: &str) -> Reply {
+    if matches!(prompt, Prompt::Entry { .. }) {
+        return match grammar::entry_choice(reply) {
+            Some(Word::Keep) => Reply::Act(Action::Keep),
+            Some(Word::Edit) => Reply::Act(Action::Edit),
+            Some(Word::Remove) => Reply::Act(Action::Remove),
+            Some(Word::Add) => Reply::Act(Action::Add),
+            Some(Word::Skip) => Reply::Act(Action::Skip),
+            Some(Word::Back) => Reply::Act(Action::Back),
+            Some(Word::Pause) => Reply::Act(Action::Pause),
+            Some(Word::Decision) => Reply::Decision,
+            Some(Word::Thread) => Reply::Thread,
+            _ => Reply::Unknown,
+        };
+    }
     let confirming = matches!(prompt, Prompt::Confirm { .. });
     match grammar::command(reply, confirming) {
         Some(Word::Confirm) if confirming => Reply::Act(Action::Confirm),
@@ -81,8 +95,14 @@ fn reply_for(prompt: &Prompt, reply: &str) -> Reply {
     }
 }
 
-/// Runs `career coach`.
-pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output, CoreError> {
+/// Runs `career coach`; `entry`: the 1-based line of an entry to open for
+/// editing (a blind spot finding's), which starts a new session.
+pub fn run(
+    context: &Context,
+    sections: &[String],
+    entry: Option<usize>,
+    fresh: bool,
+) -> Result<Output, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
     let files = context.files()?;
     let index = &paths.career_index;
@@ -102,8 +122,9 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         .as_ref()
         .map(|s| s.carried.clone())
         .unwrap_or_default();
-    let mut session = match (saved, fresh) {
-        (Some(saved), false) if saved.stage != career_core::coach::session::Stage::Done => {
+    let resumable = !fresh && entry.is_none();
+    let mut session = match (saved, resumable) {
+        (Some(saved), true) if saved.stage != career_core::coach::session::Stage::Done => {
             say(&format!(
                 "Resuming the session started {}.",
                 saved.started_at
@@ -113,10 +134,11 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         }
         _ => {
             let note = files.read_existing(index)?;
-            start(
+            start_at(
                 &paths.career_index,
                 &note.text,
                 sections,
+                entry,
                 context.today,
                 &now(),
             )?
@@ -139,7 +161,7 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             break;
         }
         let line = match current {
-            Prompt::Confirm { .. } => terminal.line(),
+            Prompt::Confirm { .. } | Prompt::Entry { .. } => terminal.line(),
             _ => terminal.reply(),
         };
         let Some(line) = line else {
@@ -153,9 +175,14 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         let action = match reply_for(&current, &line) {
             Reply::Act(action) => action,
             Reply::Unknown => {
+                let words = if matches!(current, Prompt::Entry { .. }) {
+                    AT_AN_ENTRY
+                } else {
+                    AT_A_CONFIRMATION
+                };
                 say(&format!(
                     "Please answer with one of: {}",
-                    grammar::confirm_line(AT_A_CONFIRMATION).trim_start_matches("Confirm? ")
+                    grammar::choices(words)
                 ));
                 continue;
             }

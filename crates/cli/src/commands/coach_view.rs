@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use career_core::coach::session::Prompt;
+use career_core::coach::session::{EntryAt, Prompt};
 
 use super::grammar::{self, Word};
 
@@ -17,6 +17,19 @@ fn say(text: &str) {
 
 /// What can be typed at a question, in the grammar's order.
 pub const AT_A_QUESTION: &[Word] = &[
+    Word::Skip,
+    Word::Back,
+    Word::Pause,
+    Word::Decision,
+    Word::Thread,
+];
+
+/// What can be typed at an entry already in a section, in the grammar's order.
+pub const AT_AN_ENTRY: &[Word] = &[
+    Word::Keep,
+    Word::Edit,
+    Word::Remove,
+    Word::Add,
     Word::Skip,
     Word::Back,
     Word::Pause,
@@ -84,12 +97,56 @@ pub fn show(prompt: &Prompt, interactive: bool) {
             }
             say(&answer_line);
         }
+        Prompt::Entry {
+            title,
+            question,
+            entry,
+            progress,
+            ..
+        } => {
+            if entry.number == 1 {
+                say(&format!(
+                    "\n[{}/{}] {title} (review)\n{question}\n  Its entries first, one at a time; then new ones.",
+                    progress.current, progress.total
+                ));
+            }
+            for line in entry_lines(entry) {
+                say(&line);
+            }
+            say(&grammar::entry_line(AT_AN_ENTRY));
+        }
+        Prompt::EditEntry {
+            title,
+            question,
+            hint,
+            entry,
+            draft,
+            progress,
+            ..
+        } => {
+            say(&format!(
+                "\n[{}/{}] {title} — {question}",
+                progress.current, progress.total
+            ));
+            for line in entry_lines(entry) {
+                say(&line);
+            }
+            say(&format!("  {hint}"));
+            if *draft != career_core::coach::walk::draft(&entry.entry) {
+                say(&format!("  Your earlier answer:\n{}", indent(draft)));
+            }
+            say(&answer_line);
+        }
         Prompt::Confirm {
             understood,
             changes,
             columns,
+            entry,
             ..
         } => {
+            if let Some(entry) = entry {
+                say(&format!("{}:", entry_heading(entry)));
+            }
             for line in read_back(understood, columns) {
                 say(&line);
             }
@@ -112,7 +169,12 @@ pub fn read_back(
 ) -> Vec<String> {
     let mut out = vec!["Here is what I understood:".to_string()];
     for f in &understood.fields {
-        out.push(format!("  {}: {}", f.label, f.value));
+        let value = if f.value.is_empty() {
+            "(empty)"
+        } else {
+            &f.value
+        };
+        out.push(format!("  {}: {value}", f.label));
     }
     for (n, e) in understood.entries.iter().enumerate() {
         out.push(format!("  Entry {}:", n + 1));
@@ -130,6 +192,27 @@ pub fn read_back(
     }
     for u in &understood.unplaced {
         out.push(format!("  Kept as a note: {u}"));
+    }
+    out
+}
+
+/// "Entry 2 of 3 · Sponsors".
+fn entry_heading(entry: &EntryAt) -> String {
+    let group = entry
+        .entry
+        .group
+        .as_deref()
+        .map(|g| format!(" · {g}"))
+        .unwrap_or_default();
+    format!("Entry {} of {}{group}", entry.number, entry.count)
+}
+
+/// An entry as it is: its heading, then each value under its label.
+fn entry_lines(entry: &EntryAt) -> Vec<String> {
+    let mut out = vec![format!("{}:", entry_heading(entry))];
+    for (label, value) in entry.entry.labels.iter().zip(&entry.entry.values) {
+        let value = if value.is_empty() { "(empty)" } else { value };
+        out.push(format!("    {label}: {value}"));
     }
     out
 }

@@ -374,6 +374,9 @@ fn coaching(out: &mut String, session: &Session, mut n: usize) -> usize {
                     .reading_at(index)
                     .map(|r| r.summary())
                     .unwrap_or_default();
+                for c in &answer.changed {
+                    out.push_str(&format!("   - {}\n", one_line_at_start(c)));
+                }
                 for c in captured.iter().take(8) {
                     out.push_str(&format!("   - Captured: {}\n", one_line(c)));
                 }

@@ -19,9 +19,11 @@ use crate::note::placeholders::is_placeholder_only;
 
 mod prompt;
 mod step;
+mod walk;
 
 pub use prompt::{prompt, Prompt};
 pub use step::step;
+pub use walk::EntryAt;
 
 /// The session format version; a saved session of another version is refused.
 pub const VERSION: u32 = 1;
@@ -72,6 +74,35 @@ pub enum Stage {
         /// The reply, as typed.
         answer: String,
     },
+    /// Offering an entry already in the section: keep, edit or remove it
+    /// (or add new ones); see [`crate::coach::walk`].
+    Entry {
+        /// Which entry, 0-based, in the section as it is now.
+        index: usize,
+    },
+    /// Asking for an entry's new values.
+    EditingEntry {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown (to find it again).
+        text: String,
+    },
+    /// Showing an entry's new values and the change, before writing them.
+    ConfirmingEntry {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown.
+        text: String,
+        /// The reply, as typed.
+        answer: String,
+    },
+    /// Asking to confirm removing an entry.
+    ConfirmingRemoval {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown.
+        text: String,
+    },
     /// Every planned section is done.
     Done,
 }
@@ -115,6 +146,15 @@ pub struct AnswerRecord {
     /// A deepening reply sent back for editing (shown as the draft).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub follow_up_draft: String,
+    /// Whether the section's entries were offered one by one (keep, edit, remove).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub walked: bool,
+    /// An entry's new values sent back for editing (shown as the draft).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub entry_draft: String,
+    /// The entries edited or removed, for the session log ("Edited: …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
 }
 
 /// A transcript entry.
@@ -183,7 +223,7 @@ pub enum Action {
     },
     /// Write what was understood.
     Confirm,
-    /// Change the answer.
+    /// Change the answer (at an entry: edit that entry).
     Edit,
     /// Skip this section.
     Skip,
@@ -198,6 +238,12 @@ pub enum Action {
         /// The thread.
         text: String,
     },
+    /// Keep the entry shown as it is and go on to the next.
+    Keep,
+    /// Remove the entry shown (asked to confirm first).
+    Remove,
+    /// Keep the remaining entries and add new ones.
+    Add,
     /// Record a decision for the session log.
     Decide {
         /// What was decided.
@@ -298,6 +344,20 @@ pub fn start(
     today: Day,
     at: &str,
 ) -> CoreResult<Session> {
+    start_at(note_path, note, requested, None, today, at)
+}
+
+/// [`start`], opening the entry on 1-based line `entry` for editing when a
+/// planned section has one there (a blind spot's "Coach this"); otherwise,
+/// and without `entry`, the session starts as [`start`] does.
+pub fn start_at(
+    note_path: &str,
+    note: &str,
+    requested: &[String],
+    entry: Option<usize>,
+    today: Day,
+    at: &str,
+) -> CoreResult<Session> {
     let plan = plan(note, requested)?;
     let mut session = Session {
         version: VERSION,
@@ -321,7 +381,12 @@ pub fn start(
     let titles: Vec<&str> = session.plan.iter().map(|p| p.title.as_str()).collect();
     let summary = titles.join(", ");
     session.event(at, "started", "", &summary);
-    session.announce(at);
+    if let Some(line) = entry {
+        if walk::open_entry(&mut session, note, line, at) {
+            return Ok(session);
+        }
+    }
+    session.enter(note, at);
     Ok(session)
 }
 
@@ -358,7 +423,9 @@ impl Session {
     /// Logs the question now being asked.
     fn announce(&mut self, at: &str) {
         let asked = match (&self.stage, self.current()) {
-            (Stage::Asking, Some((p, q))) => Some((p.section.clone(), q.question.to_string())),
+            (Stage::Asking | Stage::Entry { .. }, Some((p, q))) => {
+                Some((p.section.clone(), q.question.to_string()))
+            }
             (Stage::Deepening { index }, Some((p, q))) => q
                 .follow_ups
                 .get(*index)
@@ -397,7 +464,28 @@ impl Session {
         Ok(reading)
     }
 
-    fn advance(&mut self, at: &str) {
+    /// Begins the current section: its entries one by one when it has any,
+    /// else its question.
+    fn enter(&mut self, note: &str, at: &str) {
+        if self.stage == Stage::Done || self.position >= self.plan.len() {
+            return;
+        }
+        let section = self.plan.get(self.position).map(|p| p.section.clone());
+        let has_entries =
+            section.is_some_and(|section| !crate::coach::walk::entries(note, &section).is_empty());
+        if let Some(record) = self.record() {
+            record.walked = has_entries;
+        }
+        self.stage = if has_entries {
+            Stage::Entry { index: 0 }
+        } else {
+            Stage::Asking
+        };
+        self.announce(at);
+    }
+
+    /// Moves to the next section (`note`: the Career Index as it is after this step).
+    fn advance(&mut self, at: &str, note: &str) {
         self.position += 1;
         if self.position >= self.plan.len() {
             self.position = self.plan.len();
@@ -411,8 +499,7 @@ impl Session {
                 &format!("{written} written, {skipped} skipped"),
             );
         } else {
-            self.stage = Stage::Asking;
-            self.announce(at);
+            self.enter(note, at);
         }
     }
 
