@@ -141,6 +141,7 @@ export type {
 	CoachSession,
 	CoachStartInput,
 	CoachStep,
+	EntryAt,
 	CoreError,
 	CoreResult,
 	DatedInput,

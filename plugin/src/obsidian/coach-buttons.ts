@@ -1,7 +1,8 @@
 /**
  * The coaching modal's action row: the buttons each prompt offers, always in the one order
  * of the prompt grammar (the same as `career coach` in a terminal): the primary action first
- * (Next, or Confirm and Edit), then Skip, Back, Pause, Decision and Thread.
+ * (Next; Confirm and Edit; at an entry Keep, Edit, Remove and Add), then Skip, Back, Pause,
+ * Decision and Thread.
  */
 
 import type { CoachAction, CoachPrompt } from "../core/wasm";
@@ -51,10 +52,12 @@ export interface PromptHandlers {
 }
 
 /**
- * The buttons of `prompt`, in the grammar's order: the primary action (Next, or Confirm and
- * Edit), then Skip, Back, Pause, Decision and Thread, at every prompt.
+ * The buttons of `prompt`, in the grammar's order: the primary action (Next; Confirm and Edit;
+ * at an entry Keep, Edit, Remove and Add), then Skip, Back, Pause, Decision and Thread, at every
+ * prompt. `walked`: the section's entries were offered one by one, so Back at its question is
+ * the last entry.
  */
-export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpec[] {
+export function promptButtons(prompt: CoachPrompt, h: PromptHandlers, walked = false): ButtonSpec[] {
 	if (prompt.kind === "done") {
 		return [closeButton(h.close)];
 	}
@@ -62,15 +65,42 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpe
 		h.step(action);
 	});
 	const first = prompt.progress.current <= 1;
-	const lead =
-		prompt.kind === "confirm"
-			? [{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true }, step("Edit", { action: "edit" }, "Change your answer")]
-			: [nextButton(h.next)];
-	const skip = prompt.kind === "deepen" || (prompt.kind === "confirm" && prompt.follow_up !== undefined) ? "Skip this question" : "Skip this section";
+	const entry = prompt.kind === "confirm" ? (prompt.entry ?? null) : prompt.kind === "entry" || prompt.kind === "edit-entry" ? prompt.entry : null;
+	let lead: ButtonSpec[];
+	if (prompt.kind === "entry") {
+		lead = [
+			{ ...step("Keep", { action: "keep" }, "Leave this entry as it is"), primary: true },
+			step("Edit", { action: "edit" }, "Change this entry (read back before it is written)"),
+			step("Remove", { action: "remove" }, "Remove this entry (asked first)"),
+			step("Add", { action: "add" }, "Keep the rest as they are and add new entries"),
+		];
+	} else if (prompt.kind === "confirm") {
+		lead = [{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true }, step("Edit", { action: "edit" }, "Change your answer")];
+	} else {
+		lead = [nextButton(h.next)];
+	}
+	const skip =
+		prompt.kind === "deepen" || (prompt.kind === "confirm" && prompt.follow_up !== undefined)
+			? "Skip this question"
+			: entry !== null && prompt.kind !== "entry"
+				? "Keep this entry as it is"
+				: "Skip this section";
+	// Back is the previous question: the previous entry, this entry's choice, or the previous section.
+	const back =
+		prompt.kind === "entry" && prompt.entry.number > 1
+			? "Back to the previous entry"
+			: entry !== null && prompt.kind !== "entry"
+				? "Back to this entry"
+				: prompt.kind === "question" && walked
+					? "Back to the last entry"
+					: first
+						? "This is the first section"
+						: "Back to the previous section";
+	const noBack = back === "This is the first section";
 	return [
 		...lead,
 		step("Skip", { action: "skip" }, skip),
-		{ ...step("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
+		{ ...step("Back", { action: "back" }, back), disabled: noBack },
 		pauseButton(h.pause),
 		actionButton("Decision", "Note a decision and why, for the session log", () => {
 			h.aside("decision");

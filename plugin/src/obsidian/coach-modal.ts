@@ -2,8 +2,8 @@
  * The coaching modal: one question at a time.
  *
  * It shows what the core's `coachPrompt` says (a question, a follow-up, what was understood
- * and how the note will change, a deepening question, or the end) and sends the person's
- * choice to the engine (`coach/engine.ts`), which reads the note, steps, writes and saves.
+ * and how the note will change, a deepening question, an entry already in the section to keep,
+ * edit or remove, or the end) and sends the person's choice to the engine (`coach/engine.ts`), which reads the note, steps, writes and saves.
  * What is typed stays in the textarea until a step succeeds: a failed step (the note kept
  * changing, the core refused) shows why and leaves the text as it was, ready to send again.
  *
@@ -29,7 +29,7 @@ import { renderAside } from "./coach-aside";
 import { DraftAutosave } from "./coach-draft-autosave";
 import { closeButton, enterRunsPrimary, promptButtons, renderActionRow, showMessage } from "./coach-buttons";
 import type { ButtonSpec, PromptHandlers } from "./coach-buttons";
-import { renderAnswerBox, renderConfirm, renderProgress, renderQuestionText } from "./coach-prompt-views";
+import { renderAnswerBox, renderConfirm, renderEditEntry, renderEntry, renderProgress, renderQuestionText } from "./coach-prompt-views";
 import type { Closing, CoachSurface, ThreadReview } from "./coach-log-views";
 import { isUnfinished } from "./coach-store";
 import { notify } from "./notices";
@@ -264,7 +264,14 @@ export class CoachModal extends Modal {
 				this.renderAnswer(body, "", "Leave it empty to leave it out.");
 				break;
 			case "confirm":
-				renderConfirm(body, prompt.understood, prompt.changes, prompt.columns, prompt.follow_up);
+				renderConfirm(body, prompt.understood, prompt.changes, prompt.columns, prompt.follow_up, prompt.entry);
+				break;
+			case "entry":
+				renderEntry(body, prompt);
+				break;
+			case "edit-entry":
+				renderEditEntry(body, prompt);
+				this.renderAnswer(body, prompt.draft, "The entry's new values. Leave it empty and choose Next to keep it as it is.");
 				break;
 			case "deepen":
 				body.createEl("p", { cls: "career-coach-question", text: prompt.question });
@@ -284,7 +291,8 @@ export class CoachModal extends Modal {
 				body.createEl("p", { cls: "career-coach-hint", text: "Every planned section has been answered or skipped." });
 				break;
 		}
-		this.renderButtons(promptButtons(prompt, this.handlers));
+		const { session } = this.options.engine;
+		this.renderButtons(promptButtons(prompt, this.handlers, session.answers[session.position]?.walked === true));
 		this.focusInput();
 	}
 
