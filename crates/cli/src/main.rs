@@ -86,6 +86,9 @@ enum Command {
         /// Save the analysis as "Blind Spot Analysis YYYY-MM-DD", with what changed since the last one.
         #[arg(long)]
         save: bool,
+        /// First add this missing section, as a finding's "Do:" line says (e.g. risk_register; repeat).
+        #[arg(long = "add", value_name = "SECTION")]
+        add: Vec<String>,
     },
     /// Write a review note and carry unfinished actions or milestones forward.
     Review {
@@ -308,7 +311,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             },
         ),
         Command::Threads => commands::log::threads(&context),
-        Command::Blindspots { save } => commands::blindspots::run(&context, save),
+        Command::Blindspots { save, add } => commands::blindspots::run(&context, save, &add),
         Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
         }

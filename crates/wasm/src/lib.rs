@@ -151,7 +151,16 @@ export interface SessionLogInput {
   phases?: LogPhases;
   /** The career folder's notes: with a session, today's other work (index, blind spots, goals) is read from them. */
   notes?: [string, string][];
+  /** What the shells recorded of today's work (`phasesToday` in data.json): joins the log of a session run here. */
+  recorded?: PhasesRecord | null;
 }
+/** Today's work the shells record as it happens, shared through data.json (`phasesToday`). */
+export interface PhasesRecord { date: string; structure: string[]; indexNote: string; gaps: string[]; added: string[] }
+/** An upgrade of the Career Index (`added`: its plan's additions' `what`, flattened), or a section added for a blind spot. */
+export type PhasesWork =
+  | { kind: "upgraded"; indexNote: string; added: string[] }
+  | { kind: "added-for-blind-spot"; section: string; gap: string };
+export interface RecordWorkInput { record?: PhasesRecord | null; today: string; work: PhasesWork }
 export interface LogPhases {
   profile?: string[]; profileNote?: string; structure?: string[]; indexNote?: string;
   blindSpots?: { note: string; gaps: string[]; added: string[] } | null;

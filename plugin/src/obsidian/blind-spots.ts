@@ -11,7 +11,7 @@
  *   the finding points at for editing when it points at one.
  * - "Add section" asks the core to plan adding just that section (`planSections`), shows the
  *   usual upgrade preview and writes through `write-plan.ts` once confirmed; the analysis then
- *   runs again.
+ *   runs again, and the section is recorded for the next session log (`phases-record.ts`).
  * - "Save as note" writes `Blind Spot Analysis YYYY-MM-DD` into the career folder in one
  *   `vault.create`, compared with the latest saved analysis; an analysis already saved today
  *   is never overwritten.
@@ -32,6 +32,7 @@ import { parentFolder } from "./folders";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
+import { recordToday } from "./phases-record";
 import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits } from "./write-plan";
 import { coreSettings } from "./index-location";
@@ -248,6 +249,10 @@ async function addSection(plugin: CareerCoachHost, finding: Finding): Promise<bo
 			return false;
 		}
 		notify(outcome === "written" ? `Added ${finding.section} to ${file.path}` : `${file.path} already has ${finding.section}.`);
+		if (outcome === "written") {
+			// Phase 4 of the next session log: the gap and the section added for it.
+			await recordToday(plugin, { kind: "added-for-blind-spot", section: finding.section, gap: `${finding.section}: ${finding.evidence}` });
+		}
 		return true;
 	} catch (thrown) {
 		if (thrown instanceof ConflictError) {
