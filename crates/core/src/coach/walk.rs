@@ -217,9 +217,12 @@ fn item_body(line: &str) -> Option<(usize, bool)> {
     Some((at, is_task))
 }
 
-/// A bold lead (`**Title** — description`, `**Label:** text`): the bold's
-/// inner text, the name in it, what joins it to the rest, and the rest.
-struct BoldLead<'a> {
+/// An item's lead and the rest: a bold lead (`**Title** — description`,
+/// `**Label:** text`), or the text before ` — `, ` – ` or `: `
+/// (`Pat Kim — Global CIO`). The name, what joins it to the rest, and the rest.
+struct Lead<'a> {
+    /// Whether the name is bold.
+    bold: bool,
     /// After the name inside the bold (a `:` written inside it), kept.
     inner_tail: &'a str,
     name: &'a str,
@@ -227,8 +230,22 @@ struct BoldLead<'a> {
     rest: &'a str,
 }
 
-fn bold_lead(body: &str) -> Option<BoldLead<'_>> {
-    let inner_and_more = body.strip_prefix("**")?;
+fn lead(body: &str) -> Option<Lead<'_>> {
+    let Some(inner_and_more) = body.strip_prefix("**") else {
+        let (at, sep) = [" — ", " – ", ": "]
+            .iter()
+            .filter_map(|sep| body.find(sep).map(|at| (at, *sep)))
+            .min()?;
+        let name = body.get(..at)?;
+        let rest = body.get(at + sep.len()..)?;
+        return (!name.trim().is_empty() && !rest.trim().is_empty()).then_some(Lead {
+            bold: false,
+            inner_tail: "",
+            name,
+            joiner: sep,
+            rest,
+        });
+    };
     let close = inner_and_more.find("**")?;
     let inner = inner_and_more.get(..close)?;
     let after = inner_and_more.get(close + 2..)?;
@@ -236,7 +253,8 @@ fn bold_lead(body: &str) -> Option<BoldLead<'_>> {
     let inner_tail = inner.get(name.len()..)?;
     let rest = after.trim_start_matches([' ', ':', '—', '–', '-', ',']);
     let joiner = after.get(..after.len() - rest.len())?;
-    Some(BoldLead {
+    Some(Lead {
+        bold: true,
         inner_tail,
         name,
         joiner,
@@ -244,15 +262,15 @@ fn bold_lead(body: &str) -> Option<BoldLead<'_>> {
     })
 }
 
-/// An item's labels and values: a bold lead's name and the rest in a section
-/// of entries (a win's title and description), else the whole text.
+/// An item's labels and values: its lead's name and the rest in a section of
+/// entries (a win's title and description), else the whole text.
 fn item_values(section: &str, shape: Shape, body: &str) -> (Vec<String>, Vec<String>) {
     let q = for_section(section);
     let first_label = q
         .and_then(|q| q.fields.get(usize::from(section == "wins")))
         .map_or("Entry", |f| f.label);
     if shape == Shape::Entries {
-        if let Some(lead) = bold_lead(body) {
+        if let Some(lead) = lead(body) {
             let detail = if section == "wins" {
                 "Description"
             } else {
@@ -388,7 +406,7 @@ pub fn replace(note: &str, entry: &WalkEntry, values: &[String]) -> CoreResult<S
             let line = line_at(note, line_start_of(note, entry.line));
             let (at, _) = item_body(line.content).ok_or_else(gone)?;
             let body = line.content.get(at..).unwrap_or("");
-            let new = match (bold_lead(body), values) {
+            let new = match (lead(body), values) {
                 (Some(lead), [name, detail]) if entry.values.len() == 2 => {
                     let joiner = if lead.joiner.is_empty() || lead.rest.is_empty() {
                         if lead.inner_tail.contains(':') {
@@ -399,12 +417,20 @@ pub fn replace(note: &str, entry: &WalkEntry, values: &[String]) -> CoreResult<S
                     } else {
                         lead.joiner
                     };
-                    let name = crate::edit::lines::one_line(name);
                     let detail = crate::edit::lines::one_line(detail);
-                    if detail.is_empty() {
-                        format!("**{name}{}**", lead.inner_tail)
+                    let name = if lead.bold {
+                        format!(
+                            "**{}{}**",
+                            crate::edit::lines::one_line(name),
+                            lead.inner_tail
+                        )
                     } else {
-                        format!("**{name}{}**{joiner}{detail}", lead.inner_tail)
+                        one_line_at_start(name)
+                    };
+                    if detail.is_empty() {
+                        name
+                    } else {
+                        format!("{name}{joiner}{detail}")
                     }
                 }
                 _ => one_line_at_start(&values.join(" ")),

@@ -79,3 +79,19 @@ fn the_draft_is_the_values_as_typed() {
     assert_eq!(draft(&network[0]), "[[Pat Kim]] | Global CIO");
     assert_eq!(split_values("a \\| b | c | d", 2), ["a \\| b", "c | d"]);
 }
+
+#[test]
+fn a_plain_bullet_with_a_dash_has_a_name_and_a_detail_too() {
+    let note = "## Network & Influence\n\n- Pat Kim — Global CIO\n- Lee Park\n";
+    let network = entries(note, "network");
+    assert_eq!(network[0].labels, ["Name", "Detail"]);
+    assert_eq!(network[0].values, ["Pat Kim", "Global CIO"]);
+    assert_eq!(network[1].values, ["Lee Park"], "no detail: one value");
+    let new = replace(
+        note,
+        &network[0],
+        &new_values(&network[0], "Detail: Global CIO, on the board"),
+    )
+    .unwrap();
+    assert_eq!(new, note.replace("Global CIO", "Global CIO, on the board"));
+}
