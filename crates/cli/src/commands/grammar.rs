@@ -25,7 +25,7 @@ Answering the prompts (the same everywhere):
     pause          stop here; run again to resume  done   end a list (goals, milestones)
     decision       note a decision and why         thread note an open thread
   At an entry already in a section, `career coach` asks to keep, edit or remove it:
-    keep           leave it as it is; next entry    edit   type its new values
+    keep           leave it as it is; next entry   edit   type its new values
     remove         remove it (asked to confirm)    add    keep the rest; add new ones
   Where a prompt shows [y]es · [e]dit · [s]kip · [b]ack · [p]ause, or
   [k]eep · [e]dit · [r]emove · [a]dd · [s]kip · [b]ack · [p]ause, the first letter

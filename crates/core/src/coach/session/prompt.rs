@@ -160,13 +160,20 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             mode: planned.mode,
             question: q.question.into(),
             hint: if walked {
+                let same = if q.shape == Shape::Entries {
+                    format!(
+                        " (the same {} changes one)",
+                        q.fields
+                            .get(usize::from(q.section == "wins"))
+                            .map_or("name", |f| f.label)
+                            .to_lowercase()
+                    )
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{} The entries above stay as you left them: this adds new ones (the same {} changes one). Leave it empty or skip to move on.",
-                    q.hint,
-                    q.fields
-                        .get(usize::from(q.section == "wins"))
-                        .map_or("name", |f| f.label)
-                        .to_lowercase()
+                    "{} The entries above stay as you left them: this adds new ones{same}. Leave it empty or skip to move on.",
+                    q.hint
                 )
             } else if planned.mode == Mode::Review && q.shape == Shape::Entries {
                 let name = q
