@@ -65,16 +65,48 @@ pub(super) fn open_entry(s: &mut Session, note: &str, line: usize, at: &str) -> 
     false
 }
 
-/// The stage with an entry index past the section's entries (the note
-/// changed elsewhere) read as the question for new ones.
+/// The stage read against the note as it is: an entry index past the
+/// section's entries asks for new ones; an entry being edited or removed that
+/// is no longer there (changed elsewhere, or removed already by a write
+/// replayed after a crash) goes back to the choice for the entry now at its
+/// place. An edit already written (replayed) stays, to confirm a no-op.
 pub(super) fn settle(s: &mut Session, note: &str) {
-    let index = match &s.stage {
-        Stage::Entry { index } => *index,
-        _ => return,
+    let entries = s.entries_now(note);
+    let choice = |index: usize| {
+        if index < entries.len() {
+            Stage::Entry { index }
+        } else {
+            Stage::Asking
+        }
     };
-    if index >= s.entries_now(note).len() {
-        s.stage = Stage::Asking;
+    let settled = match &s.stage {
+        Stage::Entry { index } if *index >= entries.len() => Some(Stage::Asking),
+        Stage::EditingEntry { index, text } | Stage::ConfirmingRemoval { index, text }
+            if walk::locate(&entries, *index, text).is_none() =>
+        {
+            Some(choice(*index))
+        }
+        Stage::ConfirmingEntry {
+            index,
+            text,
+            answer,
+        } if edited_entry(&entries, *index, text, answer).is_none() => Some(choice(*index)),
+        _ => None,
+    };
+    if let Some(stage) = settled {
+        s.stage = stage;
     }
+}
+
+/// The entry an edit is about: the one shown as `text`, or, when the edit
+/// was written already (a replay), the entry at `index` holding its values.
+fn edited_entry(entries: &[WalkEntry], index: usize, text: &str, answer: &str) -> Option<usize> {
+    walk::locate(entries, index, text).or_else(|| {
+        entries
+            .get(index)
+            .filter(|e| walk::new_values(e, answer) == e.values)
+            .map(|_| index)
+    })
 }
 
 /// The entry after a choice: entry `index` of the note as it is now, or the
@@ -251,21 +283,16 @@ fn edited(
     answer: &str,
     note: &str,
 ) -> CoreResult<(String, Vec<String>)> {
-    match walk::locate(entries, index, text).and_then(|i| entries.get(i)) {
-        Some(entry) => {
-            let values = walk::new_values(entry, answer);
-            Ok((walk::replace(note, entry, &values)?, values))
-        }
-        None => match entries.get(index) {
-            Some(entry) if walk::new_values(entry, answer) == entry.values => {
-                Ok((note.to_string(), entry.values.clone()))
-            }
-            _ => Err(crate::error::CoreError::new(
+    let entry = edited_entry(entries, index, text, answer)
+        .and_then(|i| entries.get(i))
+        .ok_or_else(|| {
+            crate::error::CoreError::new(
                 crate::error::ErrorCode::InvalidInput,
                 "That entry changed in the note meanwhile; type back to see it as it is now.",
-            )),
-        },
-    }
+            )
+        })?;
+    let values = walk::new_values(entry, answer);
+    Ok((walk::replace(note, entry, &values)?, values))
 }
 
 /// What to show at a walk stage; `None` at other stages.
@@ -278,8 +305,8 @@ pub(super) fn prompt(
     let (section, title) = (planned.section.clone(), planned.title.clone());
     let entries = session.entries_now(note);
     let count = entries.len();
-    let at = |index: usize, text: Option<&str>| -> Option<EntryAt> {
-        let found = text.map_or(Some(index), |t| walk::locate(&entries, index, t))?;
+    let at = |found: Option<usize>| -> Option<EntryAt> {
+        let found = found?;
         Some(EntryAt {
             number: found + 1,
             count,
@@ -289,7 +316,7 @@ pub(super) fn prompt(
     let gone = || Some(Err(no_section()));
     Some(Ok(match &session.stage {
         Stage::Entry { index } => {
-            let Some(entry) = at(*index, None) else {
+            let Some(entry) = at(Some(*index)) else {
                 return gone();
             };
             Prompt::Entry {
@@ -301,7 +328,7 @@ pub(super) fn prompt(
             }
         }
         Stage::EditingEntry { index, text } => {
-            let Some(entry) = at(*index, Some(text)) else {
+            let Some(entry) = at(walk::locate(&entries, *index, text)) else {
                 return gone();
             };
             let draft = session
@@ -325,7 +352,7 @@ pub(super) fn prompt(
             text,
             answer,
         } => {
-            let (new, understood, entry) = match at(*index, Some(text)) {
+            let (new, understood, entry) = match at(edited_entry(&entries, *index, text, answer)) {
                 Some(entry) => {
                     let values = walk::new_values(&entry.entry, answer);
                     let new = match walk::replace(note, &entry.entry, &values) {
@@ -348,7 +375,7 @@ pub(super) fn prompt(
             }
         }
         Stage::ConfirmingRemoval { index, text } => {
-            let Some(entry) = at(*index, Some(text)) else {
+            let Some(entry) = at(walk::locate(&entries, *index, text)) else {
                 return gone();
             };
             let new = match walk::remove(note, &entry.entry) {
