@@ -9,13 +9,11 @@
 
 use serde::Serialize;
 
-use super::{no_section, AnswerStatus, Progress, Prompt, Session, Stage};
+use super::{no_section, Action, AnswerStatus, Progress, Prompt, Session, Stage};
 use crate::coach::reader::Reading;
 use crate::coach::walk::{self, WalkEntry};
 use crate::coach::writers::changes;
 use crate::error::CoreResult;
-
-use super::Action;
 
 /// An entry of the walk, with where it is in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -119,7 +117,8 @@ fn next_entry(s: &mut Session, index: usize, note: &str) {
     };
 }
 
-fn one_line(values: &[String]) -> String {
+/// An entry's values on one line, for the read-back of a removal and the log.
+fn summary(values: &[String]) -> String {
     values
         .iter()
         .filter(|v| !v.trim().is_empty())
@@ -236,7 +235,7 @@ pub(super) fn step(
                 Ok(found) => found,
                 Err(e) => return Some(Err(e)),
             };
-            let summary = format!("Edited: {}", one_line(&values));
+            let summary = format!("Edited: {}", summary(&values));
             s.event(at, "confirmed", &section, &summary);
             if let Some(record) = s.record() {
                 record.status = Some(AnswerStatus::Written);
@@ -247,10 +246,9 @@ pub(super) fn step(
             return Some(Ok((new != note).then_some(new)));
         }
         (Action::Confirm, Stage::ConfirmingRemoval { index, text }) => {
+            // `settle` sent a removal already written (a replay) back to the choice.
             let Some(found) = walk::locate(&entries, index, &text) else {
-                // Removed already (a write replayed after a crash): nothing else goes.
-                next_entry(s, index, note);
-                return Some(Ok(None));
+                return Some(Err(no_section()));
             };
             let Some(entry) = entries.get(found) else {
                 return Some(Err(no_section()));
@@ -259,7 +257,7 @@ pub(super) fn step(
                 Ok(new) => new,
                 Err(e) => return Some(Err(e)),
             };
-            let summary = format!("Removed: {}", one_line(&entry.values));
+            let summary = format!("Removed: {}", summary(&entry.values));
             s.event(at, "confirmed", &section, &summary);
             if let Some(record) = s.record() {
                 record.status = Some(AnswerStatus::Written);
@@ -387,7 +385,7 @@ pub(super) fn prompt(
                 columns: Vec::new(),
                 follow_up: None,
                 understood: Reading {
-                    remove: vec![one_line(&entry.entry.values)],
+                    remove: vec![summary(&entry.entry.values)],
                     ..Reading::default()
                 },
                 entry: Some(entry),
