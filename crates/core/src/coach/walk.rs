@@ -167,9 +167,11 @@ fn row_at<'t>(note: &str, tables: &'t [Table], line: usize) -> Option<(&'t Table
 }
 
 /// A row's labels (its table's columns) and values (its cells as written).
+/// Cells past the header's columns are not shown (no reader shows them) and
+/// an edit leaves them as they are.
 fn row_values(table: &Table, row: usize) -> (Vec<String>, Vec<String>) {
     let cells = table.rows.get(row).map_or(&[][..], |r| r.cells.as_slice());
-    let count = table.columns().max(cells.len());
+    let count = table.columns().max(1);
     let labels = (0..count)
         .map(|i| {
             table

@@ -95,3 +95,12 @@ fn a_plain_bullet_with_a_dash_has_a_name_and_a_detail_too() {
     .unwrap();
     assert_eq!(new, note.replace("Global CIO", "Global CIO, on the board"));
 }
+
+#[test]
+fn a_row_longer_than_its_header_is_edited_in_its_columns_and_keeps_the_rest() {
+    let note = "## Risk Register\n\n| Risk | Likelihood |\n|---|---|\n| Reorg | High | stray |\n";
+    let risks = entries(note, "risk_register");
+    assert_eq!(risks[0].labels, ["Risk", "Likelihood"]);
+    let new = replace(note, &risks[0], &new_values(&risks[0], "Likelihood: Low")).unwrap();
+    assert_eq!(new, note.replace("| High |", "| Low |"));
+}
