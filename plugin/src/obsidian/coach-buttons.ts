@@ -64,7 +64,6 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers, walked = f
 	const step = (label: string, action: CoachAction, tooltip: string): ButtonSpec => actionButton(label, tooltip, () => {
 		h.step(action);
 	});
-	const first = prompt.progress.current <= 1;
 	const entry = prompt.kind === "confirm" ? (prompt.entry ?? null) : prompt.kind === "entry" || prompt.kind === "edit-entry" ? prompt.entry : null;
 	let lead: ButtonSpec[];
 	if (prompt.kind === "entry") {
@@ -85,22 +84,10 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers, walked = f
 			: entry !== null && prompt.kind !== "entry"
 				? "Keep this entry as it is"
 				: "Skip this section";
-	// Back is the previous question: the previous entry, this entry's choice, or the previous section.
-	const back =
-		prompt.kind === "entry" && prompt.entry.number > 1
-			? "Back to the previous entry"
-			: entry !== null && prompt.kind !== "entry"
-				? "Back to this entry"
-				: prompt.kind === "question" && walked
-					? "Back to the last entry"
-					: first
-						? "This is the first section"
-						: "Back to the previous section";
-	const noBack = back === "This is the first section";
 	return [
 		...lead,
 		step("Skip", { action: "skip" }, skip),
-		{ ...step("Back", { action: "back" }, back), disabled: noBack },
+		backButton(prompt, entry !== null, walked, step),
 		pauseButton(h.pause),
 		actionButton("Decision", "Note a decision and why, for the session log", () => {
 			h.aside("decision");
@@ -110,6 +97,26 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers, walked = f
 		}),
 	];
 }
+
+/**
+ * Back, which is the previous question: the previous entry, this entry's choice (from its new
+ * values or its confirmation), the last entry (at the question after a walk), or the previous
+ * section; disabled at the first question of the first section.
+ */
+function backButton(prompt: Exclude<CoachPrompt, { kind: "done" }>, aboutEntry: boolean, walked: boolean, step: (label: string, action: CoachAction, tooltip: string) => ButtonSpec): ButtonSpec {
+	let tooltip = "Back to the previous section";
+	if (prompt.kind === "entry" && prompt.entry.number > 1) {
+		tooltip = "Back to the previous entry";
+	} else if (aboutEntry && prompt.kind !== "entry") {
+		tooltip = "Back to this entry";
+	} else if (prompt.kind === "question" && walked) {
+		tooltip = "Back to the last entry";
+	} else if (prompt.progress.current <= 1) {
+		return { ...step("Back", { action: "back" }, "This is the first section"), disabled: true };
+	}
+	return step("Back", { action: "back" }, tooltip);
+}
+
 /**
  * Draws `buttons` into `container` (emptied first), in tab order; a click runs its button
  * unless `busy()`. Returns the primary button and what it runs (what Enter does), if any.
