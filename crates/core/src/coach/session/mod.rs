@@ -6,6 +6,11 @@
 //! Because writers are idempotent, a crash between the write and the save
 //! replays a write that changes nothing: an answer is never lost and never
 //! written twice. The session keeps the transcript the session log is built from.
+//!
+//! Each section starts with the entries already in it, one at a time (keep,
+//! edit or remove; `walk.rs`), then asks its question for new ones; an
+//! answer is read back (`Confirm`), then the section's deepening questions
+//! follow. Planning and starting (at an entry, for "Coach this") is `plan.rs`.
 
 use serde::{Deserialize, Serialize};
 
