@@ -346,3 +346,33 @@ fn coach_this_from_the_blind_spots_opens_the_flagged_entry_and_copies_nothing() 
     assert_eq!(note.matches("**GAS Summit**").count(), 1, "{note}");
     assert!(note.contains("- **GAS Summit** — 900 attendees, $1.2M pipeline\n"));
 }
+
+#[test]
+fn opening_an_entry_says_it_replaces_a_paused_session() {
+    let vault = vault();
+    with_entries(&vault);
+    let paused = coach(&vault, &["--section", "Annual Theme"], "Visible outside\n");
+    assert!(
+        paused.stdout.contains("Paused (end of input)"),
+        "{}",
+        paused.stdout
+    );
+    let line = vault
+        .read(INDEX)
+        .lines()
+        .position(|l| l == "- **GAS Summit** — ran it three years running")
+        .unwrap()
+        + 1;
+    let run = coach(
+        &vault,
+        &["--section", "wins", "--entry", &line.to_string()],
+        "skip\nskip\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("A new session for this entry replaces the paused one started "),
+        "{}",
+        run.stdout
+    );
+}

@@ -132,7 +132,18 @@ pub fn run(
             let note = files.read_existing(index)?;
             step(&saved, &Action::Resume, &note.text, &now())?.session
         }
-        _ => {
+        (saved, _) => {
+            if let Some(saved) =
+                saved.filter(|s| s.stage != career_core::coach::session::Stage::Done)
+            {
+                if entry.is_some() && !fresh {
+                    // Opening an entry starts a session of its own, as `--new` does.
+                    say(&format!(
+                        "A new session for this entry replaces the paused one started {}.",
+                        saved.started_at
+                    ));
+                }
+            }
             let note = files.read_existing(index)?;
             start_at(
                 &paths.career_index,
