@@ -3,7 +3,8 @@
  *
  * It shows what the core's `coachPrompt` says (a question, a follow-up, what was understood
  * and how the note will change, a deepening question, an entry already in the section to keep,
- * edit or remove, or the end) and sends the person's choice to the engine (`coach/engine.ts`), which reads the note, steps, writes and saves.
+ * edit or remove, or the end) and sends the person's choice to the engine (`coach/engine.ts`),
+ * which reads the note, steps, writes and saves.
  * What is typed stays in the textarea until a step succeeds: a failed step (the note kept
  * changing, the core refused) shows why and leaves the text as it was, ready to send again.
  *
