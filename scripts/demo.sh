@@ -24,6 +24,12 @@ step "Running a scripted coaching session (scripts/demo-session.txt)"
 step "Saving a blind spot analysis"
 "$career" --vault "$vault" --today "$today" blindspots --save > /dev/null
 
+step "Coach this: editing the win the blind spots flagged, in place (scripts/demo-coach-this.txt)"
+# The finding's "Do:" line names the entry; the session opens it for editing, and its log
+# lists the edit with the day's blind spots.
+entry="$("$career" --vault "$vault" --today "$today" blindspots | sed -n 's/.*Do: career coach --section wins --entry \([0-9]*\).*/\1/p' | head -n 1)"
+"$career" --vault "$vault" --today "$today" coach --section wins --entry "$entry" < scripts/demo-coach-this.txt > /dev/null
+
 step "Building the goal cascade (career goals new, scripted)"
 year="${today%%-*}"
 "$career" --vault "$vault" --today "$today" goals new --year "$year" \

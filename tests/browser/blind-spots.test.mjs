@@ -30,7 +30,7 @@ function capture(page, selector, name) {
 	return captureBothWidths(page, { modalSelector: selector, file: `blind-spots-${name}`, fullPage: true });
 }
 
-test("the findings fit a phone, and Coach this opens the session with the finding's question", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
+test("the findings fit a phone, and Coach this opens the flagged entry with the finding's question", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
 	const { page, url, errors } = await startBrowserTest(t);
 
 	await page.goto(url);
@@ -57,8 +57,9 @@ test("the findings fit a phone, and Coach this opens the session with the findin
 	assert.ok(widths.button >= widths.row - 1, `the button is full width on a phone (${widths.button} of ${widths.row})`);
 
 	await page.locator('[data-finding="no_external_sponsor"]').getByRole("button", { name: "Coach this" }).click();
-	await page.waitForSelector('.career-coach-session-body[data-kind="question"]');
+	await page.waitForSelector('.career-coach-session-body[data-kind="edit-entry"]');
 	assert.equal(await page.locator(".career-coach-blind-modal").count(), 0, "the analysis closed");
+	assert.equal(await page.inputValue("textarea.career-coach-answer"), "Pat Kim | Lockton Global CIO", "the flagged sponsor, open for editing");
 	assert.equal(await page.getAttribute(".career-coach-session-body", "data-section"), "network");
 	assert.match(await page.textContent(".career-coach-session-focus-text"), /advocates for you/);
 	await capture(page, ".career-coach-session-modal", "coach-this");

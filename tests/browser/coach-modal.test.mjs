@@ -200,3 +200,69 @@ test("a section under review, and text that could not be placed", { skip: chromi
 	assert.equal(await page.evaluate((path) => globalThis.careerTest.read(path), INDEX), before, "pausing writes nothing");
 	assert.deepEqual(errors, [], "no errors in the page");
 });
+
+test("entries already in a section: keep, edit and remove, each read back first (issue 14 item 4)", { skip: chromium.ok ? false : chromium.reason, timeout: 120_000 }, async (t) => {
+	const { page, url, errors } = await startBrowserTest(t);
+	await openVault(page, url);
+	await page.evaluate(
+		(path) =>
+			globalThis.careerTest.replaceInNote(
+				path,
+				"### Sponsors\n\n| Name | Context |\n|------|---------|\n| | |",
+				"### Sponsors\n\n| Name | Context |\n|------|---------|\n| Priya Raman | VP Product |\n| Sam Lee | former manager, now at Acme |",
+			),
+		INDEX,
+	);
+	const before = await page.evaluate((path) => globalThis.careerTest.read(path), INDEX);
+
+	await page.evaluate(() => globalThis.careerTest.command("career-coach:coach-a-section"));
+	await page.waitForSelector(".prompt-input");
+	await page.keyboard.type("network");
+	await page.keyboard.press("Enter");
+	await page.waitForSelector('.career-coach-session-body[data-kind="entry"]');
+
+	// The entry, its values under the table's columns; Keep is the primary, first, as [k]eep is in the terminal.
+	assert.equal(await page.textContent(".career-coach-entry-heading"), "Entry 1 of 2 · Sponsors");
+	const now = await page.locator(".career-coach-entry-now .career-coach-field").evaluateAll((rows) => rows.map((row) => `${row.querySelector("dt").textContent}: ${row.querySelector("dd").textContent}`));
+	assert.deepEqual(now, ["Name: Priya Raman", "Context: VP Product"]);
+	const order = await page.evaluate(() => [...document.querySelectorAll(".career-coach-session-actions button")].map((b) => `${b.textContent}${b.classList.contains("mod-cta") ? "*" : ""}`));
+	assert.deepEqual(order, ["Keep*", "Edit", "Remove", "Add", "Skip", "Back", "Pause", "Decision", "Thread"], "the prompt grammar's order, the primary first");
+	await capture(page, "entry");
+
+	// Edit: the values are in the answer box; the new ones are read back before anything is written.
+	await page.getByRole("button", { name: "Edit" }).click();
+	await page.waitForSelector('.career-coach-session-body[data-kind="edit-entry"]');
+	assert.equal(await page.inputValue("textarea.career-coach-answer"), "Priya Raman | VP Product");
+	await page.click("textarea.career-coach-answer");
+	await page.keyboard.press("End");
+	await page.keyboard.type(", argues for my promotion in calibration");
+	await capture(page, "edit-entry");
+	await page.keyboard.press("Enter");
+	await page.waitForSelector('.career-coach-session-body[data-kind="confirm"]');
+	const read = await page.locator(".career-coach-fields .career-coach-field").evaluateAll((rows) => rows.map((row) => `${row.querySelector("dt").textContent}: ${row.querySelector("dd").textContent}`));
+	assert.deepEqual(read, ["Name: Priya Raman", "Context: VP Product, argues for my promotion in calibration"]);
+	assert.deepEqual(await page.locator(".career-coach-change-text").allTextContents(), ["| Priya Raman | VP Product |", "| Priya Raman | VP Product, argues for my promotion in calibration |"]);
+	assert.equal(await page.evaluate((path) => globalThis.careerTest.read(path), INDEX), before, "nothing is written before Confirm");
+	await capture(page, "entry-confirm");
+	await page.keyboard.press("Enter");
+
+	// Remove asks first, showing the line that goes.
+	await page.waitForSelector('.career-coach-session-body[data-kind="entry"]');
+	assert.equal(await page.textContent(".career-coach-entry-heading"), "Entry 2 of 2 · Sponsors");
+	await page.getByRole("button", { name: "Remove" }).click();
+	await page.waitForSelector('.career-coach-session-body[data-kind="confirm"]');
+	assert.equal(await page.textContent(".career-coach-remove"), "Remove: Sam Lee · former manager, now at Acme");
+	await capture(page, "entry-remove");
+	await page.getByRole("button", { name: "Confirm" }).click();
+
+	// Then the question, for new ones.
+	await page.waitForSelector('.career-coach-session-body[data-kind="question"]');
+	const after = await page.evaluate((path) => globalThis.careerTest.read(path), INDEX);
+	assert.equal(
+		after,
+		before.replace("| Priya Raman | VP Product |\n| Sam Lee | former manager, now at Acme |\n", "| Priya Raman | VP Product, argues for my promotion in calibration |\n"),
+		"the row changed in place and the other went; nothing else",
+	);
+	await page.keyboard.press("Escape");
+	assert.deepEqual(errors, [], "no errors in the page");
+});

@@ -292,24 +292,33 @@ test("Add section with the index open in an editor goes through the editor", asy
 	assert.ok(written.includes("## External Visibility Plan"));
 });
 
-test("Coach this: the analysis closes and the coaching modal opens on the section, with the finding's question", async (t) => {
+test("Coach this: the analysis closes and the coaching modal opens the flagged entry, with the finding's question", async (t) => {
 	const { app, vaultDir } = await loadInVault(t, { files: { [INDEX_PATH]: SEED } });
 	const expected = await expectedFindings();
 	const finding = expected.find((f) => f.id === "no_external_sponsor");
-	assert.deepEqual(finding.action, { kind: "coach", section: "network" });
+	const firstSponsor = SEED.split("\n").indexOf("| Pat Kim | Lockton Global CIO |") + 1;
+	assert.deepEqual(finding.action, { kind: "coach", section: "network", entry: firstSponsor }, "the first internal sponsor it cites");
 	const modal = await runAnalysis(app);
 
 	harness.findButton(findingEl(modal, finding), "Coach this").click();
 	const coaching = await coachModal();
 	assert.ok(!modal.isConnected, "the analysis closed");
-	assert.deepEqual(shown(coaching), { kind: "question", section: "network" });
+	assert.deepEqual(shown(coaching), { kind: "edit-entry", section: "network" }, "that sponsor, open for editing");
 	assert.equal(coaching.querySelector(".modal-title").textContent.startsWith("Network & Influence"), true);
 	assert.equal(coaching.querySelector(".career-coach-session-focus-text").textContent, finding.question);
-	const glue = await core();
-	const prompt = glue.coachPrompt({ session: readData(vaultDir).session, note: SEED });
-	assert.equal(prompt.ok, true);
-	assert.equal(coaching.querySelector(".career-coach-question").textContent, prompt.value.question, "the Network question");
+	assert.equal(coaching.querySelector("textarea.career-coach-answer").value, "Pat Kim | Lockton Global CIO");
 	assert.deepEqual(readData(vaultDir).session.plan.map((p) => p.section), ["network"], "a session on that section alone");
+});
+
+test("Coach this on a finding that cites no entry of its section walks the section's entries", async (t) => {
+	const index = SEED.replace("| Lee Park | Senior architect |\n", "");
+	const { app } = await loadInVault(t, { files: { [INDEX_PATH]: index } });
+	const finding = (await expectedFindings({ index })).find((f) => f.id === "no_mentee");
+	assert.deepEqual(finding.action, { kind: "coach", section: "network" });
+	harness.findButton(findingEl(await runAnalysis(app), finding), "Coach this").click();
+	const coaching = await coachModal();
+	assert.deepEqual(shown(coaching), { kind: "entry", section: "network" }, "the first entry: keep, edit or remove");
+	assert.equal(coaching.querySelector(".career-coach-entry-heading").textContent, "Entry 1 of 7 · Sponsors");
 });
 
 test("Coach this with an unfinished session: Resume or coach this section instead", async (t) => {
@@ -323,7 +332,7 @@ test("Coach this with an unfinished session: Resume or coach this section instea
 	const choice = await waitUntil(() => harness.openModals().find((el) => el.querySelector(".modal-title")?.textContent === "Unfinished coaching session"), "the choice");
 	harness.findButton(choice, "Coach Network & Influence instead").click();
 	const coaching = await coachModal();
-	assert.deepEqual(shown(coaching), { kind: "question", section: "network" });
+	assert.deepEqual(shown(coaching), { kind: "edit-entry", section: "network" });
 	assert.deepEqual(readData(vaultDir).session.plan.map((p) => p.section), ["network"]);
 });
 

@@ -129,6 +129,11 @@ export async function perform(modal, action, { useEnter = false, expectFailure =
 		case "back":
 			harness.findButton(modal, "Back").click();
 			break;
+		case "keep":
+		case "remove":
+		case "add":
+			harness.findButton(modal, action.action[0].toUpperCase() + action.action.slice(1)).click();
+			break;
 		default:
 			throw new Error(`perform: unsupported action ${JSON.stringify(action)}`);
 	}

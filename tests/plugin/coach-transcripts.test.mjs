@@ -1,17 +1,19 @@
 /**
  * The coaching transcripts (tests/specs/coach/) driven through the plugin's modal, as a person
  * would: answers typed and sent with Next, every command a button (Confirm, Edit, Skip, Back,
- * Pause, Decision, Thread), a pause closing the modal and "Resume coaching session" opening it
- * again. The note must come out byte for byte as in the transcript, as natively and in WASM.
- * The session starts from the transcript's sections (saved in data.json, then resumed).
+ * Pause, Decision, Thread; Keep, Edit, Remove, Add at an entry), a pause closing the modal and
+ * "Resume coaching session" opening it again. The note must come out byte for byte as in the
+ * transcript, as natively and in WASM. The session starts from the transcript's sections (saved
+ * in data.json, then resumed), or, for `coach this`, from the finding's "Coach this" button in
+ * the blind spot analysis.
  */
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { TRANSCRIPT_DAY, Typing, meaning, transcripts } from "../wasm/transcript-format.mjs";
+import { TRANSCRIPT_DAY, Typing, isChoice, meaning, transcripts } from "../wasm/transcript-format.mjs";
 import { INDEX_PATH, RESUME_COMMAND, coachModal, perform, readData, shown, typeAnswer, waitUntil } from "./coach-support.mjs";
-import { ROOT, core, harness, loadInVault, readVaultFile } from "./support.mjs";
+import { PLUGIN_ID, ROOT, core, harness, loadInVault, readVaultFile } from "./support.mjs";
 
 const cases = transcripts(join(ROOT, "tests/specs/coach"));
 
@@ -22,6 +24,15 @@ async function click(modal, label) {
 		return; // e.g. Back on the first section: the terminal says so and asks again
 	}
 	await perform(modal, { action: label.toLowerCase() });
+}
+
+/** Runs the blind spot analysis and clicks "Coach this" on the finding `id`. */
+async function coachThis(app, id) {
+	await harness.runCommand(app, `${PLUGIN_ID}:run-blind-spot-analysis`);
+	const blind = await waitUntil(() => harness.openModals().find((el) => el.querySelector(".career-coach-blind-findings") !== null) ?? null, "the analysis");
+	const finding = blind.querySelector(`.career-coach-finding[data-finding="${id}"]`);
+	assert.ok(finding, `the analysis shows ${id}`);
+	harness.findButton(finding, "Coach this").click();
 }
 
 /** Fills and adds the Decision or Thread form. */
@@ -44,23 +55,27 @@ for (const c of cases) {
 		const note = c.template ? plan.value.text : c.input;
 		const started = glue.coachStart({ notePath: INDEX_PATH, note, sections: c.sections, today: TRANSCRIPT_DAY, at: `${TRANSCRIPT_DAY}T09:00:00` });
 		assert.equal(started.ok, true, JSON.stringify(started));
-		const { app, vaultDir } = await loadInVault(t, { files: { [INDEX_PATH]: note }, data: { session: started.value } });
+		const data = c.coachThis === null ? { session: started.value } : {};
+		const { app, vaultDir } = await loadInVault(t, { files: { [INDEX_PATH]: note }, data });
 		app.workspace.activeLeaf?.detach();
 		await harness.settle();
-		await harness.runCommand(app, RESUME_COMMAND);
+		if (c.coachThis === null) {
+			await harness.runCommand(app, RESUME_COMMAND);
+		} else {
+			await coachThis(app, c.coachThis);
+		}
 		let modal = await coachModal();
 		const typing = new Typing(c.typed);
 		for (let i = 0; i < 500; i++) {
 			const { kind } = shown(modal);
-			if (kind !== "question" && kind !== "follow-up" && kind !== "confirm" && kind !== "deepen") {
+			if (!["question", "follow-up", "confirm", "deepen", "entry", "edit-entry"].includes(kind)) {
 				break;
 			}
-			const confirming = kind === "confirm";
-			const reply = confirming ? typing.line() : typing.reply();
+			const reply = isChoice(kind) ? typing.line() : typing.reply();
 			if (reply === null) {
 				break;
 			}
-			const said = meaning(reply, confirming);
+			const said = meaning(reply, kind);
 			if (said.kind === "action" && said.action.action === "answer") {
 				typeAnswer(modal, said.action.text);
 				await perform(modal, said.action);
@@ -71,6 +86,7 @@ for (const c of cases) {
 				await waitUntil(() => readData(vaultDir)?.session?.paused === true, "the paused session");
 				await harness.runCommand(app, RESUME_COMMAND);
 				modal = await coachModal();
+				await waitUntil(() => modal.querySelector(".career-coach-session.is-busy") === null, "the resumed session");
 			} else if (said.kind === "decision" || said.kind === "thread") {
 				await aside(modal, said.kind, typing);
 			}

@@ -9,11 +9,11 @@
  */
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { INDEX_PATH, SECTION_COMMAND, coachModal, occurrences, perform, readData, runScript, shown, typeAnswer, waitUntil } from "./coach-support.mjs";
-import { CAREER_INDEX_COMMAND, METHODOLOGY_COMMAND, PLUGIN_ID, core, harness, loadInVault, localToday, readVaultFile } from "./support.mjs";
+import { CAREER_INDEX_COMMAND, METHODOLOGY_COMMAND, PLUGIN_ID, ROOT, core, harness, loadInVault, localToday, readVaultFile } from "./support.mjs";
 
 const WRITE_LOG_COMMAND = `${PLUGIN_ID}:write-session-log`;
 const THREADS_COMMAND = `${PLUGIN_ID}:show-open-threads`;
@@ -403,4 +403,36 @@ test("\"Show open threads\" says when there are none", async (t) => {
 	assert.equal(modal.querySelector(".career-coach-open-threads-empty").textContent, "No open threads in the session logs.");
 	harness.findButton(modal, "Close").click();
 	assert.deepEqual(harness.takeNotices(), []);
+});
+
+test("a blind spot's Add section and an upgrade of the Career Index are in the next session's What We Did", async (t) => {
+	// Issue 14 item 8: the log listed no section added after the blind spots, and no upgrade.
+	const seed = readFileSync(join(ROOT, "tests/fixtures/seed-index-before-blind-spots.md"), "utf8");
+	const { app, vaultDir } = await loadInVault(t, { files: { [INDEX_PATH]: seed } });
+	app.workspace.activeLeaf?.detach();
+	await harness.settle();
+
+	await harness.runCommand(app, `${PLUGIN_ID}:run-blind-spot-analysis`);
+	const blind = await waitUntil(() => harness.openModals().find((el) => el.querySelector(".career-coach-blind-findings") !== null) ?? null, "the analysis");
+	harness.findButton(blind.querySelector('[data-finding="no_innovation_thesis"]'), "Add section").click();
+	const preview = await waitUntil(() => harness.openModals().find((el) => el.querySelector(".career-coach-upgrade") !== null), "the preview");
+	harness.findButton(preview, "Add to note").click();
+	await waitUntil(() => blind.querySelector('[data-finding="no_innovation_thesis"] button')?.textContent === "Coach this", "the section added");
+	harness.pressKey("Escape");
+	await harness.settle();
+
+	const upgrading = harness.runCommand(app, CAREER_INDEX_COMMAND);
+	harness.findButton(await harness.waitForModal(), "Add to note").click();
+	await upgrading;
+	harness.takeNotices();
+	const recorded = readData(vaultDir).phasesToday;
+	assert.equal(recorded.date, localToday());
+	assert.deepEqual(recorded.added, ["Innovation Thesis"]);
+
+	await finishSession(app, vaultDir, { focus: "Blind spots and structure", threads: "", worked: "" });
+	const log = text(vaultDir, LOG_PATH);
+	assert.match(log, /### Phase 2: Career Index Structure\n\n(?:\d+\. .*\n)*\d+\. Upgraded the Career Index: added [^\n]*Risk Register/u, log);
+	assert.ok(log.includes("### Phase 4: Blind Spot Analysis\n\n"), log);
+	assert.ok(log.includes("   - Identified 1 gap:\n     - Innovation Thesis: The index has no Innovation Thesis"), log);
+	assert.ok(log.includes("**Added new sections:**\n   - Innovation Thesis\n"), log);
 });

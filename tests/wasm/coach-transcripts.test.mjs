@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ROOT, loadCore } from "./load-core.mjs";
-import { TRANSCRIPT_DAY, Typing, meaning, transcripts } from "./transcript-format.mjs";
+import { TRANSCRIPT_DAY, Typing, isChoice, meaning, transcripts } from "./transcript-format.mjs";
 
 const core = await loadCore();
 
@@ -27,7 +27,15 @@ test("the transcripts are there", () => {
 for (const c of cases) {
 	test(`${c.file} :: ${c.name}`, () => {
 		let note = c.template ? template(core) : c.input;
-		const started = core.coachStart({ notePath: "Career/0_Career_Index.md", note, sections: c.sections, today: TRANSCRIPT_DAY, at: "t0" });
+		let start = { sections: c.sections };
+		if (c.coachThis !== null) {
+			// What "Coach this" does: the finding's section, opened at its entry if it has one.
+			const found = core.blindSpots({ index: note, goals: null, logs: [], today: TRANSCRIPT_DAY });
+			const finding = found.value.find((f) => f.id === c.coachThis);
+			assert.equal(finding?.action.kind, "coach", JSON.stringify(found));
+			start = { sections: [finding.action.section], entry: finding.action.entry };
+		}
+		const started = core.coachStart({ notePath: "Career/0_Career_Index.md", note, ...start, today: TRANSCRIPT_DAY, at: "t0" });
 		assert.equal(started.ok, true, JSON.stringify(started));
 		let session = started.value;
 		const apply = (action) => {
@@ -44,10 +52,9 @@ for (const c of cases) {
 			const prompt = core.coachPrompt({ session, note });
 			assert.equal(prompt.ok, true, JSON.stringify(prompt));
 			if (prompt.value.kind === "done") break;
-			const confirming = prompt.value.kind === "confirm";
-			const reply = confirming ? typing.line() : typing.reply();
+			const reply = isChoice(prompt.value.kind) ? typing.line() : typing.reply();
 			if (reply === null) break;
-			const said = meaning(reply, confirming);
+			const said = meaning(reply, prompt.value.kind);
 			if (said.kind === "action") apply(said.action);
 			if (said.kind === "pause") {
 				apply({ action: "pause" });

@@ -10,9 +10,13 @@ import { join } from "node:path";
 /** The transcripts' day: `--- input [template]` is the Career Index template of this day. */
 export const TRANSCRIPT_DAY = "2026-01-17";
 
-const WORDS = new Set(["confirm", "yes", "edit", "skip", "back", "pause", "done", "decision", "thread"]);
+const WORDS = new Set(["confirm", "yes", "edit", "skip", "back", "pause", "done", "decision", "thread", "keep", "remove", "add"]);
 
-/** Every case of every transcript under `dir`: `{ file, name, sections, template, input, typed, expect }`. */
+/**
+ * Every case of every transcript under `dir`: `{ file, name, sections, coachThis, template, input, typed,
+ * expect }`. `coachThis` is the id of the blind spot finding whose "Coach this" starts the session (null
+ * for `sections`).
+ */
 export function transcripts(dir) {
 	const cases = [];
 	for (const file of readdirSync(dir).filter((f) => f.endsWith(".transcript")).sort()) {
@@ -31,11 +35,13 @@ export function transcripts(dir) {
 				return { header: rest.slice(at, headerEnd).trim(), body: rest.slice(headerEnd, next === -1 ? rest.length : next + 1) };
 			};
 			const sections = /^sections: (.*)$/m.exec(rest)?.[1].split(", ") ?? [];
+			const coachThis = /^coach this: (.*)$/m.exec(rest)?.[1].trim() ?? null;
 			const input = block("--- input");
 			cases.push({
 				file,
 				name,
 				sections,
+				coachThis,
 				template: input.header.includes("[template]"),
 				input: input.body,
 				typed: block("--- type").body.split("\n"),
@@ -83,18 +89,29 @@ export class Typing {
 }
 
 /**
- * What a reply means at a prompt: `{ kind: "action", action }`, `{ kind: "pause" }`,
- * `{ kind: "decision" }`, `{ kind: "thread" }` or `{ kind: "ignored" }`.
+ * What a reply means at a prompt of kind `at` (the core's prompt kind): `{ kind: "action", action }`,
+ * `{ kind: "pause" }`, `{ kind: "decision" }`, `{ kind: "thread" }` or `{ kind: "ignored" }`. A
+ * confirmation and an entry ("keep, edit or remove?") are choices: one line, a word or its first letter.
  */
-export function meaning(reply, confirming) {
+export function meaning(reply, at) {
 	const word = reply.trim().toLowerCase();
 	const is = (...words) => words.includes(word);
-	if (confirming ? is("y", "yes", "confirm") : false) return { kind: "action", action: { action: "confirm" } };
-	if (confirming && is("e", "edit")) return { kind: "action", action: { action: "edit" } };
-	if (is("skip") || (confirming && is("s"))) return { kind: "action", action: { action: "skip" } };
-	if (is("back") || (confirming && is("b"))) return { kind: "action", action: { action: "back" } };
-	if (is("pause") || (confirming && is("p"))) return { kind: "pause" };
-	if (is("decision") || (confirming && is("d"))) return { kind: "decision" };
-	if (is("thread") || (confirming && is("t"))) return { kind: "thread" };
-	return confirming ? { kind: "ignored" } : { kind: "action", action: { action: "answer", text: reply } };
+	const entry = at === "entry";
+	const choice = at === "confirm" || entry;
+	if (entry && is("k", "keep")) return { kind: "action", action: { action: "keep" } };
+	if (entry && is("r", "remove")) return { kind: "action", action: { action: "remove" } };
+	if (entry && is("a", "add")) return { kind: "action", action: { action: "add" } };
+	if (at === "confirm" && is("y", "yes", "confirm")) return { kind: "action", action: { action: "confirm" } };
+	if (choice && is("e", "edit")) return { kind: "action", action: { action: "edit" } };
+	if (is("skip") || (choice && is("s"))) return { kind: "action", action: { action: "skip" } };
+	if (is("back") || (choice && is("b"))) return { kind: "action", action: { action: "back" } };
+	if (is("pause") || (choice && is("p"))) return { kind: "pause" };
+	if (is("decision") || (choice && is("d"))) return { kind: "decision" };
+	if (is("thread") || (choice && is("t"))) return { kind: "thread" };
+	return choice ? { kind: "ignored" } : { kind: "action", action: { action: "answer", text: reply } };
+}
+
+/** Whether a prompt of kind `at` reads one line (a choice) rather than an answer. */
+export function isChoice(at) {
+	return at === "confirm" || at === "entry";
 }

@@ -57,6 +57,10 @@ enum Command {
         /// `--section profile` asks the profile questions (Phase 1) instead.
         #[arg(long = "section", value_name = "NAME")]
         sections: Vec<String>,
+        /// Open the entry on this line of the Career Index for editing (what a
+        /// blind spot's "Do:" line gives); starts a new session.
+        #[arg(long, value_name = "LINE")]
+        entry: Option<usize>,
         /// Start a new session instead of resuming a paused one.
         #[arg(long)]
         new: bool,
@@ -82,6 +86,9 @@ enum Command {
         /// Save the analysis as "Blind Spot Analysis YYYY-MM-DD", with what changed since the last one.
         #[arg(long)]
         save: bool,
+        /// First add this missing section, as a finding's "Do:" line says (e.g. risk_register; repeat).
+        #[arg(long = "add", value_name = "SECTION")]
+        add: Vec<String>,
     },
     /// Write a review note and carry unfinished actions or milestones forward.
     Review {
@@ -257,12 +264,15 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
     };
     match cli.command {
         Command::Init => commands::notes::init(&context),
-        Command::Coach { sections, new }
-            if sections
-                .iter()
-                .any(|s| s.trim().eq_ignore_ascii_case("profile")) =>
+        Command::Coach {
+            sections,
+            new,
+            entry,
+        } if sections
+            .iter()
+            .any(|s| s.trim().eq_ignore_ascii_case("profile")) =>
         {
-            if sections.len() > 1 || new {
+            if sections.len() > 1 || new || entry.is_some() {
                 Err(career_core::CoreError::new(
                     career_core::ErrorCode::InvalidInput,
                     "Coach the profile on its own: career coach --section profile",
@@ -271,7 +281,11 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
                 commands::profile_coach::run(&context)
             }
         }
-        Command::Coach { sections, new } => commands::coach::run(&context, &sections, new),
+        Command::Coach {
+            sections,
+            new,
+            entry,
+        } => commands::coach::run(&context, &sections, entry, new),
         Command::SessionLog(SessionLogCommand::New {
             focus,
             outputs,
@@ -297,7 +311,7 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
             },
         ),
         Command::Threads => commands::log::threads(&context),
-        Command::Blindspots { save } => commands::blindspots::run(&context, save),
+        Command::Blindspots { save, add } => commands::blindspots::run(&context, save, &add),
         Command::Index(UpgradeCommand::Upgrade { dry_run }) => {
             commands::notes::upgrade(&context, NoteKind::CareerIndex, dry_run)
         }

@@ -264,3 +264,115 @@ fn session_log_new_records_a_session_held_elsewhere() {
         empty.stderr
     );
 }
+
+/// The Career Index of `career init` with two sponsors and a win.
+fn with_entries(vault: &TestVault) {
+    let note = vault
+        .read(INDEX)
+        .replace(
+            "### Sponsors\n\n| Name | Context |\n|------|---------|\n| | |",
+            "### Sponsors\n\n| Name | Context |\n|------|---------|\n| Pat Kim | Global CIO |\n| Sam Ortiz | former CTO |",
+        )
+        .replace(
+            "- **[Win]** — [Description]",
+            "- **GAS Summit** — ran it three years running",
+        );
+    vault.write(INDEX, &note);
+}
+
+#[test]
+fn a_section_with_entries_offers_each_to_keep_edit_or_remove_before_adding() {
+    // Issue 14 item 4: editing, not only adding.
+    let vault = vault();
+    with_entries(&vault);
+    let before = vault.read(INDEX);
+    let script = "e\nContext: Global CIO, now on the board\ny\nr\ny\nskip\n";
+    let run = coach(&vault, &["--section", "Network"], script);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for shown in [
+        "Entry 1 of 2 · Sponsors:\n    Name: Pat Kim\n    Context: Global CIO\n",
+        "Keep, edit or remove? [k]eep · [e]dit · [r]emove · [a]dd · [s]kip · [b]ack · [p]ause · [d]ecision · [t]hread",
+        "Here is what I understood:\n  Name: Pat Kim\n  Context: Global CIO, now on the board\n",
+        "  Remove: Sam Ortiz · former CTO\n",
+    ] {
+        assert!(run.stdout.contains(shown), "{shown:?} in:\n{}", run.stdout);
+    }
+    let expected = before.replace(
+        "| Pat Kim | Global CIO |\n| Sam Ortiz | former CTO |\n",
+        "| Pat Kim | Global CIO, now on the board |\n",
+    )
+        + "| [[2026-01-17 Career Coaching Session]] | Network & Influence | Career Index |\n";
+    assert_eq!(vault.read(INDEX), expected);
+    let log = vault.read("Career/2026-01-17 Career Coaching Session.md");
+    assert!(
+        log.contains("   - Edited: Pat Kim · Global CIO, now on the board\n   - Removed: Sam Ortiz · former CTO\n"),
+        "{log}"
+    );
+}
+
+#[test]
+fn coach_this_from_the_blind_spots_opens_the_flagged_entry_and_copies_nothing() {
+    // Failure: "Coach this" on a wins finding appended a second copy of the win.
+    let vault = vault();
+    with_entries(&vault);
+    let found = vault.career(&["blindspots"]);
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    let command = found
+        .stdout
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Do: career coach --section wins --entry ")
+        })
+        .unwrap_or_else(|| panic!("the wins finding names its entry:\n{}", found.stdout));
+    let line: usize = command.trim().parse().unwrap();
+    assert_eq!(
+        vault.read(INDEX).lines().nth(line - 1),
+        Some("- **GAS Summit** — ran it three years running"),
+        "the line is the win's"
+    );
+    let run = coach(
+        &vault,
+        &["--section", "wins", "--entry", &line.to_string()],
+        "GAS Summit | 900 attendees, $1.2M pipeline\ny\nskip\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("What should this entry say now?"),
+        "{}",
+        run.stdout
+    );
+    let note = vault.read(INDEX);
+    assert_eq!(note.matches("**GAS Summit**").count(), 1, "{note}");
+    assert!(note.contains("- **GAS Summit** — 900 attendees, $1.2M pipeline\n"));
+}
+
+#[test]
+fn opening_an_entry_says_it_replaces_a_paused_session() {
+    let vault = vault();
+    with_entries(&vault);
+    let paused = coach(&vault, &["--section", "Annual Theme"], "Visible outside\n");
+    assert!(
+        paused.stdout.contains("Paused (end of input)"),
+        "{}",
+        paused.stdout
+    );
+    let line = vault
+        .read(INDEX)
+        .lines()
+        .position(|l| l == "- **GAS Summit** — ran it three years running")
+        .unwrap()
+        + 1;
+    let run = coach(
+        &vault,
+        &["--section", "wins", "--entry", &line.to_string()],
+        "skip\nskip\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("A new session for this entry replaces the paused one started "),
+        "{}",
+        run.stdout
+    );
+}

@@ -65,6 +65,24 @@ fn help_documents_the_grammar_for_coach_and_goals() {
 }
 
 #[test]
+fn coach_help_documents_the_words_at_an_entry() {
+    let run = TestVault::new().career(&["coach", "--help"]);
+    for word in [
+        "keep",
+        "remove",
+        "add",
+        "--entry <LINE>",
+        "[k]eep · [e]dit · [r]emove · [a]dd",
+    ] {
+        assert!(
+            run.stdout.contains(word),
+            "coach --help lacks {word}:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
 fn coach_lists_decision_and_thread_where_they_can_be_typed_and_records_them() {
     // Failure: the only way to add a decision was an undocumented `/decide`.
     let vault = TestVault::new();

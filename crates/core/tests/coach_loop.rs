@@ -350,16 +350,30 @@ fn an_existing_entry_is_edited_or_removed_by_name_never_copied() {
         );
     let s = session(&note, &["Wins", "Network"]);
     match prompt(&s, &note).unwrap() {
-        Prompt::Question { hint, .. } => assert!(hint.contains("remove and its Title"), "{hint}"),
+        Prompt::Entry { entry, .. } => assert_eq!(
+            entry.entry.values,
+            ["GAS Summit", "ran it three years running"]
+        ),
+        other => panic!("the walk offers the win first: {other:?}"),
+    }
+    // `add` at an entry keeps the rest; an answer naming one still edits it.
+    let (added, _) = drive(s.clone(), note.clone(), &[Action::Add]);
+    match prompt(&added, &note).unwrap() {
+        Prompt::Question { hint, .. } => assert!(
+            hint.contains("this adds new ones (the same title changes one)"),
+            "{hint}"
+        ),
         other => panic!("{other:?}"),
     }
     let (_, out) = drive(
         s,
         note,
         &[
+            Action::Add,
             answer("GAS Summit | 900 attendees, $1.2M pipeline"),
             Action::Confirm,
             Action::Skip,
+            Action::Add,
             answer(
                 "Pat Kim | sponsor | Global CIO, now on the board\nremove Sam Ortiz\nremove Nobody",
             ),
@@ -379,4 +393,55 @@ fn an_existing_entry_is_edited_or_removed_by_name_never_copied() {
         out.contains("- remove Nobody"),
         "an unknown name is kept, not lost"
     );
+}
+
+#[test]
+fn an_entry_edit_or_removal_replayed_after_a_crash_changes_nothing_else() {
+    // Shells write the note, then save the session: a crash in between leaves the
+    // old session with the new note. Replaying it must not touch another entry.
+    let note = template().replace(
+        "### Sponsors\n\n| Name | Context |\n|------|---------|\n| | |",
+        "### Sponsors\n\n| Name | Context |\n|------|---------|\n| Pat Kim | Global CIO |\n| Sam Ortiz | former CTO |\n| Lee Park | architect |",
+    );
+    let s = session(&note, &["Network"]);
+    // An edit: confirmed, written, then the old session comes back.
+    let (at_confirm, _) = drive(
+        s.clone(),
+        note.clone(),
+        &[Action::Edit, answer("Context: on the board")],
+    );
+    let written = step(&at_confirm, &Action::Confirm, &note, "t").unwrap();
+    let edited = written.write.unwrap();
+    assert!(edited.contains("| Pat Kim | on the board |"), "{edited}");
+    match prompt(&at_confirm, &edited).unwrap() {
+        Prompt::Confirm { changes, .. } => {
+            assert!(changes.is_empty(), "the replay shows no change")
+        }
+        other => panic!("{other:?}"),
+    }
+    let replay = step(&at_confirm, &Action::Confirm, &edited, "t").unwrap();
+    assert_eq!(replay.write, None, "nothing is written twice");
+    assert!(
+        matches!(prompt(&replay.session, &edited).unwrap(), Prompt::Entry { entry, .. } if entry.number == 2)
+    );
+
+    // A removal: confirmed, written, then the old session comes back.
+    let (at_removal, _) = drive(s, note.clone(), &[Action::Keep, Action::Remove]);
+    let removed = step(&at_removal, &Action::Confirm, &note, "t")
+        .unwrap()
+        .write
+        .unwrap();
+    assert!(
+        !removed.contains("Sam Ortiz") && removed.contains("Lee Park"),
+        "{removed}"
+    );
+    match prompt(&at_removal, &removed).unwrap() {
+        Prompt::Entry { entry, .. } => assert_eq!(
+            entry.entry.values[0], "Lee Park",
+            "the next entry is offered, not removed"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let (_, after) = drive(at_removal, removed.clone(), &[Action::Keep]);
+    assert_eq!(after, removed, "Lee Park stays");
 }

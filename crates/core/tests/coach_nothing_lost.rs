@@ -2,13 +2,16 @@
 //! section (free sentences, labelled lines, entries with separators, lists,
 //! follow-up replies), every word the person typed is in the note after they
 //! confirm: placed in a field, or kept verbatim as a line of the section.
-//! Only what they explicitly skip may be missing.
+//! Only what they explicitly skip may be missing. The same holds for an
+//! entry already in the note that they edit (issue 14 item 4): every word of
+//! the new values is in the note, and the edit never adds or drops an entry.
 
 // Test support: a failed unwrap or panic is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use career_core::coach::questions::{for_section, Shape, QUESTIONS};
-use career_core::coach::session::{prompt, start, step, Action, Prompt};
+use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
+use career_core::coach::walk;
 use career_core::templates::career_index;
 use career_core::templates::links::LinkFormat;
 use career_core::Day;
@@ -112,11 +115,79 @@ proptest! {
                     typed.extend(reply.clone());
                     Action::Answer { text: reply.join(" ") }
                 }
-                Prompt::Question { .. } => panic!("asked again after {answer:?}"),
+                Prompt::Question { .. } | Prompt::Entry { .. } | Prompt::EditEntry { .. } => {
+                    panic!("asked again after {answer:?}")
+                }
             };
         }
         for w in &typed {
             prop_assert!(has_word(&note, w), "{w:?} from {answer:?} ({}) is lost:\n{note}", q.section);
         }
+    }
+}
+
+/// Runs `session` to its end on `note`: confirming, skipping what it asks.
+fn finish(mut session: Session, note: &mut String) {
+    for i in 0..60 {
+        let action = match prompt(&session, note).unwrap() {
+            Prompt::Done { .. } => return,
+            Prompt::Confirm { .. } => Action::Confirm,
+            _ => Action::Skip,
+        };
+        let result = step(&session, &action, note, &format!("f{i}")).unwrap();
+        if let Some(new) = result.write {
+            *note = new;
+        }
+        session = result.session;
+    }
+    panic!("the session did not end");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn every_word_of_an_entry_edit_is_in_the_note_and_no_entry_comes_or_goes(
+        pick in 0usize..100,
+        first in prop::collection::vec(word(), 1..5),
+        edit in line(),
+        sep in prop_oneof![Just(" | "), Just(", "), Just("; "), Just(" - ")],
+    ) {
+        let walked: Vec<_> = QUESTIONS
+            .iter()
+            .filter(|q| matches!(q.shape, Shape::Entries | Shape::Items))
+            .collect();
+        let q = walked[pick % walked.len()];
+        let day = Day::parse("2026-01-17").unwrap();
+        let mut note = career_index::render(day, "2026 Goals", LinkFormat::Wikilink);
+        // An entry to edit, written the usual way.
+        let session = start("i.md", &note, &[q.section.to_string()], day, "t").unwrap();
+        let result = step(&session, &Action::Answer { text: first.join(" | ") }, &note, "t").unwrap();
+        finish(result.session, &mut note);
+        let before = walk::entries(&note, q.section);
+        prop_assert!(!before.is_empty(), "{} has an entry:\n{note}", q.section);
+
+        let session = start("i.md", &note, &[q.section.to_string()], day, "t").unwrap();
+        let labels = match prompt(&session, &note).unwrap() {
+            Prompt::Entry { entry, .. } => entry.entry.labels.clone(),
+            other => panic!("the walk offers the entry first, not {other:?}"),
+        };
+        let session = step(&session, &Action::Edit, &note, "t").unwrap().session;
+        let editing = matches!(prompt(&session, &note).unwrap(), Prompt::EditEntry { .. });
+        prop_assert!(editing, "edit asks for the new values");
+        let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let (answer, typed) = render(&edit, &label_refs, sep);
+        let session = step(&session, &Action::Answer { text: answer.clone() }, &note, "t").unwrap().session;
+        let confirming = matches!(prompt(&session, &note).unwrap(), Prompt::Confirm { .. });
+        prop_assert!(confirming, "the new values are read back before they are written");
+        let result = step(&session, &Action::Confirm, &note, "t").unwrap();
+        if let Some(new) = result.write {
+            note = new;
+        }
+        finish(result.session, &mut note);
+        for w in &typed {
+            prop_assert!(has_word(&note, w), "{w:?} from the edit {answer:?} ({}) is lost:\n{note}", q.section);
+        }
+        prop_assert_eq!(walk::entries(&note, q.section).len(), before.len(), "an edit changes one entry:\n{}", note);
     }
 }

@@ -14,7 +14,8 @@
 
 use std::path::{Path, PathBuf};
 
-use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
+use career_core::blindspots::FindingAction;
+use career_core::coach::session::{prompt, start_at, step, Action, Prompt, Session};
 use career_core::templates::career_index;
 use career_core::templates::links::LinkFormat;
 use career_core::Day;
@@ -22,6 +23,8 @@ use career_core::Day;
 struct Case {
     name: String,
     sections: Vec<String>,
+    /// `coach this: ID`: the session a blind spot finding's "Coach this" starts.
+    coach_this: Option<String>,
     input: String,
     typed: Vec<String>,
     expect: String,
@@ -58,6 +61,10 @@ fn parse(source: &str) -> Vec<Case> {
             .find_map(|l| l.strip_prefix("sections: "))
             .map(|s| s.split(", ").map(str::to_string).collect())
             .unwrap_or_default();
+        let coach_this = rest
+            .lines()
+            .find_map(|l| l.strip_prefix("coach this: "))
+            .map(|id| id.trim().to_string());
         let (input_header, input) = block("--- input");
         let input = if input_header.contains("[template]") {
             career_index::render(day(), "2026 Goals", LinkFormat::Wikilink)
@@ -69,6 +76,7 @@ fn parse(source: &str) -> Vec<Case> {
         cases.push(Case {
             name: name.trim().to_string(),
             sections,
+            coach_this,
             input,
             typed: typed.lines().map(str::to_string).collect(),
             expect: expect.trim_end_matches('\n').to_string() + "\n",
@@ -78,7 +86,8 @@ fn parse(source: &str) -> Vec<Case> {
 }
 
 const WORDS: &[&str] = &[
-    "confirm", "yes", "edit", "skip", "back", "pause", "done", "decision", "thread",
+    "confirm", "yes", "edit", "skip", "back", "pause", "done", "decision", "thread", "keep",
+    "remove", "add",
 ];
 
 struct Typing<'a> {
@@ -123,10 +132,26 @@ impl Typing<'_> {
 /// Runs a transcript the way `career coach` on a terminal does; returns the note.
 fn run(case: &Case) -> String {
     let mut note = case.input.clone();
-    let mut session = start(
+    let (sections, entry) = match &case.coach_this {
+        // What "Coach this" does: the finding's section, opened at its entry if it has one.
+        Some(id) => {
+            let findings = career_core::blindspots::analyze(&note, None, &[], day());
+            let finding = findings
+                .iter()
+                .find(|f| f.id == *id)
+                .unwrap_or_else(|| panic!("{}: no finding {id} in {findings:?}", case.name));
+            match &finding.action {
+                FindingAction::Coach { section, entry } => (vec![section.clone()], *entry),
+                other => panic!("{}: {id} does not coach ({other:?})", case.name),
+            }
+        }
+        None => (case.sections.clone(), None),
+    };
+    let mut session = start_at(
         "Career/0_Career_Index.md",
         &note,
-        &case.sections,
+        &sections,
+        entry,
         day(),
         "t0",
     )
@@ -150,7 +175,9 @@ fn run(case: &Case) -> String {
     };
     loop {
         let shown = prompt(&session, &note).unwrap();
-        let confirming = matches!(shown, Prompt::Confirm { .. });
+        // A choice reads one line: a confirmation, or keep/edit/remove at an entry.
+        let at_entry = matches!(shown, Prompt::Entry { .. });
+        let confirming = matches!(shown, Prompt::Confirm { .. }) || at_entry;
         if matches!(shown, Prompt::Done { .. }) {
             break;
         }
@@ -163,7 +190,10 @@ fn run(case: &Case) -> String {
         };
         let word = reply.trim().to_lowercase();
         let action = match (word.as_str(), confirming) {
-            ("y" | "yes" | "confirm", true) => Action::Confirm,
+            ("k" | "keep", true) if at_entry => Action::Keep,
+            ("r" | "remove", true) if at_entry => Action::Remove,
+            ("a" | "add", true) if at_entry => Action::Add,
+            ("y" | "yes" | "confirm", true) if !at_entry => Action::Confirm,
             ("e" | "edit", true) => Action::Edit,
             ("s" | "skip", true) | ("skip", false) => Action::Skip,
             ("b" | "back", true) | ("back", false) => Action::Back,

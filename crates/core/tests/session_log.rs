@@ -219,3 +219,49 @@ fn a_log_without_threads_leaves_nothing_open() {
         "no placeholder counts as an open thread"
     );
 }
+
+#[test]
+fn entries_edited_and_removed_in_a_walk_are_in_what_we_did() {
+    let (_, note) = recorded();
+    let mut session = start(
+        "Career/0_Career_Index.md",
+        &note,
+        &["Network".into()],
+        day(),
+        "2026-01-17T11:00:00",
+    )
+    .unwrap();
+    let mut note = note;
+    let actions = [
+        Action::Edit,
+        Action::Answer {
+            text: "Context: Global CIO, now on the board".into(),
+        },
+        Action::Confirm,
+        Action::Remove,
+        Action::Confirm,
+        Action::Skip,
+    ];
+    for (i, action) in actions.iter().enumerate() {
+        let result = step(&session, action, &note, &format!("2026-01-17T11:0{i}:00")).unwrap();
+        if let Some(new) = result.write {
+            note = new;
+        }
+        session = result.session;
+    }
+    assert!(!note.contains("Sam Ortiz"), "{note}");
+    let log = render(&LogInput {
+        session: Some(&session),
+        date: "2026-01-17".into(),
+        focus: "Network".into(),
+        name: "2026-01-17 Career Coaching Session".into(),
+        methodology: "Career Coach Methodology".into(),
+        ..LogInput::default()
+    });
+    assert!(
+        log.contains(
+            "   - Edited: Pat Kim · Global CIO, now on the board\n   - Removed: Sam Ortiz · former CTO\n   - Confirmed and updated\n"
+        ),
+        "{log}"
+    );
+}

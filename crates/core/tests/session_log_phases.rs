@@ -250,3 +250,104 @@ fn nothing_is_detected_from_other_days() {
     )];
     assert_eq!(detect(TODAY, &notes), Phases::default());
 }
+
+#[test]
+fn an_upgrade_and_sections_added_for_blind_spots_are_in_what_we_did() {
+    // Issue 14 item 8: "What We Did" listed no sections added after the blind
+    // spots, and an index upgrade was not recorded as the structure phase.
+    use career_core::log::phases::{merged, Recorded, Work};
+    let (session, index) = coached();
+    let findings = analyze(&index, None, &[], day());
+    let recorded = Recorded::default()
+        .with(
+            TODAY,
+            Work::Upgraded {
+                index_note: "0_Career_Index".into(),
+                added: vec![
+                    "section Risk Register".into(),
+                    "section Failure Log".into(),
+                    "properties".into(),
+                ],
+            },
+        )
+        .with(
+            TODAY,
+            Work::AddedForBlindSpot {
+                section: "Innovation Thesis".into(),
+                gap: "Innovation Thesis: The index has no Innovation Thesis.".into(),
+            },
+        );
+    // Saved as JSON in data.json between the shells, and read back.
+    let recorded: Recorded =
+        serde_json::from_str(&serde_json::to_string(&recorded).unwrap()).unwrap();
+    let notes = vec![(
+        "Career/Blind Spot Analysis 2026-01-17.md".to_string(),
+        analysis::render(&findings, TODAY, None),
+    )];
+    let phases = merged(recorded.phases(TODAY), TODAY, &notes);
+    assert_eq!(
+        phases.structure,
+        ["Upgraded the Career Index: added Risk Register, Failure Log"]
+    );
+    let b = phases.blind_spots.clone().unwrap();
+    assert_eq!(
+        b.note, "Blind Spot Analysis 2026-01-17",
+        "the saved analysis"
+    );
+    assert!(!b.gaps.is_empty(), "its gaps");
+    assert_eq!(b.added, ["Innovation Thesis"]);
+    let log = render(&LogInput {
+        session: Some(&session),
+        date: TODAY.into(),
+        focus: "x".into(),
+        name: "2026-01-17 Career Coaching Session".into(),
+        methodology: "Career Coaching Methodology".into(),
+        phases,
+        ..LogInput::default()
+    });
+    assert!(
+        log.contains("### Phase 2: Career Index Structure\n\n1. Upgraded the Career Index: added Risk Register, Failure Log\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("**Added new sections:**\n   - Innovation Thesis\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("| Career Index | [[0_Career_Index]] |"),
+        "{log}"
+    );
+
+    // Without a saved analysis, the gaps acted on stand in, with no link.
+    let alone = merged(recorded.phases(TODAY), TODAY, &[]);
+    let b = alone.blind_spots.clone().unwrap();
+    assert_eq!(
+        b.gaps,
+        ["Innovation Thesis: The index has no Innovation Thesis."]
+    );
+    let log = render(&LogInput {
+        date: TODAY.into(),
+        focus: "x".into(),
+        phases: alone,
+        ..LogInput::default()
+    });
+    assert!(
+        log.contains("**Reviewed the Career Index holistically** — Asked \"What's missing?\"\n"),
+        "{log}"
+    );
+
+    // A record of another day claims nothing today, and today's work replaces it.
+    assert_eq!(recorded.phases("2026-01-18"), Phases::default());
+    let next = recorded.with(
+        "2026-01-18",
+        Work::Upgraded {
+            index_note: "0_Career_Index".into(),
+            added: vec!["section Mentees".into(), "prompts under Vision".into()],
+        },
+    );
+    assert_eq!(
+        next.phases("2026-01-18").structure,
+        ["Upgraded the Career Index: added Mentees; prompts under Vision"]
+    );
+    assert!(next.phases("2026-01-18").blind_spots.is_none());
+}

@@ -137,6 +137,9 @@ struct CoachStartInput {
     note: String,
     #[serde(default)]
     sections: Vec<String>,
+    /// The 1-based line of an entry to open for editing (a finding's entry).
+    #[serde(default)]
+    entry: Option<usize>,
     today: String,
     at: String,
 }
@@ -159,10 +162,11 @@ pub fn coach_start(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
     respond(input::<CoachStartInput>(value).and_then(|i| {
-        coach::session::start(
+        coach::session::start_at(
             &i.note_path,
             &i.note,
             &i.sections,
+            i.entry,
             Day::parse(&i.today)?,
             &i.at,
         )
@@ -313,6 +317,10 @@ struct SessionLogInput {
     /// done today (index created, blind spots saved, goals note) is read from them.
     #[serde(default)]
     notes: Vec<(String, String)>,
+    /// What the shells recorded of today's work (`phasesToday` in data.json):
+    /// joins the log of a session run here.
+    #[serde(default)]
+    recorded: Option<career_core::log::phases::Recorded>,
 }
 
 /// A session log note (name, path, text) and the Session Logs row cells.
@@ -327,7 +335,11 @@ pub fn session_log(
         let name = log_name(&i.settings.session_log_name_pattern, &today.iso(), today.year(), &i.taken);
         let folder = paths.career_index.rsplit_once('/').map(|(f, _)| format!("{f}/")).unwrap_or_default();
         let phases = if i.session.is_some() || !i.phases.profile.is_empty() {
-            career_core::log::phases::merged(i.phases, &today.iso(), &i.notes)
+            let known = match &i.recorded {
+                Some(recorded) => i.phases.with_recorded(recorded, &today.iso()),
+                None => i.phases,
+            };
+            career_core::log::phases::merged(known, &today.iso(), &i.notes)
         } else {
             i.phases
         };
@@ -352,6 +364,28 @@ pub fn session_log(
         let labels: Vec<String> = i.outputs.iter().map(|(label, _)| label.clone()).collect();
         let row = career_core::log::session_logs_row(&name, &i.focus, &labels, i.link_format);
         Ok(serde_json::json!({ "name": name, "path": format!("{folder}{name}.md"), "text": text, "row": row }))
+    }))
+}
+
+/// Input of `recordWork`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RecordWorkInput {
+    /// The record as `data.json` holds it (`phasesToday`), if any.
+    #[serde(default)]
+    record: Option<career_core::log::phases::Recorded>,
+    today: String,
+    work: career_core::log::phases::Work,
+}
+
+/// The record of today's work with `work` added (a record of another day is replaced).
+#[wasm_bindgen(js_name = recordWork, unchecked_return_type = "CoreResult<PhasesRecord>")]
+pub fn record_work(
+    #[wasm_bindgen(unchecked_param_type = "RecordWorkInput")] value: JsValue,
+) -> JsValue {
+    respond(input::<RecordWorkInput>(value).and_then(|i| {
+        let today = Day::parse(&i.today)?;
+        Ok(i.record.unwrap_or_default().with(&today.iso(), i.work))
     }))
 }
 

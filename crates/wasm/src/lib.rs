@@ -95,8 +95,11 @@ export interface CoachSession {
   plan: { section: string; title: string; mode: "fill" | "review" }[];
   position: number;
   stage: { stage: "asking" } | { stage: "follow-up"; field: string } | { stage: "confirming" } | { stage: "deepening"; index: number }
-    | { stage: "confirming-follow-up"; index: number; answer: string } | { stage: "done" };
-  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null; follow_up_draft?: string }[];
+    | { stage: "confirming-follow-up"; index: number; answer: string }
+    | { stage: "entry"; index: number } | { stage: "editing-entry"; index: number; text: string }
+    | { stage: "confirming-entry"; index: number; text: string; answer: string } | { stage: "confirming-removal"; index: number; text: string }
+    | { stage: "done" };
+  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null; follow_up_draft?: string; walked?: boolean; entry_draft?: string; changed?: string[] }[];
   events: { at: string; kind: string; section: string; text: string }[];
   decisions: { what: string; why: string }[];
   paused: boolean;
@@ -109,21 +112,32 @@ export interface ChangeLine { sign: "+" | "-"; text: string }
 export interface Progress { current: number; total: number }
 export interface Reading { fields: { field: string; label: string; value: string }[]; entries: string[][]; items: string[]; missing: string[]; unplaced: string[]; remove?: string[] }
 export interface QuestionField { id: string; label: string }
+/** An entry already in a section (see coach/walk.rs), its values under their labels, and where it is among them. */
+export interface EntryAt {
+  number: number; count: number; line: number; end_line: number; form: "row" | "bullet" | "task";
+  group: string | null; labels: string[]; values: string[]; text: string;
+}
 export type CoachPrompt =
   | { kind: "question"; section: string; title: string; mode: "fill" | "review"; question: string; hint: string; definitions: { term: string; meaning: string }[]; fields: QuestionField[]; current: string; draft: string; progress: Progress }
   | { kind: "follow-up"; section: string; title: string; question: string; hint: string; progress: Progress }
-  /** `columns`: each entry value's column, in order; `follow_up`: the deepening question whose reply this is. */
-  | { kind: "confirm"; section: string; title: string; understood: Reading; columns: string[]; follow_up?: string; changes: ChangeLine[]; progress: Progress }
+  /** `columns`: each entry value's column, in order; `follow_up`: the deepening question whose reply this is; `entry`: the entry it edits or removes. */
+  | { kind: "confirm"; section: string; title: string; understood: Reading; columns: string[]; follow_up?: string; entry?: EntryAt; changes: ChangeLine[]; progress: Progress }
   | { kind: "deepen"; section: string; title: string; question: string; draft: string; progress: Progress }
+  /** An entry already in the section: keep, edit or remove it, or add new ones. */
+  | { kind: "entry"; section: string; title: string; question: string; entry: EntryAt; progress: Progress }
+  /** An entry's new values; `draft` starts from its values. */
+  | { kind: "edit-entry"; section: string; title: string; question: string; hint: string; entry: EntryAt; draft: string; progress: Progress }
   | { kind: "done"; written: number; skipped: number };
 export type CoachAction =
   | { action: "answer"; text: string } | { action: "confirm" } | { action: "edit" } | { action: "skip" }
   | { action: "back" } | { action: "pause" } | { action: "resume" } | { action: "decide"; what: string; why: string }
-  | { action: "thread"; text: string };
-export interface CoachStartInput { notePath: string; note: string; sections?: string[]; today: string; at: string }
+  | { action: "thread"; text: string } | { action: "keep" } | { action: "remove" } | { action: "add" };
+/** `entry`: the 1-based line of an entry to open for editing (a blind spot finding's `action.entry`). */
+export interface CoachStartInput { notePath: string; note: string; sections?: string[]; entry?: number; today: string; at: string }
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
 export interface CoachStep { session: CoachSession; write: string | null }
-export type FindingAction = { kind: "coach"; section: string } | { kind: "add-section"; section: string };
+/** `entry`: the 1-based line of the entry the finding points at, which "Coach this" opens for editing. */
+export type FindingAction = { kind: "coach"; section: string; entry?: number } | { kind: "add-section"; section: string };
 export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; lines: number[]; question: string; action: FindingAction }
 export interface BlindSpotInput { index: string; goals?: string | null; logs?: [string, string][]; today: string }
 export interface Thread { note: string; line: number; text: string; carried: number }
@@ -137,7 +151,16 @@ export interface SessionLogInput {
   phases?: LogPhases;
   /** The career folder's notes: with a session, today's other work (index, blind spots, goals) is read from them. */
   notes?: [string, string][];
+  /** What the shells recorded of today's work (`phasesToday` in data.json): joins the log of a session run here. */
+  recorded?: PhasesRecord | null;
 }
+/** Today's work the shells record as it happens, shared through data.json (`phasesToday`). */
+export interface PhasesRecord { date: string; structure: string[]; indexNote: string; gaps: string[]; added: string[] }
+/** An upgrade of the Career Index (`added`: its plan's additions' `what`, flattened), or a section added for a blind spot. */
+export type PhasesWork =
+  | { kind: "upgraded"; indexNote: string; added: string[] }
+  | { kind: "added-for-blind-spot"; section: string; gap: string };
+export interface RecordWorkInput { record?: PhasesRecord | null; today: string; work: PhasesWork }
 export interface LogPhases {
   profile?: string[]; profileNote?: string; structure?: string[]; indexNote?: string;
   blindSpots?: { note: string; gaps: string[]; added: string[] } | null;

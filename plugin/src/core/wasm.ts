@@ -58,6 +58,7 @@ import {
 	profileRead as rawProfileRead,
 	profileWrite as rawProfileWrite,
 	sessionLog as rawSessionLog,
+	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
 import type {
 	LocateIndexInput,
@@ -86,6 +87,8 @@ import type {
 	ProfileWriteInput,
 	SessionLogInput,
 	SessionLogNote,
+	PhasesRecord,
+	RecordWorkInput,
 	Thread,
 	CreatedGoals,
 	DueInput,
@@ -141,6 +144,9 @@ export type {
 	CoachSession,
 	CoachStartInput,
 	CoachStep,
+	PhasesRecord,
+	PhasesWork,
+	EntryAt,
 	CoreError,
 	CoreResult,
 	DatedInput,
@@ -328,6 +334,11 @@ export function planSections(input: PlanSectionsInput): CoreResult<NotePlan> {
  */
 export function sessionLog(input: SessionLogInput): CoreResult<SessionLogNote> {
 	return callCore("sessionLog", () => rawSessionLog(input));
+}
+
+/** The record of today's work (`phasesToday` in data.json) with one more piece of work. */
+export function recordWork(input: RecordWorkInput): CoreResult<PhasesRecord> {
+	return callCore("recordWork", () => rawRecordWork(input));
 }
 
 /** The profile questions (Phase 1) in order, each with what the profile holds now. */

@@ -7,10 +7,11 @@
  * `blind-spot-modal.ts`) and performs what the person chooses there:
  *
  * - "Coach this" starts a coaching session on the finding's section, through the coaching
- *   commands' own entry point (one session at a time, Resume or start new).
+ *   commands' own entry point (one session at a time, Resume or start new), opening the entry
+ *   the finding points at for editing when it points at one.
  * - "Add section" asks the core to plan adding just that section (`planSections`), shows the
  *   usual upgrade preview and writes through `write-plan.ts` once confirmed; the analysis then
- *   runs again.
+ *   runs again, and the section is recorded for the next session log (`phases-record.ts`).
  * - "Save as note" writes `Blind Spot Analysis YYYY-MM-DD` into the career folder in one
  *   `vault.create`, compared with the latest saved analysis; an analysis already saved today
  *   is never overwritten.
@@ -22,7 +23,6 @@ import { MarkdownView, TFile, TFolder, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { blindSpotNote, blindSpots, notePaths, planSections } from "../core/wasm";
 import type { Finding, NotePaths, NotePlan } from "../core/wasm";
-import { entryAnswer } from "../coach/entry";
 import { frontmatterScalar } from "../text/frontmatter";
 import { localIsoDate } from "../today";
 import { BlindSpotModal } from "./blind-spot-modal";
@@ -32,6 +32,7 @@ import { parentFolder } from "./folders";
 import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
+import { recordToday } from "./phases-record";
 import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits } from "./write-plan";
 import { coreSettings } from "./index-location";
@@ -52,20 +53,16 @@ export function registerBlindSpotCommand(plugin: CareerCoachHost, coaching: Coac
 }
 
 /**
- * "Coach this": coaches the finding's section; when the finding points at one entry (a win
- * without numbers), that entry is in the answer box to edit, so it is changed, not copied.
+ * "Coach this": coaches the finding's section. When the finding points at one entry (a win
+ * without numbers, a risk without mitigation), the session opens that entry for editing, so it
+ * is changed in place, never copied; otherwise it walks the section's entries, then asks for new
+ * ones.
  */
-async function coachFinding(plugin: CareerCoachHost, coaching: Coaching, indexPath: string, finding: Finding): Promise<void> {
+async function coachFinding(coaching: Coaching, finding: Finding): Promise<void> {
 	if (finding.action.kind !== "coach") {
 		return;
 	}
-	let entry: string | null = null;
-	if (finding.line !== null) {
-		const file = indexFile(plugin.app, indexPath);
-		const text = file === null ? "" : await currentText(plugin.app, file).catch(() => "");
-		entry = entryAnswer(text.split(/\r?\n/u)[finding.line - 1] ?? "");
-	}
-	await coaching.coachSections([finding.action.section], finding.question, entry ?? undefined);
+	await coaching.coachSections([finding.action.section], finding.question, finding.action.entry);
 }
 
 /** Runs the analysis and opens the findings. */
@@ -78,7 +75,7 @@ async function runBlindSpotAnalysis(plugin: CareerCoachHost, coaching: Coaching)
 		new BlindSpotModal(plugin.app, analysis, {
 			openLine: (line) => openIndexAt(plugin, line),
 			coach: (finding) => {
-				void coachFinding(plugin, coaching, analysis.indexPath, finding);
+				void coachFinding(coaching, finding);
 			},
 			addSection: (finding) => addSection(plugin, finding),
 			reanalyze: () => analyze(plugin),
@@ -252,6 +249,10 @@ async function addSection(plugin: CareerCoachHost, finding: Finding): Promise<bo
 			return false;
 		}
 		notify(outcome === "written" ? `Added ${finding.section} to ${file.path}` : `${file.path} already has ${finding.section}.`);
+		if (outcome === "written") {
+			// Phase 4 of the next session log: the gap and the section added for it.
+			await recordToday(plugin, { kind: "added-for-blind-spot", section: finding.section, gap: `${finding.section}: ${finding.evidence}` });
+		}
 		return true;
 	} catch (thrown) {
 		if (thrown instanceof ConflictError) {

@@ -1,7 +1,8 @@
 /**
  * The coaching modal's action row: the buttons each prompt offers, always in the one order
  * of the prompt grammar (the same as `career coach` in a terminal): the primary action first
- * (Next, or Confirm and Edit), then Skip, Back, Pause, Decision and Thread.
+ * (Next; Confirm and Edit; at an entry Keep, Edit, Remove and Add), then Skip, Back, Pause,
+ * Decision and Thread.
  */
 
 import type { CoachAction, CoachPrompt } from "../core/wasm";
@@ -51,26 +52,42 @@ export interface PromptHandlers {
 }
 
 /**
- * The buttons of `prompt`, in the grammar's order: the primary action (Next, or Confirm and
- * Edit), then Skip, Back, Pause, Decision and Thread, at every prompt.
+ * The buttons of `prompt`, in the grammar's order: the primary action (Next; Confirm and Edit;
+ * at an entry Keep, Edit, Remove and Add), then Skip, Back, Pause, Decision and Thread, at every
+ * prompt. `walked`: the section's entries were offered one by one, so Back at its question is
+ * the last entry.
  */
-export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpec[] {
+export function promptButtons(prompt: CoachPrompt, h: PromptHandlers, walked = false): ButtonSpec[] {
 	if (prompt.kind === "done") {
 		return [closeButton(h.close)];
 	}
 	const step = (label: string, action: CoachAction, tooltip: string): ButtonSpec => actionButton(label, tooltip, () => {
 		h.step(action);
 	});
-	const first = prompt.progress.current <= 1;
-	const lead =
-		prompt.kind === "confirm"
-			? [{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true }, step("Edit", { action: "edit" }, "Change your answer")]
-			: [nextButton(h.next)];
-	const skip = prompt.kind === "deepen" || (prompt.kind === "confirm" && prompt.follow_up !== undefined) ? "Skip this question" : "Skip this section";
+	const entry = prompt.kind === "confirm" ? (prompt.entry ?? null) : prompt.kind === "entry" || prompt.kind === "edit-entry" ? prompt.entry : null;
+	let lead: ButtonSpec[];
+	if (prompt.kind === "entry") {
+		lead = [
+			{ ...step("Keep", { action: "keep" }, "Leave this entry as it is"), primary: true },
+			step("Edit", { action: "edit" }, "Change this entry (read back before it is written)"),
+			step("Remove", { action: "remove" }, "Remove this entry (asked first)"),
+			step("Add", { action: "add" }, "Keep the rest as they are and add new entries"),
+		];
+	} else if (prompt.kind === "confirm") {
+		lead = [{ ...step("Confirm", { action: "confirm" }, "Write this to the note"), primary: true }, step("Edit", { action: "edit" }, "Change your answer")];
+	} else {
+		lead = [nextButton(h.next)];
+	}
+	const skip =
+		prompt.kind === "deepen" || (prompt.kind === "confirm" && prompt.follow_up !== undefined)
+			? "Skip this question"
+			: entry !== null && prompt.kind !== "entry"
+				? "Keep this entry as it is"
+				: "Skip this section";
 	return [
 		...lead,
 		step("Skip", { action: "skip" }, skip),
-		{ ...step("Back", { action: "back" }, first ? "This is the first section" : "Back to the previous section"), disabled: first },
+		backButton(prompt, entry !== null, walked, step),
 		pauseButton(h.pause),
 		actionButton("Decision", "Note a decision and why, for the session log", () => {
 			h.aside("decision");
@@ -80,6 +97,52 @@ export function promptButtons(prompt: CoachPrompt, h: PromptHandlers): ButtonSpe
 		}),
 	];
 }
+
+/**
+ * Back, which is the previous question: the previous entry, this entry's choice (from its new
+ * values or its confirmation), the last entry (at the question after a walk), or the previous
+ * section; disabled at the first question of the first section.
+ */
+function backButton(prompt: Exclude<CoachPrompt, { kind: "done" }>, aboutEntry: boolean, walked: boolean, step: (label: string, action: CoachAction, tooltip: string) => ButtonSpec): ButtonSpec {
+	let tooltip = "Back to the previous section";
+	if (prompt.kind === "entry" && prompt.entry.number > 1) {
+		tooltip = "Back to the previous entry";
+	} else if (aboutEntry && prompt.kind !== "entry") {
+		tooltip = "Back to this entry";
+	} else if (prompt.kind === "question" && walked) {
+		tooltip = "Back to the last entry";
+	} else if (prompt.progress.current <= 1) {
+		return { ...step("Back", { action: "back" }, "This is the first section"), disabled: true };
+	}
+	return step("Back", { action: "back" }, tooltip);
+}
+
+/**
+ * Draws `buttons` into `container` (emptied first), in tab order; a click runs its button
+ * unless `busy()`. Returns the primary button and what it runs (what Enter does), if any.
+ */
+export function renderActionRow(container: HTMLElement, buttons: readonly ButtonSpec[], busy: () => boolean): { button: HTMLButtonElement; run: () => void } | null {
+	container.empty();
+	let primary: { button: HTMLButtonElement; run: () => void } | null = null;
+	for (const { label, run, primary: isPrimary, tooltip, disabled } of buttons) {
+		const button = container.createEl("button", { text: label });
+		if (isPrimary === true) {
+			button.addClass("mod-cta");
+			primary = { button, run };
+		}
+		if (tooltip !== undefined) {
+			button.setAttr("title", tooltip);
+		}
+		button.disabled = disabled === true;
+		button.addEventListener("click", () => {
+			if (!busy()) {
+				run();
+			}
+		});
+	}
+	return primary;
+}
+
 /**
  * Whether Enter runs the primary action: not while composing, not on another button, not in a
  * phone's textarea (Enter is a new line there) and not on a `<summary>` (it toggles).

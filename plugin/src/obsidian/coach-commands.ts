@@ -16,7 +16,6 @@
 import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { localIsoDateTime } from "../coach/clock";
-import { draftAt } from "../coach/draft";
 import type { SessionDraft } from "../coach/draft";
 import { CoachEngine, NoteChangedError } from "../coach/engine";
 import type { CoachCore, CoachIo } from "../coach/engine";
@@ -45,9 +44,10 @@ export interface Coaching {
 	/**
 	 * Coaches just `sections` (question-bank section ids), as "Coach a section" does once a
 	 * section is chosen: an unfinished session is offered first (Resume, or start this one
-	 * instead). `focus`, when given, is shown above the questions: why this is being coached.
+	 * instead). `focus`, when given, is shown above the questions: why this is being coached;
+	 * `entry`, the 1-based line of an entry to open for editing first (a blind spot's).
 	 */
-	coachSections(sections: readonly string[], focus?: string, entry?: string): Promise<void>;
+	coachSections(sections: readonly string[], focus?: string, entry?: number): Promise<void>;
 }
 
 /** Adds the coaching commands; returns the handle other features start sessions with. */
@@ -177,7 +177,7 @@ class Coach {
 	}
 
 	/** Coaches `sections` only (see {@link Coaching.coachSections}). */
-	async coachSections(sections: readonly string[], focus?: string, entry?: string): Promise<void> {
+	async coachSections(sections: readonly string[], focus?: string, entry?: number): Promise<void> {
 		try {
 			if (this.alreadyOpen()) {
 				return;
@@ -203,7 +203,7 @@ class Coach {
 	 * Starts a session on `sections` of `index`, after offering to resume the unfinished one
 	 * ("Coach <titles> instead" names the new one).
 	 */
-	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null, entry: string | null): Promise<void> {
+	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null, entry: number | null): Promise<void> {
 		const saved = await this.store.load();
 		if (saved.session !== null && isUnfinished(saved.session)) {
 			const choice = await chooseResumeOrNew(this.app, saved.session, `Coach ${titles} instead`);
@@ -262,12 +262,12 @@ class Coach {
 		return { path, text: await currentText(this.app, file) };
 	}
 
-	private async startNew(sections: string[], known: CareerIndex | null, focus: string | null = null, entry: string | null = null): Promise<void> {
+	private async startNew(sections: string[], known: CareerIndex | null, focus: string | null = null, entry: number | null = null): Promise<void> {
 		const index = known ?? (await this.careerIndex());
 		if (index === null) {
 			return;
 		}
-		const started = coachStart({ notePath: index.path, note: index.text, sections, today: localIsoDate(new Date()), at: now() });
+		const started = coachStart({ notePath: index.path, note: index.text, sections, ...(entry === null ? {} : { entry }), today: localIsoDate(new Date()), at: now() });
 		if (!started.ok) {
 			notifyCoreError(START_FAILED, started.error);
 			return;
@@ -276,7 +276,7 @@ class Coach {
 		// logs: the session replacing it takes them over so they reach a new log (as career coach does).
 		const saved = await this.store.load();
 		const inherited = saved.session !== null && isUnfinished(saved.session) ? saved.session.carried : [];
-		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus, entry);
+		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus);
 	}
 
 	/**
@@ -284,20 +284,18 @@ class Coach {
 	 * open threads, the modal shows them first and the session is saved once the person has
 	 * chosen which to carry into it (as `career coach` does).
 	 */
-	/** `entry`: an entry to edit, put in the first question's answer box. */
-	private async launch(session: CoachSession, focus: string | null, entry: string | null = null): Promise<void> {
+	private async launch(session: CoachSession, focus: string | null): Promise<void> {
 		const threads = await threadsForNewSession(this.plugin);
 		// Another session may have opened while this one was being prepared (a second click).
 		if (this.alreadyOpen()) {
 			return;
 		}
-		const draft = entry === null ? null : draftAt(session, entry);
 		if (threads.length > 0) {
-			this.open(session, draft, focus, threads);
+			this.open(session, null, focus, threads);
 			return;
 		}
-		await this.store.save(session, draft);
-		this.open(session, draft, focus);
+		await this.store.save(session, null);
+		this.open(session, null, focus);
 	}
 
 	/**

@@ -2,8 +2,9 @@
  * The coaching modal: one question at a time.
  *
  * It shows what the core's `coachPrompt` says (a question, a follow-up, what was understood
- * and how the note will change, a deepening question, or the end) and sends the person's
- * choice to the engine (`coach/engine.ts`), which reads the note, steps, writes and saves.
+ * and how the note will change, a deepening question, an entry already in the section to keep,
+ * edit or remove, or the end) and sends the person's choice to the engine (`coach/engine.ts`),
+ * which reads the note, steps, writes and saves.
  * What is typed stays in the textarea until a step succeeds: a failed step (the note kept
  * changing, the core refused) shows why and leaves the text as it was, ready to send again.
  *
@@ -26,9 +27,10 @@ import type { CoachEngine, EngineResult } from "../coach/engine";
 import type { CoachAction, CoachPrompt, CoachSession } from "../core/wasm";
 import { ClosingView, ThreadReviewView } from "./coach-log-views";
 import { renderAside } from "./coach-aside";
-import { closeButton, enterRunsPrimary, promptButtons, showMessage } from "./coach-buttons";
+import { DraftAutosave } from "./coach-draft-autosave";
+import { closeButton, enterRunsPrimary, promptButtons, renderActionRow, showMessage } from "./coach-buttons";
 import type { ButtonSpec, PromptHandlers } from "./coach-buttons";
-import { renderAnswerBox, renderConfirm, renderProgress, renderQuestionText } from "./coach-prompt-views";
+import { renderAnswerBox, renderConfirm, renderEditEntry, renderEntry, renderProgress, renderQuestionText } from "./coach-prompt-views";
 import type { Closing, CoachSurface, ThreadReview } from "./coach-log-views";
 import { isUnfinished } from "./coach-store";
 import { notify } from "./notices";
@@ -63,9 +65,6 @@ export interface CoachModalOptions {
 	onClosed?: () => void;
 }
 
-/** How long typing must pause before the unsent text is saved. */
-const DRAFT_SAVE_DELAY_MS = 400;
-
 /** The modal; open it with `new CoachModal(app, options).open()`. */
 export class CoachModal extends Modal {
 	private readonly options: CoachModalOptions;
@@ -81,7 +80,12 @@ export class CoachModal extends Modal {
 	private closed = false;
 	/** Set when the session could not be shown at all: closing then has nothing to pause. */
 	private broken = false;
-	private draftTimer: number | null = null;
+	/** Saves the unsent text once typing pauses. */
+	private readonly autosave = new DraftAutosave(() => {
+		if (!this.busy && !this.closed) {
+			void this.options.saveDraft(this.currentDraft(this.options.engine.session)).catch(() => undefined);
+		}
+	});
 	/** Set when the modal closed: the unsent text, with the session point it belongs to. */
 	private closingDraft: SessionDraft | null = null;
 	/** The open threads shown before the first question, while they are. */
@@ -133,7 +137,7 @@ export class CoachModal extends Modal {
 
 	override onClose(): void {
 		this.closed = true;
-		this.cancelDraftTimer();
+		this.autosave.cancel();
 		const { engine } = this.options;
 		// Closed at the open threads: the session has not begun, so there is nothing to pause.
 		const notBegun = this.threadsView?.pending === true;
@@ -177,7 +181,7 @@ export class CoachModal extends Modal {
 			this.close();
 			return;
 		}
-		this.cancelDraftTimer();
+		this.autosave.cancel();
 		const result = await engine.reload(session, adopt);
 		if (this.isClosed() || !result.ok) {
 			return;
@@ -209,7 +213,7 @@ export class CoachModal extends Modal {
 		if (this.busy || this.closed) {
 			return;
 		}
-		this.cancelDraftTimer();
+		this.autosave.cancel();
 		this.setBusy(true);
 		this.hideMessage();
 		const result = await this.options.engine.act(action);
@@ -261,7 +265,14 @@ export class CoachModal extends Modal {
 				this.renderAnswer(body, "", "Leave it empty to leave it out.");
 				break;
 			case "confirm":
-				renderConfirm(body, prompt.understood, prompt.changes, prompt.columns, prompt.follow_up);
+				renderConfirm(body, prompt.understood, prompt.changes, prompt.columns, prompt.follow_up, prompt.entry);
+				break;
+			case "entry":
+				renderEntry(body, prompt);
+				break;
+			case "edit-entry":
+				renderEditEntry(body, prompt);
+				this.renderAnswer(body, prompt.draft, "The entry's new values. Leave it empty and choose Next to keep it as it is.");
 				break;
 			case "deepen":
 				body.createEl("p", { cls: "career-coach-question", text: prompt.question });
@@ -281,7 +292,8 @@ export class CoachModal extends Modal {
 				body.createEl("p", { cls: "career-coach-hint", text: "Every planned section has been answered or skipped." });
 				break;
 		}
-		this.renderButtons(promptButtons(prompt, this.handlers));
+		const { session } = this.options.engine;
+		this.renderButtons(promptButtons(prompt, this.handlers, session.answers[session.position]?.walked === true));
 		this.focusInput();
 	}
 
@@ -312,32 +324,14 @@ export class CoachModal extends Modal {
 		const { engine } = this.options;
 		const restored = this.restored !== null && draftFits(this.restored, engine.session) ? this.restored.text : null;
 		this.textarea = renderAnswerBox(body, restored ?? initial, placeholder, !Platform.isMobile, () => {
-			this.scheduleDraftSave();
+			this.autosave.schedule();
 		});
 	}
 
 	/** Shows `buttons`, in tab order; the primary one is what Enter does. */
 	private renderButtons(buttons: readonly ButtonSpec[]): void {
-		const actions = this.actionsEl;
-		if (actions === null) {
-			return;
-		}
-		actions.empty();
-		for (const { label, run, primary, tooltip, disabled } of buttons) {
-			const button = actions.createEl("button", { text: label });
-			if (primary === true) {
-				button.addClass("mod-cta");
-				this.primary = { button, run };
-			}
-			if (tooltip !== undefined) {
-				button.setAttr("title", tooltip);
-			}
-			button.disabled = disabled === true;
-			button.addEventListener("click", () => {
-				if (!this.busy) {
-					run();
-				}
-			});
+		if (this.actionsEl !== null) {
+			this.primary = renderActionRow(this.actionsEl, buttons, () => this.busy);
 		}
 	}
 
@@ -478,23 +472,5 @@ export class CoachModal extends Modal {
 	private currentDraft(session: CoachSession): SessionDraft | null {
 		const text = this.textarea?.value ?? "";
 		return text.trim() === "" ? null : draftAt(session, text);
-	}
-
-	private scheduleDraftSave(): void {
-		this.cancelDraftTimer();
-		this.draftTimer = window.setTimeout(() => {
-			this.draftTimer = null;
-			if (this.busy || this.closed) {
-				return;
-			}
-			void this.options.saveDraft(this.currentDraft(this.options.engine.session)).catch(() => undefined);
-		}, DRAFT_SAVE_DELAY_MS);
-	}
-
-	private cancelDraftTimer(): void {
-		if (this.draftTimer !== null) {
-			window.clearTimeout(this.draftTimer);
-			this.draftTimer = null;
-		}
 	}
 }

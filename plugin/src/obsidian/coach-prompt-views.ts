@@ -1,12 +1,13 @@
 /**
  * What the coaching modal shows of a prompt, drawn with `createEl` only (note text is always
  * shown as text): a question with its hint, definitions and the section's current text, and
- * the confirm view — what the coach understood and the lines the note will gain or lose —
- * Split from `coach-modal.ts`, which keeps the modal's state and keys; the buttons are in
+ * the confirm view — what the coach understood and the lines the note will gain or lose — and an
+ * entry already in the section, its values under their labels (keep, edit or remove it). Split
+ * from `coach-modal.ts`, which keeps the modal's state and keys; the buttons are in
  * `coach-buttons.ts`.
  */
 
-import type { ChangeLine, CoachPrompt, Progress, Reading } from "../core/wasm";
+import type { ChangeLine, CoachPrompt, EntryAt, Progress, Reading } from "../core/wasm";
 
 /** A question: its text, hint, the terms it uses and, for a section under review, what it says now. */
 export function renderQuestionText(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "question" }>): void {
@@ -29,14 +30,49 @@ export function renderQuestionText(body: HTMLElement, prompt: Extract<CoachPromp
 	}
 }
 
+/** "Entry 2 of 3 · Sponsors", then the entry as it is now: each value under its label. */
+export function renderEntryNow(body: HTMLElement, entry: EntryAt): void {
+	const group = entry.group === null ? "" : ` · ${entry.group}`;
+	body.createEl("h3", { cls: "career-coach-subheading career-coach-entry-heading", text: `Entry ${String(entry.number)} of ${String(entry.count)}${group}` });
+	const box = body.createDiv({ cls: "career-coach-entry-now" });
+	const list = box.createEl("dl", { cls: "career-coach-entry-fields" });
+	entry.labels.forEach((label, i) => {
+		const row = list.createDiv({ cls: "career-coach-field" });
+		row.createEl("dt", { text: label });
+		const value = entry.values[i] ?? "";
+		row.createEl("dd", { text: value === "" ? "—" : value });
+	});
+}
+
+/** An entry already in the section: the section's question, then the entry (keep, edit or remove it). */
+export function renderEntry(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "entry" }>): void {
+	body.createEl("p", { cls: "career-coach-question is-short", text: prompt.question });
+	if (prompt.entry.number === 1) {
+		body.createEl("p", { cls: "career-coach-hint", text: "The entries already here come first, one at a time: keep, edit or remove each; then add new ones." });
+	}
+	renderEntryNow(body, prompt.entry);
+}
+
+/** An entry's new values: the entry as it is now and how to answer (the answer box follows). */
+export function renderEditEntry(body: HTMLElement, prompt: Extract<CoachPrompt, { kind: "edit-entry" }>): void {
+	body.createEl("p", { cls: "career-coach-question", text: prompt.question });
+	renderEntryNow(body, prompt.entry);
+	body.createEl("p", { cls: "career-coach-hint", text: prompt.hint });
+}
+
 /**
  * Confirm: what the coach understood — each value under its label, each entry's values under
  * their columns, what could not be placed as "Kept as a note" — then the note's change as
- * added and removed lines. `followUp` is the deepening question a reply answers.
+ * added and removed lines. `followUp` is the deepening question a reply answers; `entry` the
+ * entry an edit or a removal is about.
  */
-export function renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[], columns: readonly string[] = [], followUp?: string): void {
+export function renderConfirm(body: HTMLElement, understood: Reading, changes: readonly ChangeLine[], columns: readonly string[] = [], followUp?: string, entry?: EntryAt): void {
 	if (followUp !== undefined) {
 		body.createEl("p", { cls: "career-coach-question is-short", text: followUp });
+	}
+	if (entry !== undefined) {
+		const group = entry.group === null ? "" : ` · ${entry.group}`;
+		body.createEl("p", { cls: "career-coach-question is-short", text: `${understood.remove?.length ? "Remove" : "Change"} entry ${String(entry.number)} of ${String(entry.count)}${group}?` });
 	}
 	// Not "Here is what I understood": the review's sentence-case rule (which may not be
 	// disabled) reads the pronoun "I" as a capital letter out of place.

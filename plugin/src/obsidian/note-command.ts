@@ -16,6 +16,7 @@ import type { CareerCoachHost } from "./host";
 import { vaultLinkFormat } from "./link-format";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
 import { CoreRefusal } from "./session-logs";
+import { recordToday } from "./phases-record";
 import { previewAndWrite } from "./upgrade-write";
 import { ConflictError, createPlannedNote, currentText, replaceAllEdits, writeUpgrade } from "./write-plan";
 import { coreSettings } from "./index-location";
@@ -103,6 +104,10 @@ async function run(plugin: CareerCoachHost, kind: NoteKind, action: string): Pro
 		notify(`${path} already has every section.`);
 	} else if (outcome === "written") {
 		notify(`Added ${String(countAdded(written))} section(s) to ${path}`);
+		if (kind === "career-index") {
+			// Phase 2 of the next session log (a new index is read from its `created`).
+			await recordToday(plugin, { kind: "upgraded", indexNote: found.basename, added: written.additions.flatMap((a) => a.what) });
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ import type { CoachSession, CoreError, NotePaths, Outcome, SessionLogInput, Thre
 import { localIsoDate } from "../today";
 import { parentFolder } from "./folders";
 import type { CareerCoachHost } from "./host";
+import { recordedWork } from "./phases-record";
 import { vaultLinkFormat } from "./link-format";
 import { notify } from "./notices";
 import { ConflictError, createPlannedNote, currentText, writeUpgrade } from "./write-plan";
@@ -212,6 +213,8 @@ export async function writeSessionLog(plugin: CareerCoachHost, content: LogConte
 	// elsewhere claims only what it is told.
 	const ranHere = (content.session ?? null) !== null || (content.phases?.profile?.length ?? 0) > 0;
 	const notes = ranHere ? await careerNotes(app, folder) : [];
+	// What this shell or `career` recorded today (an upgrade, sections added for blind spots).
+	const recorded = ranHere ? await recordedWork(plugin) : null;
 	for (let attempt = 0; ; attempt++) {
 		const made = sessionLog({
 			settings: coreSettings(plugin),
@@ -228,6 +231,7 @@ export async function writeSessionLog(plugin: CareerCoachHost, content: LogConte
 			frameworks: content.frameworks ?? [],
 			phases: content.phases ?? {},
 			notes,
+			recorded,
 			taken: takenNames(app, folder),
 		});
 		if (!made.ok) {

@@ -1,17 +1,29 @@
-//! `career blindspots`: the blind spot analysis of the Career Index.
+//! `career blindspots`: the blind spot analysis of the Career Index, and
+//! `--add SECTION`, a finding's "Add section" (the plugin's button), recorded
+//! for the next session log.
 
 use career_core::blindspots::note::{name, render};
 use career_core::blindspots::{analyze, Finding, FindingAction};
 use career_core::{CoreError, ErrorCode};
 
-use crate::commands::log::logs;
+use career_core::log::phases::Work;
+use career_core::note::aliases::{by_id, kind_of};
+use career_core::templates::plan::{plan_sections, PlanAction};
+
+use crate::commands::log::{logs, record_work};
+use crate::commands::notes::link_format;
 use crate::output::Output;
+use crate::vault::ReadNote;
 use crate::Context;
 
 fn action_text(action: &FindingAction) -> String {
     match action {
-        FindingAction::Coach { section } => format!("career coach --section {section}"),
-        FindingAction::AddSection { .. } => "career index upgrade".to_string(),
+        FindingAction::Coach {
+            section,
+            entry: Some(line),
+        } => format!("career coach --section {section} --entry {line}"),
+        FindingAction::Coach { section, .. } => format!("career coach --section {section}"),
+        FindingAction::AddSection { section } => format!("career blindspots --add {section}"),
     }
 }
 
@@ -37,26 +49,31 @@ fn human(findings: &[Finding]) -> String {
         .join("\n\n")
 }
 
-/// Runs the analysis; with `save`, writes `Blind Spot Analysis YYYY-MM-DD`.
-pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
+/// Runs the analysis; `add` first adds those missing sections (a finding's
+/// "Add section"); with `save`, writes `Blind Spot Analysis YYYY-MM-DD`.
+pub fn run(context: &Context, save: bool, add: &[String]) -> Result<Output, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
     let files = context.files()?;
-    let Some(index) = files.read(&paths.career_index)? else {
-        return Err(CoreError::new(
-            ErrorCode::NoteMissing,
-            format!(
-                "{} does not exist yet: run `career init` first.",
-                paths.career_index
-            ),
-        ));
+    let read_index = || -> Result<ReadNote, CoreError> {
+        files.read(&paths.career_index)?.ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::NoteMissing,
+                format!(
+                    "{} does not exist yet: run `career init` first.",
+                    paths.career_index
+                ),
+            )
+        })
     };
     let goals = files.read(&paths.goals).ok().flatten().map(|n| n.text);
-    let findings = analyze(
-        &index.text,
-        goals.as_deref(),
-        &logs(context)?,
-        context.today,
-    );
+    let logs = logs(context)?;
+    for name in add {
+        let index = read_index()?;
+        let before = analyze(&index.text, goals.as_deref(), &logs, context.today);
+        add_section(context, &index, name, &before)?;
+    }
+    let index = read_index()?;
+    let findings = analyze(&index.text, goals.as_deref(), &logs, context.today);
     let text = human(&findings);
     let mut saved = None;
     if save {
@@ -79,6 +96,50 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
         text,
         serde_json::to_value(&findings).unwrap_or_default(),
     ))
+}
+
+/// Adds the missing section `name` (an id such as `risk_register`, or a
+/// name) as the template has it, insertions only, and records it for the
+/// next session log with the finding that asked for it.
+fn add_section(
+    context: &Context,
+    index: &ReadNote,
+    name: &str,
+    findings: &[Finding],
+) -> Result<(), CoreError> {
+    let kind = by_id(name.trim())
+        .or_else(|| kind_of(name))
+        .ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{name}\" is not a Career Index section (e.g. risk_register)."),
+            )
+        })?;
+    let plan = plan_sections(
+        &context.settings,
+        context.today,
+        link_format(&context.vault),
+        &index.text,
+        &[kind.id],
+    )?;
+    if plan.action == PlanAction::None || plan.edits.is_empty() {
+        eprintln!("{} already has {}.", index.relative, kind.canonical);
+        return Ok(());
+    }
+    context.files()?.apply_edits(index, &plan.edits)?;
+    eprintln!("Added {} to {}", kind.canonical, index.relative);
+    let gap = findings
+        .iter()
+        .find(|f| matches!(&f.action, FindingAction::AddSection { section } if section == kind.id))
+        .map(|f| format!("{}: {}", f.section, f.evidence))
+        .unwrap_or_default();
+    record_work(
+        context,
+        Work::AddedForBlindSpot {
+            section: kind.canonical.to_string(),
+            gap,
+        },
+    )
 }
 
 /// The most recent saved analysis in the career folder: (name, text).

@@ -9,9 +9,10 @@
 
 use std::io::Write;
 
-use career_core::coach::session::{prompt, start, step, Action, Prompt, Session};
+use career_core::coach::session::{prompt, start_at, step, Action, Prompt, Session};
 use career_core::{CoreError, ErrorCode};
 
+use super::coach_view::{show, AT_AN_ENTRY, AT_A_CONFIRMATION};
 use super::grammar::{self, Replies, Word};
 use crate::output::Output;
 use crate::Context;
@@ -50,132 +51,6 @@ fn say(text: &str) {
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
-/// What can be typed at a question, in the grammar's order.
-const AT_A_QUESTION: &[Word] = &[
-    Word::Skip,
-    Word::Back,
-    Word::Pause,
-    Word::Decision,
-    Word::Thread,
-];
-
-/// What can be typed at a confirmation, in the grammar's order.
-const AT_A_CONFIRMATION: &[Word] = &[
-    Word::Confirm,
-    Word::Edit,
-    Word::Skip,
-    Word::Back,
-    Word::Pause,
-    Word::Decision,
-    Word::Thread,
-];
-
-fn show(prompt: &Prompt, interactive: bool) {
-    let answer_line = grammar::answer_line(interactive, AT_A_QUESTION);
-    match prompt {
-        Prompt::Question {
-            title,
-            mode,
-            question,
-            hint,
-            definitions,
-            current,
-            progress,
-            draft,
-            ..
-        } => {
-            say(&format!(
-                "\n[{}/{}] {title}{}",
-                progress.current,
-                progress.total,
-                if *mode == career_core::coach::session::Mode::Review {
-                    " (review)"
-                } else {
-                    ""
-                }
-            ));
-            if !current.is_empty() {
-                say(&format!("Currently:\n{}", indent(current)));
-            }
-            for d in definitions {
-                say(&format!("  {}: {}", d.term, d.meaning));
-            }
-            say(&format!("{question}\n  {hint}"));
-            if !draft.is_empty() {
-                say(&format!("  Your earlier answer:\n{}", indent(draft)));
-            }
-            say(&answer_line);
-        }
-        Prompt::FollowUp { question, .. } => {
-            say(question);
-            say(&answer_line);
-        }
-        Prompt::Deepen {
-            question, draft, ..
-        } => {
-            say(question);
-            if !draft.is_empty() {
-                say(&format!("  Your earlier answer:\n{}", indent(draft)));
-            }
-            say(&answer_line);
-        }
-        Prompt::Confirm {
-            understood,
-            changes,
-            columns,
-            ..
-        } => {
-            for line in read_back(understood, columns) {
-                say(&line);
-            }
-            say("The note will change like this:");
-            for c in changes {
-                say(&format!("  {} {}", c.sign, c.text));
-            }
-            say(&grammar::confirm_line(AT_A_CONFIRMATION));
-        }
-        Prompt::Done { written, skipped } => say(&format!(
-            "\nDone: {written} section(s) written, {skipped} skipped."
-        )),
-    }
-}
-
-/// "Here is what I understood", each value under its label or column.
-pub fn read_back(
-    understood: &career_core::coach::reader::Reading,
-    columns: &[String],
-) -> Vec<String> {
-    let mut out = vec!["Here is what I understood:".to_string()];
-    for f in &understood.fields {
-        out.push(format!("  {}: {}", f.label, f.value));
-    }
-    for (n, e) in understood.entries.iter().enumerate() {
-        out.push(format!("  Entry {}:", n + 1));
-        for (k, value) in e.iter().enumerate() {
-            let label = columns.get(k).map_or("Value", String::as_str);
-            let value = if value.is_empty() { "(empty)" } else { value };
-            out.push(format!("    {label}: {value}"));
-        }
-    }
-    for i in &understood.items {
-        out.push(format!("  - {i}"));
-    }
-    for r in &understood.remove {
-        out.push(format!("  Remove: {r}"));
-    }
-    for u in &understood.unplaced {
-        out.push(format!("  Kept as a note: {u}"));
-    }
-    out
-}
-
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("    {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// What a reply means at the current prompt.
 enum Reply {
     /// A session action.
@@ -190,6 +65,20 @@ enum Reply {
 
 /// Turns a reply into what it means at the current prompt (one grammar).
 fn reply_for(prompt: &Prompt, reply: &str) -> Reply {
+    if matches!(prompt, Prompt::Entry { .. }) {
+        return match grammar::entry_choice(reply) {
+            Some(Word::Keep) => Reply::Act(Action::Keep),
+            Some(Word::Edit) => Reply::Act(Action::Edit),
+            Some(Word::Remove) => Reply::Act(Action::Remove),
+            Some(Word::Add) => Reply::Act(Action::Add),
+            Some(Word::Skip) => Reply::Act(Action::Skip),
+            Some(Word::Back) => Reply::Act(Action::Back),
+            Some(Word::Pause) => Reply::Act(Action::Pause),
+            Some(Word::Decision) => Reply::Decision,
+            Some(Word::Thread) => Reply::Thread,
+            _ => Reply::Unknown,
+        };
+    }
     let confirming = matches!(prompt, Prompt::Confirm { .. });
     match grammar::command(reply, confirming) {
         Some(Word::Confirm) if confirming => Reply::Act(Action::Confirm),
@@ -206,8 +95,14 @@ fn reply_for(prompt: &Prompt, reply: &str) -> Reply {
     }
 }
 
-/// Runs `career coach`.
-pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output, CoreError> {
+/// Runs `career coach`; `entry`: the 1-based line of an entry to open for
+/// editing (a blind spot finding's), which starts a new session.
+pub fn run(
+    context: &Context,
+    sections: &[String],
+    entry: Option<usize>,
+    fresh: bool,
+) -> Result<Output, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
     let files = context.files()?;
     let index = &paths.career_index;
@@ -227,8 +122,9 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         .as_ref()
         .map(|s| s.carried.clone())
         .unwrap_or_default();
-    let mut session = match (saved, fresh) {
-        (Some(saved), false) if saved.stage != career_core::coach::session::Stage::Done => {
+    let resumable = !fresh && entry.is_none();
+    let mut session = match (saved, resumable) {
+        (Some(saved), true) if saved.stage != career_core::coach::session::Stage::Done => {
             say(&format!(
                 "Resuming the session started {}.",
                 saved.started_at
@@ -236,12 +132,24 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             let note = files.read_existing(index)?;
             step(&saved, &Action::Resume, &note.text, &now())?.session
         }
-        _ => {
+        (saved, _) => {
+            if let Some(saved) =
+                saved.filter(|s| s.stage != career_core::coach::session::Stage::Done)
+            {
+                if entry.is_some() && !fresh {
+                    // Opening an entry starts a session of its own, as `--new` does.
+                    say(&format!(
+                        "A new session for this entry replaces the paused one started {}.",
+                        saved.started_at
+                    ));
+                }
+            }
             let note = files.read_existing(index)?;
-            start(
+            start_at(
                 &paths.career_index,
                 &note.text,
                 sections,
+                entry,
                 context.today,
                 &now(),
             )?
@@ -264,7 +172,7 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             break;
         }
         let line = match current {
-            Prompt::Confirm { .. } => terminal.line(),
+            Prompt::Confirm { .. } | Prompt::Entry { .. } => terminal.line(),
             _ => terminal.reply(),
         };
         let Some(line) = line else {
@@ -278,9 +186,14 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
         let action = match reply_for(&current, &line) {
             Reply::Act(action) => action,
             Reply::Unknown => {
+                let words = if matches!(current, Prompt::Entry { .. }) {
+                    AT_AN_ENTRY
+                } else {
+                    AT_A_CONFIRMATION
+                };
                 say(&format!(
                     "Please answer with one of: {}",
-                    grammar::confirm_line(AT_A_CONFIRMATION).trim_start_matches("Confirm? ")
+                    grammar::choices(words)
                 ));
                 continue;
             }

@@ -24,8 +24,12 @@ Answering the prompts (the same everywhere):
     skip           leave this question             back   go to the previous question
     pause          stop here; run again to resume  done   end a list (goals, milestones)
     decision       note a decision and why         thread note an open thread
-  Where a prompt shows [y]es · [e]dit · [s]kip · [b]ack · [p]ause, the first letter
-  is enough.";
+  At an entry already in a section, `career coach` asks to keep, edit or remove it:
+    keep           leave it as it is; next entry   edit   type its new values
+    remove         remove it (asked to confirm)    add    keep the rest; add new ones
+  Where a prompt shows [y]es · [e]dit · [s]kip · [b]ack · [p]ause, or
+  [k]eep · [e]dit · [r]emove · [a]dd · [s]kip · [b]ack · [p]ause, the first letter
+  is enough. At an entry, skip leaves the section and back is the previous entry.";
 
 /// A command word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,28 @@ pub enum Word {
     Decision,
     /// Note an open thread.
     Thread,
+    /// Keep an entry as it is (at an entry).
+    Keep,
+    /// Remove an entry (at an entry).
+    Remove,
+    /// Keep the remaining entries and add new ones (at an entry).
+    Add,
 }
+
+/// Every word a choice line can offer, in the one order, with its letter
+/// shown: the primary choice first, then the rest as at every prompt.
+const CHOICES: [(Word, &str); 10] = [
+    (Word::Confirm, "[y]es"),
+    (Word::Keep, "[k]eep"),
+    (Word::Edit, "[e]dit"),
+    (Word::Remove, "[r]emove"),
+    (Word::Add, "[a]dd"),
+    (Word::Skip, "[s]kip"),
+    (Word::Back, "[b]ack"),
+    (Word::Pause, "[p]ause"),
+    (Word::Decision, "[d]ecision"),
+    (Word::Thread, "[t]hread"),
+];
 
 /// The command a reply names, if it is one. `letters`: the prompt offers
 /// single-letter choices (a confirmation), where an empty reply confirms too.
@@ -79,23 +104,38 @@ pub fn command(reply: &str, letters: bool) -> Option<Word> {
     }
 }
 
-/// The choices line of a confirmation, always in this order.
-pub fn confirm_line(words: &[Word]) -> String {
-    let all = [
-        (Word::Confirm, "[y]es"),
-        (Word::Edit, "[e]dit"),
-        (Word::Skip, "[s]kip"),
-        (Word::Back, "[b]ack"),
-        (Word::Pause, "[p]ause"),
-        (Word::Decision, "[d]ecision"),
-        (Word::Thread, "[t]hread"),
-    ];
-    let shown: Vec<&str> = all
+/// The choices of a choice line (`[y]es · [e]dit …`), always in the one order.
+pub fn choices(words: &[Word]) -> String {
+    let shown: Vec<&str> = CHOICES
         .iter()
         .filter(|(w, _)| words.contains(w))
         .map(|(_, s)| *s)
         .collect();
-    format!("Confirm? {}", shown.join(" · "))
+    shown.join(" · ")
+}
+
+/// The choices line of a confirmation, always in this order.
+pub fn confirm_line(words: &[Word]) -> String {
+    format!("Confirm? {}", choices(words))
+}
+
+/// The choices line at an entry already in a section.
+pub fn entry_line(words: &[Word]) -> String {
+    format!("Keep, edit or remove? {}", choices(words))
+}
+
+/// The choice a reply names at an entry: `keep`, `edit`, `remove`, `add`
+/// and the words of every prompt, or their first letters.
+pub fn entry_choice(reply: &str) -> Option<Word> {
+    let t = reply.trim();
+    let word = t.strip_prefix('/').unwrap_or(t).to_lowercase();
+    match word.as_str() {
+        "keep" | "k" => Some(Word::Keep),
+        "edit" | "e" => Some(Word::Edit),
+        "remove" | "r" => Some(Word::Remove),
+        "add" | "a" => Some(Word::Add),
+        _ => command(&word, true).filter(|w| *w != Word::Confirm),
+    }
 }
 
 /// The reminder under a question: how to end the answer and what can be typed.
@@ -212,5 +252,14 @@ mod tests {
         assert_eq!(command("", true), None, "a stray Enter confirms nothing");
         assert_eq!(command("b", true), Some(Word::Back));
         assert_eq!(command("Visible outside", true), None);
+        assert_eq!(
+            command("keep", false),
+            None,
+            "keep is a word at an entry only"
+        );
+        assert_eq!(entry_choice("k"), Some(Word::Keep));
+        assert_eq!(entry_choice("/remove"), Some(Word::Remove));
+        assert_eq!(entry_choice("y"), None, "an entry is kept, not confirmed");
+        assert_eq!(entry_choice("b"), Some(Word::Back));
     }
 }

@@ -2,6 +2,7 @@
 //! and the log `career coach` writes when a session ends.
 
 use career_core::coach::session::Decision;
+use career_core::log::phases::{Recorded, Work};
 use career_core::log::render::{log_name, render, LogInput};
 use career_core::log::session_logs_row;
 use career_core::log::threads::{all_open_threads, dispose, Disposition, Thread};
@@ -96,14 +97,13 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.links = links;
     if input.session.is_some() || !input.phases.profile.is_empty() {
         // A session run here (coaching, or the profile questions): everything
-        // else done today (index created, blind spots saved, goals note created)
-        // joins the log; a session held elsewhere claims only what it was told.
+        // else done today (index created or upgraded, blind spots saved and
+        // sections added for them, goals note created) joins the log; a session
+        // held elsewhere claims only what it was told.
         let notes = crate::commands::career_folder::notes(context)?;
-        input.phases = career_core::log::phases::merged(
-            std::mem::take(&mut input.phases),
-            &input.date,
-            &notes,
-        );
+        let known =
+            std::mem::take(&mut input.phases).with_recorded(&recorded(context), &input.date);
+        input.phases = career_core::log::phases::merged(known, &input.date, &notes);
     }
     let path = crate::commands::career_folder::note_path(context, &name)?;
     let files = context.files()?;
@@ -137,6 +137,30 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
         }
     }
     Ok(path)
+}
+
+/// The key of today's recorded work in the plugin's data.json (the plugin writes it too).
+const RECORDED_KEY: &str = "phasesToday";
+
+/// Today's work recorded so far (an unreadable record counts as none: it only
+/// adds to a log).
+fn recorded(context: &Context) -> Recorded {
+    crate::settings::load_key(&context.vault, RECORDED_KEY)
+        .ok()
+        .flatten()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+/// Records `work` as done today, for the next session log (see
+/// [`career_core::log::phases::Recorded`]).
+pub fn record_work(context: &Context, work: Work) -> Result<(), CoreError> {
+    let next = recorded(context).with(&context.today.iso(), work);
+    crate::settings::save_key(
+        &context.vault,
+        RECORDED_KEY,
+        serde_json::to_value(next).ok(),
+    )
 }
 
 fn pairs(values: &[String]) -> Vec<Decision> {

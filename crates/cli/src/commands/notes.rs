@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use career_core::log::phases::Work;
 use career_core::templates::links::LinkFormat;
 use career_core::templates::plan::{plan_note, NoteKind, NotePlan, PlanAction};
 use career_core::CoreError;
@@ -164,6 +165,15 @@ pub fn upgrade(context: &Context, kind: NoteKind, dry_run: bool) -> Result<Outpu
     };
     if !dry_run {
         write(&vault, &plan, existing.as_ref())?;
+        if kind == NoteKind::CareerIndex && plan.action == PlanAction::Upgrade {
+            // Phase 2 of the next session log (a new index is read from its `created`).
+            let index_note = context
+                .settings
+                .note_paths(context.today)?
+                .career_index_name;
+            let added = plan.additions.iter().flat_map(|a| a.what.clone()).collect();
+            crate::commands::log::record_work(context, Work::Upgraded { index_note, added })?;
+        }
     }
     let json = serde_json::json!({
         "path": plan.path,

@@ -131,7 +131,8 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
                 say("Type an answer first (or skip).");
                 continue;
             }
-            None => {}
+            // Words of an entry only; `command` never reads them.
+            Some(Word::Keep | Word::Remove | Word::Add) | None => {}
         }
         if reply.trim().is_empty() {
             // Piped input: an empty line skips.

@@ -4,8 +4,9 @@
 //! parsed Career Index (and the goals note and session logs when there are
 //! any) and reports a [`Finding`]: a stable id, a severity, the evidence it
 //! found, the question that surfaces the gap (the methodology's wording where
-//! it has one), and an action the shells offer: coach that section, or add
-//! the section the index lacks.
+//! it has one), and an action the shells offer: coach that section (opening
+//! the entry it points at, if it cites one), or add the section the index
+//! lacks.
 
 pub mod note;
 mod rules;
@@ -34,6 +35,11 @@ pub enum FindingAction {
     Coach {
         /// Question-bank section id.
         section: String,
+        /// The 1-based line of the entry the finding points at, among those
+        /// coaching that section walks through: "Coach this" opens it for
+        /// editing. `None` when the finding cites no such entry.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entry: Option<usize>,
     },
     /// Add the missing section from the template (a lossless upgrade).
     AddSection {

@@ -13,4 +13,5 @@ pub mod preview;
 pub mod questions;
 pub mod reader;
 pub mod session;
+pub mod walk;
 pub mod writers;

@@ -127,7 +127,7 @@ fn strip_marker(text: &str) -> &str {
 }
 
 /// Splits an entry into parts: `|` first, then tabs, dashes, then commas.
-fn parts(entry: &str, wanted: usize) -> Vec<String> {
+pub(crate) fn parts(entry: &str, wanted: usize) -> Vec<String> {
     let separators = ["|", "\t", " — ", " – ", " - ", ","];
     let split: Vec<String> = separators
         .iter()

@@ -192,9 +192,13 @@ pub fn render(input: &LogInput<'_>) -> String {
         grouped = true;
         n += 1;
         out.push_str("### Phase 4: Blind Spot Analysis\n\n");
+        let saved = if b.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", link(&b.note))
+        };
         out.push_str(&format!(
-            "{n}. **Reviewed the Career Index holistically** — Asked \"What's missing?\" ({})\n",
-            link(&b.note)
+            "{n}. **Reviewed the Career Index holistically** — Asked \"What's missing?\"{saved}\n"
         ));
         if b.gaps.is_empty() {
             out.push_str("   - No gaps found\n");
@@ -374,6 +378,9 @@ fn coaching(out: &mut String, session: &Session, mut n: usize) -> usize {
                     .reading_at(index)
                     .map(|r| r.summary())
                     .unwrap_or_default();
+                for c in &answer.changed {
+                    out.push_str(&format!("   - {}\n", one_line_at_start(c)));
+                }
                 for c in captured.iter().take(8) {
                     out.push_str(&format!("   - Captured: {}\n", one_line(c)));
                 }

@@ -12,7 +12,7 @@ mod evidence;
 mod plan;
 mod support;
 
-use super::{Finding, Note};
+use super::{Finding, FindingAction, Note};
 use crate::dates::Day;
 use evidence::{contingency, mentees, metrics, sponsors, stale, transition, visibility};
 use plan::{empty_sections, theme, thesis, vision};
@@ -33,6 +33,24 @@ pub fn analyze(index_text: &str, goals: Option<&str>, logs: &[Note], today: Day)
     transition(&index, &mut out);
     mentees(&index, &mut out);
     stale(&index, logs, today, &mut out);
+    for f in &mut out {
+        point_at_entry(index_text, f);
+    }
     out.sort_by_key(|f| f.severity);
     out
+}
+
+/// A coaching action opens the first entry the finding cites among those its
+/// section's coaching walks through (a win without numbers, a risk without
+/// mitigation), so "Coach this" edits that entry instead of adding a copy.
+fn point_at_entry(index_text: &str, f: &mut Finding) {
+    if let FindingAction::Coach { section, entry } = &mut f.action {
+        let entries = crate::coach::walk::entries(index_text, section);
+        *entry = f
+            .lines
+            .iter()
+            .find_map(|&line| crate::coach::walk::index_at_line(&entries, line))
+            .and_then(|i| entries.get(i))
+            .map(|e| e.line);
+    }
 }

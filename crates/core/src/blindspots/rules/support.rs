@@ -138,6 +138,7 @@ pub(super) fn cites(mut f: Finding, lines: impl IntoIterator<Item = usize>) -> F
 pub(super) fn coach(section: &str) -> FindingAction {
     FindingAction::Coach {
         section: section.into(),
+        entry: None,
     }
 }
 

@@ -6,23 +6,29 @@
 //! Because writers are idempotent, a crash between the write and the save
 //! replays a write that changes nothing: an answer is never lost and never
 //! written twice. The session keeps the transcript the session log is built from.
+//!
+//! Each section starts with the entries already in it, one at a time (keep,
+//! edit or remove; `walk.rs`), then asks its question for new ones; an
+//! answer is read back (`Confirm`), then the section's deepening questions
+//! follow. Planning and starting (at an entry, for "Coach this") is `plan.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::coach::questions::{for_section, QuestionSet, QUESTIONS};
+use crate::coach::questions::{for_section, QuestionSet};
 use crate::coach::reader::{read, Reading};
 use crate::coach::writers::ChangeLine;
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
-use crate::note::aliases::kind_of;
-use crate::note::outline::{sections, Section};
-use crate::note::placeholders::is_placeholder_only;
 
+mod plan;
 mod prompt;
 mod step;
+mod walk;
 
+pub use plan::{plan, start, start_at};
 pub use prompt::{prompt, Prompt};
 pub use step::step;
+pub use walk::EntryAt;
 
 /// The session format version; a saved session of another version is refused.
 pub const VERSION: u32 = 1;
@@ -73,6 +79,35 @@ pub enum Stage {
         /// The reply, as typed.
         answer: String,
     },
+    /// Offering an entry already in the section: keep, edit or remove it
+    /// (or add new ones); see [`crate::coach::walk`].
+    Entry {
+        /// Which entry, 0-based, in the section as it is now.
+        index: usize,
+    },
+    /// Asking for an entry's new values.
+    EditingEntry {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown (to find it again).
+        text: String,
+    },
+    /// Showing an entry's new values and the change, before writing them.
+    ConfirmingEntry {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown.
+        text: String,
+        /// The reply, as typed.
+        answer: String,
+    },
+    /// Asking to confirm removing an entry.
+    ConfirmingRemoval {
+        /// Which entry.
+        index: usize,
+        /// The entry's lines as shown.
+        text: String,
+    },
     /// Every planned section is done.
     Done,
 }
@@ -116,6 +151,15 @@ pub struct AnswerRecord {
     /// A deepening reply sent back for editing (shown as the draft).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub follow_up_draft: String,
+    /// Whether the section's entries were offered one by one (keep, edit, remove).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub walked: bool,
+    /// An entry's new values sent back for editing (shown as the draft).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub entry_draft: String,
+    /// The entries edited or removed, for the session log ("Edited: …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
 }
 
 /// A transcript entry.
@@ -184,7 +228,7 @@ pub enum Action {
     },
     /// Write what was understood.
     Confirm,
-    /// Change the answer.
+    /// Change the answer (at an entry: edit that entry).
     Edit,
     /// Skip this section.
     Skip,
@@ -199,6 +243,12 @@ pub enum Action {
         /// The thread.
         text: String,
     },
+    /// Keep the entry shown as it is and go on to the next.
+    Keep,
+    /// Remove the entry shown (asked to confirm first).
+    Remove,
+    /// Keep the remaining entries and add new ones.
+    Add,
     /// Record a decision for the session log.
     Decide {
         /// What was decided.
@@ -224,110 +274,6 @@ pub struct Step {
     pub session: Session,
     /// The note's new text, when this step writes.
     pub write: Option<String>,
-}
-
-fn title_of(section: &str) -> String {
-    // The title block has no heading of its own; people know it as the headline.
-    if section == "headline" {
-        return "Headline".to_string();
-    }
-    crate::note::aliases::by_id(section)
-        .map_or_else(|| section.to_string(), |k| k.canonical.to_string())
-}
-
-/// The question set a name means ("Network", "Wins", "Innovation Thesis"…).
-fn question_for(name: &str) -> Option<&'static QuestionSet> {
-    let id = kind_of(name).map(|k| k.id).unwrap_or(name);
-    let id = match id {
-        "innovation_thesis" => "belief",
-        "growth" => "skills",
-        "sponsors" | "mentors" | "advisors" | "mentees" => "network",
-        "visibility_targets" => "external_visibility",
-        "scope" => "current_role",
-        other => other,
-    };
-    for_section(id)
-}
-
-fn mode_for(note: &str, all: &[Section], section: &str) -> Mode {
-    let filled = all
-        .iter()
-        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
-        .is_some_and(|s| !is_placeholder_only(note, s.body_span));
-    if filled {
-        Mode::Review
-    } else {
-        Mode::Fill
-    }
-}
-
-/// Plans a session: the requested sections, or every section with empty and
-/// placeholder-only ones first, in the methodology's order.
-pub fn plan(note: &str, requested: &[String]) -> CoreResult<Vec<Planned>> {
-    let all = sections(note);
-    let planned = |q: &QuestionSet| Planned {
-        section: q.section.to_string(),
-        title: title_of(q.section),
-        mode: mode_for(note, &all, q.section),
-    };
-    if !requested.is_empty() {
-        let mut out: Vec<Planned> = Vec::new();
-        for name in requested {
-            let q = question_for(name).ok_or_else(|| {
-                let names: Vec<String> = QUESTIONS.iter().map(|q| title_of(q.section)).collect();
-                CoreError::new(
-                    ErrorCode::InvalidInput,
-                    format!(
-                        "There are no questions for \"{name}\". Choose from: {}.",
-                        names.join(", ")
-                    ),
-                )
-            })?;
-            if !out.iter().any(|p| p.section == q.section) {
-                out.push(planned(q));
-            }
-        }
-        return Ok(out);
-    }
-    let all: Vec<Planned> = QUESTIONS.iter().map(planned).collect();
-    let (fill, review): (Vec<Planned>, Vec<Planned>) =
-        all.into_iter().partition(|p| p.mode == Mode::Fill);
-    Ok(fill.into_iter().chain(review).collect())
-}
-
-/// Starts a session on the Career Index at `note_path`.
-pub fn start(
-    note_path: &str,
-    note: &str,
-    requested: &[String],
-    today: Day,
-    at: &str,
-) -> CoreResult<Session> {
-    let plan = plan(note, requested)?;
-    let mut session = Session {
-        version: VERSION,
-        started_at: at.to_string(),
-        today: today.iso(),
-        note: note_path.to_string(),
-        answers: vec![AnswerRecord::default(); plan.len()],
-        stage: if plan.is_empty() {
-            Stage::Done
-        } else {
-            Stage::Asking
-        },
-        plan,
-        position: 0,
-        events: Vec::new(),
-        decisions: Vec::new(),
-        paused: false,
-        carried: Vec::new(),
-        threads: Vec::new(),
-    };
-    let titles: Vec<&str> = session.plan.iter().map(|p| p.title.as_str()).collect();
-    let summary = titles.join(", ");
-    session.event(at, "started", "", &summary);
-    session.announce(at);
-    Ok(session)
 }
 
 impl Session {
@@ -363,7 +309,9 @@ impl Session {
     /// Logs the question now being asked.
     fn announce(&mut self, at: &str) {
         let asked = match (&self.stage, self.current()) {
-            (Stage::Asking, Some((p, q))) => Some((p.section.clone(), q.question.to_string())),
+            (Stage::Asking | Stage::Entry { .. }, Some((p, q))) => {
+                Some((p.section.clone(), q.question.to_string()))
+            }
             (Stage::Deepening { index }, Some((p, q))) => q
                 .follow_ups
                 .get(*index)
@@ -402,7 +350,28 @@ impl Session {
         Ok(reading)
     }
 
-    fn advance(&mut self, at: &str) {
+    /// Begins the current section: its entries one by one when it has any,
+    /// else its question.
+    fn enter(&mut self, note: &str, at: &str) {
+        if self.stage == Stage::Done || self.position >= self.plan.len() {
+            return;
+        }
+        let section = self.plan.get(self.position).map(|p| p.section.clone());
+        let has_entries =
+            section.is_some_and(|section| !crate::coach::walk::entries(note, &section).is_empty());
+        if let Some(record) = self.record() {
+            record.walked = has_entries;
+        }
+        self.stage = if has_entries {
+            Stage::Entry { index: 0 }
+        } else {
+            Stage::Asking
+        };
+        self.announce(at);
+    }
+
+    /// Moves to the next section (`note`: the Career Index as it is after this step).
+    fn advance(&mut self, at: &str, note: &str) {
         self.position += 1;
         if self.position >= self.plan.len() {
             self.position = self.plan.len();
@@ -416,8 +385,7 @@ impl Session {
                 &format!("{written} written, {skipped} skipped"),
             );
         } else {
-            self.stage = Stage::Asking;
-            self.announce(at);
+            self.enter(note, at);
         }
     }
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::walk::EntryAt;
 use super::{no_section, AnswerStatus, Mode, Progress, Session, Stage};
 use crate::coach::questions::{Definition, Field, Shape};
 use crate::coach::reader::{FieldValue, Reading};
@@ -61,6 +62,9 @@ pub enum Prompt {
         /// The deepening question whose reply this is, if it is one.
         #[serde(skip_serializing_if = "Option::is_none")]
         follow_up: Option<String>,
+        /// The entry this edits or removes, as it is now, if it is one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        entry: Option<EntryAt>,
         /// The lines added and removed.
         changes: Vec<ChangeLine>,
         /// Where in the plan.
@@ -75,6 +79,36 @@ pub enum Prompt {
         /// The question.
         question: String,
         /// A previous reply to edit.
+        draft: String,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// An entry already in the section: keep, edit or remove it, or add new ones.
+    Entry {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// The section's question.
+        question: String,
+        /// The entry, its values under their labels.
+        entry: EntryAt,
+        /// Where in the plan.
+        progress: Progress,
+    },
+    /// An entry's new values (blank or skip keeps it).
+    EditEntry {
+        /// Section id.
+        section: String,
+        /// Section title.
+        title: String,
+        /// The question.
+        question: String,
+        /// How to answer.
+        hint: String,
+        /// The entry as it is now.
+        entry: EntryAt,
+        /// The answer to start from: an earlier one, or the entry's values.
         draft: String,
         /// Where in the plan.
         progress: Progress,
@@ -97,8 +131,18 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             skipped: session.count(AnswerStatus::Skipped),
         });
     }
+    let mut settled = session.clone();
+    super::walk::settle(&mut settled, note);
+    let session = &settled;
+    if let Some(shown) = super::walk::prompt(session, note, progress) {
+        return shown;
+    }
     let (planned, q) = session.current().ok_or_else(no_section)?;
     let (section, title) = (planned.section.clone(), planned.title.clone());
+    let walked = session
+        .answers
+        .get(session.position)
+        .is_some_and(|a| a.walked);
     Ok(match &session.stage {
         Stage::Asking => Prompt::Question {
             current: if planned.mode == Mode::Review {
@@ -115,7 +159,23 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             title,
             mode: planned.mode,
             question: q.question.into(),
-            hint: if planned.mode == Mode::Review && q.shape == Shape::Entries {
+            hint: if walked {
+                let same = if q.shape == Shape::Entries {
+                    format!(
+                        " (the same {} changes one)",
+                        q.fields
+                            .get(usize::from(q.section == "wins"))
+                            .map_or("name", |f| f.label)
+                            .to_lowercase()
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} The entries above stay as you left them: this adds new ones{same}. Leave it empty or skip to move on.",
+                    q.hint
+                )
+            } else if planned.mode == Mode::Review && q.shape == Shape::Entries {
                 let name = q
                     .fields
                     .get(usize::from(q.section == "wins"))
@@ -156,6 +216,7 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
                     Vec::new()
                 },
                 follow_up: None,
+                entry: None,
                 section,
                 title,
                 understood,
@@ -169,6 +230,7 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
                 changes: changes(note, &new),
                 columns: Vec::new(),
                 follow_up: Some(follow_up.question.to_string()),
+                entry: None,
                 understood: follow_up_reading(follow_up.label, answer),
                 section,
                 title,
@@ -190,7 +252,12 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             title,
             progress,
         },
-        Stage::Done => Prompt::Done {
+        // Walk stages are shown above; an entry gone meanwhile asks for new ones.
+        Stage::Done
+        | Stage::Entry { .. }
+        | Stage::EditingEntry { .. }
+        | Stage::ConfirmingEntry { .. }
+        | Stage::ConfirmingRemoval { .. } => Prompt::Done {
             written: 0,
             skipped: 0,
         },

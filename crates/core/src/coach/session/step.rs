@@ -21,6 +21,13 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
     }
     let mut s = session.clone();
     let mut write_text = None;
+    super::walk::settle(&mut s, note);
+    if let Some(walked) = super::walk::step(&mut s, action, note, at) {
+        return Ok(Step {
+            session: s,
+            write: walked?,
+        });
+    }
     match (action, s.stage.clone()) {
         (Action::Pause, _) => {
             s.paused = true;
@@ -57,7 +64,7 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             if text.trim().is_empty() {
-                skip(&mut s, at, &section);
+                skip(&mut s, at, &section, note);
             } else {
                 if let Some(record) = s.record() {
                     record.answer = text.trim().to_string();
@@ -117,14 +124,14 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 .collect::<Vec<_>>()
                 .join(" / ");
             s.event(at, "confirmed", &section, &summary);
-            if new != note {
-                write_text = Some(new);
-            }
             if follow_ups > 0 {
                 s.stage = Stage::Deepening { index: 0 };
                 s.announce(at);
             } else {
-                s.advance(at);
+                s.advance(at, &new);
+            }
+            if new != note {
+                write_text = Some(new);
             }
         }
         (Action::Answer { text }, Stage::Deepening { index }) => {
@@ -137,7 +144,7 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 record.follow_up_draft.clear();
             }
             if text.trim().is_empty() {
-                next_follow_up(&mut s, at, index);
+                next_follow_up(&mut s, at, index, note);
             } else {
                 s.event(at, "answered", &section, text.trim());
                 s.stage = Stage::ConfirmingFollowUp {
@@ -158,10 +165,10 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 });
             }
             s.event(at, "confirmed", &section, &format!("{}: {answer}", f.label));
+            next_follow_up(&mut s, at, index, &new);
             if new != note {
                 write_text = Some(new);
             }
-            next_follow_up(&mut s, at, index);
         }
         (Action::Edit, Stage::ConfirmingFollowUp { index, answer }) => {
             let section = s
@@ -191,7 +198,7 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             s.event(at, "skipped", &section, "follow-up");
-            next_follow_up(&mut s, at, index);
+            next_follow_up(&mut s, at, index, note);
         }
         // Skip leaves this question: at a missing field's question, that field.
         (Action::Skip, Stage::FollowUp { field }) => {
@@ -203,13 +210,13 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 None => Stage::Confirming,
             };
         }
-        (Action::Skip, Stage::Asking | Stage::Confirming) => {
+        (Action::Skip, Stage::Asking | Stage::Confirming | Stage::Entry { .. }) => {
             let section = s
                 .plan
                 .get(s.position)
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
-            skip(&mut s, at, &section);
+            skip(&mut s, at, &section, note);
         }
         // Back is always the previous section's question; Edit is this answer.
         (Action::Back, _) => {
@@ -221,14 +228,13 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
                 ));
             }
             s.position -= 1;
-            s.stage = Stage::Asking;
             let section = s
                 .plan
                 .get(s.position)
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             s.event(at, "back", &section, "");
-            s.announce(at);
+            s.enter(note, at);
         }
         (action, stage) => return Err(wrong(&format!("{action:?}"), &stage)),
     }
@@ -238,23 +244,24 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
     })
 }
 
-fn skip(s: &mut Session, at: &str, section: &str) {
+fn skip(s: &mut Session, at: &str, section: &str, note: &str) {
     if let Some(record) = s.record() {
         if record.status != Some(AnswerStatus::Written) {
             record.status = Some(AnswerStatus::Skipped);
         }
     }
     s.event(at, "skipped", section, "");
-    s.advance(at);
+    s.advance(at, note);
 }
 
-/// Moves to the deepening question after `index`, or to the next section.
-fn next_follow_up(s: &mut Session, at: &str, index: usize) {
+/// Moves to the deepening question after `index`, or to the next section
+/// (`note`: the Career Index as it is after this step).
+fn next_follow_up(s: &mut Session, at: &str, index: usize, note: &str) {
     let count = s.current().map_or(0, |(_, q)| q.follow_ups.len());
     if index + 1 < count {
         s.stage = Stage::Deepening { index: index + 1 };
         s.announce(at);
     } else {
-        s.advance(at);
+        s.advance(at, note);
     }
 }
