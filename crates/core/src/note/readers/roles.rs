@@ -294,7 +294,7 @@ fn month_before(line: &str, year: usize) -> usize {
 /// `Staff Engineer, Acme — led the move`, `Staff Engineer at Acme: led…`,
 /// `DBA at Willis (trading databases)`: role, company, achievement.
 fn role_company(rest: &str) -> (String, String, String) {
-    let pieces = split_all(rest, &[" — ", " – ", " - ", ": ", " | "]);
+    let pieces = split_all(rest, &[" — ", " – ", " - ", ": ", " | ", " · "]);
     let head = pieces.first().cloned().unwrap_or_default();
     let mut tail: Vec<String> = pieces.into_iter().skip(1).collect();
     let (role, company) = if let Some(i) = head.find(" at ").or_else(|| head.find(" @ ")) {
@@ -421,6 +421,10 @@ mod tests {
         assert_eq!(
             one("- Staff Engineer at Acme (Jan 2019 – Present)"),
             four("Jan 2019 – Present", "Staff Engineer", "Acme", "")
+        );
+        assert_eq!(
+            one("- 2019–now · Staff Engineer · Acme"),
+            four("2019–now", "Staff Engineer", "Acme", "")
         );
         assert_eq!(
             one("- Mobile lead at Proseware, 2023–"),
