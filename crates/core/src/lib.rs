@@ -17,6 +17,7 @@ pub mod log;
 pub mod note;
 pub mod ops;
 pub mod periods;
+pub mod proposal;
 pub mod reviews;
 pub mod settings;
 pub mod span;

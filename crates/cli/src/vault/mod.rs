@@ -173,7 +173,7 @@ impl Vault {
     /// Writes `new_text`, computed from `note.text`, as the one edit between
     /// the two, so a change made elsewhere in the note meanwhile is kept.
     pub fn replace_merging(&self, note: &ReadNote, new_text: &str) -> Result<Written, CoreError> {
-        self.apply_edits(note, &[edit_between(&note.text, new_text)])
+        self.apply_edits(note, &[career_core::edit::between(&note.text, new_text)])
     }
 
     /// Recomputes a change on the note's fresh text and writes the result.
@@ -197,31 +197,6 @@ impl crate::Context {
     pub fn files(&self) -> Result<Vault, CoreError> {
         Vault::open(&self.vault)
     }
-}
-
-/// The single edit that turns `old` into `new`: the stretch between their
-/// common start and common end.
-pub fn edit_between(old: &str, new: &str) -> TextEdit {
-    let prefix = old
-        .char_indices()
-        .zip(new.chars())
-        .take_while(|((_, a), b)| a == b)
-        .last()
-        .map_or(0, |((i, a), _)| i + a.len_utf8());
-    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
-    let suffix: usize = old_rest
-        .chars()
-        .rev()
-        .zip(new_rest.chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix = suffix.min(old_rest.len()).min(new_rest.len());
-    TextEdit::replace(
-        old,
-        career_core::Span::new(prefix, old.len() - suffix),
-        &new_rest[..new_rest.len() - suffix],
-    )
 }
 
 fn changed(relative: &str) -> CoreError {
