@@ -410,8 +410,10 @@ fn bare(text: &str) -> String {
 /// Criteria section under the theme, else anywhere.
 pub fn context(index_text: &str, year: i32) -> CascadeContext {
     let all = sections(index_text);
-    let mut out = CascadeContext::default();
-    out.vision = vision(index_text);
+    let mut out = CascadeContext {
+        vision: vision(index_text),
+        ..CascadeContext::default()
+    };
     if let Some(theme) = theme_section(&all, year) {
         out.theme_section = Some(theme.title.clone());
         out.theme = lines_in(index_text, theme.own_span())
