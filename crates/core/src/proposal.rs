@@ -63,6 +63,10 @@ pub struct NoteChange {
     pub added: usize,
     /// Lines removed.
     pub removed: usize,
+    /// The text the change was computed from (kept for moving the edits onto a
+    /// note changed elsewhere, see [`Proposal::moved_text_for`]).
+    #[serde(skip)]
+    before: Option<String>,
 }
 
 /// A change to one or more notes, waiting for the person's confirmation.
@@ -135,6 +139,7 @@ impl Proposal {
                 base: p.before.as_deref().map(fingerprint),
                 path: p.path,
                 edits: p.edits,
+                before: p.before,
                 diff,
                 added,
                 removed,
@@ -188,6 +193,40 @@ impl Proposal {
         }
         let base = current.unwrap_or("");
         Ok(apply(base, &change.edits)?.text(base).to_string())
+    }
+}
+
+impl Proposal {
+    /// Like [`Proposal::text_for`], but a note changed elsewhere since the
+    /// proposal keeps the change: its edits move onto the note as it is now
+    /// ([`crate::edit::rebase`]); a note changed in the lines they replace is
+    /// `conflict`, and a note to create that exists is `note_exists`. For
+    /// changes asked for by intent (a log's row, a review's carry), where the
+    /// person confirmed what to do, not the bytes around it.
+    pub fn moved_text_for(&self, index: usize, current: Option<&str>) -> CoreResult<String> {
+        let change = self.changes.get(index).ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::InvalidInput,
+                format!("The proposal has no change number {index}."),
+            )
+        })?;
+        match (change.action, &change.before, current) {
+            (ChangeAction::Create, _, None) => self.text_for(index, None),
+            (ChangeAction::Create, _, Some(_)) => Err(CoreError::new(
+                ErrorCode::NoteExists,
+                format!("{} already exists; nothing was written.", change.path),
+            )),
+            (ChangeAction::Edit, Some(before), Some(now)) => {
+                let moved = crate::edit::rebase::rebase(before, now, &change.edits).map_err(|e| {
+                    CoreError::new(
+                        e.code,
+                        format!("{} changed in the lines this change replaces; nothing was written.", change.path),
+                    )
+                })?;
+                Ok(apply(now, &moved)?.text(now).to_string())
+            }
+            (ChangeAction::Edit, _, _) => Err(stale(&change.path)),
+        }
     }
 }
 
@@ -380,6 +419,26 @@ mod tests {
         assert_eq!(
             p.text_for(0, Some("")).unwrap_err().code,
             ErrorCode::StaleProposal
+        );
+    }
+
+    #[test]
+    fn moved_text_keeps_a_change_made_elsewhere_and_refuses_one_underneath() {
+        let p = vision();
+        let elsewhere = NOTE.replace("- Ada", "- Ada\n- Grace");
+        assert_eq!(
+            p.moved_text_for(0, Some(&elsewhere)).unwrap(),
+            elsewhere.replace("[north star]", "CTO by 2031")
+        );
+        let underneath = NOTE.replace("[north star]", "[north star!]");
+        assert_eq!(
+            p.moved_text_for(0, Some(&underneath)).unwrap_err().code,
+            ErrorCode::Conflict
+        );
+        let log = Proposal::new("Log", vec![], vec![Planned::create("Log.md", "x")]).unwrap();
+        assert_eq!(
+            log.moved_text_for(0, Some("y")).unwrap_err().code,
+            ErrorCode::NoteExists
         );
     }
 

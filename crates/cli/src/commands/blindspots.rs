@@ -50,13 +50,7 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
             ),
         ));
     };
-    let goals = files.read(&paths.goals).ok().flatten().map(|n| n.text);
-    let findings = analyze(
-        &index.text,
-        goals.as_deref(),
-        &logs(context)?,
-        context.today,
-    );
+    let findings = findings_for(context, &index.text)?;
     let text = human(&findings);
     let mut saved = None;
     if save {
@@ -81,8 +75,25 @@ pub fn run(context: &Context, save: bool) -> Result<Output, CoreError> {
     ))
 }
 
+/// The findings on the index's text, with the goals note and the session logs.
+pub fn findings_for(context: &Context, index: &str) -> Result<Vec<Finding>, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let goals = context
+        .files()?
+        .read(&paths.goals)
+        .ok()
+        .flatten()
+        .map(|n| n.text);
+    Ok(analyze(
+        index,
+        goals.as_deref(),
+        &logs(context)?,
+        context.today,
+    ))
+}
+
 /// The most recent saved analysis in the career folder: (name, text).
-fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
+pub fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
     let mut found: Vec<String> = crate::commands::career_folder::note_names(context)?
         .into_iter()
         .filter(|n| n.starts_with("Blind Spot Analysis "))

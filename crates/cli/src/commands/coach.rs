@@ -40,7 +40,7 @@ pub fn save_session(context: &Context, session: Option<&Session>) -> Result<(), 
 }
 
 /// The current time for the transcript (`CAREER_NOW` fixes it, for reproducible scripts).
-fn now() -> String {
+pub fn now() -> String {
     std::env::var("CAREER_NOW")
         .unwrap_or_else(|_| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string())
 }
@@ -125,7 +125,7 @@ fn show(prompt: &Prompt, interactive: bool) {
             columns,
             ..
         } => {
-            for line in read_back(understood, columns) {
+            for line in career_core::assistant::coach::read_back(understood, columns) {
                 say(&line);
             }
             say("The note will change like this:");
@@ -138,35 +138,6 @@ fn show(prompt: &Prompt, interactive: bool) {
             "\nDone: {written} section(s) written, {skipped} skipped."
         )),
     }
-}
-
-/// "Here is what I understood", each value under its label or column.
-pub fn read_back(
-    understood: &career_core::coach::reader::Reading,
-    columns: &[String],
-) -> Vec<String> {
-    let mut out = vec!["Here is what I understood:".to_string()];
-    for f in &understood.fields {
-        out.push(format!("  {}: {}", f.label, f.value));
-    }
-    for (n, e) in understood.entries.iter().enumerate() {
-        out.push(format!("  Entry {}:", n + 1));
-        for (k, value) in e.iter().enumerate() {
-            let label = columns.get(k).map_or("Value", String::as_str);
-            let value = if value.is_empty() { "(empty)" } else { value };
-            out.push(format!("    {label}: {value}"));
-        }
-    }
-    for i in &understood.items {
-        out.push(format!("  - {i}"));
-    }
-    for r in &understood.remove {
-        out.push(format!("  Remove: {r}"));
-    }
-    for u in &understood.unplaced {
-        out.push(format!("  Kept as a note: {u}"));
-    }
-    out
 }
 
 fn indent(text: &str) -> String {

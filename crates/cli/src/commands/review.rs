@@ -346,7 +346,7 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
 
 /// The period to review, the periods it covers (a catch-up covers several)
 /// and the older missed ones it lists as skipped.
-fn which_period(
+pub fn which_period(
     context: &Context,
     args: &ReviewArgs,
     fiscal: FiscalYear,
@@ -378,7 +378,7 @@ fn which_period(
 }
 
 /// Reads every note the review needs, as they are now.
-fn review_input(
+pub fn review_input(
     context: &Context,
     vault: &Vault,
     args: &ReviewArgs,
@@ -471,7 +471,7 @@ fn ask_decisions(plan: &ReviewPlan) -> (Vec<String>, Vec<String>) {
 /// Each note's edits go onto the text the plan was made from, moved past any
 /// change made elsewhere meanwhile; a change in the lines they replace is a
 /// `conflict` and that note is not written.
-fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), CoreError> {
+pub fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), CoreError> {
     if let Some(note) = &plan.create {
         if vault.read(&note.path)?.is_some() {
             return Err(CoreError::new(
@@ -514,7 +514,7 @@ fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), Co
 }
 
 /// The text of `path` that the plan was computed from.
-fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
+pub fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
     let settings = &input.settings;
     let fiscal = settings.fiscal().ok()?;
     let year = career_core::reviews::goals_year(input.period?, fiscal);
