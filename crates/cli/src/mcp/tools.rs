@@ -78,6 +78,7 @@ impl CareerServer {
 
     #[tool(
         description = "Read the Career Index: the person's strategic career note (Vision, Annual Theme, Current Role, Timeline, Growth, Innovation Thesis, Network, External Visibility, Wins, Business Impact, Risk Register, Open Tasks). Use it first in any session, and before a blind spot review. Returns its path, the whole text, and each coaching section's state (filled, empty or missing) so you know what to coach next.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<IndexOut>(),
         annotations(
             title = "Read the Career Index",
             read_only_hint = true,
@@ -149,6 +150,7 @@ impl CareerServer {
 
     #[tool(
         description = "Read one section of a note exactly as written (the Career Index unless `note` names another), by its heading path such as \"Network/Sponsors\". Use it to quote what the person already wrote before asking about it.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<SectionOut>(),
         annotations(
             title = "Read a section",
             read_only_hint = true,
@@ -174,6 +176,7 @@ impl CareerServer {
 
     #[tool(
         description = "The outline of a note (the Career Index unless `note` names another): its sections with their paths, tables, tasks with their line numbers, and links. Use it to find the section path or task line a surgical edit needs.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<OutlineOut>(),
         annotations(
             title = "Read a note's outline",
             read_only_hint = true,
@@ -202,6 +205,7 @@ impl CareerServer {
 
     #[tool(
         description = "Read a whole note of the vault by its path (the Career Index unless `note` names another): the goals note, a review, a session log, the methodology note. Markdown notes only.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<NoteOut>(),
         annotations(
             title = "Read a note",
             read_only_hint = true,
@@ -217,6 +221,7 @@ impl CareerServer {
 
     #[tool(
         description = "Read the profile (Phase 1): the User Preferences your help is tailored to (name, location, timezone; role, industry, expertise; tone, depth, format; how to help; things to avoid), each question with what the profile says now. Read it at the start of a session and follow what it says; use it before the profile interview.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProfileOut>(),
         annotations(
             title = "Read the profile",
             read_only_hint = true,
@@ -272,6 +277,7 @@ impl CareerServer {
 
     #[tool(
         description = "The question the method asks for one Career Index section (Phase 3), with its hint, the answer's fields, the deepening follow-ups, the definitions to give (sponsor, mentor, advisor), and what the section holds now. Use it before you ask the person about a section, then put their answer to propose_section_answer.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<QuestionOut>(),
         annotations(
             title = "Get a section's coaching question",
             read_only_hint = true,
@@ -338,6 +344,7 @@ impl CareerServer {
 
     #[tool(
         description = "Open threads from earlier session logs: what past sessions left to pick up. Use it at the start of a session, ask the person about each, and resolve, carry or drop it with propose_thread_update.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ThreadsOut>(),
         annotations(
             title = "List open threads",
             read_only_hint = true,
@@ -375,6 +382,7 @@ impl CareerServer {
 
     #[tool(
         description = "Which reviews are due today (Phase 6: weekly, monthly, quarterly, annual), each with the periods it covers: missed periods are caught up in one review. Use it when the person asks what to review, or at the start of a maintenance session.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<DueOut>(),
         annotations(
             title = "List due reviews",
             read_only_hint = true,
@@ -395,6 +403,7 @@ impl CareerServer {
 
     #[tool(
         description = "Progress on the year's goals (Phase 5): completion per annual goal, quarter and month, from the goals note's checkboxes and statuses. Use it in reviews and whenever the person asks how they are doing.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProgressOut>(),
         annotations(
             title = "Read goal progress",
             read_only_hint = true,
@@ -426,6 +435,7 @@ impl CareerServer {
 
     #[tool(
         description = "The blind spot analysis (Phase 4): Career Coach's rules read the whole Career Index as a coach would and report each gap (no point of view, internal-only visibility, unquantified wins, too many priorities, no contingency, sponsors all internal…) with the lines that are its evidence and the question that surfaces it. Use it after the sections are filled; ask the questions one at a time and coach the sections they name. propose_blind_spot_analysis saves it as a note.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<BlindSpotsOut>(),
         annotations(
             title = "Find blind spots",
             read_only_hint = true,
@@ -484,6 +494,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 2: propose creating the career notes that are missing (the profile, the Career Index with its twelve sections, the methodology note), or adding the sections an existing one lacks (insertions only; nothing there is rewritten). Use it on a new vault or when read_index shows missing sections. Writes nothing: show the preview, then confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose setting up the notes",
             read_only_hint = true,
@@ -498,6 +509,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 1: propose writing one answer of the profile interview into User Preferences (only that field or list changes). Ask the question first (read_profile lists them), one at a time. Returns what was understood and the diff; writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a profile answer",
             read_only_hint = true,
@@ -515,6 +527,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 3: propose writing the person's answer to a section's coaching question into the Career Index. Career Coach reads the answer into the section's fields or table rows (nothing typed is dropped: what fits no field is kept as a line), and returns the read-back (\"here is what I understood\"), the exact diff, any fields the answer lacks (ask for them, then propose again with `fields`) and the deepening questions to ask once it is written. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a coaching answer",
             read_only_hint = true,
@@ -532,6 +545,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 3: propose adding the person's answer to a section's deepening question (\"What would make that future feel like a failure…?\") to that section, as a labelled line. Use it after the section's answer is confirmed. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a deepening answer",
             read_only_hint = true,
@@ -549,6 +563,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 4: propose saving the blind spot analysis as a note (\"Blind Spot Analysis YYYY-MM-DD\" in the career folder, with what changed since the last one), so the session log and the next session can refer to it. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose saving the blind spot analysis",
             read_only_hint = true,
@@ -563,6 +578,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 5: propose creating the year's goals note from the goal cascade the person gave you: the theme, 2-3 annual goals (outcome + success metric), quarterly intentions and focus, monthly milestones tied to goals. It also links the note from the Career Index's theme section. Ask for each part one at a time first. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose the goals note",
             read_only_hint = true,
@@ -580,6 +596,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 5/6: propose changing an annual goal's status (Not started, In progress, At risk, Complete) in the goals note; only that cell changes. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a goal status",
             read_only_hint = true,
@@ -597,6 +614,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 5/6: propose adding a weekly action (\"what to do this week\") to the goals note, as a checkbox under the ISO week's heading, tagged with the goal it serves. Use it when the person answers \"What's the ONE thing this week that moves me toward my goals?\". Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a weekly action",
             read_only_hint = true,
@@ -614,6 +632,7 @@ impl CareerServer {
 
     #[tool(
         description = "Phase 6: propose writing a weekly, monthly, quarterly or annual review note (the period due, with a catch-up of missed ones), carrying unfinished actions or milestones forward in the goals note. The preview lists each unfinished item: ask the person to carry, keep or drop each, then propose again with `keep`/`drop`. Quarterly takes next quarter's intention and focus, annual next year's theme. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a review",
             read_only_hint = true,
@@ -628,6 +647,7 @@ impl CareerServer {
 
     #[tool(
         description = "Propose resolving, carrying or dropping an open thread from an earlier session log (see list_threads): resolved is ticked, dropped is cancelled, carried is marked forwarded there and goes into this session's log. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a thread update",
             read_only_hint = true,
@@ -645,6 +665,7 @@ impl CareerServer {
 
     #[tool(
         description = "A surgical edit of one section of a note (the Career Index unless `note` names another): replace its body, append to it, or insert a new section. Only that section's bytes change. For coaching answers prefer propose_section_answer, which reads the answer into the section's structure. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a section edit",
             read_only_hint = true,
@@ -662,6 +683,7 @@ impl CareerServer {
 
     #[tool(
         description = "A surgical edit of a table row in a section (add, update cells by column name, or remove a row by its first cell), in the table's own style. Use it for a single fact in a table (a sponsor's context, a risk's mitigation, a skill's level). Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a table row edit",
             read_only_hint = true,
@@ -679,6 +701,7 @@ impl CareerServer {
 
     #[tool(
         description = "A surgical task edit: add an open task to a section (Open Tasks, Active Development), or tick/untick the task on a line as the Tasks plugin does. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a task edit",
             read_only_hint = true,
@@ -693,6 +716,7 @@ impl CareerServer {
 
     #[tool(
         description = "A surgical frontmatter edit: set a property, or add a value to a list property. Writes nothing until confirm_change.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Propose a property edit",
             read_only_hint = true,
@@ -710,6 +734,7 @@ impl CareerServer {
 
     #[tool(
         description = "Close the session: propose its session log (the method's last step), written from what this session actually confirmed (phases worked, sections coached with what was captured, notes created and changed) and the decisions and open threads noted, plus what worked and what to improve (ask the person). The log also gets a row in the Session Logs tables. Same format as `career coach`. Writes nothing until confirm_change; confirming it ends the session.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ProposalOut>(),
         annotations(
             title = "Close the session (propose its log)",
             read_only_hint = true,
@@ -726,6 +751,7 @@ impl CareerServer {
 
     #[tool(
         description = "Write a proposed change, once the person has seen its read-back and diff and agreed. Only this tool writes, and only if every note is still exactly as when the change was proposed; if one changed meanwhile (edited in Obsidian, synced), nothing is written and you get error stale_proposal with the change planned again on the notes as they are now and a new token: show it and ask again. A token is used once.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<ConfirmOut>(),
         annotations(
             title = "Confirm a change",
             read_only_hint = false,
@@ -806,6 +832,11 @@ impl CareerServer {
             .note_paths(context.today)
             .map(|p| (p.career_index, p.career_index_name))
             .unwrap_or_default();
+        let profile_path = context
+            .settings
+            .note_paths(context.today)
+            .map(|p| p.profile)
+            .unwrap_or_default();
         let record = &mut state.record;
         let today = context.today.iso();
         let recorded_output = !matches!(
@@ -821,6 +852,10 @@ impl CareerServer {
             if recorded_output {
                 if change.path == index_path.0 {
                     record.add_output("Career Index", &index_path.1);
+                } else if change.path == profile_path {
+                    // The profile is linked by its file name, as its Phase 1 entry links it.
+                    let file = change.path.rsplit('/').next().unwrap_or(&change.path);
+                    record.add_output("Profile", file);
                 } else {
                     let name = name_of(&change.path);
                     record.add_output(&name, &name);
@@ -885,6 +920,7 @@ impl CareerServer {
 
     #[tool(
         description = "Note a decision the person made in this session, with why (\"2026 theme: Visible outside the company\" because \"internal credibility is established\"). It goes into the session log's Key Decisions when the session closes; nothing is written now.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<NotedOut>(),
         annotations(
             title = "Note a decision",
             read_only_hint = false,
@@ -915,6 +951,7 @@ impl CareerServer {
 
     #[tool(
         description = "Note an open thread for the next session (\"Draft the Innovation Thesis\"). It goes into the session log's Open Threads when the session closes, and the next session starts from it; nothing is written now.",
+        output_schema = rmcp::handler::server::common::schema_for_output::<NotedOut>(),
         annotations(
             title = "Note an open thread",
             read_only_hint = false,
