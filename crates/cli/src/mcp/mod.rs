@@ -174,7 +174,7 @@ pub fn serve(vault: PathBuf, today: Option<String>, verbose: bool) -> Result<(),
         career_core::Day::parse(day)?;
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
+        .enable_all()
         .build()
         .map_err(|e| CoreError::new(ErrorCode::Io, format!("Could not start the server ({e}).")))?;
     let server = CareerServer::new(vault.clone(), today, verbose);
