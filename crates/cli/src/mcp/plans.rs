@@ -709,64 +709,11 @@ fn review(context: &Context, args: &ReviewArgs) -> Result<Plan, CoreError> {
         commands::review::review_input(context, &vault, &cli_args, period, &covers, answers)?;
     input.skipped = skipped;
     let plan = career_core::reviews::plan_review(&input)?;
-    let mut planned = Vec::new();
-    for edits in [
-        &plan.previous_goals,
-        &plan.goals,
-        &plan.next_goals,
-        &plan.periodic,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let base = commands::review::planned_from(&input, &edits.path).ok_or_else(|| {
-            CoreError::new(
-                ErrorCode::Conflict,
-                format!("{} was not read for this review.", edits.path),
-            )
-        })?;
-        planned.push(Planned::edit(&edits.path, base, edits.edits.clone()));
-    }
-    let mut name = period.to_string();
-    if let Some(note) = &plan.create {
-        if vault.read(&note.path)?.is_some() {
-            return Err(CoreError::new(
-                ErrorCode::NoteExists,
-                format!(
-                    "{} already exists: that review is written. Open it to continue it.",
-                    note.path
-                ),
-            ));
-        }
-        name = note.name.clone();
-        planned.push(Planned::create(&note.path, &note.text));
-    }
-    let mut read_back = vec![plan.summary.clone()];
-    for c in &plan.carried {
-        read_back.push(format!(
-            "{:?}: {} ({} → {}){}",
-            c.decision,
-            c.text,
-            c.from,
-            c.to,
-            if c.flagged {
-                format!(
-                    ", carried {} times already: keep, re-scope or drop?",
-                    c.carried.saturating_sub(1)
-                )
-            } else {
-                String::new()
-            }
-        ));
-    }
-    let proposal = Proposal::new(
-        format!(
-            "The {} review of {period}",
-            args.kind.period_kind().adjective()
-        ),
-        read_back,
-        planned,
-    )?;
+    let proposal = commands::review::proposal(&vault, &input, &plan)?;
+    let name = plan
+        .create
+        .as_ref()
+        .map_or_else(|| period.to_string(), |n| n.name.clone());
     let did = format!(
         "Wrote the {} review {name}",
         args.kind.period_kind().adjective()
