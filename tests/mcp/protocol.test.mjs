@@ -70,12 +70,15 @@ test("initialise, capabilities, ping and one page of tools; stdout is only JSON-
 	assert.ok(init.result.capabilities.tools);
 	assert.ok(init.result.capabilities.prompts);
 	assert.ok(init.result.capabilities.resources);
+	assert.ok(init.result.capabilities.completions);
 	server.send({ jsonrpc: "2.0", id: 1, method: "ping" });
 	assert.deepEqual((await server.response(1)).result, {});
 	server.send({ jsonrpc: "2.0", id: 2, method: "tools/list", params: {} });
 	const list = await server.response(2);
 	assert.ok(list.result.tools.length >= 25);
 	assert.equal(list.result.nextCursor, undefined, "every tool in one page: no pagination");
+	server.send({ jsonrpc: "2.0", id: 4, method: "completion/complete", params: { ref: { type: "ref/prompt", name: "coach_section" }, argument: { name: "section", value: "net" } } });
+	assert.deepEqual((await server.response(4)).result.completion.values, ["network"], "the coach_section prompt completes section ids");
 	server.send({ jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "no_such_tool", arguments: {} } });
 	assert.ok((await server.response(3)).error, "an unknown tool is a JSON-RPC error");
 	server.child.stdin.end();

@@ -36,8 +36,9 @@ use career_core::{CoreError, ErrorCode};
 use rmcp::handler::server::router::prompt::PromptRouter;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::model::{
-    Implementation, ListResourceTemplatesResult, ListResourcesResult, PaginatedRequestParams,
-    ReadResourceRequestParams, ReadResourceResponse, ServerCapabilities, ServerConfig,
+    CompleteRequestParams, CompleteResult, CompletionInfo, Implementation,
+    ListResourceTemplatesResult, ListResourcesResult, PaginatedRequestParams,
+    ReadResourceRequestParams, ReadResourceResponse, Reference, ServerCapabilities, ServerConfig,
 };
 use rmcp::service::RequestContext;
 use rmcp::{prompt_handler, tool_handler, ErrorData, RoleServer, ServerHandler, ServiceExt};
@@ -113,12 +114,51 @@ impl ServerHandler for CareerServer {
                 .enable_tools()
                 .enable_prompts()
                 .enable_resources()
+                .enable_completions()
                 .build(),
         )
         .with_server_info(
             Implementation::new("career-coach", career_core::VERSION).with_title("Career Coach"),
         )
         .with_instructions(INSTRUCTIONS)
+    }
+
+    /// Suggests values for the prompts' arguments: `coach_section`'s section
+    /// ids, `goal_cascade`'s years.
+    async fn complete(
+        &self,
+        request: CompleteRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CompleteResult, ErrorData> {
+        let Reference::Prompt(prompt) = &request.r#ref else {
+            return Ok(CompleteResult::default());
+        };
+        let candidates: Vec<String> = match (prompt.name.as_str(), request.argument.name.as_str()) {
+            ("coach_section", "section") => career_core::assistant::coach::section_ids()
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            ("goal_cascade", "year") => {
+                let context = self.context().map_err(protocol_error)?;
+                let fiscal = context.settings.fiscal().map_err(protocol_error)?;
+                let offered = career_core::goals::year::default_year(context.today, fiscal);
+                let mut years = vec![offered.year.to_string()];
+                if offered.current != offered.year {
+                    years.push(offered.current.to_string());
+                }
+                years
+            }
+            _ => Vec::new(),
+        };
+        let typed = request.argument.value.to_lowercase();
+        let values: Vec<String> = candidates
+            .into_iter()
+            .filter(|v| v.to_lowercase().starts_with(&typed))
+            .take(CompletionInfo::MAX_VALUES)
+            .collect();
+        Ok(CompleteResult::new(
+            CompletionInfo::new(values).unwrap_or_default(),
+        ))
     }
 
     async fn list_resources(
