@@ -284,7 +284,18 @@ pub fn run(context: &Context, sections: &[String], fresh: bool) -> Result<Output
             Err(e) => return Err(e),
         };
         if let Some(text) = &result.write {
-            match files.replace_merging(&note, text) {
+            // The same proposal career mcp confirms: the answer's change on the
+            // note as read, moved past an edit made elsewhere meanwhile.
+            let change = career_core::proposal::Proposal::new(
+                "Coaching answer",
+                Vec::new(),
+                vec![career_core::proposal::Planned::replace(
+                    &note.relative,
+                    &note.text,
+                    text,
+                )],
+            )?;
+            match files.commit(&change, crate::vault::Commit::Moving) {
                 Ok(_) => {}
                 Err(e) if e.code == ErrorCode::Conflict => {
                     // The person edited the lines this answer replaces while they were

@@ -180,12 +180,6 @@ impl Vault {
         })
     }
 
-    /// Writes `new_text`, computed from `note.text`, as the one edit between
-    /// the two, so a change made elsewhere in the note meanwhile is kept.
-    pub fn replace_merging(&self, note: &ReadNote, new_text: &str) -> Result<Written, CoreError> {
-        self.apply_edits(note, &[career_core::edit::between(&note.text, new_text)])
-    }
-
     /// Writes a confirmed proposal, note by note in its order, each under the
     /// guard: `Exact` writes a note only if it still holds exactly the text the
     /// proposal was computed from (`stale_proposal` otherwise: what was shown
