@@ -100,6 +100,10 @@ step "Coaching the profile, one question at a time (scripts/demo-profile.txt)"
 # Its session log records Phase 1 and the day's other phases (index, blind spots, goals).
 "$career" --vault "$vault" --today "$today" coach --section profile < scripts/demo-profile.txt > /dev/null
 
+step "An AI assistant's session through career mcp (scripts/demo-mcp.mjs, the MCP TypeScript SDK client)"
+# Coaches an empty section with propose → confirm and closes the session: its own session log.
+node scripts/demo-mcp.mjs "$career" "$vault" "$today"
+
 cat <<MSG
 
 Done. Open the folder below as a vault in Obsidian (Open folder as vault),
@@ -112,4 +116,8 @@ then Career/$year Goals.md (its career-progress chart is live) and the reviews b
 under "Career Coach". The same commands run in a terminal:
 
   $career --vault "$vault" --help
+
+To coach with an AI assistant on this vault, see README "Use with an AI assistant":
+
+  claude mcp add career -- $career mcp --vault "$vault"
 MSG

@@ -24,3 +24,6 @@ step "ESLint (eslint-plugin-obsidianmd)"
 eslint --max-warnings 0 .
 step "Plugin tests (built dist/main.js) and specs through the built WASM"
 node --test tests/plugin/ tests/wasm/ tests/browser/
+step "career mcp: the method through the official MCP TypeScript SDK client (issue 17)"
+cargo build -p career-cli
+node --test tests/mcp/

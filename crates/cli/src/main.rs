@@ -7,6 +7,7 @@
 //! supply `today` when `--today` is absent; the core never does.
 
 mod commands;
+mod mcp;
 mod output;
 mod settings;
 mod vault;
@@ -146,6 +147,16 @@ enum Command {
     /// The goal cascade: `new`, `status`, `action`, `progress`.
     #[command(subcommand)]
     Goals(commands::goals::GoalsCommand),
+    /// Serve the method to an AI assistant over the Model Context Protocol (stdio).
+    ///
+    /// Started by the assistant (Claude Desktop, Claude Code, Cursor…), not by
+    /// hand: stdout carries only protocol messages. Every write is proposed,
+    /// shown and confirmed; see README "Use with an AI assistant".
+    Mcp {
+        /// Log each request and its outcome to stderr (quiet otherwise).
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Draw a chart as a standalone SVG: timeline, skills, network, risks, progress or streak.
     Chart {
         /// timeline, skills, network, risks, progress or streak.
@@ -181,6 +192,7 @@ impl Command {
                 | Self::Task(_)
                 | Self::Frontmatter(_)
                 | Self::Calendar { .. }
+                | Self::Mcp { .. }
         )
     }
 }
@@ -241,27 +253,37 @@ pub struct Context {
     pub today: Day,
 }
 
-fn run(cli: Cli) -> Result<Output, CoreError> {
-    let today = match cli.today {
-        Some(text) => Day::parse(&text)?,
-        None => Day::parse(
-            &chrono::Local::now()
-                .date_naive()
-                .format("%Y-%m-%d")
-                .to_string(),
-        )?,
-    };
-    settings::set_config_dir(&cli.config_dir)?;
-    let mut settings = settings::load(&cli.vault)?;
-    if cli.command.uses_the_index() {
-        settings.career_index_location =
-            commands::career_folder::find_index(&cli.vault, &settings, today)?;
+impl Context {
+    /// The context of one command: the vault's settings as they are now, the
+    /// day (`--today`, else the local date) and, when `find_index`, where the
+    /// Career Index is.
+    pub fn load(vault: PathBuf, today: Option<&str>, find_index: bool) -> Result<Self, CoreError> {
+        let today = match today {
+            Some(text) => Day::parse(text)?,
+            None => Day::parse(
+                &chrono::Local::now()
+                    .date_naive()
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )?,
+        };
+        let mut settings = settings::load(&vault)?;
+        if find_index {
+            settings.career_index_location =
+                commands::career_folder::find_index(&vault, &settings, today)?;
+        }
+        Ok(Self {
+            vault,
+            settings,
+            today,
+        })
     }
-    let context = Context {
-        vault: cli.vault,
-        settings,
-        today,
-    };
+}
+
+fn run(cli: Cli) -> Result<Output, CoreError> {
+    settings::set_config_dir(&cli.config_dir)?;
+    let find_index = cli.command.uses_the_index();
+    let context = Context::load(cli.vault, cli.today.as_deref(), find_index)?;
     match cli.command {
         Command::Init => commands::notes::init(&context),
         Command::Coach {
@@ -352,6 +374,8 @@ fn run(cli: Cli) -> Result<Output, CoreError> {
         Command::Task(command) => commands::note::task(&context, command),
         Command::Frontmatter(command) => commands::note::frontmatter(&context, command),
         Command::Goals(command) => commands::goals::run(&context, command),
+        // Served from main(), before anything is printed; never reached.
+        Command::Mcp { .. } => Ok(Output::new("", serde_json::Value::Null)),
         Command::Chart {
             kind,
             output,
@@ -406,6 +430,18 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     let json = cli.json;
+    if let Command::Mcp { verbose } = cli.command {
+        // stdout belongs to the protocol from here on: errors go to stderr only.
+        return match settings::set_config_dir(&cli.config_dir)
+            .and_then(|()| mcp::serve(cli.vault, cli.today, verbose))
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                output::print_error(&error, false);
+                ExitCode::from(1)
+            }
+        };
+    }
     match run(cli) {
         Ok(output) => {
             output.print(json);

@@ -62,6 +62,12 @@ pub enum ErrorCode {
     Usage,
     /// The Career Index is not where the settings say, and several notes could be it.
     AmbiguousIndex,
+    /// A proposed change was confirmed after its note changed: nothing was
+    /// written, and the change is shown again on the note as it is now.
+    StaleProposal,
+    /// A confirmation named no pending proposal (already confirmed, or made
+    /// by another run of the server).
+    UnknownProposal,
 }
 
 impl ErrorCode {
@@ -93,6 +99,8 @@ impl ErrorCode {
             Self::NotAFile => "not_a_file",
             Self::Usage => "usage",
             Self::AmbiguousIndex => "ambiguous_index",
+            Self::StaleProposal => "stale_proposal",
+            Self::UnknownProposal => "unknown_proposal",
         }
     }
 }

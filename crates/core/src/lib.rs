@@ -5,6 +5,7 @@
 //! nothing of JavaScript. The WASM bindings and the `career` CLI are thin
 //! shells around it; see `ARCHITECTURE.md` for the map.
 
+pub mod assistant;
 pub mod blindspots;
 pub mod charts;
 pub mod coach;
@@ -17,6 +18,7 @@ pub mod log;
 pub mod note;
 pub mod ops;
 pub mod periods;
+pub mod proposal;
 pub mod reviews;
 pub mod settings;
 pub mod span;

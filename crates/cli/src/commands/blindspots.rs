@@ -142,8 +142,25 @@ fn add_section(
     )
 }
 
+/// The findings on the index's text, with the goals note and the session logs.
+pub fn findings_for(context: &Context, index: &str) -> Result<Vec<Finding>, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let goals = context
+        .files()?
+        .read(&paths.goals)
+        .ok()
+        .flatten()
+        .map(|n| n.text);
+    Ok(analyze(
+        index,
+        goals.as_deref(),
+        &logs(context)?,
+        context.today,
+    ))
+}
+
 /// The most recent saved analysis in the career folder: (name, text).
-fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
+pub fn latest_analysis(context: &Context) -> Result<Option<(String, String)>, CoreError> {
     let mut found: Vec<String> = crate::commands::career_folder::note_names(context)?
         .into_iter()
         .filter(|n| n.starts_with("Blind Spot Analysis "))

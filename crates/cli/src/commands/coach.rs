@@ -41,7 +41,7 @@ pub fn save_session(context: &Context, session: Option<&Session>) -> Result<(), 
 }
 
 /// The current time for the transcript (`CAREER_NOW` fixes it, for reproducible scripts).
-fn now() -> String {
+pub fn now() -> String {
     std::env::var("CAREER_NOW")
         .unwrap_or_else(|_| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string())
 }
@@ -226,7 +226,18 @@ pub fn run(
             Err(e) => return Err(e),
         };
         if let Some(text) = &result.write {
-            match files.replace_merging(&note, text) {
+            // The same proposal career mcp confirms: the answer's change on the
+            // note as read, moved past an edit made elsewhere meanwhile.
+            let change = career_core::proposal::Proposal::new(
+                "Coaching answer",
+                Vec::new(),
+                vec![career_core::proposal::Planned::replace(
+                    &note.relative,
+                    &note.text,
+                    text,
+                )],
+            )?;
+            match files.commit(&change, crate::vault::Commit::Moving) {
                 Ok(_) => {}
                 Err(e) if e.code == ErrorCode::Conflict => {
                     // The person edited the lines this answer replaces while they were

@@ -147,7 +147,7 @@ pub fn show(prompt: &Prompt, interactive: bool) {
             if let Some(entry) = entry {
                 say(&format!("{}:", entry_heading(entry)));
             }
-            for line in read_back(understood, columns) {
+            for line in career_core::assistant::coach::read_back(understood, columns) {
                 say(&line);
             }
             say("The note will change like this:");
@@ -160,40 +160,6 @@ pub fn show(prompt: &Prompt, interactive: bool) {
             "\nDone: {written} section(s) written, {skipped} skipped."
         )),
     }
-}
-
-/// "Here is what I understood", each value under its label or column.
-pub fn read_back(
-    understood: &career_core::coach::reader::Reading,
-    columns: &[String],
-) -> Vec<String> {
-    let mut out = vec!["Here is what I understood:".to_string()];
-    for f in &understood.fields {
-        let value = if f.value.is_empty() {
-            "(empty)"
-        } else {
-            &f.value
-        };
-        out.push(format!("  {}: {value}", f.label));
-    }
-    for (n, e) in understood.entries.iter().enumerate() {
-        out.push(format!("  Entry {}:", n + 1));
-        for (k, value) in e.iter().enumerate() {
-            let label = columns.get(k).map_or("Value", String::as_str);
-            let value = if value.is_empty() { "(empty)" } else { value };
-            out.push(format!("    {label}: {value}"));
-        }
-    }
-    for i in &understood.items {
-        out.push(format!("  - {i}"));
-    }
-    for r in &understood.remove {
-        out.push(format!("  Remove: {r}"));
-    }
-    for u in &understood.unplaced {
-        out.push(format!("  Kept as a note: {u}"));
-    }
-    out
 }
 
 /// "Entry 2 of 3 · Sponsors".

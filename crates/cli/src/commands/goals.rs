@@ -12,7 +12,9 @@
 use career_core::edit::{apply, Applied, TextEdit};
 use career_core::goals::edits::{add_action, set_status};
 use career_core::goals::progress::{progress, render_text};
-use career_core::goals::template::{render, GoalDraft, GoalsInput, MilestoneDraft, QuarterDraft};
+use career_core::goals::template::{
+    render, CascadeContext, GoalDraft, GoalsInput, MilestoneDraft, QuarterDraft,
+};
 use career_core::{CoreError, ErrorCode, FiscalYear, Period, PeriodKind};
 use clap::Subcommand;
 
@@ -21,6 +23,7 @@ use crate::commands::notes::link_format;
 use crate::output::Output;
 use crate::vault::{ReadNote, Written};
 use crate::Context;
+use career_core::proposal::{Planned, Proposal};
 
 /// `career goals …`
 #[derive(Subcommand)]
@@ -185,18 +188,21 @@ pub fn run(context: &Context, command: GoalsCommand) -> Result<Output, CoreError
     }
 }
 
-fn year_of(period: Period) -> i32 {
+/// The planning year a period belongs to.
+pub fn year_of(period: Period) -> i32 {
     match period {
         Period::Year { year } | Period::Quarter { year, .. } | Period::Month { year, .. } => year,
         Period::Week { year, .. } => year,
     }
 }
 
-fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
+/// The goals note's vault path for a planning year.
+pub fn note_relative(context: &Context, year: i32) -> Result<String, CoreError> {
     context.settings.goals_path(year)
 }
 
-fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
+/// The year's goals note, which must exist (with both ways forward when it does not).
+pub fn goals_note(context: &Context, year: i32) -> Result<ReadNote, CoreError> {
     career_core::goals::template::check_year(year)?;
     let relative = note_relative(context, year)?;
     let files = context.files()?;
@@ -327,13 +333,11 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
         ));
     }
     let paths = context.settings.note_paths(context.today)?;
-    let index = files.read(&paths.career_index)?;
-    let planned =
-        career_core::reviews::planned_theme(year, &crate::commands::career_folder::notes(context)?);
-    let cascade = index
-        .as_ref()
-        .map(|i| career_core::goals::template::context(&i.text, year))
-        .unwrap_or_default();
+    let NewGoals {
+        index,
+        planned_theme: planned,
+        cascade,
+    } = new_goals(context, year)?;
     let interviewed = matches!(how, How::Interview { .. });
     let input = match how {
         How::Scripted {
@@ -426,4 +430,104 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
         human.join("\n"),
         serde_json::json!({ "created": relative, "linked": linked }),
     ))
+}
+
+/// What a new goals note starts from: the Career Index (if any), the theme
+/// last year's annual review chose, and the cascade's context in the index.
+pub struct NewGoals {
+    /// The Career Index as read.
+    pub index: Option<ReadNote>,
+    /// The theme an annual review planned for the year.
+    pub planned_theme: Option<String>,
+    /// North star, theme and success criteria from the index.
+    pub cascade: CascadeContext,
+}
+
+/// Reads what a new goals note for `year` starts from.
+pub fn new_goals(context: &Context, year: i32) -> Result<NewGoals, CoreError> {
+    let paths = context.settings.note_paths(context.today)?;
+    let index = context.files()?.read(&paths.career_index)?;
+    let planned_theme =
+        career_core::reviews::planned_theme(year, &crate::commands::career_folder::notes(context)?);
+    let cascade = index
+        .as_ref()
+        .map(|i| career_core::goals::template::context(&i.text, year))
+        .unwrap_or_default();
+    Ok(NewGoals {
+        index,
+        planned_theme,
+        cascade,
+    })
+}
+
+/// Plans a new goals note (one create, never over an existing note) and the
+/// link to it from the Career Index's theme section: the proposal an
+/// assistant confirms. Also returns why the link is left out, if it is.
+pub fn plan_new(
+    context: &Context,
+    input: &GoalsInput,
+    start: &NewGoals,
+) -> Result<(Proposal, Option<String>), CoreError> {
+    let fiscal = context.settings.fiscal()?;
+    let year = input.year;
+    career_core::goals::template::check_year(year)?;
+    let relative = note_relative(context, year)?;
+    if context.files()?.read(&relative)?.is_some() {
+        return Err(CoreError::new(
+            ErrorCode::NoteExists,
+            format!("{relative} already exists; nothing was written. Use `career goals status`, `action` or `progress` on it."),
+        ));
+    }
+    let paths = context.settings.note_paths(context.today)?;
+    let links = link_format(&context.vault);
+    let text = render(
+        input,
+        &paths.career_index_name,
+        links,
+        fiscal,
+        context.today,
+    )?;
+    let mut planned = vec![Planned::create(&relative, &text)];
+    let mut unlinked = None;
+    match &start.index {
+        Some(index) => {
+            let name = context.settings.goals_name(year)?;
+            match career_core::goals::template::link_back_themed(
+                &index.text,
+                year,
+                &name,
+                links,
+                &input.theme,
+            ) {
+                Ok(edits) => planned.push(Planned::edit(&index.relative, &index.text, edits)),
+                Err(e) => {
+                    unlinked = Some(format!(
+                        "It is not linked from {} ({}): add **→ [[{name}]]** — Full cascade to its {year} Theme section.",
+                        paths.career_index, e.message
+                    ))
+                }
+            }
+        }
+        None => {
+            unlinked = Some(format!(
+                "{} does not exist, so nothing links to the goals note yet.",
+                paths.career_index
+            ))
+        }
+    }
+    let mut read_back = vec![format!("{year} theme: \"{}\"", input.theme)];
+    for (i, g) in input.goals.iter().enumerate() {
+        read_back.push(format!("G{}: {} — metric: {}", i + 1, g.outcome, g.metric));
+    }
+    for q in &input.quarters {
+        read_back.push(format!(
+            "Q{}: {} — focus: {}",
+            q.quarter, q.intention, q.focus
+        ));
+    }
+    for m in &input.milestones {
+        read_back.push(format!("{}: {} ({})", m.month, m.text, m.goal));
+    }
+    let proposal = Proposal::new(format!("Create {relative}"), read_back, planned)?;
+    Ok((proposal, unlinked))
 }

@@ -7,6 +7,7 @@ use career_core::log::render::{log_name, render, LogInput};
 use career_core::log::session_logs_row;
 use career_core::log::threads::{all_open_threads, dispose, Disposition, Thread};
 use career_core::ops::{run, Operation};
+use career_core::proposal::{Planned, Proposal};
 use career_core::{CoreError, ErrorCode};
 
 use crate::commands::notes::link_format;
@@ -73,13 +74,28 @@ pub fn threads(context: &Context) -> Result<Output, CoreError> {
     ))
 }
 
-/// Writes a new log in one create, then appends its row to the Session Logs
-/// tables of the Career Index and the methodology note (when they exist).
+/// A session log, planned: the log note and the Session Logs rows it adds.
+pub struct LogPlan {
+    /// The log's vault path.
+    pub path: String,
+    /// Create the log, then add its row to the Career Index and the
+    /// methodology note (those that have a Session Logs table).
+    pub proposal: Proposal,
+    /// Notes that have no Session Logs table (nothing is added there).
+    pub without_table: Vec<String>,
+}
+
+/// Plans a new log and its Session Logs rows, on the notes as they are now.
 ///
 /// The caller says what the log is about; this fills in what the vault
 /// decides: the date, duration, a distinct name, the methodology note and the
-/// link format.
-pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, CoreError> {
+/// link format. `detect` adds what the career folder shows was done today
+/// (a session run here); a session held elsewhere claims only what it says.
+pub fn plan_log(
+    context: &Context,
+    mut input: LogInput<'_>,
+    detect: bool,
+) -> Result<LogPlan, CoreError> {
     let paths = context.settings.note_paths(context.today)?;
     let taken = crate::commands::career_folder::note_names(context)?;
     let date = context.today.iso();
@@ -95,7 +111,7 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     input.name = name.clone();
     input.methodology = paths.methodology_name.clone();
     input.links = links;
-    if input.session.is_some() || !input.phases.profile.is_empty() {
+    if detect && (input.session.is_some() || !input.phases.profile.is_empty()) {
         // A session run here (coaching, or the profile questions): everything
         // else done today (index created or upgraded, blind spots saved and
         // sections added for them, goals note created) joins the log; a session
@@ -107,36 +123,64 @@ pub fn write_log(context: &Context, mut input: LogInput<'_>) -> Result<String, C
     }
     let path = crate::commands::career_folder::note_path(context, &name)?;
     let files = context.files()?;
-    files.create(&path, &render(&input))?;
+    let mut planned = vec![Planned::create(&path, &render(&input))];
     let output_names: Vec<String> = input
         .outputs
         .iter()
         .map(|(label, _)| label.clone())
         .collect();
     let row = session_logs_row(&name, &input.focus, &output_names, links);
+    let mut without_table = Vec::new();
     for note_path in [&paths.career_index, &paths.methodology] {
-        if files.read(note_path)?.is_none() {
+        let Some(note) = files.read(note_path)? else {
             continue;
-        }
+        };
         let op = Operation::TableAddRow {
             section: "Session Logs".into(),
             table: 0,
             cells: row.clone(),
         };
-        match files.update(note_path, &mut |text| Ok(run(text, &op)?.text)) {
-            Ok(_) => {}
+        match run(&note.text, &op) {
+            Ok(outcome) => {
+                planned.push(Planned::edit(note_path.as_str(), &note.text, outcome.edits))
+            }
             Err(e)
                 if matches!(
                     e.code,
                     ErrorCode::SectionNotFound | ErrorCode::TableNotFound
                 ) =>
             {
-                eprintln!("note: {note_path} has no Session Logs table; run `career index upgrade` to add one.");
+                without_table.push(note_path.clone());
             }
             Err(e) => return Err(e),
         }
     }
-    Ok(path)
+    let proposal = Proposal::new(
+        format!("Session log {name}"),
+        vec![format!("Focus: {}", input.focus)],
+        planned,
+    )?;
+    Ok(LogPlan {
+        path,
+        proposal,
+        without_table,
+    })
+}
+
+/// Writes a new log in one create, then appends its row to the Session Logs
+/// tables of the Career Index and the methodology note (when they exist),
+/// through the same proposal an assistant confirms.
+pub fn write_log(context: &Context, input: LogInput<'_>) -> Result<String, CoreError> {
+    let plan = plan_log(context, input, true)?;
+    for note_path in &plan.without_table {
+        eprintln!(
+            "note: {note_path} has no Session Logs table; run `career index upgrade` to add one."
+        );
+    }
+    context
+        .files()?
+        .commit(&plan.proposal, crate::vault::Commit::Moving)?;
+    Ok(plan.path)
 }
 
 /// The key of today's recorded work in the plugin's data.json (the plugin writes it too).

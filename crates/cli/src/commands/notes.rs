@@ -34,7 +34,7 @@ pub fn link_format(vault: &Path) -> LinkFormat {
 }
 
 /// Plans a note against its current text on disk.
-fn plan(
+pub fn plan(
     context: &Context,
     kind: NoteKind,
 ) -> Result<(NotePlan, Option<crate::vault::ReadNote>), CoreError> {

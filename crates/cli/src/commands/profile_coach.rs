@@ -165,7 +165,16 @@ pub fn run(context: &Context) -> Result<Output, CoreError> {
                     let note = files.read_existing(&profile)?;
                     let outcome = write(&note.text, &reading)?;
                     if outcome.text.is_some() {
-                        files.apply_edits(&note, &outcome.edits)?;
+                        let change = career_core::proposal::Proposal::new(
+                            reading.read_back.clone(),
+                            vec![reading.read_back.clone()],
+                            vec![career_core::proposal::Planned::edit(
+                                &note.relative,
+                                &note.text,
+                                outcome.edits,
+                            )],
+                        )?;
+                        files.commit(&change, crate::vault::Commit::Moving)?;
                     }
                     say(&format!("Written to {profile}."));
                     // Back and a new answer: the later one counts, in question order.

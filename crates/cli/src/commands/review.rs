@@ -22,8 +22,9 @@ use career_core::{CoreError, ErrorCode};
 use crate::commands::log::logs;
 use crate::commands::notes::link_format;
 use crate::output::Output;
-use crate::vault::{scan, ReadNote, Vault};
+use crate::vault::{scan, Vault};
 use crate::Context;
+use career_core::proposal::{Planned, Proposal};
 
 /// Where Periodic Notes keeps its settings, relative to the vault.
 fn periodic_data() -> String {
@@ -346,7 +347,7 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<Output, CoreError> {
 
 /// The period to review, the periods it covers (a catch-up covers several)
 /// and the older missed ones it lists as skipped.
-fn which_period(
+pub fn which_period(
     context: &Context,
     args: &ReviewArgs,
     fiscal: FiscalYear,
@@ -378,7 +379,7 @@ fn which_period(
 }
 
 /// Reads every note the review needs, as they are now.
-fn review_input(
+pub fn review_input(
     context: &Context,
     vault: &Vault,
     args: &ReviewArgs,
@@ -467,11 +468,15 @@ fn ask_decisions(plan: &ReviewPlan) -> (Vec<String>, Vec<String>) {
     (keep, drop)
 }
 
-/// Writes a plan: the goals notes, then the periodic note or the new review.
-/// Each note's edits go onto the text the plan was made from, moved past any
-/// change made elsewhere meanwhile; a change in the lines they replace is a
-/// `conflict` and that note is not written.
-fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), CoreError> {
+/// A review plan as a proposal: the goals notes' edits, each on the text the
+/// plan was computed from, then the periodic note's edits or the new review
+/// (created last, so a failure in between is safe to run again: the goals
+/// edits are idempotent). A review note that exists already is `note_exists`.
+pub fn proposal(
+    vault: &Vault,
+    input: &ReviewInput,
+    plan: &ReviewPlan,
+) -> Result<Proposal, CoreError> {
     if let Some(note) = &plan.create {
         if vault.read(&note.path)?.is_some() {
             return Err(CoreError::new(
@@ -483,6 +488,7 @@ fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), Co
             ));
         }
     }
+    let mut planned = Vec::new();
     for edits in [
         &plan.previous_goals,
         &plan.goals,
@@ -501,20 +507,44 @@ fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), Co
                 ),
             )
         })?;
-        let note = ReadNote {
-            relative: edits.path.clone(),
-            text: base.to_string(),
-        };
-        vault.apply_edits(&note, &edits.edits)?;
+        planned.push(Planned::edit(&edits.path, base, edits.edits.clone()));
     }
     if let Some(note) = &plan.create {
-        vault.create(&note.path, &note.text)?;
+        planned.push(Planned::create(&note.path, &note.text));
     }
-    Ok(())
+    let mut read_back = vec![plan.summary.clone()];
+    for c in &plan.carried {
+        let flag = if c.flagged {
+            format!(
+                ", carried {} times already: keep, re-scope or drop?",
+                c.carried.saturating_sub(1)
+            )
+        } else {
+            String::new()
+        };
+        read_back.push(format!(
+            "{:?}: {} ({} → {}){flag}",
+            c.decision, c.text, c.from, c.to
+        ));
+    }
+    Proposal::new(
+        format!("The {} review of {}", plan.kind.adjective(), plan.period),
+        read_back,
+        planned,
+    )
+}
+
+/// Writes a plan through its proposal, moving each note's edits past a
+/// change made elsewhere meanwhile; a change in the lines they replace is a
+/// `conflict` and that note is not written.
+pub fn write(vault: &Vault, input: &ReviewInput, plan: &ReviewPlan) -> Result<(), CoreError> {
+    vault
+        .commit(&proposal(vault, input, plan)?, crate::vault::Commit::Moving)
+        .map(|_| ())
 }
 
 /// The text of `path` that the plan was computed from.
-fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
+pub fn planned_from<'a>(input: &'a ReviewInput, path: &str) -> Option<&'a str> {
     let settings = &input.settings;
     let fiscal = settings.fiscal().ok()?;
     let year = career_core::reviews::goals_year(input.period?, fiscal);

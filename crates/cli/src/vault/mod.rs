@@ -19,6 +19,7 @@ mod temps;
 use std::path::{Path, PathBuf};
 
 use career_core::edit::{apply, rebase::rebase, Applied, TextEdit};
+use career_core::proposal::Proposal;
 use career_core::vault_path::confine_file;
 use career_core::{CoreError, ErrorCode};
 
@@ -30,6 +31,15 @@ pub use read::{read_text, scan};
 pub struct Vault {
     root: PathBuf,
     real_root: PathBuf,
+}
+
+/// How [`Vault::commit`] treats a note that changed since the proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commit {
+    /// Refuse it (`stale_proposal`): the person confirmed these exact bytes.
+    Exact,
+    /// Keep a change made elsewhere in the note; refuse one in the edited lines.
+    Moving,
 }
 
 /// A note as read, kept so a later write can check what changed.
@@ -170,10 +180,26 @@ impl Vault {
         })
     }
 
-    /// Writes `new_text`, computed from `note.text`, as the one edit between
-    /// the two, so a change made elsewhere in the note meanwhile is kept.
-    pub fn replace_merging(&self, note: &ReadNote, new_text: &str) -> Result<Written, CoreError> {
-        self.apply_edits(note, &[edit_between(&note.text, new_text)])
+    /// Writes a confirmed proposal, note by note in its order, each under the
+    /// guard: `Exact` writes a note only if it still holds exactly the text the
+    /// proposal was computed from (`stale_proposal` otherwise: what was shown
+    /// is no longer what would be written); `Moving` moves the edits past a
+    /// change made elsewhere meanwhile (`conflict` if it is in their lines).
+    /// A failure stops at that note; the notes before it are written (each
+    /// proposal orders its notes so that this is safe to run again).
+    pub fn commit(&self, proposal: &Proposal, mode: Commit) -> Result<Vec<Written>, CoreError> {
+        let mut written = Vec::new();
+        for (index, change) in proposal.changes.iter().enumerate() {
+            let done = self.write(&change.path, &mut |current| {
+                match mode {
+                    Commit::Exact => proposal.text_for(index, current),
+                    Commit::Moving => proposal.moved_text_for(index, current),
+                }
+                .map(Some)
+            })?;
+            written.push(done);
+        }
+        Ok(written)
     }
 
     /// Recomputes a change on the note's fresh text and writes the result.
@@ -197,31 +223,6 @@ impl crate::Context {
     pub fn files(&self) -> Result<Vault, CoreError> {
         Vault::open(&self.vault)
     }
-}
-
-/// The single edit that turns `old` into `new`: the stretch between their
-/// common start and common end.
-pub fn edit_between(old: &str, new: &str) -> TextEdit {
-    let prefix = old
-        .char_indices()
-        .zip(new.chars())
-        .take_while(|((_, a), b)| a == b)
-        .last()
-        .map_or(0, |((i, a), _)| i + a.len_utf8());
-    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
-    let suffix: usize = old_rest
-        .chars()
-        .rev()
-        .zip(new_rest.chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix = suffix.min(old_rest.len()).min(new_rest.len());
-    TextEdit::replace(
-        old,
-        career_core::Span::new(prefix, old.len() - suffix),
-        &new_rest[..new_rest.len() - suffix],
-    )
 }
 
 fn changed(relative: &str) -> CoreError {

@@ -139,6 +139,32 @@ pub fn apply(text: &str, edits: &[TextEdit]) -> CoreResult<Applied> {
     })
 }
 
+/// The single edit that turns `old` into `new`: the stretch between their
+/// common start and common end (on character boundaries).
+pub fn between(old: &str, new: &str) -> TextEdit {
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, a), _)| i + a.len_utf8());
+    let old_rest = old.get(prefix..).unwrap_or("");
+    let new_rest = new.get(prefix..).unwrap_or("");
+    let suffix: usize = old_rest
+        .chars()
+        .rev()
+        .zip(new_rest.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix = suffix.min(old_rest.len()).min(new_rest.len());
+    TextEdit::replace(
+        old,
+        Span::new(prefix, old.len() - suffix),
+        new_rest.get(..new_rest.len() - suffix).unwrap_or(""),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +218,20 @@ mod tests {
             apply(emoji, &[split]).unwrap_err().code,
             ErrorCode::SpanOutOfBounds
         );
+    }
+
+    #[test]
+    fn between_is_the_one_edit_from_old_to_new() {
+        for (old, new) in [
+            ("abc", "abXc"),
+            ("héllo", "hello"),
+            ("", "new"),
+            ("same", "same"),
+            ("aaa", "aa"),
+        ] {
+            let edit = between(old, new);
+            assert_eq!(apply(old, &[edit]).unwrap().text(old), new);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! an AI assistant) can run a session from the note alone.
 
 use super::{Block, Section};
+use crate::goals::template::WEEKLY_QUESTIONS;
 use crate::templates::links::LinkFormat;
 
 fn s(text: &str) -> String {
@@ -18,6 +19,84 @@ fn table(header: &[&str], rows: &[&[&str]]) -> Block {
             .map(|r| r.iter().map(|c| s(c)).collect())
             .collect(),
     }
+}
+
+/// The seed's common blind spots and the question that surfaces each.
+pub const COMMON_BLIND_SPOTS: [[&str; 2]; 5] = [
+    [
+        "No clear POV",
+        "What do you believe about your industry that others don't?",
+    ],
+    [
+        "Internal-only visibility",
+        "Who outside your company would recommend you for a role?",
+    ],
+    [
+        "No business metrics",
+        "Can you quantify the $ impact of your wins?",
+    ],
+    [
+        "Too many priorities",
+        "If this year had ONE theme, what would it be?",
+    ],
+    [
+        "No contingency",
+        "What if your current path doesn't work out?",
+    ],
+];
+
+/// Phase 4's step back: the questions to ask of the whole Career Index.
+pub const STEP_BACK_QUESTIONS: [&str; 3] = [
+    "What's missing that should be front and center?",
+    "What would a coach specializing in [your focus area] add?",
+    "What are the gaps between where I am and where I want to be?",
+];
+
+/// Phase 6: how often each review happens, and what it does.
+pub const CADENCE: [[&str; 2]; 4] = [
+    ["Weekly", "Review the weekly questions, update task status"],
+    ["Monthly", "Check milestones, adjust if needed"],
+    [
+        "Quarterly",
+        "Review the quarterly intention, plan the next quarter",
+    ],
+    [
+        "Annually",
+        "Full Career Index review, set next year's theme and goals",
+    ],
+];
+
+/// The method's key principles: (name, why).
+pub const PRINCIPLES: [[&str; 2]; 6] = [
+    ["One question at a time", "depth beats breadth"],
+    ["Confirm before updating", "builds trust, catches errors"],
+    [
+        "Separate strategic from tactical",
+        "Career Index vs. Goals note",
+    ],
+    [
+        "Blind spot analysis",
+        "step back after completing to find gaps",
+    ],
+    ["Cascade goals", "Vision → Year → Quarter → Month → Week"],
+    [
+        "Document the meta",
+        "session logs make the process repeatable",
+    ],
+];
+
+fn pairs(header: &[&str], rows: &[[&str; 2]]) -> Block {
+    let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    table(header, &rows)
+}
+
+fn numbered(items: &[&str]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("{}. {q}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The methodology's sections, as data.
@@ -90,21 +169,11 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
             ]),
             Section::new(3, "Phase 4: Blind Spot Analysis", vec![
                 Block::Paragraph(s("After every section is filled, step back and ask what is missing that should be front and center.")),
-                table(&["Blind Spot", "Question to Surface It"], &[
-                    &["No clear POV", "What do you believe about your industry that others don't?"],
-                    &["Internal-only visibility", "Who outside your company would recommend you for a role?"],
-                    &["No business metrics", "Can you quantify the $ impact of your wins?"],
-                    &["Too many priorities", "If this year had ONE theme, what would it be?"],
-                    &["No contingency", "What if your current path doesn't work out?"],
-                ]),
+                pairs(&["Blind Spot", "Question to Surface It"], &COMMON_BLIND_SPOTS),
             ]).with_children(vec![
                 Section::new(4, "Step Back and Ask", vec![
                     Block::Paragraph(s("Read the whole Career Index as a coach would, not section by section:")),
-                    Block::Bullets(vec![
-                        s("What's missing that should be front and center?"),
-                        s("What would a coach specializing in [your focus area] add?"),
-                        s("What are the gaps between where I am and where I want to be?"),
-                    ]),
+                    Block::Bullets(STEP_BACK_QUESTIONS.iter().map(|q| s(q)).collect()),
                 ]),
             ]),
             Section::new(3, "Phase 5: Goal Cascade", vec![
@@ -125,15 +194,10 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
                         &["Q4", "*\"Deliver and reflect\"*", "[specific priorities]"],
                     ]),
                 ]),
-                Section::new(4, "Weekly Review Questions", vec![Block::Paragraph(s("1. What's the ONE thing this week that moves me toward my goals?\n2. Am I on track for this month's milestones?\n3. What's blocking me? Who can help?\n4. Am I protecting time for what matters?"))]),
+                Section::new(4, "Weekly Review Questions", vec![Block::Paragraph(numbered(&WEEKLY_QUESTIONS))]),
             ]),
             Section::new(3, "Phase 6: Maintenance", vec![
-                table(&["Frequency", "Activity"], &[
-                    &["Weekly", "Review the weekly questions, update task status"],
-                    &["Monthly", "Check milestones, adjust if needed"],
-                    &["Quarterly", "Review the quarterly intention, plan the next quarter"],
-                    &["Annually", "Full Career Index review, set next year's theme and goals"],
-                ]),
+                pairs(&["Frequency", "Activity"], &CADENCE),
                 Block::Paragraph(s("Document every coaching session in a session log: what was discussed, decisions made, frameworks used, open threads.")),
                 Block::Paragraph(s("A log makes a session repeatable: the next one starts from its open threads instead of from memory. Each log records:")),
                 Block::Bullets(vec![
@@ -147,13 +211,8 @@ pub fn sections(index_name: &str, goals_name: &str, links: LinkFormat) -> Vec<Se
             ]),
         ]),
         Section::new(2, "Session Logs", vec![table(&["Date", "Focus", "Output"], &[])]),
-        Section::new(2, "Key Principles", vec![Block::Bullets(vec![
-            s("**One question at a time**: depth beats breadth"),
-            s("**Confirm before updating**: builds trust, catches errors"),
-            s("**Separate strategic from tactical**: Career Index vs. Goals note"),
-            s("**Blind spot analysis**: step back after completing to find gaps"),
-            s("**Cascade goals**: Vision → Year → Quarter → Month → Week"),
-            s("**Document the meta**: session logs make the process repeatable"),
-        ])]),
+        Section::new(2, "Key Principles", vec![Block::Bullets(
+            PRINCIPLES.iter().map(|[name, why]| format!("**{name}**: {why}")).collect(),
+        )]),
     ]
 }

@@ -63,6 +63,7 @@ pub fn career_coaching(index_name: &str, links: LinkFormat) -> Section {
                 "Career notes: {}. Use the `career` command in this vault to read and change them (`career --help`).",
                 links.link(index_name, None, None)
             )),
+            Block::Paragraph(s("If Career Coach's MCP tools are connected (`career mcp`: `read_index`, `propose_section_answer`, `confirm_change`…), use them: each phase of the method is one of its prompts, and every change is proposed, shown to me and written only once I confirm it.")),
             Block::Bullets(vec![
                 s("Ask one question at a time: ask, receive the answer, confirm your understanding, update the note, then move on."),
                 s("Confirm before updating a note, and change only the section in question."),
