@@ -375,57 +375,52 @@ fn new(context: &Context, fiscal: FiscalYear, year: i32, how: How) -> Result<Out
             }
         }
     };
-    let links = link_format(&context.vault);
-    let text = render(
-        &input,
-        &paths.career_index_name,
-        links,
-        fiscal,
-        context.today,
-    )?;
-    files.create(&relative, &text)?;
+    // Planned on the notes as they are now (an interview may have taken minutes).
+    let (proposal, unlinked) = plan_new(context, &input, &new_goals(context, year)?)?;
+    let written = files.commit(&proposal, crate::vault::Commit::Moving);
+    if files.read(&relative)?.is_none() {
+        return Err(written.err().unwrap_or_else(|| {
+            CoreError::new(ErrorCode::Io, format!("{relative} was not written."))
+        }));
+    }
     if interviewed {
         crate::settings::save_key(&context.vault, INTERVIEW_KEY, None)?;
     }
     let mut human = vec![format!("Created {relative}")];
-    let mut linked = false;
-    match &index {
-        Some(index) => {
-            // The note exists now: a link that cannot be added is reported,
-            // not an error, so the command's outcome matches the vault.
-            let result = context.settings.goals_name(year).and_then(|name| {
-                write(context, index, |text| {
-                    career_core::goals::template::link_back_themed(
-                        text,
-                        year,
-                        &name,
-                        links,
-                        &input.theme,
-                    )
-                })
-            });
-            match result {
-                Ok(true) => {
-                    linked = true;
-                    human.push(format!(
-                        "Linked it from {} ({year} Theme).",
-                        paths.career_index
-                    ));
-                }
-                Ok(false) => {}
-                Err(e) => human.push(format!(
-                    "Could not link it from {} ({}): add **→ [[{}]]** — Full cascade to its {year} Theme section.",
-                    paths.career_index,
-                    e.message,
-                    context.settings.goals_name(year).unwrap_or_default()
-                )),
-            }
-        }
-        None => human.push(format!(
-            "{} does not exist, so nothing links to the goals note yet: run `career init`.",
+    let goals_name = context.settings.goals_name(year).unwrap_or_default();
+    let could_not = |reason: &str| {
+        format!(
+            "Could not link it from {} ({reason}): add **→ [[{goals_name}]]** — Full cascade to its {year} Theme section.",
             paths.career_index
-        )),
-    }
+        )
+    };
+    // The note exists now: a link that cannot be added is reported, not an
+    // error, so the command's outcome matches the vault.
+    let linked = match (&written, unlinked) {
+        (Err(e), _) => {
+            human.push(could_not(&e.message));
+            false
+        }
+        (Ok(_), Some(Unlinked::NoIndex)) => {
+            human.push(format!(
+                "{} does not exist, so nothing links to the goals note yet: run `career init`.",
+                paths.career_index
+            ));
+            false
+        }
+        (Ok(_), Some(Unlinked::Failed(reason))) => {
+            human.push(could_not(&reason));
+            false
+        }
+        (Ok(_), None) if proposal.changes.len() > 1 => {
+            human.push(format!(
+                "Linked it from {} ({year} Theme).",
+                paths.career_index
+            ));
+            true
+        }
+        (Ok(_), None) => false,
+    };
     Ok(Output::new(
         human.join("\n"),
         serde_json::json!({ "created": relative, "linked": linked }),
@@ -460,14 +455,23 @@ pub fn new_goals(context: &Context, year: i32) -> Result<NewGoals, CoreError> {
     })
 }
 
+/// Why a new goals note is not linked from the Career Index.
+pub enum Unlinked {
+    /// There is no Career Index.
+    NoIndex,
+    /// The link could not be placed (the reason).
+    Failed(String),
+}
+
 /// Plans a new goals note (one create, never over an existing note) and the
-/// link to it from the Career Index's theme section: the proposal an
-/// assistant confirms. Also returns why the link is left out, if it is.
+/// link to it from the Career Index's theme section: what `career goals new`
+/// writes and the proposal an assistant confirms. Also says why the link is
+/// left out, if it is.
 pub fn plan_new(
     context: &Context,
     input: &GoalsInput,
     start: &NewGoals,
-) -> Result<(Proposal, Option<String>), CoreError> {
+) -> Result<(Proposal, Option<Unlinked>), CoreError> {
     let fiscal = context.settings.fiscal()?;
     let year = input.year;
     career_core::goals::template::check_year(year)?;
@@ -500,20 +504,10 @@ pub fn plan_new(
                 &input.theme,
             ) {
                 Ok(edits) => planned.push(Planned::edit(&index.relative, &index.text, edits)),
-                Err(e) => {
-                    unlinked = Some(format!(
-                        "It is not linked from {} ({}): add **→ [[{name}]]** — Full cascade to its {year} Theme section.",
-                        paths.career_index, e.message
-                    ))
-                }
+                Err(e) => unlinked = Some(Unlinked::Failed(e.message)),
             }
         }
-        None => {
-            unlinked = Some(format!(
-                "{} does not exist, so nothing links to the goals note yet.",
-                paths.career_index
-            ))
-        }
+        None => unlinked = Some(Unlinked::NoIndex),
     }
     let mut read_back = vec![format!("{year} theme: \"{}\"", input.theme)];
     for (i, g) in input.goals.iter().enumerate() {

@@ -27,7 +27,6 @@ mod prompts;
 mod resources;
 mod tools;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -51,10 +50,33 @@ struct Pending {
     plan: plans::Plan,
 }
 
+/// How many unconfirmed proposals are kept; older ones are forgotten (their
+/// confirmation is `unknown_proposal`, and the change can be proposed again).
+const KEPT: usize = 32;
+
+/// Unconfirmed proposals, oldest first.
+#[derive(Default)]
+struct Proposals(Vec<(String, Pending)>);
+
+impl Proposals {
+    fn insert(&mut self, token: String, pending: Pending) {
+        self.0.retain(|(t, _)| *t != token);
+        self.0.push((token, pending));
+        if self.0.len() > KEPT {
+            self.0.remove(0);
+        }
+    }
+
+    fn remove(&mut self, token: &str) -> Option<Pending> {
+        let at = self.0.iter().position(|(t, _)| t == token)?;
+        Some(self.0.remove(at).1)
+    }
+}
+
 /// The session: pending proposals by token, and what was confirmed.
 #[derive(Default)]
 struct State {
-    pending: HashMap<String, Pending>,
+    pending: Proposals,
     record: Record,
 }
 

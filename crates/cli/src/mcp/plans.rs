@@ -678,7 +678,15 @@ fn goals_note(context: &Context, args: &GoalsNoteArgs) -> Result<Plan, CoreError
             plan.out.notes.push(note);
         }
     }
-    plan.out.notes.extend(unlinked);
+    match unlinked {
+        Some(commands::goals::Unlinked::NoIndex) => plan.out.notes.push(
+            "There is no Career Index, so nothing will link to the goals note (propose_setup creates the index).".into(),
+        ),
+        Some(commands::goals::Unlinked::Failed(reason)) => plan.out.notes.push(format!(
+            "It will not be linked from the Career Index ({reason}); the person can add the link to the year's theme section."
+        )),
+        None => {}
+    }
     plan.out.next.push(
         "Add this week's actions with propose_weekly_action, each tied to a goal.".to_string(),
     );
