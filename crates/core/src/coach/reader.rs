@@ -126,6 +126,17 @@ fn strip_marker(text: &str) -> &str {
     t
 }
 
+/// An answer's non-empty lines, trimmed and joined by spaces: a pasted
+/// multi-line answer read as one value.
+pub(crate) fn joined(answer: &str) -> String {
+    answer
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Splits an entry into parts: `|` first, then tabs, dashes, then commas.
 pub(crate) fn parts(entry: &str, wanted: usize) -> Vec<String> {
     let separators = ["|", "\t", " — ", " – ", " - ", ","];
@@ -165,12 +176,7 @@ pub fn read(questions: &QuestionSet, answer: &str, year: i32) -> Reading {
     let mut reading = Reading::default();
     match questions.shape {
         Shape::Text => {
-            let text = answer
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = joined(answer);
             let text = text
                 .trim_matches(|c| c == '"' || c == '“' || c == '”')
                 .trim()

@@ -332,12 +332,7 @@ pub fn new_values(entry: &WalkEntry, answer: &str) -> Vec<String> {
         }
         return values;
     }
-    let text = answer
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::coach::reader::joined(answer);
     if entry.values.len() <= 1 {
         return vec![text];
     }
