@@ -1,6 +1,7 @@
 /**
- * plugin/src/coach/engine.ts on its own: the order of read, step, write and save, the one
- * retry when the note changes under a write, and what happens when a write or a save fails.
+ * plugin/src/coach/engine.ts on its own: the order of step, write and save, the answer landed
+ * on the note as it is at the write by the core (moved past a change elsewhere, refused in its
+ * own lines), and what happens when a write or a save fails.
  * The engine is plain TypeScript (no Obsidian), bundled here with esbuild and run against the
  * real core through the glue, with the note, the writes and the saves in memory.
  */
@@ -54,15 +55,13 @@ function setUp({ write, save } = {}) {
 			state.log.push("read");
 			return state.note;
 		},
-		write: async (expected, text) => {
+		path: "Career/0_Career_Index.md",
+		write: async (change) => {
 			state.log.push("write");
 			if (write !== undefined) {
-				await write(state, expected, text);
+				await write(state);
 			}
-			if (state.note !== expected) {
-				throw new coach.NoteChangedError();
-			}
-			state.note = text;
+			state.note = change(state.note);
 		},
 		save: async (saved, action) => {
 			state.log.push(`save:${action?.action ?? "none"}`);
@@ -73,11 +72,11 @@ function setUp({ write, save } = {}) {
 		},
 		now: () => AT,
 	};
-	const engine = new coach.CoachEngine(session, { prompt: glue.coachPrompt, step: glue.coachStep }, io);
+	const engine = new coach.CoachEngine(session, { prompt: glue.coachPrompt, step: glue.coachStep, land: glue.landEdits }, io);
 	return { engine, state };
 }
 
-test("a confirm reads, writes, then saves; the next prompt is computed from the written note", async () => {
+test("a confirm writes what its preview showed, then saves; the next prompt is computed from the written note", async () => {
 	const { engine, state } = setUp();
 	await engine.act({ action: "answer", text: "Visible outside the company" });
 	state.log.length = 0;
@@ -86,44 +85,55 @@ test("a confirm reads, writes, then saves; the next prompt is computed from the 
 	assert.equal(result.wrote, true);
 	assert.equal(result.prompt.kind, "question");
 	assert.equal(result.prompt.section, "success_criteria");
-	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read"]);
+	assert.deepEqual(state.log, ["write", "save:confirm", "read"], "the confirm acts on the note its preview was computed from");
 	assert.match(state.note, /> \*\*"Visible outside the company"\*\*/);
 	assert.equal(state.saved.stage.stage, "asking");
 	assert.equal(state.saved.position, 1);
 });
 
-test("a note changed under the write is read again and the step retried once", async () => {
-	let changes = 0;
+test("a note changed elsewhere under the write keeps that change, and the confirmed answer lands beside it", async () => {
 	const { engine, state } = setUp({
 		write: async (s) => {
-			changes += 1;
-			if (changes === 1) {
-				s.note = s.note.replace("## Vision\n", "## Vision\n\nSomeone else's line.\n");
-			}
+			s.note = s.note.replace("## Vision\n", "## Vision\n\nSomeone else's line.\n");
 		},
 	});
 	await engine.act({ action: "answer", text: "Visible outside the company" });
+	const preview = engine.session;
+	const shown = state.note;
 	state.log.length = 0;
 	const result = await engine.act({ action: "confirm" });
 	assert.equal(result.ok, true);
-	assert.deepEqual(state.log, ["read", "write", "read", "write", "save:confirm", "read"]);
-	assert.ok(state.note.includes("Someone else's line.") && state.note.includes('"Visible outside the company"'));
+	assert.equal(result.changed, undefined, "nothing to confirm again");
+	assert.deepEqual(state.log, ["write", "save:confirm", "read"], "one write");
+	// Exactly the previewed change (computed on the note as shown), moved past the other line.
+	const previewed = glue.coachStep({ session: preview, note: shown, action: { action: "confirm" }, at: AT }).value.write;
+	assert.equal(state.note, previewed.replace("## Vision\n", "## Vision\n\nSomeone else's line.\n"));
 });
 
-test("a note that changes on every write: a conflict, nothing saved, the session unchanged", async () => {
-	const { engine, state } = setUp({
-		write: async (s) => {
-			s.note += "\nmore";
-		},
-	});
+test("a note changed in the answer's own lines: nothing written or saved, the change shown again, the answer kept", async () => {
+	const { engine, state } = setUp();
 	await engine.act({ action: "answer", text: "Visible outside the company" });
+	const shown = await engine.prompt();
+	const removed = shown.prompt.changes.find((line) => line.sign === "-");
+	assert.ok(removed !== undefined && state.note.includes(removed.text), "the preview replaces a line of the note");
 	const session = engine.session;
+	// Another device fills in that very line while the person reads the preview.
+	state.note = state.note.replace(removed.text, '> **"Written on my phone"**');
+	const touched = state.note;
 	state.log.length = 0;
 	const result = await engine.act({ action: "confirm" });
-	assert.deepEqual(result, { ok: false, failure: { kind: "conflict", message: coach.NOTE_CHANGED_MESSAGE } });
-	assert.deepEqual(state.log, ["read", "write", "read", "write"], "one retry, no save");
-	assert.equal(engine.session, session);
-	assert.equal(state.note.includes("Visible outside the company"), false);
+	assert.equal(result.ok, true);
+	assert.equal(result.changed, coach.PREVIEW_CHANGED_MESSAGE);
+	assert.equal(result.prompt.kind, "confirm", "asked again");
+	assert.ok(result.prompt.changes.some((line) => line.sign === "-" && line.text === '> **"Written on my phone"**'), "the new preview shows the phone's line");
+	assert.deepEqual(state.log, ["write", "read"], "no save");
+	assert.equal(state.note, touched, "nothing written over the phone's line");
+	assert.equal(engine.session, session, "the answer is kept in the session");
+
+	const again = await engine.act({ action: "confirm" });
+	assert.equal(again.ok, true);
+	assert.equal(again.prompt.kind, "question");
+	assert.match(state.note, /> \*\*"Visible outside the company"\*\*/);
 });
 
 test("a failing write keeps the session; a failing save after a write is a warning", async () => {
@@ -169,10 +179,10 @@ test("actions are queued: a pause sent during a write runs after it", async () =
 	const confirming = engine.act({ action: "confirm" });
 	const pausing = engine.act({ action: "pause" });
 	await new Promise((resolve) => setImmediate(resolve));
-	assert.deepEqual(state.log, ["read", "write"], "the pause waits");
+	assert.deepEqual(state.log, ["write"], "the pause waits");
 	release();
 	await Promise.all([confirming, pausing]);
-	assert.deepEqual(state.log, ["read", "write", "save:confirm", "read", "read", "save:pause", "read"]);
+	assert.deepEqual(state.log, ["write", "save:confirm", "read", "save:pause", "read"]);
 	assert.equal(state.saved.paused, true);
 	assert.equal(state.saved.stage.stage, "asking");
 	assert.equal(state.saved.position, 1);

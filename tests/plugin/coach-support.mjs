@@ -19,7 +19,7 @@ export const RESUME_COMMAND = `${PLUGIN_ID}:resume-coaching-session`;
 export const SECTION_COMMAND = `${PLUGIN_ID}:coach-a-section`;
 export const INDEX_PATH = "Career/0_Career_Index.md";
 export const DATA_PATH = `.obsidian/plugins/${PLUGIN_ID}/data.json`;
-export const NOTE_CHANGED = "The note changed; nothing was written — your answer is kept.";
+export const PREVIEW_CHANGED = "The note changed where your answer goes, so nothing was written. This is the change now — confirm again, or edit your answer.";
 
 /** The plugin's data.json as an object (null when missing). */
 export function readData(vaultDir) {

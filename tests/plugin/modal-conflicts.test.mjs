@@ -18,7 +18,7 @@ import assert from "node:assert/strict";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { coachModal, nextView, perform, shown, waitUntil } from "./coach-support.mjs";
+import { PREVIEW_CHANGED, coachModal, nextView, perform, shown, waitUntil } from "./coach-support.mjs";
 import { CAREER_INDEX_COMMAND, PLUGIN_ID, core, harness, loadInVault, localToday, readVaultFile } from "./support.mjs";
 
 const INDEX_PATH = "Career/0_Career_Index.md";
@@ -26,7 +26,6 @@ const TODAY = localToday();
 const YEAR = Number(TODAY.slice(0, 4));
 const GOALS_PATH = `Career/${String(YEAR)} Goals.md`;
 const UPGRADE_CHANGED = "The note changed where these lines go while the preview was open, so nothing was written. This is what would be added now.";
-const PREVIEW_CHANGED = "The note changed where your answer goes, so nothing was written. This is the change now — confirm again, or edit your answer.";
 
 const text = (vaultDir, path) => readVaultFile(vaultDir, path)?.toString("utf8") ?? null;
 

@@ -217,17 +217,36 @@ impl Proposal {
                 format!("{} already exists; nothing was written.", change.path),
             )),
             (ChangeAction::Edit, Some(before), Some(now)) => {
-                let moved = crate::edit::rebase::rebase(before, now, &change.edits).map_err(|e| {
-                    CoreError::new(
-                        e.code,
-                        format!("{} changed in the lines this change replaces; nothing was written.", change.path),
-                    )
-                })?;
-                Ok(apply(now, &moved)?.text(now).to_string())
+                land(&change.path, before, &change.edits, now)
             }
             (ChangeAction::Edit, _, _) => Err(stale(&change.path)),
         }
     }
+}
+
+/// Lands `edits`, computed on `before` (the text the person saw), on the
+/// note's text `current` at the moment of writing: applied as they are when
+/// the note is unchanged; moved past a change made elsewhere in the note
+/// ([`crate::edit::rebase`]); `conflict` when the change is in their lines,
+/// since what the person confirmed was computed from lines that are gone.
+/// Every edit is checked against the text it was computed from first, so
+/// edits that do not fit `before` are refused, never applied.
+///
+/// This is the one landing rule of every shell: the CLI's and the MCP
+/// server's moving commits ([`Proposal::moved_text_for`]) and the plugin's
+/// coaching writes (through the WASM).
+pub fn land(path: &str, before: &str, edits: &[TextEdit], current: &str) -> CoreResult<String> {
+    let fits = apply(before, edits)?;
+    if before == current {
+        return Ok(fits.text(before).to_string());
+    }
+    let moved = crate::edit::rebase::rebase(before, current, edits).map_err(|e| {
+        CoreError::new(
+            e.code,
+            format!("{path} changed in the lines this change replaces; nothing was written."),
+        )
+    })?;
+    Ok(apply(current, &moved)?.text(current).to_string())
 }
 
 /// The error for a note that changed after the proposal was made.
@@ -389,6 +408,40 @@ mod tests {
         )
         .unwrap();
         assert_ne!(moved.token, p.token);
+    }
+
+    #[test]
+    fn landing_applies_on_the_same_text_moves_past_changes_elsewhere_and_refuses_its_own_lines() {
+        let at = NOTE.find("[north star]").unwrap();
+        let edits = vec![TextEdit::replace(
+            NOTE,
+            Span::new(at, at + 12),
+            "CTO by 2031",
+        )];
+        let path = "Career/Index.md";
+        assert_eq!(
+            land(path, NOTE, &edits, NOTE).unwrap(),
+            NOTE.replace("[north star]", "CTO by 2031")
+        );
+        // Typed elsewhere while the preview was open: kept, and the change lands too.
+        let elsewhere = NOTE.replace("- Ada\n", "- Ada\n- Grace\n");
+        assert_eq!(
+            land(path, NOTE, &edits, &elsewhere).unwrap(),
+            elsewhere.replace("[north star]", "CTO by 2031")
+        );
+        // Typed in the very line the change replaces: refused, nothing computed.
+        let own = NOTE.replace("[north star]", "Lead a platform team");
+        let refused = land(path, NOTE, &edits, &own).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::Conflict);
+        assert!(refused.message.contains(path), "{}", refused.message);
+        // Edits that do not fit the text they claim to come from are never applied.
+        let wrong = vec![TextEdit {
+            span: Span::new(0, 3),
+            new_text: "x".into(),
+            expected: "nope".into(),
+        }];
+        assert!(land(path, NOTE, &wrong, NOTE).is_err());
+        assert!(land(path, NOTE, &wrong, &elsewhere).is_err());
     }
 
     #[test]

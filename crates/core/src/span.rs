@@ -4,10 +4,12 @@
 //! into the original text, end exclusive. Spans are what make edits lossless:
 //! an edit names the bytes it replaces, and everything outside stays as it was.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into a note's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte, inclusive.
     pub start: usize,

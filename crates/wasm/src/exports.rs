@@ -195,6 +195,27 @@ pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: Js
     }))
 }
 
+/// Input of `landEdits`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LandInput {
+    path: String,
+    before: String,
+    edits: Vec<career_core::edit::TextEdit>,
+    current: String,
+}
+
+/// The note's new text: edits computed on the text the person saw, landed on
+/// the note as it is at the moment of writing (moved past a change elsewhere;
+/// `conflict` when the change is in their lines). Called inside the write.
+#[wasm_bindgen(js_name = landEdits, unchecked_return_type = "CoreResult<string>")]
+pub fn land_edits(#[wasm_bindgen(unchecked_param_type = "LandInput")] value: JsValue) -> JsValue {
+    respond(
+        input::<LandInput>(value)
+            .and_then(|i| career_core::proposal::land(&i.path, &i.before, &i.edits, &i.current)),
+    )
+}
+
 /// Input of `blindSpots`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

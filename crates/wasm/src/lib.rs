@@ -135,7 +135,10 @@ export type CoachAction =
 /** `entry`: the 1-based line of an entry to open for editing (a blind spot finding's `action.entry`). */
 export interface CoachStartInput { notePath: string; note: string; sections?: string[]; entry?: number; today: string; at: string }
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
-export interface CoachStep { session: CoachSession; write: string | null }
+/** `edits`: the same change as byte spans of the note the step was given, for `landEdits`. */
+export interface CoachStep { session: CoachSession; write: string | null; edits: TextEdit[] }
+/** `edits` computed on `before` (the text the person saw), landed on the note's text `current` at the write. */
+export interface LandInput { path: string; before: string; edits: TextEdit[]; current: string }
 /** `entry`: the 1-based line of the entry the finding points at, which "Coach this" opens for editing. */
 export type FindingAction = { kind: "coach"; section: string; entry?: number } | { kind: "add-section"; section: string };
 export interface Finding { id: string; severity: "high" | "medium" | "low"; section: string; evidence: string; line: number | null; lines: number[]; question: string; action: FindingAction }

@@ -1,60 +1,59 @@
 /**
- * The coaching loop: one action at a time, the note re-read before every step, the write
- * checked against the text it was computed from, and the session saved only after the write.
+ * The coaching loop: one action at a time, each answer landed on the note as it is at the
+ * moment of writing, and the session saved only after the write.
  *
- * The core's session (`coachStart` / `coachPrompt` / `coachStep`) is a pure state machine: given
- * the session, the note's current text, an action and the time, it returns the next session and
- * the note's new text, if this step writes. The shell does the rest, here, in plain TypeScript
- * with everything it touches passed in (the core's calls, reading and writing the note, saving
- * the session, the clock), so it runs the same in Obsidian and in tests:
+ * The core holds the model every shell follows (the CLI and `career mcp` too): a pure session
+ * state machine (`coachStart` / `coachPrompt` / `coachStep`) and one landing rule
+ * (`landEdits`, the core's `proposal::land`). The shell only does I/O and presentation, here in
+ * plain TypeScript with everything it touches passed in (the core's calls, reading and writing
+ * the note, saving the session, the clock), so it runs the same in Obsidian and in tests:
  *
- * 1. read the note as it is now (the editor's text when the note is open);
- * 2. `coachStep` with the current time;
- * 3. write `step.write`, if any, replacing exactly the text read in 1; when the note changed
- *    in between (typing, sync, another plugin), read it again and run the step once more
- *    against the new text, so the answer goes where the section now is and the other change is
- *    kept; a second change in that short window gives up with {@link NOTE_CHANGED_MESSAGE};
- *    Confirm is special: the person agreed to the change the preview showed. Before writing, the
- *    preview is computed again from the note as it is now; if it differs (the note changed
- *    where the answer goes), nothing is written and the new preview is shown with
- *    {@link PREVIEW_CHANGED_MESSAGE}, to confirm again; the answer stays in the session. A
- *    change elsewhere gives the same preview, so the confirmed change is written into the new
- *    text;
- * 4. only then save the session. The core's writers are idempotent, so a crash between 3 and 4
- *    replays a write that changes nothing: an answer is never lost and never written twice.
+ * 1. a prompt is computed from the note as read; that text is what the person sees and acts on;
+ * 2. `coachStep` on that same text gives the next session and, when the step writes, its
+ *    change as byte-span edits of that text: exactly the change the preview showed;
+ * 3. the write hands `landEdits` the note's text at that moment (inside `vault.process`, or
+ *    the editor's text): unchanged, the edits apply as they are; changed elsewhere (typing,
+ *    sync, another plugin), they move past that change, which is kept; changed in the lines
+ *    they replace, nothing is written and the change is shown again from the note as it is now,
+ *    with {@link PREVIEW_CHANGED_MESSAGE}, to confirm again; the answer stays in the session,
+ *    so nothing typed is lost;
+ * 4. only then the session is saved. The core's writers are idempotent, so a crash between 3
+ *    and 4 replays a write that changes nothing: an answer is never lost and never written twice.
  *
  * A failed step leaves the session as it was; the caller keeps what the person typed and can
  * simply try again. Steps are queued, so an action that arrives while another is running (the
  * modal being closed during a write, which pauses) runs after it, never interleaved.
  *
- * No `obsidian` import: see `obsidian/coach-session.ts` for the Obsidian side.
+ * No `obsidian` import: see `obsidian/coach-commands.ts` for the Obsidian side.
  */
 
-import type { ChangeLine, CoachAction, CoachInput, CoachPrompt, CoachSession, CoachStep, CoreResult } from "../core/wasm";
+import type { CoachAction, CoachInput, CoachPrompt, CoachSession, CoachStep, CoreResult, LandInput } from "../core/wasm";
 
 /** The core's coaching calls (the typed, never-throwing wrappers of `core/wasm.ts`). */
 export interface CoachCore {
 	prompt(input: CoachInput): CoreResult<CoachPrompt>;
 	step(input: CoachInput): CoreResult<CoachStep>;
+	land(input: LandInput): CoreResult<string>;
 }
 
 /** Everything the loop does outside the core. */
 export interface CoachIo {
+	/** The note's vault path. */
+	readonly path: string;
 	/** The note's current text. */
 	read(): Promise<string>;
 	/**
-	 * Replaces the note's text `expected` by `text`, in one write.
-	 *
-	 * @throws NoteChangedError when the note does not hold `expected` any more (nothing written).
+	 * Writes the note in one write: `change` receives its text at that moment and returns the
+	 * new text, or throws {@link NoteChangedError}, in which case nothing is written.
 	 */
-	write(expected: string, text: string): Promise<void>;
+	write(change: (current: string) => string): Promise<void>;
 	/** Persists the session after `action` (null: none, e.g. on start). */
 	save(session: CoachSession, action: CoachAction | null): Promise<void>;
 	/** The current time as the core records it, local `YYYY-MM-DDTHH:MM:SS`. */
 	now(): string;
 }
 
-/** Thrown by {@link CoachIo.write} when the note is not as expected; nothing was written. */
+/** Thrown inside {@link CoachIo.write} when the change cannot land on the note; nothing was written. */
 export class NoteChangedError extends Error {
 	constructor(message = "The note changed since it was read.") {
 		super(message);
@@ -62,16 +61,13 @@ export class NoteChangedError extends Error {
 	}
 }
 
-/** What the person is told when the note kept changing under a write. */
-export const NOTE_CHANGED_MESSAGE = "The note changed; nothing was written — your answer is kept.";
-
 /** What the person is told when the note changed where their confirmed answer goes. */
 export const PREVIEW_CHANGED_MESSAGE = "The note changed where your answer goes, so nothing was written. This is the change now — confirm again, or edit your answer.";
 
 /** Why a step did not happen. The session is unchanged. */
 export interface EngineFailure {
-	/** `conflict`: the note kept changing; `core`: the core refused; `read`/`write`: the vault failed. */
-	kind: "conflict" | "core" | "read" | "write";
+	/** `core`: the core refused; `read`/`write`: the vault failed. */
+	kind: "core" | "read" | "write";
 	/** A sentence for the person. */
 	message: string;
 	/** The core's error code, for `core`. */
@@ -99,8 +95,8 @@ export class CoachEngine {
 	private readonly core: CoachCore;
 	private readonly io: CoachIo;
 	private queue: Promise<unknown> = Promise.resolve();
-	/** The last prompt shown, so Confirm can tell whether its preview still holds. */
-	private shown: CoachPrompt | null = null;
+	/** The note's text the prompt on screen was computed from: what the next action acts on. */
+	private seen: string | null = null;
 
 	constructor(session: CoachSession, core: CoachCore, io: CoachIo) {
 		this.current = session;
@@ -130,9 +126,8 @@ export class CoachEngine {
 		return this.enqueue(async () => {
 			this.current = session;
 			adopted?.();
-			this.shown = null;
-			const note = await this.readNote();
-			return typeof note === "string" ? this.show(note, false, null) : note;
+			this.seen = null;
+			return this.showCurrent(false, null);
 		});
 	}
 
@@ -143,13 +138,7 @@ export class CoachEngine {
 
 	/** What to show for the session and the note as it is now. */
 	prompt(): Promise<EngineResult> {
-		return this.enqueue(async () => {
-			const note = await this.readNote();
-			if (typeof note !== "string") {
-				return note;
-			}
-			return this.show(note, false, null);
-		});
+		return this.enqueue(() => this.showCurrent(false, null));
 	}
 
 	/** Applies `action` (see the module comment), then says what to show next. */
@@ -164,96 +153,73 @@ export class CoachEngine {
 	}
 
 	private async run(action: CoachAction): Promise<EngineResult> {
-		let note = await this.readNote();
-		if (typeof note !== "string") {
-			return note;
-		}
-		const reasked = this.previewChanged(note, action);
-		if (reasked !== null) {
-			return reasked;
-		}
-		const at = this.io.now();
-		let step = this.step(note, action, at);
-		if (!step.ok) {
-			return step;
-		}
-		let wrote = false;
-		let write = step.step.write;
-		if (write !== null) {
-			const first = await this.write(note, write);
-			if (first === "changed") {
-				// Someone else changed the note: place the answer again in the note as it is now.
-				note = await this.readNote();
-				if (typeof note !== "string") {
-					return note;
-				}
-				const again = this.previewChanged(note, action);
-				if (again !== null) {
-					return again;
-				}
-				step = this.step(note, action, at);
-				if (!step.ok) {
-					return step;
-				}
-				write = step.step.write;
-				if (write !== null) {
-					const second = await this.write(note, write);
-					if (second === "changed") {
-						return failure("conflict", NOTE_CHANGED_MESSAGE);
-					}
-					if (second !== "written") {
-						return second;
-					}
-				}
-			} else if (first !== "written") {
-				return first;
+		let seen = this.seen;
+		if (seen === null) {
+			const note = await this.readNote();
+			if (typeof note !== "string") {
+				return note;
 			}
-			wrote = write !== null;
+			seen = note;
+		}
+		const result = this.core.step({ session: this.current, note: seen, action, at: this.io.now() });
+		if (!result.ok) {
+			return coreFailure(result.error);
+		}
+		const step = result.value;
+		const wrote = step.write !== null;
+		let written: string | undefined;
+		if (wrote) {
+			const before = seen;
+			try {
+				await this.io.write((current) => {
+					const landed = this.core.land({ path: this.io.path, before, edits: step.edits, current });
+					if (!landed.ok) {
+						throw new NoteChangedError(landed.error.message);
+					}
+					written = landed.value;
+					return landed.value;
+				});
+			} catch (thrown) {
+				if (!(thrown instanceof NoteChangedError)) {
+					return failure("write", `Nothing was written — your answer is kept: ${describe(thrown)}`);
+				}
+				// Changed where this step writes (every write is a confirmation): the session
+				// stays, and the change is shown again from the note as it is now.
+				return this.showCurrent(false, null, PREVIEW_CHANGED_MESSAGE);
+			}
 		}
 
-		this.current = step.step.session;
+		this.current = step.session;
 		let warning: string | null = null;
 		try {
 			await this.io.save(this.current, action);
 		} catch (thrown) {
 			warning = `${wrote ? "The note was updated, but the" : "The"} session could not be saved: ${describe(thrown)}`;
 		}
-		const now = await this.io.read().catch(() => null);
-		return this.show(now ?? (wrote && write !== null ? write : note), wrote, warning);
+		return this.showCurrent(wrote, warning, undefined, written ?? seen);
 	}
 
 	/**
-	 * For Confirm: the new preview when the note as it is now (`note`) gives another change than
-	 * the one shown, else null (the confirmed change still holds and may be written).
+	 * Reads the note and shows the prompt for it; `changed` says why it is shown again. After a
+	 * step, a failed read shows the prompt for `fallback`, the text the step left.
 	 */
-	private previewChanged(note: string, action: CoachAction): EngineResult | null {
-		const before = this.shown;
-		if (action.action !== "confirm" || before?.kind !== "confirm") {
-			return null;
+	private async showCurrent(wrote: boolean, warning: string | null, changed?: string, fallback?: string): Promise<EngineResult> {
+		const read = await this.readNote();
+		let note: string;
+		if (typeof read === "string") {
+			note = read;
+		} else if (fallback !== undefined) {
+			note = fallback;
+		} else {
+			return read;
 		}
-		const now = this.core.prompt({ session: this.current, note });
-		if (!now.ok || now.value.kind !== "confirm" || sameChanges(before.changes, now.value.changes)) {
-			return null;
-		}
-		this.shown = now.value;
-		return { ok: true, prompt: now.value, wrote: false, warning: null, changed: PREVIEW_CHANGED_MESSAGE };
-	}
-
-	private step(note: string, action: CoachAction, at: string): { ok: true; step: CoachStep } | { ok: false; failure: EngineFailure } {
-		const result = this.core.step({ session: this.current, note, action, at });
-		if (!result.ok) {
-			return { ok: false, failure: { kind: "core", message: result.error.message, code: result.error.code } };
-		}
-		return { ok: true, step: result.value };
-	}
-
-	private show(note: string, wrote: boolean, warning: string | null): EngineResult {
 		const result = this.core.prompt({ session: this.current, note });
 		if (!result.ok) {
-			return { ok: false, failure: { kind: "core", message: result.error.message, code: result.error.code } };
+			return coreFailure(result.error);
 		}
-		this.shown = result.value;
-		return { ok: true, prompt: result.value, wrote, warning };
+		this.seen = note;
+		const shown: EngineResult = { ok: true, prompt: result.value, wrote, warning };
+		return changed === undefined ? shown : { ...shown, changed };
 	}
 
 	private async readNote(): Promise<string | { ok: false; failure: EngineFailure }> {
@@ -263,23 +229,10 @@ export class CoachEngine {
 			return failure("read", describe(thrown));
 		}
 	}
-
-	private async write(expected: string, text: string): Promise<"written" | "changed" | { ok: false; failure: EngineFailure }> {
-		try {
-			await this.io.write(expected, text);
-			return "written";
-		} catch (thrown) {
-			if (thrown instanceof NoteChangedError) {
-				return "changed";
-			}
-			return failure("write", `Nothing was written — your answer is kept: ${describe(thrown)}`);
-		}
-	}
 }
 
-/** Whether two previews show the same lines. */
-function sameChanges(a: readonly ChangeLine[], b: readonly ChangeLine[]): boolean {
-	return a.length === b.length && a.every((line, i) => JSON.stringify(line) === JSON.stringify(b[i]));
+function coreFailure(error: { message: string; code: string }): { ok: false; failure: EngineFailure } {
+	return { ok: false, failure: { kind: "core", message: error.message, code: error.code } };
 }
 
 function failure(kind: EngineFailure["kind"], message: string): { ok: false; failure: EngineFailure } {

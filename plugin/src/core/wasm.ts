@@ -45,6 +45,7 @@ import {
 	goalsRead as rawGoalsRead,
 	goalsSetStatus as rawGoalsSetStatus,
 	initSync,
+	landEdits as rawLandEdits,
 	nextReview as rawNextReview,
 	periodicNotePath as rawPeriodicNotePath,
 	planReview as rawPlanReview,
@@ -73,6 +74,7 @@ import type {
 	CoachStep,
 	CoreResult,
 	DatedInput,
+	LandInput,
 	Finding,
 	NoteOutline,
 	NotePaths,
@@ -152,6 +154,7 @@ export type {
 	DatedInput,
 	Finding,
 	FindingAction,
+	LandInput,
 	LinkFormat,
 	NoteKind,
 	NoteOutline,
@@ -297,6 +300,16 @@ export function coachPrompt(input: CoachInput): CoreResult<CoachPrompt> {
  */
 export function coachStep(input: CoachInput): CoreResult<CoachStep> {
 	return callCore("coachStep", () => rawCoachStep(input));
+}
+
+/**
+ * The note's new text: `input.edits`, computed on `input.before` (the text the person saw),
+ * landed on `input.current`, the note's text at the moment of writing. Moved past a change made
+ * elsewhere; `conflict` when the change is in the lines they replace. The core's one landing
+ * rule, which the CLI and `career mcp` use too; call it inside the write (`vault.process`).
+ */
+export function landEdits(input: LandInput): CoreResult<string> {
+	return callCore("landEdits", () => rawLandEdits(input));
 }
 
 /**

@@ -17,11 +17,10 @@ import { TFile, normalizePath } from "obsidian";
 import type { App } from "obsidian";
 import { localIsoDateTime } from "../coach/clock";
 import type { SessionDraft } from "../coach/draft";
-import { CoachEngine, NoteChangedError } from "../coach/engine";
+import { CoachEngine } from "../coach/engine";
 import type { CoachCore, CoachIo } from "../coach/engine";
-import { coachPrompt, coachStart, coachStep, notePaths } from "../core/wasm";
+import { coachPrompt, coachStart, coachStep, landEdits, notePaths } from "../core/wasm";
 import type { CoachSession, Thread } from "../core/wasm";
-import { minimalEdit } from "../text/minimal-edit";
 import { localIsoDate } from "../today";
 import { sessionClosing, threadReview, threadsForNewSession } from "./coach-log-hooks";
 import { CoachModal } from "./coach-modal";
@@ -31,13 +30,13 @@ import type { CareerCoachHost } from "./host";
 import { notify, notifyCoreError, notifyFailure } from "./notices";
 import { onExternalChange } from "./plugin-data";
 import type { PluginData } from "./plugin-data";
-import { ConflictError, currentText, writeUpgrade } from "./write-plan";
+import { currentText, writeChange } from "./write-plan";
 import { coreSettings } from "./index-location";
 
 const START_FAILED = "Could not start the coaching session";
 
 /** The core's coaching calls, as the engine takes them. */
-const CORE: CoachCore = { prompt: coachPrompt, step: coachStep };
+const CORE: CoachCore = { prompt: coachPrompt, step: coachStep, land: landEdits };
 
 /** How other features start coaching. */
 export interface Coaching {
@@ -307,9 +306,10 @@ class Coach {
 		const path = normalizePath(session.note);
 		let modal: CoachModal | null = null;
 		const io: CoachIo = {
+			path,
 			read: async () => currentText(app, noteFile(app, path)),
-			write: async (expected, text) => {
-				await writeText(app, path, expected, text);
+			write: async (change) => {
+				await writeChange(app, noteFile(app, path), change);
 			},
 			save: async (saved, action) => {
 				const keep = modal === null ? (action === null ? null : undefined) : modal.draftToSave(saved, action);
@@ -355,22 +355,4 @@ function noteFile(app: App, path: string): TFile {
 		throw new Error(`${path} is not in the vault any more (moved or deleted?).`);
 	}
 	return file;
-}
-
-/**
- * Replaces the note's text `expected` by `text` — through its editor when it is open, else with
- * `vault.process` — as one minimal change, refusing when the note no longer holds `expected`.
- * Uses `write-plan.ts`, which performs and checks every note write of the plugin.
- */
-async function writeText(app: App, path: string, expected: string, text: string): Promise<void> {
-	const file = noteFile(app, path);
-	const edit = minimalEdit(expected, text);
-	try {
-		await writeUpgrade(app, file, expected, { kind: "career-index", path, action: "upgrade", text, edits: [edit], additions: [] });
-	} catch (thrown) {
-		if (thrown instanceof ConflictError) {
-			throw new NoteChangedError(thrown.message);
-		}
-		throw thrown;
-	}
 }

@@ -222,7 +222,7 @@ export class CoachModal extends Modal {
 		}
 		this.setBusy(false);
 		if (!result.ok) {
-			this.showMessage(result.failure.message, result.failure.kind === "conflict" ? "warning" : "error");
+			this.showMessage(result.failure.message, "error");
 			notify(result.failure.message);
 			this.focusInput();
 			return;

@@ -20,6 +20,7 @@ import { MarkdownView } from "obsidian";
 import type { App, Editor, TFile, Vault } from "obsidian";
 import type { NotePlan } from "../core/wasm";
 import { applyByteEdits, editsToChanges, utf8Length } from "../text/positions";
+import { minimalEdit } from "../text/minimal-edit";
 import { ensureFolder, parentFolder } from "./folders";
 
 /** The note is not as the plan expects it any more; nothing was written. */
@@ -131,6 +132,29 @@ export async function writeUpgrade(app: App, file: TFile, existing: string, plan
 		}
 		return text;
 	});
+	return "file";
+}
+
+/**
+ * Writes `file` in one write, with `change` computing its new text from its text at that moment:
+ * through the note's editor when it is open (the editor's text, one transaction: cursor, folds
+ * and undo survive), else inside `vault.process`. `change` may throw to write nothing; its
+ * error is thrown from here. For changes the core lands on the current text (`landEdits`).
+ */
+export async function writeChange(app: App, file: TFile, change: (current: string) => string): Promise<WriteRoute> {
+	const editor = editorFor(app, file);
+	if (editor !== null) {
+		const current = editor.getValue();
+		const text = change(current);
+		if (text !== current) {
+			editor.transaction({ changes: editsToChanges(current, [minimalEdit(current, text)]) });
+			if (editor.getValue() !== text) {
+				throw new Error(`The editor of ${file.path} did not take the changes as planned; use Undo to revert them.`);
+			}
+		}
+		return "editor";
+	}
+	await app.vault.process(file, change);
 	return "file";
 }
 

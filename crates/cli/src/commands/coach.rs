@@ -225,16 +225,17 @@ pub fn run(
             }
             Err(e) => return Err(e),
         };
-        if let Some(text) = &result.write {
+        if result.write.is_some() {
             // The same proposal career mcp confirms: the answer's change on the
-            // note as read, moved past an edit made elsewhere meanwhile.
+            // note the prompt was shown from, landed on the note as it is at the
+            // write (moved past an edit made elsewhere meanwhile), as the plugin does.
             let change = career_core::proposal::Proposal::new(
                 "Coaching answer",
                 Vec::new(),
-                vec![career_core::proposal::Planned::replace(
+                vec![career_core::proposal::Planned::edit(
                     &note.relative,
                     &note.text,
-                    text,
+                    result.edits.clone(),
                 )],
             )?;
             match files.commit(&change, crate::vault::Commit::Moving) {

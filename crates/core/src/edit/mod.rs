@@ -18,13 +18,13 @@ pub mod section;
 pub mod table;
 pub mod task;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::span::Span;
 
 /// Replace `span` (which must currently hold `expected`) with `new_text`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextEdit {
     /// The bytes to replace; empty for an insertion.
     pub span: Span,

@@ -274,6 +274,10 @@ pub struct Step {
     pub session: Session,
     /// The note's new text, when this step writes.
     pub write: Option<String>,
+    /// The same change as byte-span edits of the note the step was given
+    /// (empty when it writes nothing): what a shell lands on the note as it
+    /// is at the moment of writing ([`crate::proposal::land`]).
+    pub edits: Vec<crate::edit::TextEdit>,
 }
 
 impl Session {

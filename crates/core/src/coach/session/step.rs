@@ -7,9 +7,19 @@ use super::{
 use crate::coach::writers::{changes, write, write_follow_up};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 
-/// Applies an action. `note` is the Career Index as it is now (re-read before
-/// every step); `at` is the time. Save the returned session after writing.
+/// Applies an action. `note` is the Career Index the person acted on (the
+/// text their prompt was computed from); `at` is the time. The step's write
+/// lands on the note as it is then with [`crate::proposal::land`]; save the
+/// returned session only after that write.
 pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<Step> {
+    let mut step = act(session, action, note, at)?;
+    if let Some(text) = &step.write {
+        step.edits = vec![crate::edit::between(note, text)];
+    }
+    Ok(step)
+}
+
+fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<Step> {
     if session.version != VERSION {
         return Err(CoreError::new(
             ErrorCode::InvalidInput,
@@ -26,6 +36,7 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
         return Ok(Step {
             session: s,
             write: walked?,
+            edits: Vec::new(),
         });
     }
     match (action, s.stage.clone()) {
@@ -241,6 +252,7 @@ pub fn step(session: &Session, action: &Action, note: &str, at: &str) -> CoreRes
     Ok(Step {
         session: s,
         write: write_text,
+        edits: Vec::new(),
     })
 }
 
