@@ -265,3 +265,26 @@ function checkGoldens(vault) {
 		assert.equal(text, readFileSync(join(GOLDEN, path), "utf8"), `${path} matches tests/golden/mcp/${path}`);
 	}
 }
+
+test("a blind spot about one entry names that entry's line, so the assistant improves it rather than adding a copy", async () => {
+	const vault = scratchVault();
+	const seed = readFileSync(join(ROOT, "tests/fixtures/seed-index-before-blind-spots.md"), "utf8");
+	mkdirSync(join(vault, "Career"), { recursive: true });
+	writeFileSync(join(vault, INDEX), seed);
+	const { client } = await connect(vault);
+	try {
+		const spots = await call(client, "find_blind_spots");
+		const lines = seed.split("\n");
+		const cited = spots.findings.filter((f) => f.entry !== undefined);
+		assert.ok(cited.length > 0, JSON.stringify(spots.findings));
+		for (const f of cited) {
+			assert.ok(f.lines.includes(f.entry), `${f.id}: its entry is among its evidence lines`);
+			assert.notEqual(lines[f.entry - 1].trim(), "", `${f.id}: line ${f.entry} holds an entry`);
+		}
+		const listed = await client.callTool({ name: "find_blind_spots", arguments: {} });
+		const first = cited[0];
+		assert.match(listed.content[0].text, new RegExp(`${first.id} — [^\n]*\\(the entry on line ${first.entry}\\)`), "the text names the line too");
+	} finally {
+		await client.close();
+	}
+});

@@ -398,6 +398,11 @@ pub struct FindingOut {
     pub question: String,
     /// The section to coach to fill it (for propose_section_answer), when there is one.
     pub coach: Option<String>,
+    /// The 1-based line of the entry the finding points at, when it cites one:
+    /// improve that entry (propose_table_edit on its row, or propose_section_edit) instead of
+    /// adding a second copy of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<usize>,
 }
 
 /// Blind spots.

@@ -455,8 +455,14 @@ impl CareerServer {
             findings
                 .iter()
                 .map(|f| {
+                    let entry = match &f.action {
+                        FindingAction::Coach {
+                            entry: Some(line), ..
+                        } => format!(" (the entry on line {line})"),
+                        _ => String::new(),
+                    };
                     format!(
-                        "- {} — {}: {}\n  Ask: {}",
+                        "- {} — {}{entry}: {}\n  Ask: {}",
                         f.id, f.section, f.evidence, f.question
                     )
                 })
@@ -475,6 +481,10 @@ impl CareerServer {
                             Severity::Low => "low",
                         }
                         .to_string(),
+                        entry: match &f.action {
+                            FindingAction::Coach { entry, .. } => *entry,
+                            FindingAction::AddSection { .. } => None,
+                        },
                         coach: match f.action {
                             FindingAction::Coach { section, .. } => Some(section),
                             FindingAction::AddSection { .. } => None,
