@@ -11,8 +11,9 @@
  * `target/bench/plan.json`; this script reads that plan, so native and WASM run byte-identical
  * text and identical operations.
  *
- * Timed here, on the same inputs: the WASM `outline` and `applyOperation` (as the plugin calls
- * them, results marshalled into JS objects included), markdown-it's `parse`, and
+ * Timed here, on the same inputs: the WASM `outline` and `applyOperation` (as the core returns
+ * them to the plugin: the outline packed and read lazily, as `plugin/src/core/outline.ts` does,
+ * with every part built timed too; an operation's edits, not the whole note), markdown-it's `parse`, and
  * mdast-util-from-markdown with micromark-extension-gfm + mdast-util-gfm (remark's parser with
  * remark-gfm). Every measurement warms up, then repeats for at least `--budget-ms` (and 5 times)
  * and reports the mean; a corpus measurement's unit is one pass over the notes.
@@ -26,7 +27,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import esbuild from "esbuild";
 import MarkdownIt from "markdown-it";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
@@ -93,6 +96,20 @@ async function loadWasm() {
 	return loadCore();
 }
 
+/**
+ * The plugin's `outline`: the core's packed outline read by `plugin/src/core/outline.ts`, whose
+ * parts are built when first read. `full` builds every part, for comparison.
+ */
+async function loadOutline(core) {
+	const out = join(ROOT, "build/bench/outline.cjs");
+	await esbuild.build({ entryPoints: [join(ROOT, "plugin/src/core/outline.ts")], outfile: out, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
+	const { Outline } = createRequire(import.meta.url)(out);
+	return {
+		lazy: (text) => new Outline(core.outlinePacked(text).value),
+		full: (text) => new Outline(core.outlinePacked(text).value).toJSON(),
+	};
+}
+
 function runNative(args, out) {
 	console.error("bench: building and running the native half (cargo run --release --example bench_native)…");
 	const stdout = execFileSync(
@@ -113,7 +130,7 @@ function readInput(path, bytes) {
 function checked(core, text, op, label) {
 	const result = core.applyOperation(text, op);
 	if (!result.ok) fail(`${label}: ${result.error.code}: ${result.error.message}`);
-	if (result.value.text === null) fail(`${label}: the operation changed nothing`);
+	if (result.value.edits.length === 0) fail(`${label}: the operation changed nothing`);
 }
 
 function machine() {
@@ -143,6 +160,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (!existsSync(args.corpus)) fail(`the corpus is missing at ${args.corpus}`);
 	const core = await loadWasm();
+	const outline = await loadOutline(core);
 	const out = join(ROOT, "target/bench");
 	mkdirSync(out, { recursive: true });
 
@@ -173,7 +191,7 @@ async function main() {
 		bytes: notes.reduce((sum, n) => sum + n.bytes, 0),
 		sectionNotes: sectionNotes.length,
 		wasm: {
-			outline: time(budget, pass(notes, (n) => core.outline(n.text))),
+			outline: time(budget, pass(notes, (n) => outline.lazy(n.text))),
 			"section-set": time(budget, pass(sectionNotes, (n) => core.applyOperation(n.text, setOp(n)))),
 		},
 		js: {
@@ -184,7 +202,7 @@ async function main() {
 		native: native.corpus,
 	};
 	const careerIndex = indexes.map((ci) => {
-		const wasm = { outline: time(budget / 2, () => core.outline(ci.text)) };
+		const wasm = { outline: time(budget / 2, () => outline.lazy(ci.text)), "outline, every part built": time(budget / 2, () => outline.full(ci.text)) };
 		for (const { name, op } of ci.ops) wasm[name] = time(budget / 2, () => core.applyOperation(ci.text, op));
 		for (const [name, call] of Object.entries(wholeNoteCalls(core, ci))) wasm[name] = time(budget / 2, call);
 		const js = {};

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { INDEX_PATH, SECTION_COMMAND, coachModal, occurrences, perform, readData, runScript, shown, typeAnswer, waitUntil } from "./coach-support.mjs";
 import { CAREER_INDEX_COMMAND, METHODOLOGY_COMMAND, PLUGIN_ID, ROOT, core, harness, loadInVault, localToday, readVaultFile } from "./support.mjs";
+import { applyEdits } from "../wasm/load-core.mjs";
 
 const WRITE_LOG_COMMAND = `${PLUGIN_ID}:write-session-log`;
 const THREADS_COMMAND = `${PLUGIN_ID}:show-open-threads`;
@@ -84,7 +85,7 @@ async function withRow(note, row) {
 	assert.equal(added.ok, true, JSON.stringify(added));
 	assert.equal(added.value.edits.length, 1, "one insertion");
 	assert.equal(added.value.edits[0].expected, "", "nothing of the note is replaced");
-	return added.value.text;
+	return applyEdits(note, added.value.edits);
 }
 
 /**

@@ -20,3 +20,21 @@ export async function loadCore() {
 	core.initSync({ module: readFileSync(join(ROOT, "build/wasm/career_wasm_bg.wasm")) });
 	return core;
 }
+
+/**
+ * The text `edits` (byte spans of `text`, as `applyOperation` returns them) give, each checked
+ * against the pre-image it claims; what the plugin's `applyByteEdits` does, written separately.
+ */
+export function applyEdits(text, edits) {
+	const bytes = Buffer.from(text, "utf8");
+	const parts = [];
+	let at = 0;
+	for (const { span, expected, new_text } of edits) {
+		if (span.start < at || span.end < span.start || span.end > bytes.length) throw new RangeError(`bad span ${span.start}..${span.end}`);
+		if (bytes.subarray(span.start, span.end).toString("utf8") !== expected) throw new Error(`span ${span.start}..${span.end} does not hold its pre-image`);
+		parts.push(bytes.subarray(at, span.start), Buffer.from(new_text, "utf8"));
+		at = span.end;
+	}
+	parts.push(bytes.subarray(at));
+	return Buffer.concat(parts).toString("utf8");
+}

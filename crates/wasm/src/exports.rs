@@ -89,14 +89,53 @@ pub fn outline(text: &str) -> JsValue {
     respond(Ok(career_core::note::outline(text)))
 }
 
-/// Applies one edit operation to a note's text; `value.text` is `null` when
-/// nothing changes (skip the write).
-#[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<Outcome>")]
+/// The same outline packed into one `Uint32Array` and one string
+/// (`packed.rs`): what the plugin reads, lazily, instead of thousands of
+/// JS objects built field by field.
+#[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
+pub fn outline_packed(text: &str) -> JsValue {
+    let packed = crate::packed::pack(&career_core::note::outline(text));
+    let value = js_sys::Object::new();
+    let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
+    let strings = JsValue::from_str(&packed.strings);
+    let envelope = js_sys::Object::new();
+    let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
+    };
+    set(&value, "numbers", &numbers);
+    set(&value, "strings", &strings);
+    set(&envelope, "ok", &JsValue::TRUE);
+    set(&envelope, "value", &value);
+    envelope.into()
+}
+
+/// What `applyOperation` returns: only the edits, byte spans of the text
+/// passed in with their pre-images, in the order they apply, never the whole new note (which would
+/// cross the boundary for nothing: the shell applies spans).
+#[derive(serde::Serialize)]
+struct OperationEdits {
+    /// Empty when nothing changes (skip the write).
+    edits: Vec<career_core::edit::TextEdit>,
+}
+
+/// Applies one edit operation to a note's text: the edits to make, none when
+/// nothing changes.
+#[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<OperationEdits>")]
 pub fn apply_operation(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
 ) -> JsValue {
-    respond(input::<Operation>(op).and_then(|op| ops::run(text, &op)))
+    respond(input::<Operation>(op).and_then(|op| {
+        let outcome = ops::run(text, &op)?;
+        let mut edits = match outcome.text {
+            Some(_) => outcome.edits,
+            None => Vec::new(),
+        };
+        // In the order they apply (the core's own order: stable, by span).
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        Ok(OperationEdits { edits })
+    }))
 }
 
 /// Input of `planNote`: which note, the settings and day, and its current text.

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod charts;
 mod exports;
 mod goals;
+mod packed;
 mod profile;
 mod reviews;
 
@@ -64,6 +65,8 @@ export interface NewNote { path: string; text: string }
 export interface Span { start: number; end: number }
 export interface TextEdit { span: Span; new_text: string; expected: string }
 export interface Outcome { edits: TextEdit[]; text: string | null }
+/** `applyOperation`'s result: the edits only (none: nothing changes); the shell applies them. */
+export interface OperationEdits { edits: TextEdit[] }
 export interface OutlineSection { path: string; title: string; level: number; heading_span: Span; body_span: Span }
 export interface TableCell { span: Span; text: string; segment: Span }
 export interface TableRow { span: Span; prefix: Span; cells: TableCell[]; leading_pipe: boolean; trailing_pipe: boolean }
@@ -71,6 +74,8 @@ export interface OutlineTable { span: Span; header: TableRow; delimiter: TableRo
 export interface OutlineTask { line: number; span: Span; status: string; status_span: Span; text_span: Span; text: string; depth: number }
 export interface OutlineLink { span: Span; kind: "wiki" | "markdown"; embed: boolean; target: string; subpath: string | null; alias: string | null }
 export interface NoteOutline { sections: OutlineSection[]; tables: OutlineTable[]; tasks: OutlineTask[]; links: OutlineLink[] }
+/** The outline packed for the boundary (crates/wasm/src/packed.rs); read by plugin/src/core/outline.ts. */
+export interface PackedOutline { numbers: Uint32Array; strings: string }
 
 /** A body row by 0-based index, or by its first cell's text. */
 export type RowRef = number | string;

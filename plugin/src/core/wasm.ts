@@ -52,7 +52,7 @@ import {
 	reviewCalendar as rawReviewCalendar,
 	notePaths as rawNotePaths,
 	openThreads as rawOpenThreads,
-	outline as rawOutline,
+	outlinePacked as rawOutlinePacked,
 	planNote as rawPlanNote,
 	planSections as rawPlanSections,
 	profileQuestions as rawProfileQuestions,
@@ -61,6 +61,8 @@ import {
 	sessionLog as rawSessionLog,
 	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
+import { applyByteEdits } from "../text/positions";
+import { Outline } from "./outline";
 import type {
 	LocateIndexInput,
 	BlindSpotInput,
@@ -76,7 +78,6 @@ import type {
 	DatedInput,
 	LandInput,
 	Finding,
-	NoteOutline,
 	NotePaths,
 	NotePlan,
 	Operation,
@@ -111,6 +112,7 @@ import type {
 	ReviewPlan,
 } from "../../../build/wasm/career_wasm.js";
 
+export { Outline };
 export type {
 	Carried,
 	ChartInput,
@@ -268,17 +270,27 @@ export function planNote(input: PlanInput): CoreResult<NotePlan> {
 	return callCore("planNote", () => rawPlanNote(input));
 }
 
-/** Every section, table, task and link of a note's text, with UTF-8 byte spans. */
-export function outline(text: string): CoreResult<NoteOutline> {
-	return callCore("outline", () => rawOutline(text));
+/** Every section, table, task and link of a note's text, with UTF-8 byte spans; each part is built when first read. */
+export function outline(text: string): CoreResult<Outline> {
+	const packed = callCore("outline", () => rawOutlinePacked(text));
+	return packed.ok ? { ok: true, value: new Outline(packed.value) } : packed;
 }
 
 /**
  * Applies one edit operation to a note's text: the edits (byte spans into `text`) and the new
- * text, which is `null` when nothing changes (write nothing then).
+ * text, which is `null` when nothing changes (write nothing then). The core returns only the
+ * edits; the new text is made here from them.
  */
 export function applyOperation(text: string, op: Operation): CoreResult<Outcome> {
-	return callCore("applyOperation", () => rawApplyOperation(text, op));
+	// Only the edits cross the boundary; they are checked against `text` as they are applied.
+	return callCore("applyOperation", () => {
+		const result = rawApplyOperation(text, op);
+		if (!result.ok) {
+			return result;
+		}
+		const { edits } = result.value;
+		return { ok: true, value: { edits, text: edits.length === 0 ? null : applyByteEdits(text, edits) } };
+	});
 }
 
 /**
