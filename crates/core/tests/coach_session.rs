@@ -367,3 +367,46 @@ fn every_template_section_can_be_filled_by_coaching() {
         "no template prompt is left: {leftover:?}"
     );
 }
+
+#[test]
+fn reviewing_a_section_shows_its_own_text_not_the_sections_under_it() {
+    // A filled index, every section reviewed: the headline's "what it says now"
+    // is the title block, not the whole note under the H1; Vision keeps its own
+    // subsection (The Picture), and Network keeps the people groups it owns.
+    let note = template()
+        .replace(
+            "[Tagline / headline]",
+            "Engineering leader who builds calm teams.",
+        )
+        .replace(
+            "## Vision\n",
+            "## Vision\n\n**North Star (2031):** Lead a platform org.\n",
+        );
+    let session = start("Career/0_Career_Index.md", &note, &[], day(), "t0").unwrap();
+    let mut seen = Vec::new();
+    let mut s = session;
+    for _ in 0..s.plan.len() {
+        if let Prompt::Question {
+            section, current, ..
+        } = prompt(&s, &note).unwrap()
+        {
+            seen.push((section, current));
+        }
+        s = step(&s, &Action::Skip, &note, "t1").unwrap().session;
+    }
+    let current = |id: &str| {
+        seen.iter()
+            .find(|(s, _)| s == id)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| panic!("{id} was not reviewed: {seen:?}"))
+    };
+    let headline = current("headline");
+    assert!(headline.contains("Engineering leader who builds calm teams."));
+    assert!(
+        !headline.contains("## Vision") && !headline.contains("## Risk Register"),
+        "the headline shows only the title block:\n{headline}"
+    );
+    let vision = current("vision");
+    assert!(vision.contains("Lead a platform org."));
+    assert!(!vision.contains("## Annual Theme"), "{vision}");
+}

@@ -60,7 +60,7 @@ pub struct WalkEntry {
 }
 
 /// The canonical kinds whose subsections hold a question's entries.
-fn own_kinds(section: &str) -> &'static [&'static str] {
+pub(crate) fn own_kinds(section: &str) -> &'static [&'static str] {
     match section {
         "network" => &["network", "sponsors", "mentors", "advisors", "mentees"],
         "external_visibility" => &["external_visibility", "visibility_targets"],

@@ -6,8 +6,9 @@ use super::walk::EntryAt;
 use super::{no_section, AnswerStatus, Mode, Progress, Session, Stage};
 use crate::coach::questions::{Definition, Field, Shape};
 use crate::coach::reader::{FieldValue, Reading};
-use crate::coach::writers::{changes, find_kind, write, write_follow_up, ChangeLine};
+use crate::coach::writers::{changes, write, write_follow_up, ChangeLine};
 use crate::error::CoreResult;
+use crate::note::aliases::kind_of;
 
 /// What the shell shows now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -276,9 +277,25 @@ pub(super) fn follow_up_reading(label: &str, answer: &str) -> Reading {
     }
 }
 
-/// The section's current text for review, without leading and trailing blank lines.
+/// The section's current text for review, without leading and trailing
+/// blank lines: its body up to the first subsection another question owns
+/// (the headline's H1 holds every section; Vision keeps The Picture).
 fn current_text(note: &str, section: &str) -> String {
-    find_kind(note, section)
-        .map(|s| s.body_span.of(note).trim().to_string())
-        .unwrap_or_default()
+    let all = crate::note::outline::sections(note);
+    let Some(home) = all
+        .iter()
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
+    else {
+        return String::new();
+    };
+    let owned = crate::coach::walk::own_kinds(section);
+    let end = all
+        .iter()
+        .filter(|s| home.body_span.contains(s.heading_span))
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id != section && !owned.contains(&k.id)))
+        .map_or(home.body_span.end, |s| s.heading_span.start);
+    note.get(home.body_span.start..end)
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
