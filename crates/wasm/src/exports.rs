@@ -7,7 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::{input, input_with_texts, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -148,7 +148,8 @@ struct PlanInput {
     today: String,
     #[serde(default)]
     link_format: LinkFormat,
-    /// The note's current text, or `null` when it does not exist.
+    /// The note's current text, or `null` when it does not exist (read by `input_with_texts`).
+    #[serde(skip)]
     existing: Option<String>,
 }
 
@@ -156,16 +157,21 @@ struct PlanInput {
 /// upgrade, and writes only after the user confirms).
 #[wasm_bindgen(js_name = planNote, unchecked_return_type = "CoreResult<NotePlan>")]
 pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsValue) -> JsValue {
-    respond(input::<PlanInput>(value).and_then(|input| {
-        let today = Day::parse(&input.today)?;
-        templates::plan::plan_note(
-            input.kind,
-            &input.settings,
-            today,
-            input.link_format,
-            input.existing.as_deref(),
-        )
-    }))
+    respond(
+        input_with_texts::<PlanInput, 1>(value, ["existing"]).and_then(
+            |(mut input, [existing])| {
+                input.existing = existing;
+                let today = Day::parse(&input.today)?;
+                templates::plan::plan_note(
+                    input.kind,
+                    &input.settings,
+                    today,
+                    input.link_format,
+                    input.existing.as_deref(),
+                )
+            },
+        ),
+    )
 }
 
 /// Input of `coachStart`.
@@ -173,6 +179,7 @@ pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsVa
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CoachStartInput {
     note_path: String,
+    #[serde(skip)]
     note: String,
     #[serde(default)]
     sections: Vec<String>,
@@ -188,6 +195,7 @@ struct CoachStartInput {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CoachInput {
     session: coach::session::Session,
+    #[serde(skip)]
     note: String,
     #[serde(default)]
     action: Option<coach::session::Action>,
@@ -195,21 +203,33 @@ struct CoachInput {
     at: String,
 }
 
+/// An input whose `note` (the Career Index's text) is read by [`input_with_texts`].
+fn with_note<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    set: impl FnOnce(&mut T, String),
+) -> CoreResult<T> {
+    let (mut parsed, [note]) = input_with_texts::<T, 1>(value, ["note"])?;
+    set(&mut parsed, required(note, "note")?);
+    Ok(parsed)
+}
+
 /// Starts a coaching session on the Career Index.
 #[wasm_bindgen(js_name = coachStart, unchecked_return_type = "CoreResult<CoachSession>")]
 pub fn coach_start(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
-    respond(input::<CoachStartInput>(value).and_then(|i| {
-        coach::session::start_at(
-            &i.note_path,
-            &i.note,
-            &i.sections,
-            i.entry,
-            Day::parse(&i.today)?,
-            &i.at,
-        )
-    }))
+    respond(
+        with_note::<CoachStartInput>(value, |i, note| i.note = note).and_then(|i| {
+            coach::session::start_at(
+                &i.note_path,
+                &i.note,
+                &i.sections,
+                i.entry,
+                Day::parse(&i.today)?,
+                &i.at,
+            )
+        }),
+    )
 }
 
 /// What to show now.
@@ -217,21 +237,26 @@ pub fn coach_start(
 pub fn coach_prompt(
     #[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue,
 ) -> JsValue {
-    respond(input::<CoachInput>(value).and_then(|i| coach::session::prompt(&i.session, &i.note)))
+    respond(
+        with_note::<CoachInput>(value, |i, note| i.note = note)
+            .and_then(|i| coach::session::prompt(&i.session, &i.note)),
+    )
 }
 
 /// Applies an action; write `value.write` (if any) before saving `value.session`.
 #[wasm_bindgen(js_name = coachStep, unchecked_return_type = "CoreResult<CoachStep>")]
 pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue) -> JsValue {
-    respond(input::<CoachInput>(value).and_then(|i| {
-        let action = i.action.ok_or_else(|| {
-            career_core::CoreError::new(
-                career_core::ErrorCode::InvalidInput,
-                "coachStep needs an action.",
-            )
-        })?;
-        coach::session::step(&i.session, &action, &i.note, &i.at)
-    }))
+    respond(
+        with_note::<CoachInput>(value, |i, note| i.note = note).and_then(|i| {
+            let action = i.action.ok_or_else(|| {
+                career_core::CoreError::new(
+                    career_core::ErrorCode::InvalidInput,
+                    "coachStep needs an action.",
+                )
+            })?;
+            coach::session::step(&i.session, &action, &i.note, &i.at)
+        }),
+    )
 }
 
 /// Input of `landEdits`.
@@ -239,9 +264,7 @@ pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: Js
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LandInput {
     path: String,
-    before: String,
     edits: Vec<career_core::edit::TextEdit>,
-    current: String,
 }
 
 /// The note's new text: edits computed on the text the person saw, landed on
@@ -250,8 +273,13 @@ struct LandInput {
 #[wasm_bindgen(js_name = landEdits, unchecked_return_type = "CoreResult<string>")]
 pub fn land_edits(#[wasm_bindgen(unchecked_param_type = "LandInput")] value: JsValue) -> JsValue {
     respond(
-        input::<LandInput>(value)
-            .and_then(|i| career_core::proposal::land(&i.path, &i.before, &i.edits, &i.current)),
+        input_with_texts::<LandInput, 2>(value, ["before", "current"]).and_then(
+            |(i, [before, current])| {
+                let (before, current) =
+                    (required(before, "before")?, required(current, "current")?);
+                career_core::proposal::land(&i.path, &before, &i.edits, &current)
+            },
+        ),
     )
 }
 
@@ -259,6 +287,7 @@ pub fn land_edits(#[wasm_bindgen(unchecked_param_type = "LandInput")] value: JsV
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct BlindSpotInput {
+    #[serde(skip)]
     index: String,
     #[serde(default)]
     goals: Option<String>,
@@ -268,12 +297,19 @@ struct BlindSpotInput {
     today: String,
 }
 
+/// `blindSpots`' input, its `index` text read by [`input_with_texts`].
+fn with_index(value: JsValue) -> CoreResult<BlindSpotInput> {
+    let (mut parsed, [index]) = input_with_texts::<BlindSpotInput, 1>(value, ["index"])?;
+    parsed.index = required(index, "index")?;
+    Ok(parsed)
+}
+
 /// The blind spot analysis of the Career Index.
 #[wasm_bindgen(js_name = blindSpots, unchecked_return_type = "CoreResult<Finding[]>")]
 pub fn blind_spots(
     #[wasm_bindgen(unchecked_param_type = "BlindSpotInput")] value: JsValue,
 ) -> JsValue {
-    respond(input::<BlindSpotInput>(value).and_then(|i| {
+    respond(with_index(value).and_then(|i| {
         Ok(career_core::blindspots::analyze(
             &i.index,
             i.goals.as_deref(),

@@ -252,6 +252,52 @@ pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError>
     serde_json::from_str(&json).map_err(|err| invalid(err.to_string()))
 }
 
+/// Like [`input`], with the large text fields named in `texts` (a note's
+/// text) read as strings directly instead of through `JSON.stringify` and
+/// serde_json, which escape and unescape every byte: one copy instead of
+/// three passes. Each is `None` when absent or `null`; any other non-string
+/// is `invalid_input`. The struct skips those fields in its JSON.
+pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
+    value: JsValue,
+    texts: [&str; N],
+) -> Result<(T, [Option<String>; N]), CoreError> {
+    let invalid = |why: String| {
+        CoreError::new(
+            ErrorCode::InvalidInput,
+            format!("The input was not understood: {why}."),
+        )
+    };
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Err(invalid("expected an object".into()));
+    };
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), object);
+    let mut taken: [Option<String>; N] = std::array::from_fn(|_| None);
+    for (slot, name) in taken.iter_mut().zip(texts) {
+        let key = JsValue::from_str(name);
+        let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        if !field.is_undefined() && !field.is_null() {
+            *slot = Some(
+                field
+                    .as_string()
+                    .ok_or_else(|| invalid(format!("`{name}` must be a string")))?,
+            );
+        }
+        // Deleting a property of a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::delete_property(&rest, &key);
+    }
+    Ok((input(rest.into())?, taken))
+}
+
+/// A text field [`input_with_texts`] took that the input must have.
+pub(crate) fn required(text: Option<String>, name: &str) -> Result<String, CoreError> {
+    text.ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::InvalidInput,
+            format!("The input was not understood: missing field `{name}`."),
+        )
+    })
+}
+
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Envelope<'a, T: Serialize> {

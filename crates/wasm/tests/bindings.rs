@@ -172,3 +172,48 @@ fn a_session_log_is_rendered_and_its_threads_found_and_carried() {
     let carried = career_wasm::dispose_thread(&text, dispose.into());
     assert!(string_at(&carried, &["value", "text"]).contains("- [>] Draft the thesis"));
 }
+
+#[wasm_bindgen_test]
+fn a_note_text_read_directly_is_still_checked_like_any_input() {
+    // coachStart, coachPrompt, coachStep, blindSpots, planNote and landEdits
+    // read their note texts as strings, outside JSON: a missing or non-string
+    // text, a misspelt key or a non-object is refused as data all the same.
+    let start = |json: &str| career_wasm::coach_start(parse(json));
+    let ok = start(
+        r##"{"notePath":"Career/0_Career_Index.md","note":"# Career\n\n## Vision\n","today":"2026-01-17","at":"t"}"##,
+    );
+    assert_eq!(get(&ok, "ok"), JsValue::TRUE, "{ok:?}");
+    for (bad, why) in [
+        (
+            r#"{"notePath":"x.md","today":"2026-01-17","at":"t"}"#,
+            "missing field `note`",
+        ),
+        (
+            r#"{"notePath":"x.md","note":5,"today":"2026-01-17","at":"t"}"#,
+            "`note` must be a string",
+        ),
+        (
+            r#"{"notePath":"x.md","note":"","today":"2026-01-17","at":"t","nope":1}"#,
+            "unknown field `nope`",
+        ),
+    ] {
+        let result = start(bad);
+        assert_eq!(get(&result, "ok"), JsValue::FALSE, "{bad}");
+        assert_eq!(string_at(&result, &["error", "code"]), "invalid_input");
+        assert!(
+            string_at(&result, &["error", "message"]).contains(why),
+            "{bad}: {result:?}"
+        );
+    }
+    let refused = career_wasm::blind_spots(JsValue::from_str("not an object"));
+    assert_eq!(string_at(&refused, &["error", "code"]), "invalid_input");
+    // planNote's `existing` may be null (a note to create) or a string.
+    let create = career_wasm::plan_note(parse(
+        r#"{"kind":"career-index","today":"2026-01-17","existing":null}"#,
+    ));
+    assert_eq!(string_at(&create, &["value", "action"]), "create");
+    let landed = career_wasm::land_edits(parse(
+        r#"{"path":"a.md","before":"x\n","edits":[{"span":{"start":0,"end":1},"new_text":"y","expected":"x"}],"current":"x\n"}"#,
+    ));
+    assert_eq!(string_at(&landed, &["value"]), "y\n");
+}
