@@ -63,26 +63,39 @@ pub fn is_placeholder_line(line: &str) -> bool {
         return true; // the template's link from the theme to the goals note
     }
     if trimmed.starts_with('|') {
-        let cells: Vec<String> = trimmed
-            .trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().to_lowercase())
-            .collect();
-        let label_row = cells
-            .first()
-            .is_some_and(|c| ROW_LABELS.contains(&c.as_str()));
-        return cells.iter().enumerate().all(|(i, c)| {
-            (i == 0 && label_row)
-                || c.is_empty()
-                || STAND_INS.contains(&c.as_str())
-                || is_placeholder_text(c)
+        let cells = trimmed.trim_matches('|').split('|').map(str::trim);
+        let label_row = cells.clone().next().is_some_and(|c| one_of(c, ROW_LABELS));
+        return cells.enumerate().all(|(i, c)| {
+            (i == 0 && label_row) || c.is_empty() || one_of(c, STAND_INS) || is_placeholder_text(c)
         });
     }
     is_placeholder_text(trimmed)
 }
 
+/// Whether `text`, lower-cased, is one of `list` (lower-case already).
+fn one_of(text: &str, list: &[&str]) -> bool {
+    if text.is_ascii() {
+        list.iter().any(|item| text.eq_ignore_ascii_case(item))
+    } else {
+        list.contains(&text.to_lowercase().as_str())
+    }
+}
+
 /// Whether text is only markers, labels and bracketed prompts.
 fn is_placeholder_text(text: &str) -> bool {
+    // Without brackets and bold labels, the words are the text's own, and no
+    // stand-in has more than four letters or digits: most lines a person
+    // wrote are told apart here without copying them.
+    if !text.contains('[')
+        && !text.contains("**")
+        && text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .nth(4)
+            .is_some()
+    {
+        return false;
+    }
     let (rest, removed) = without_bracket_groups(text);
     let mut rest = rest;
     // A bold label with nothing after it ("**Life:**", "**North Star (2031):**").
