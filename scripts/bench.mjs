@@ -262,14 +262,18 @@ function judge(corpus, careerIndex, charts) {
 	for (const ci of careerIndex) ratio("outline-remark", "remark parse ÷ WASM outline", ci.name, ci.js.remark.meanNs / ci.wasm.outline.meanNs, GOALS.outlineVsRemark);
 	for (const op of ["outline", "section-set"]) ratio("wasm-native", `native ÷ WASM, ${op}`, "corpus", c.native[op].meanNs / c.wasm[op].meanNs, GOALS.wasmVsNative);
 	for (const ci of careerIndex) {
-		const worst = Object.keys(ci.wasm)
+		const compared = Object.keys(ci.wasm).filter((op) => op in ci.native);
+		const worst = compared
 			.map((op) => ({ op, r: ci.native[op].meanNs / ci.wasm[op].meanNs }))
 			.sort((a, b) => a.r - b.r)[0];
-		ratio("wasm-native", `native ÷ WASM, lowest of ${Object.keys(ci.wasm).length} ops (${worst.op})`, ci.name, worst.r, GOALS.wasmVsNative);
+		ratio("wasm-native", `native ÷ WASM, lowest of ${compared.length} ops (${worst.op})`, ci.name, worst.r, GOALS.wasmVsNative);
 	}
 	const ci30 = careerIndex.find((ci) => ci.name === "career-index-30k");
 	for (const side of ["wasm", "native"]) {
-		const [op, t] = Object.entries(ci30[side]).sort((a, b) => b[1].meanNs - a[1].meanNs)[0];
+		// The calls the plugin makes (each has a native twin); "outline, every part built" is a comparison.
+		const [op, t] = Object.entries(ci30[side])
+			.filter(([name]) => name in ci30.native)
+			.sort((a, b) => b[1].meanNs - a[1].meanNs)[0];
 		rows.push({ goal: "30k-under-1ms", what: `slowest ${side} op (${op}), ms`, input: ci30.name, value: ms(t.meanNs), target: GOALS.careerIndex30kMaxMs, met: ms(t.meanNs) < GOALS.careerIndex30kMaxMs });
 	}
 	for (const side of ["wasm", "native"]) {
@@ -297,7 +301,8 @@ function print(report) {
 	for (const ci of report.careerIndex) {
 		console.log(`\n${ci.name} (${ci.bytes} bytes), µs per call: WASM, native, native ÷ WASM`);
 		for (const op of Object.keys(ci.wasm)) {
-			console.log(`  ${op.padEnd(20)}${us(ci.wasm[op].meanNs)}${us(ci.native[op].meanNs)}${(ci.native[op].meanNs / ci.wasm[op].meanNs).toFixed(2).padStart(8)}`);
+			const native = ci.native[op];
+			console.log(`  ${op.padEnd(20)}${us(ci.wasm[op].meanNs)}${native ? us(native.meanNs) : "".padStart(10)}${native ? (native.meanNs / ci.wasm[op].meanNs).toFixed(2).padStart(8) : ""}`);
 		}
 		for (const [name, t] of Object.entries(ci.js)) console.log(`  ${name.padEnd(20)}${us(t.meanNs)}`);
 	}
