@@ -12,6 +12,6 @@ declare module "*.wasm" {
 
 /** The deflated module (scripts/deflate-wasm.mjs), inlined the same way and inflated on first use. */
 declare module "*.wasm.deflate" {
-	const bytes: Uint8Array;
+	const bytes: Uint8Array<ArrayBuffer>;
 	export default bytes;
 }
