@@ -19,7 +19,8 @@
  * and reports the mean; a corpus measurement's unit is one pass over the notes.
  *
  * Prints a table and the ratios against the goals in BENCHMARKS.md, and writes everything,
- * machine included, to `target/bench.json`. Numbers are not assertions: nothing here fails on
+ * machine included, to `target/bench.json`. Then runs scripts/bench-startup.mjs: the core's
+ * first use, in fresh processes (`target/bench-startup.json`). Numbers are not assertions: nothing here fails on
  * a slow result, only on a broken one.
  */
 
@@ -218,6 +219,8 @@ async function main() {
 	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
 	print(report);
 	console.error("bench: wrote target/bench.json");
+	// First use needs fresh processes, which scripts/bench-startup.mjs starts.
+	execFileSync(process.execPath, [join(ROOT, "scripts/bench-startup.mjs")], { cwd: ROOT, stdio: "inherit" });
 }
 
 /** The day the whole-note analyses run at (`BENCH_TODAY` in bench_native.rs). */

@@ -3,9 +3,10 @@
  *
  * The module is about 1 MB, and esbuild's binary loader base64-encodes what it
  * inlines (another third), which would push main.js past its 1.5 MB budget and
- * slow every Obsidian start. Raw deflate at level 9 shrinks it about 2.6x; the
- * plugin inflates it synchronously with fflate on first use, so the core is
- * still compiled lazily and initialised with `initSync`.
+ * slow every Obsidian start. Raw deflate at level 9 shrinks it about 2.6x. The
+ * plugin inflates it after startup with the platform's
+ * `DecompressionStream("deflate-raw")`, or on a call that comes first with
+ * fflate's `inflateSync` (plugin/src/core/wasm.ts): change both with the format.
  *
  * Usage: node scripts/deflate-wasm.mjs build/wasm/career_wasm_bg.wasm
  */

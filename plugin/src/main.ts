@@ -2,8 +2,10 @@
  * The plugin's entry point: Obsidian's lifecycle and nothing else.
  *
  * `onload` reads the settings, adds the settings tab and registers the commands. It does not
- * touch the WebAssembly core: compiling it is deferred to the first command that needs it
- * (see `core/wasm.ts`), so enabling the plugin costs Obsidian's startup almost nothing.
+ * touch the WebAssembly core, so enabling the plugin costs Obsidian's startup almost nothing:
+ * once the layout is ready, and after `onload` has returned, the core warms up in the
+ * background (inflated and compiled asynchronously, see `core/wasm.ts`); a command that comes
+ * first prepares it itself.
  *
  * `onExternalSettingsChange` is Obsidian's call when `data.json` changed on disk (sync, or
  * `career` in a terminal): the settings are merged again and every open owner of the file
@@ -11,6 +13,7 @@
  * an open settings tab shows the new values.
  */
 
+import { warmUpCore } from "./core/wasm";
 import { registerCommands } from "./obsidian/commands";
 import { PluginBase } from "./obsidian/host";
 import { notifyExternalChange, onExternalChange, updatePluginData } from "./obsidian/plugin-data";
@@ -22,6 +25,8 @@ import type { CareerSettings } from "./settings";
 /** Career Coach, as Obsidian loads it from `main.js`. */
 export default class CareerCoachPlugin extends PluginBase implements CareerCoachHost {
 	settings: CareerSettings = { ...DEFAULT_SETTINGS };
+	/** The core's background warm-up once started (settled when done or given up; tests await it). */
+	coreWarmUp: Promise<void> | null = null;
 
 	override async onload(): Promise<void> {
 		this.settings = mergeSettings(await this.loadData());
@@ -35,6 +40,16 @@ export default class CareerCoachPlugin extends PluginBase implements CareerCoach
 		);
 		this.addSettingTab(settingTab);
 		registerCommands(this);
+		this.app.workspace.onLayoutReady(() => {
+			// A timer, not now: when the plugin is enabled after startup the layout is already
+			// ready and this runs inside onload, which must not wait for the core.
+			const timer = window.setTimeout(() => {
+				this.coreWarmUp = warmUpCore();
+			}, 0);
+			this.register(() => {
+				window.clearTimeout(timer);
+			});
+		});
 	}
 
 	/** `data.json` changed on disk: take its settings, and let the open owners re-read theirs. */

@@ -10,8 +10,8 @@ declare module "*.wasm" {
 	export default bytes;
 }
 
-/** The deflated module (scripts/deflate-wasm.mjs), inlined the same way and inflated on first use. */
+/** The deflated module (scripts/deflate-wasm.mjs), inlined the same way; core/wasm.ts inflates it. */
 declare module "*.wasm.deflate" {
-	const bytes: Uint8Array;
+	const bytes: Uint8Array<ArrayBuffer>;
 	export default bytes;
 }

@@ -1,6 +1,7 @@
 /**
  * Loading the built plugin: it registers its commands and settings tab, leaves the vault
- * alone, and does not compile the WebAssembly core until a command needs it.
+ * alone, and does not compile the WebAssembly core in `onload` (first-use.test.mjs covers the
+ * warm-up that follows).
  */
 
 import assert from "node:assert/strict";

@@ -1,9 +1,19 @@
 /**
  * The Rust core, compiled to WebAssembly: the only module that touches it.
  *
- * The module's bytes are inlined into `main.js` by esbuild's `binary` loader and compiled
- * lazily, on the first call, by one memoised `ensureCore()`; Obsidian's `onload` never pays
- * for it. Every export is wrapped in a typed function that returns the core's Result union
+ * The module's bytes travel deflated inside `main.js` (esbuild's `binary` loader, see
+ * scripts/deflate-wasm.mjs) and nothing is inflated or compiled while the plugin loads. Two
+ * ways lead to an instance, whichever comes first:
+ *
+ * - `warmUpCore()`, which the plugin starts once Obsidian's layout is ready: the platform's
+ *   `DecompressionStream` inflates and `WebAssembly.compile` compiles, both asynchronously,
+ *   then the compiled module is instantiated. A runtime without `deflate-raw` streams (older
+ *   iOS) or any failure leaves the work to the next call.
+ * - the first call before that finished: one memoised `ensureCore()` inflates synchronously
+ *   with fflate (or takes the bytes the warm-up already inflated) and calls `initSync`.
+ *
+ * Both build the same instance from the same bytes. Every export is wrapped in a typed
+ * function that returns the core's Result union
  * (`{ ok: true, value } | { ok: false, error }`) and never throws:
  *
  * - The core reports bad input as data, so normally the glue's answer is returned unchanged.
@@ -197,18 +207,82 @@ export const CORE_FAILURE = "core_failure";
  */
 let coreState: "none" | "ready" | "dropped" = "none";
 
+/** The module's bytes once the warm-up has inflated them, for a call that cannot wait for its compile. */
+let warmInflated: Uint8Array<ArrayBuffer> | null = null;
+/** The one warm-up, once started. */
+let warmUp: Promise<void> | null = null;
+
 /** Compiles and instantiates the module on first use, re-instantiates it after a trap. */
 function ensureCore(): void {
 	if (coreState === "ready") {
 		return;
 	}
 	if (coreState === "none") {
-		// The module travels deflated (scripts/deflate-wasm.mjs); inflating ~400 KB takes a few ms.
-		initSync({ module: inflateSync(wasmDeflated) });
+		// The warm-up has not finished: inflate here, synchronously, unless it already has.
+		initSync({ module: warmInflated ?? inflateSync(wasmDeflated) });
 	} else {
 		resetGlueState();
 	}
 	coreState = "ready";
+}
+
+/**
+ * Prepares the core in the background, so that the first call finds it ready: inflates with
+ * the platform's `DecompressionStream`, compiles with `WebAssembly.compile`, then instantiates.
+ * Idempotent; resolves once done or given up (never rejects: a call then does the work).
+ */
+export function warmUpCore(): Promise<void> {
+	warmUp ??= (async () => {
+		if (!noInstanceYet() || typeof DecompressionStream !== "function") {
+			return;
+		}
+		try {
+			const bytes = await inflateStream(wasmDeflated);
+			if (!noInstanceYet()) {
+				return;
+			}
+			warmInflated = bytes;
+			const module = await WebAssembly.compile(bytes);
+			// A call may have built the instance meanwhile; then this module is not needed.
+			if (noInstanceYet()) {
+				initSync({ module });
+				coreState = "ready";
+			}
+		} catch {
+			// No `deflate-raw` stream here, or the compile failed: the first call will tell.
+		} finally {
+			warmInflated = null;
+		}
+	})();
+	return warmUp;
+}
+
+/** Whether no call has built an instance yet (read after each `await` of the warm-up). */
+function noInstanceYet(): boolean {
+	return coreState === "none";
+}
+
+/** Raw deflate inflated by the platform (`new DecompressionStream` throws where unsupported). */
+async function inflateStream(deflated: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+	const stream = new DecompressionStream("deflate-raw");
+	const writer = stream.writable.getWriter();
+	// Not awaited: the write completes only as the output is read below. A bad stream
+	// rejects both promises; the reader's rejection is the one reported.
+	writer.write(deflated).then(() => writer.close()).catch(() => undefined);
+	const chunks: Uint8Array[] = [];
+	let length = 0;
+	const reader = stream.readable.getReader();
+	for (let read = await reader.read(); !read.done; read = await reader.read()) {
+		chunks.push(read.value);
+		length += read.value.length;
+	}
+	const bytes = new Uint8Array(length);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return bytes;
 }
 
 /** Forgets the current instance so that the next call starts a fresh one. */
