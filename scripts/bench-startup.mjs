@@ -108,7 +108,7 @@ async function childSteps(path, gluePath) {
 	lap("compile");
 	glue.initSync({ module });
 	lap("instantiate");
-	const result = glue.outline(NOTE);
+	const result = glue.outlinePacked(NOTE);
 	lap("first call");
 	if (!result.ok) fail(`outline failed: ${JSON.stringify(result.error)}`);
 	return ms;

@@ -83,15 +83,9 @@ pub fn locate_index(
     }))
 }
 
-/// Every section, table, task and link of a note, with byte spans.
-#[wasm_bindgen(unchecked_return_type = "CoreResult<NoteOutline>")]
-pub fn outline(text: &str) -> JsValue {
-    respond(Ok(career_core::note::outline(text)))
-}
-
-/// The same outline packed into one `Uint32Array` and one string
-/// (`packed.rs`): what the plugin reads, lazily, instead of thousands of
-/// JS objects built field by field.
+/// Every section, table, task and link of a note, with byte spans, packed
+/// into one `Uint32Array` and one string (`packed.rs`): what the plugin
+/// reads, lazily, instead of thousands of JS objects built field by field.
 #[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
 pub fn outline_packed(text: &str) -> JsValue {
     let packed = crate::packed::pack(&career_core::note::outline(text));
