@@ -32,6 +32,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import esbuild from "esbuild";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const WASM = join(ROOT, "build/wasm/career_wasm_bg.wasm");
@@ -64,25 +65,22 @@ function makeEsbuildToBinary() {
 /** Steps reported beside the others but not on the path the total adds up. */
 const ASIDE = new Set(["warm-up (background)", "decode with Uint8Array.fromBase64"]);
 
-/** The warm-up's inflate (plugin/src/core/wasm.ts `inflateStream`), for Node and the page alike. */
-async function inflateStream(deflated) {
-	const stream = new DecompressionStream("deflate-raw");
-	const writer = stream.writable.getWriter();
-	writer.write(deflated).then(() => writer.close()).catch(() => undefined);
-	const chunks = [];
-	let length = 0;
-	const reader = stream.readable.getReader();
-	for (let read = await reader.read(); !read.done; read = await reader.read()) {
-		chunks.push(read.value);
-		length += read.value.length;
-	}
-	const bytes = new Uint8Array(length);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return bytes;
+/** The warm-up's inflate, `plugin/src/core/inflate.ts` itself, bundled by esbuild in `format`. */
+function inflateBundle(format) {
+	const built = esbuild.buildSync({ entryPoints: [join(ROOT, "plugin/src/core/inflate.ts")], bundle: true, write: false, format, globalName: "careerInflate", platform: "neutral", target: "es2021", logLevel: "error" });
+	return built.outputFiles[0].text;
+}
+
+/** For a Chromium page: a script that sets `globalThis.inflateStream`. */
+function inflateScript() {
+	return `${inflateBundle("iife")}\nglobalThis.inflateStream = careerInflate.inflateStream;`;
+}
+
+/** For a Node child: the function, loaded before anything is timed. */
+function loadInflate() {
+	const file = join(mkdtempSync(join(os.tmpdir(), "career-inflate-")), "inflate.cjs");
+	writeFileSync(file, inflateBundle("cjs"));
+	return createRequire(import.meta.url)(file).inflateStream;
 }
 
 // ---- children: one sample each, JSON on stdout ---------------------------------------------
@@ -93,6 +91,7 @@ async function childSteps(path, gluePath) {
 	const { inflateSync } = await import("fflate");
 	// eslint-disable-next-line no-unsanitized/method -- our own build output, copied by the parent
 	const glue = await import(pathToFileURL(gluePath).href);
+	const inflateStream = loadInflate();
 	const ms = {};
 	let t = performance.now();
 	const lap = (name) => {
@@ -173,7 +172,7 @@ async function browserSamples(runs) {
 				const context = await browser.newContext();
 				const page = await context.newPage();
 				await page.addScriptTag({ content: fflate });
-				await page.addScriptTag({ content: `globalThis.inflateStream = ${inflateStream.toString()};\nglobalThis.esbuildToBinary = (${makeEsbuildToBinary.toString()})();` });
+				await page.addScriptTag({ content: `${inflateScript()}\nglobalThis.esbuildToBinary = (${makeEsbuildToBinary.toString()})();` });
 				samples[path].push(await page.evaluate(pageSteps, { path, base64 }));
 				await context.close();
 			}

@@ -72,6 +72,7 @@ import {
 	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
 import { applyByteEdits } from "../text/positions";
+import { inflateStream } from "./inflate";
 import { Outline } from "./outline";
 import type {
 	LocateIndexInput,
@@ -260,29 +261,6 @@ export function warmUpCore(): Promise<void> {
 /** Whether no call has built an instance yet (read after each `await` of the warm-up). */
 function noInstanceYet(): boolean {
 	return coreState === "none";
-}
-
-/** Raw deflate inflated by the platform (`new DecompressionStream` throws where unsupported). */
-async function inflateStream(deflated: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-	const stream = new DecompressionStream("deflate-raw");
-	const writer = stream.writable.getWriter();
-	// Not awaited: the write completes only as the output is read below. A bad stream
-	// rejects both promises; the reader's rejection is the one reported.
-	writer.write(deflated).then(() => writer.close()).catch(() => undefined);
-	const chunks: Uint8Array[] = [];
-	let length = 0;
-	const reader = stream.readable.getReader();
-	for (let read = await reader.read(); !read.done; read = await reader.read()) {
-		chunks.push(read.value);
-		length += read.value.length;
-	}
-	const bytes = new Uint8Array(length);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return bytes;
 }
 
 /** Forgets the current instance so that the next call starts a fresh one. */
