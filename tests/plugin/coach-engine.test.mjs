@@ -136,6 +136,28 @@ test("a note changed in the answer's own lines: nothing written or saved, the ch
 	assert.match(state.note, /> \*\*"Visible outside the company"\*\*/);
 });
 
+test("a landing the core refuses for another reason than a change is a failure, not a new preview", async () => {
+	const { engine, state } = setUp();
+	await engine.act({ action: "answer", text: "Visible outside the company" });
+	const session = engine.session;
+	const before = state.note;
+	const refusing = new coach.CoachEngine(session, { prompt: glue.coachPrompt, step: glue.coachStep, land: () => ({ ok: false, error: { code: "span_out_of_bounds", message: "An edit does not fit the note." } }) }, {
+		path: "Career/0_Career_Index.md",
+		read: async () => state.note,
+		write: async (change) => {
+			state.note = change(state.note);
+		},
+		save: async () => assert.fail("nothing to save"),
+		now: () => AT,
+	});
+	const result = await refusing.act({ action: "confirm" });
+	assert.equal(result.ok, false);
+	assert.equal(result.failure.kind, "write");
+	assert.match(result.failure.message, /your answer is kept: An edit does not fit the note\./);
+	assert.equal(refusing.session, session);
+	assert.equal(state.note, before);
+});
+
 test("a failing write keeps the session; a failing save after a write is a warning", async () => {
 	const failing = setUp({
 		write: async () => {

@@ -174,7 +174,8 @@ export class CoachEngine {
 				await this.io.write((current) => {
 					const landed = this.core.land({ path: this.io.path, before, edits: step.edits, current });
 					if (!landed.ok) {
-						throw new NoteChangedError(landed.error.message);
+						// Only a change in the step's own lines is asked again; anything else is a failure.
+						throw landed.error.code === "conflict" ? new NoteChangedError(landed.error.message) : new Error(landed.error.message);
 					}
 					written = landed.value;
 					return landed.value;
