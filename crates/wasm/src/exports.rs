@@ -105,8 +105,8 @@ pub fn outline_packed(text: &str) -> JsValue {
 }
 
 /// What `applyOperation` returns: only the edits, byte spans of the text
-/// passed in with their pre-images, in the order they apply, never the whole new note (which would
-/// cross the boundary for nothing: the shell applies spans).
+/// passed in with their pre-images, in the order they apply; never the whole
+/// new note, which would cross the boundary for nothing (the shell applies spans).
 #[derive(serde::Serialize)]
 struct OperationEdits {
     /// Empty when nothing changes (skip the write).
@@ -142,9 +142,8 @@ struct PlanInput {
     today: String,
     #[serde(default)]
     link_format: LinkFormat,
-    /// The note's current text, or `null` when it does not exist (read by `input_with_texts`).
-    #[serde(skip)]
-    existing: Option<String>,
+    // `existing`, the note's current text or `null` when it does not exist,
+    // is read by `input_with_texts`.
 }
 
 /// Plans creating or upgrading a Career Coach note (the plugin previews an
@@ -152,19 +151,16 @@ struct PlanInput {
 #[wasm_bindgen(js_name = planNote, unchecked_return_type = "CoreResult<NotePlan>")]
 pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsValue) -> JsValue {
     respond(
-        input_with_texts::<PlanInput, 1>(value, ["existing"]).and_then(
-            |(mut input, [existing])| {
-                input.existing = existing;
-                let today = Day::parse(&input.today)?;
-                templates::plan::plan_note(
-                    input.kind,
-                    &input.settings,
-                    today,
-                    input.link_format,
-                    input.existing.as_deref(),
-                )
-            },
-        ),
+        input_with_texts::<PlanInput, 1>(value, ["existing"]).and_then(|(input, [existing])| {
+            let today = Day::parse(&input.today)?;
+            templates::plan::plan_note(
+                input.kind,
+                &input.settings,
+                today,
+                input.link_format,
+                existing.as_deref(),
+            )
+        }),
     )
 }
 
