@@ -193,13 +193,15 @@ struct CoachInput {
     at: String,
 }
 
-/// An input whose `note` (the Career Index's text) is read by [`input_with_texts`].
-fn with_note<T: serde::de::DeserializeOwned>(
+/// An input with one required text field (`name`: the note's text), read by
+/// [`input_with_texts`] and put in place by `set`.
+fn with_text<T: serde::de::DeserializeOwned>(
     value: JsValue,
+    name: &str,
     set: impl FnOnce(&mut T, String),
 ) -> CoreResult<T> {
-    let (mut parsed, [note]) = input_with_texts::<T, 1>(value, ["note"])?;
-    set(&mut parsed, required(note, "note")?);
+    let (mut parsed, [text]) = input_with_texts::<T, 1>(value, [name])?;
+    set(&mut parsed, required(text, name)?);
     Ok(parsed)
 }
 
@@ -209,7 +211,7 @@ pub fn coach_start(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
     respond(
-        with_note::<CoachStartInput>(value, |i, note| i.note = note).and_then(|i| {
+        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
             coach::session::start_at(
                 &i.note_path,
                 &i.note,
@@ -228,7 +230,7 @@ pub fn coach_prompt(
     #[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue,
 ) -> JsValue {
     respond(
-        with_note::<CoachInput>(value, |i, note| i.note = note)
+        with_text::<CoachInput>(value, "note", |i, note| i.note = note)
             .and_then(|i| coach::session::prompt(&i.session, &i.note)),
     )
 }
@@ -237,7 +239,7 @@ pub fn coach_prompt(
 #[wasm_bindgen(js_name = coachStep, unchecked_return_type = "CoreResult<CoachStep>")]
 pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue) -> JsValue {
     respond(
-        with_note::<CoachInput>(value, |i, note| i.note = note).and_then(|i| {
+        with_text::<CoachInput>(value, "note", |i, note| i.note = note).and_then(|i| {
             let action = i.action.ok_or_else(|| {
                 career_core::CoreError::new(
                     career_core::ErrorCode::InvalidInput,
@@ -287,26 +289,21 @@ struct BlindSpotInput {
     today: String,
 }
 
-/// `blindSpots`' input, its `index` text read by [`input_with_texts`].
-fn with_index(value: JsValue) -> CoreResult<BlindSpotInput> {
-    let (mut parsed, [index]) = input_with_texts::<BlindSpotInput, 1>(value, ["index"])?;
-    parsed.index = required(index, "index")?;
-    Ok(parsed)
-}
-
 /// The blind spot analysis of the Career Index.
 #[wasm_bindgen(js_name = blindSpots, unchecked_return_type = "CoreResult<Finding[]>")]
 pub fn blind_spots(
     #[wasm_bindgen(unchecked_param_type = "BlindSpotInput")] value: JsValue,
 ) -> JsValue {
-    respond(with_index(value).and_then(|i| {
-        Ok(career_core::blindspots::analyze(
-            &i.index,
-            i.goals.as_deref(),
-            &i.logs,
-            Day::parse(&i.today)?,
-        ))
-    }))
+    respond(
+        with_text::<BlindSpotInput>(value, "index", |i, index| i.index = index).and_then(|i| {
+            Ok(career_core::blindspots::analyze(
+                &i.index,
+                i.goals.as_deref(),
+                &i.logs,
+                Day::parse(&i.today)?,
+            ))
+        }),
+    )
 }
 
 /// Input of `blindSpotNote`.
