@@ -121,14 +121,23 @@ fn is_placeholder_text(text: &str) -> bool {
 /// Whether every line of `span` is blank or a template prompt. Table header
 /// rows are structure, not content.
 pub fn is_placeholder_only(text: &str, span: Span) -> bool {
-    // Only a line with a `|` can be a table's header row, so a section with
-    // any other line of its own is filled without parsing its tables.
+    // Only a line with a `|` can be a table's header row, and only when the
+    // line after it could be the table's delimiter row: a section with any
+    // other line of its own is filled without parsing its tables.
     let mut maybe_header = false;
-    for line in lines_in(text, span) {
+    let mut lines = lines_in(text, span).peekable();
+    while let Some(line) = lines.next() {
         if is_placeholder_line(line.content) {
             continue;
         }
         if !line.content.contains('|') {
+            return false;
+        }
+        let delimiter_next = line.content.contains('\r')
+            || lines
+                .peek()
+                .is_some_and(|next| could_be_delimiter(next.content));
+        if !delimiter_next {
             return false;
         }
         maybe_header = true;
@@ -141,6 +150,22 @@ pub fn is_placeholder_only(text: &str, span: Span) -> bool {
         .map(|t| t.header.span.start)
         .collect();
     lines_in(text, span).all(|l| headers.contains(&l.start) || is_placeholder_line(l.content))
+}
+
+/// Whether a line could be a table's delimiter row (`|---|:-:|`), inside
+/// quotes or list items too: a row of dashes, colons and pipes. A header row
+/// is always the line just above its delimiter row, so a line with none
+/// below it is no header. A line with a lone `\r` (two lines to comrak)
+/// could be anything.
+fn could_be_delimiter(line: &str) -> bool {
+    line.contains('\r')
+        || (line.contains('-')
+            && line.bytes().all(|b| {
+                matches!(
+                    b,
+                    b'|' | b'-' | b':' | b'>' | b' ' | b'\t' | b'\x0b' | b'\x0c'
+                )
+            }))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //!
 //! - [`section`] finds a section by its canonical id (any alias, any level);
 //! - [`entries`] reads the entries of a span, [`section_entries`] of a section;
+//! - [`Reading`] reads a whole note once and answers for its sections too;
 //! - [`people`] reads a group of people (sponsors, mentees…) whether it has a
 //!   subsection of its own or is a labelled part of Network;
 //! - [`employer`] recognises a company under its variants.
@@ -18,6 +19,7 @@
 
 pub mod employer;
 mod parse;
+mod reading;
 pub mod roles;
 
 use super::aliases::kind_of;
@@ -25,6 +27,7 @@ use super::outline::{sections, Section};
 use crate::span::Span;
 
 pub use parse::entries;
+pub use reading::{Item, Reading};
 
 /// How an entry was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,16 +12,36 @@ use crate::span::Span;
 
 /// The entries of `text[span]`, top to bottom.
 pub fn entries(text: &str, span: Span) -> Vec<Entry> {
+    let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
+    read(line_of(text, span.start), &lines, None)
+}
+
+/// What [`read`] notes of a whole note, so that a span's entries can be
+/// taken from it (see [`super::reading`]).
+#[derive(Debug, Default)]
+pub(super) struct Trace {
+    /// Per line: whether the reader entered it as it enters a span's first
+    /// line (outside fences, comments, tables and paragraphs).
+    pub(super) fresh: Vec<bool>,
+    /// Per entry: the 1-based line that set its group (0 when it has none).
+    pub(super) group_lines: Vec<usize>,
+}
+
+/// The entries of `lines`, the first of which is 1-based line `first`.
+pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
-    let first = line_of(text, span.start);
     let mut group: Option<String> = None;
+    let mut group_line = 0;
     let mut headers: Vec<String> = Vec::new();
     let mut in_table = false;
     let mut in_fence = false;
     let mut in_comment = false;
     let mut paragraph_open = false;
-    let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
     for (i, raw) in lines.iter().enumerate() {
+        if let Some(t) = trace.as_deref_mut() {
+            t.fresh
+                .push(!in_fence && !in_comment && !paragraph_open && !in_table);
+        }
         let line = first + i;
         let trimmed = raw.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -45,6 +65,7 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
         }
         if trimmed.starts_with('#') {
             group = Some(clean(trimmed.trim_start_matches('#')));
+            group_line = line;
             paragraph_open = false;
             in_table = false;
             continue;
@@ -65,9 +86,8 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
             let next_is_separator = lines
                 .get(i + 1)
                 .is_some_and(|n| is_separator(strip_quote(n.trim())));
-            let cells = split_row(quoted);
             if next_is_separator {
-                headers = cells.iter().map(|c| c.to_lowercase()).collect();
+                headers = split_row(quoted).iter().map(|c| c.to_lowercase()).collect();
                 in_table = true;
                 continue;
             }
@@ -75,34 +95,27 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
                 headers.clear();
                 in_table = true;
             }
-            if is_placeholder_line(quoted) || cells.iter().all(String::is_empty) {
+            if is_placeholder_line(quoted) {
                 continue;
             }
-            let name = cells.first().cloned().unwrap_or_default();
-            let detail = cells
-                .get(1..)
-                .unwrap_or_default()
-                .iter()
-                .filter(|c| !c.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
+            let cells = split_row(quoted);
+            if cells.iter().all(String::is_empty) {
+                continue;
+            }
             out.push(Entry {
                 line,
                 end_line: line,
                 form: Form::Row,
-                text: cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                name,
-                detail,
+                name: cells.first().cloned().unwrap_or_default(),
+                detail: joined(cells.get(1..).unwrap_or_default(), ", "),
+                text: joined(&cells, " | "),
                 cells,
                 headers: headers.clone(),
                 group: group.clone(),
             });
+            if let Some(t) = trace.as_deref_mut() {
+                t.group_lines.push(group_line);
+            }
             continue;
         }
         in_table = false;
@@ -126,13 +139,18 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
                 paragraph_open = false;
                 if let Some(label) = label_only(body) {
                     group = Some(label);
+                    group_line = line;
                     continue;
                 }
                 out.push(entry(line, form, body, group.clone()));
+                if let Some(t) = trace.as_deref_mut() {
+                    t.group_lines.push(group_line);
+                }
             }
             None => {
                 if let Some(label) = label_only(quoted) {
                     group = Some(label);
+                    group_line = line;
                     paragraph_open = false;
                     continue;
                 }
@@ -144,11 +162,26 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
                     }
                     _ => {
                         out.push(entry(line, Form::Paragraph, quoted, group.clone()));
+                        if let Some(t) = trace.as_deref_mut() {
+                            t.group_lines.push(group_line);
+                        }
                         paragraph_open = true;
                     }
                 }
             }
         }
+    }
+    out
+}
+
+/// The cells that hold something, joined by `sep`.
+fn joined(cells: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for cell in cells.iter().filter(|c| !c.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(cell);
     }
     out
 }
@@ -274,6 +307,13 @@ fn aside(inner: &str) -> String {
 /// Markup dropped: emphasis, inline code ticks, wikilink brackets
 /// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
 pub(super) fn clean(s: &str) -> String {
+    // Without any of these bytes nothing below changes the text but the trim.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'*' | b'_' | b'`' | b'\\'))
+    {
+        return s.trim().to_string();
+    }
     // Most text has no markup: copy only what has some, in the same order.
     let mut t = if s.contains("[[") {
         std::borrow::Cow::Owned(unlink(s))
@@ -311,7 +351,7 @@ fn unlink(s: &str) -> String {
     out
 }
 
-fn strip_quote(line: &str) -> &str {
+pub(super) fn strip_quote(line: &str) -> &str {
     let mut t = line;
     while let Some(rest) = t.strip_prefix('>') {
         t = rest.trim_start();
@@ -326,7 +366,7 @@ fn is_rule(t: &str) -> bool {
             || t.chars().all(|c| c == '_' || c == ' '))
 }
 
-fn is_separator(t: &str) -> bool {
+pub(super) fn is_separator(t: &str) -> bool {
     t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
@@ -335,21 +375,17 @@ fn split_row(row: &str) -> Vec<String> {
     let inner = row.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut escaped = false;
-    for c in inner.chars() {
-        match c {
-            '|' if !escaped => cells.push(clean(&std::mem::take(&mut cell))),
-            '\\' => {
-                escaped = true;
-                cell.push(c);
-                continue;
-            }
-            _ => cell.push(c),
+    let mut from = 0;
+    let mut after_backslash = false;
+    // `|` and `\` are ASCII, so bytes find them as characters would.
+    for (at, b) in inner.bytes().enumerate() {
+        if b == b'|' && !after_backslash {
+            cells.push(clean(inner.get(from..at).unwrap_or("")));
+            from = at + 1;
         }
-        escaped = false;
+        after_backslash = b == b'\\';
     }
-    cells.push(clean(&cell));
+    cells.push(clean(inner.get(from..).unwrap_or("")));
     cells
 }
 
