@@ -4,7 +4,7 @@
 use super::super::{Finding, FindingAction, Severity};
 use super::support::{cites, coach, coach_or_add, finding, question, Index, State};
 use crate::note::aliases::normalize;
-use crate::note::readers::{self, Entry};
+use crate::note::readers::{self, Item};
 
 /// Sections the dedicated rules below judge themselves.
 const JUDGED_ELSEWHERE: &[&str] = &[
@@ -73,9 +73,9 @@ const VISION_PARTS: &[(&str, &[&str])] = &[
 ];
 
 /// Whether an entry (or a subsection title) states a labelled part.
-fn states(e: &Entry, labels: &[&str]) -> bool {
+fn states(e: &Item<'_>, labels: &[&str]) -> bool {
     let name = normalize(&e.name);
-    let group = e.group.as_deref().map(normalize).unwrap_or_default();
+    let group = e.group.map(normalize).unwrap_or_default();
     labels.iter().any(|l| {
         let named = |n: &str| n == *l || n.starts_with(&format!("{l} "));
         (named(&name) && !e.detail.trim().is_empty()) || named(&group)
@@ -98,13 +98,13 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     };
-    let entries = index.filled(s.body_span);
-    let own = index.filled(s.own_span());
+    let entries = index.body(s);
+    let own = index.own(s);
     let mut missing = Vec::new();
     let mut seen = Vec::new();
     let mut labelled = 0;
     for (part, labels) in VISION_PARTS {
-        let found: Vec<&Entry> = entries.iter().filter(|e| states(e, labels)).collect();
+        let found: Vec<&Item<'_>> = entries.iter().filter(|e| states(e, labels)).collect();
         if !found.is_empty() && *part != "north star" {
             labelled += 1;
         }
@@ -249,7 +249,7 @@ pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
         .or_else(|| {
             index
                 .section("innovation_thesis")
-                .filter(|s| !index.filled(s.own_span()).is_empty())
+                .filter(|s| !index.own(s).is_empty())
         });
     if belief.is_some() {
         return;
