@@ -5,7 +5,7 @@
 //! placeholders: `[One sentence]`, `- [ ] [Task 1]`, a table row `| | |`,
 //! `| Budget | $X |`, `**Life:** [What lifestyle looks like]`.
 
-use crate::note::lines::lines_in;
+use crate::note::lines::{find_byte, find_str, lines_in};
 use crate::note::tables::tables_in;
 use crate::span::Span;
 
@@ -28,11 +28,11 @@ fn without_bracket_groups(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut removed = false;
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
+    while let Some(open) = find_byte(rest.as_bytes(), b'[') {
         let (before, after) = rest.split_at(open);
         out.push_str(before);
         let is_link = after.starts_with("[[");
-        let close = after.find(']');
+        let close = find_byte(after.as_bytes(), b']');
         match close {
             Some(close) if !is_link && close > 2 => {
                 removed = true;
@@ -59,7 +59,7 @@ pub fn is_placeholder_line(line: &str) -> bool {
     {
         return true;
     }
-    if trimmed.contains("Full cascade") {
+    if find_str(trimmed, "Full cascade").is_some() {
         return true; // the template's link from the theme to the goals note
     }
     if trimmed.starts_with('|') {
@@ -86,8 +86,8 @@ fn is_placeholder_text(text: &str) -> bool {
     // Without brackets and bold labels, the words are the text's own, and no
     // stand-in has more than four letters or digits: most lines a person
     // wrote are told apart here without copying them.
-    if !text.contains('[')
-        && !text.contains("**")
+    if find_byte(text.as_bytes(), b'[').is_none()
+        && find_str(text, "**").is_none()
         && text
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -99,8 +99,8 @@ fn is_placeholder_text(text: &str) -> bool {
     let (rest, removed) = without_bracket_groups(text);
     let mut rest = rest;
     // A bold label with nothing after it ("**Life:**", "**North Star (2031):**").
-    while let Some(start) = rest.find("**") {
-        let Some(len) = rest.get(start + 2..).and_then(|r| r.find("**")) else {
+    while let Some(start) = find_str(&rest, "**") {
+        let Some(len) = rest.get(start + 2..).and_then(|r| find_str(r, "**")) else {
             break;
         };
         let label = rest.get(start + 2..start + 2 + len).unwrap_or("");
@@ -110,12 +110,28 @@ fn is_placeholder_text(text: &str) -> bool {
             break;
         }
     }
-    let words: String = rest
-        .trim_start_matches(['-', '*', '+', '>', ' '])
-        .replace("[ ]", "")
-        .replace(['—', '–', '"', '*', ':', '>', '|'], " ");
-    let words = words.trim();
-    (removed && words.is_empty()) || STAND_INS.contains(&words.to_lowercase().as_str())
+    // The words: the rest after its list markers, without `[ ]`, with dashes,
+    // quotes, stars, colons, `>` and `|` as spaces, trimmed. Copied only
+    // when short enough to be a stand-in (four characters at most).
+    let lead = rest.trim_start_matches(['-', '*', '+', '>', ' ']);
+    let lead = if find_str(lead, "[ ]").is_some() {
+        std::borrow::Cow::Owned(lead.replace("[ ]", ""))
+    } else {
+        std::borrow::Cow::Borrowed(lead)
+    };
+    let spaced = |c: char| matches!(c, '—' | '–' | '"' | '*' | ':' | '>' | '|');
+    let words = lead.trim_matches(|c: char| c.is_whitespace() || spaced(c));
+    if words.is_empty() {
+        return removed;
+    }
+    if words.chars().nth(4).is_some() {
+        return false;
+    }
+    let words: String = words
+        .chars()
+        .map(|c| if spaced(c) { ' ' } else { c })
+        .collect();
+    STAND_INS.contains(&words.to_lowercase().as_str())
 }
 
 /// Whether every line of `span` is blank or a template prompt. Table header

@@ -100,7 +100,7 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
                 name,
                 detail,
                 cells,
-                headers: headers.clone(),
+                headers: headers.clone().into(),
                 group: group.clone(),
             });
             continue;
@@ -163,7 +163,7 @@ fn entry(line: usize, form: Form, body: &str, group: Option<String>) -> Entry {
         cells: vec![name.clone(), detail.clone()],
         name,
         detail,
-        headers: Vec::new(),
+        headers: Vec::new().into(),
         group,
     }
 }

@@ -22,6 +22,8 @@ mod parse;
 mod reading;
 pub mod roles;
 
+use std::sync::Arc;
+
 use super::aliases::kind_of;
 use super::outline::{sections, Section};
 use crate::span::Span;
@@ -61,8 +63,9 @@ pub struct Entry {
     pub detail: String,
     /// Table cells, markup dropped; for other forms `[name, detail]`.
     pub cells: Vec<String>,
-    /// The table's header cells, lower-cased; empty for other forms.
-    pub headers: Vec<String>,
+    /// The table's header cells, lower-cased; empty for other forms. Shared
+    /// by the rows of a table.
+    pub headers: Arc<[String]>,
     /// The whole entry, markup dropped, continuation lines joined by `\n`.
     pub text: String,
     /// The nearest heading or label (`**Sponsors:**`, `Mentees:`) above it

@@ -4,9 +4,11 @@
 //! line numbers findings cite, read half-formed tables and lists the way a
 //! person means them, and never fail.
 
+use std::sync::Arc;
+
 use super::{line_of, Entry, Form};
 use crate::note::aliases::kind_of;
-use crate::note::lines::lines_in;
+use crate::note::lines::{find_str, lines_in};
 use crate::note::placeholders::is_placeholder_line;
 use crate::span::Span;
 
@@ -32,7 +34,9 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
     let mut out: Vec<Entry> = Vec::new();
     let mut group: Option<String> = None;
     let mut group_line = 0;
-    let mut headers: Vec<String> = Vec::new();
+    // No headers, shared by every entry without a table header.
+    let none: Arc<[String]> = Arc::from([]);
+    let mut headers = Arc::clone(&none);
     let mut in_table = false;
     let mut in_fence = false;
     let mut in_comment = false;
@@ -92,7 +96,7 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
                 continue;
             }
             if !in_table {
-                headers.clear();
+                headers = Arc::clone(&none);
                 in_table = true;
             }
             if is_placeholder_line(quoted) {
@@ -142,7 +146,7 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
                     group_line = line;
                     continue;
                 }
-                out.push(entry(line, form, body, group.clone()));
+                out.push(entry(line, form, body, group.clone(), &none));
                 if let Some(t) = trace.as_deref_mut() {
                     t.group_lines.push(group_line);
                 }
@@ -161,7 +165,7 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
                         last.end_line = line;
                     }
                     _ => {
-                        out.push(entry(line, Form::Paragraph, quoted, group.clone()));
+                        out.push(entry(line, Form::Paragraph, quoted, group.clone(), &none));
                         if let Some(t) = trace.as_deref_mut() {
                             t.group_lines.push(group_line);
                         }
@@ -176,8 +180,10 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
 
 /// The cells that hold something, joined by `sep`.
 fn joined(cells: &[String], sep: &str) -> String {
-    let mut out = String::new();
-    for cell in cells.iter().filter(|c| !c.is_empty()) {
+    let filled = || cells.iter().filter(|c| !c.is_empty());
+    let len = filled().map(|c| c.len() + sep.len()).sum::<usize>();
+    let mut out = String::with_capacity(len);
+    for cell in filled() {
         if !out.is_empty() {
             out.push_str(sep);
         }
@@ -186,7 +192,13 @@ fn joined(cells: &[String], sep: &str) -> String {
     out
 }
 
-fn entry(line: usize, form: Form, body: &str, group: Option<String>) -> Entry {
+fn entry(
+    line: usize,
+    form: Form,
+    body: &str,
+    group: Option<String>,
+    no_headers: &Arc<[String]>,
+) -> Entry {
     let (name, detail) = split_name(body);
     Entry {
         line,
@@ -196,7 +208,7 @@ fn entry(line: usize, form: Form, body: &str, group: Option<String>) -> Entry {
         cells: vec![name.clone(), detail.clone()],
         name,
         detail,
-        headers: Vec::new(),
+        headers: Arc::clone(no_headers),
         group,
     }
 }
@@ -252,7 +264,7 @@ fn label_only(body: &str) -> Option<String> {
 fn split_name(body: &str) -> (String, String) {
     let t = body.trim();
     if let Some(rest) = t.strip_prefix("**") {
-        if let Some(end) = rest.find("**") {
+        if let Some(end) = find_str(rest, "**") {
             let name = rest.get(..end).unwrap_or("");
             let after = rest.get(end + 2..).unwrap_or("");
             let name = name.trim().trim_end_matches(':');
@@ -266,11 +278,7 @@ fn split_name(body: &str) -> (String, String) {
             return (clean(name), detail);
         }
     }
-    let cut = [" — ", " – ", " - ", ": ", " (", ", "]
-        .iter()
-        .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
-        .min();
-    match cut {
+    match first_separator(t) {
         Some((at, sep)) => {
             let name = t.get(..at).unwrap_or(t);
             let rest = t.get(at + sep.len()..).unwrap_or("");
@@ -283,6 +291,22 @@ fn split_name(body: &str) -> (String, String) {
         }
         None => (clean(t), String::new()),
     }
+}
+
+/// Where the first of ` — `, ` – `, ` - `, `: `, ` (` and `, ` in `t` is,
+/// and which it is (no two start at the same byte).
+fn first_separator(t: &str) -> Option<(usize, &'static str)> {
+    const SEPARATORS: [&str; 6] = [" — ", " – ", " - ", ": ", " (", ", "];
+    t.bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b' ' | b':' | b','))
+        .find_map(|(at, _)| {
+            let rest = t.get(at..)?;
+            SEPARATORS
+                .into_iter()
+                .find(|sep| rest.starts_with(sep))
+                .map(|sep| (at, sep))
+        })
 }
 
 /// The detail after an opening parenthesis: `VP Eng, Northwind) — sponsor`
@@ -307,43 +331,70 @@ fn aside(inner: &str) -> String {
 /// Markup dropped: emphasis, inline code ticks, wikilink brackets
 /// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
 pub(super) fn clean(s: &str) -> String {
-    // Without any of these bytes nothing below changes the text but the trim.
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'[' | b'*' | b'_' | b'`' | b'\\'))
-    {
+    // Which of `[`, `*`, `_`, `` ` `` and `\` the text holds: without them
+    // nothing below changes it but the trim.
+    let marks = s.bytes().fold(0u8, |seen, b| {
+        seen | match b {
+            b'[' => 1,
+            b'*' => 2,
+            b'_' => 4,
+            b'`' => 8,
+            b'\\' => 16,
+            _ => 0,
+        }
+    });
+    if marks == 0 {
         return s.trim().to_string();
     }
-    // Most text has no markup: copy only what has some, in the same order.
-    let mut t = if s.contains("[[") {
-        std::borrow::Cow::Owned(unlink(s))
+    // One copy, changed in the same order as ever.
+    let mut t = if marks & 1 != 0 && find_str(s, "[[").is_some() {
+        unlink(s)
     } else {
-        std::borrow::Cow::Borrowed(s)
+        s.to_string()
     };
-    for (mark, with) in [("**", ""), ("__", ""), ("`", ""), ("\\|", "|")] {
-        if t.contains(mark) {
-            t = std::borrow::Cow::Owned(t.replace(mark, with));
+    for (bit, mark, with) in [(2, "**", ""), (4, "__", ""), (8, "`", ""), (16, "\\|", "|")] {
+        if marks & bit != 0 && find_str(&t, mark).is_some() {
+            t = replace(&t, mark, with);
         }
     }
-    t.trim()
-        .trim_matches('*')
-        .trim_matches('_')
-        .trim()
-        .to_string()
+    let kept = t.trim().trim_matches('*').trim_matches('_').trim();
+    if kept.len() == t.len() {
+        t
+    } else {
+        kept.to_string()
+    }
+}
+
+/// `text.replace(mark, with)`, finding `mark` as [`find_str`] does.
+fn replace(text: &str, mark: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find_str(rest, mark) {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        out.push_str(with);
+        rest = rest.get(at + mark.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Wikilinks as the text they show.
 fn unlink(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(open) = rest.find("[[") {
+    while let Some(open) = find_str(rest, "[[") {
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 2..).unwrap_or("");
-        let Some(close) = after.find("]]") else {
+        let Some(close) = find_str(after, "]]") else {
             out.push_str(after);
             return out;
         };
-        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
+        let inner = after.get(..close).unwrap_or("");
+        let inner = if find_str(inner, "\\|").is_some() {
+            std::borrow::Cow::Owned(inner.replace("\\|", "|"))
+        } else {
+            std::borrow::Cow::Borrowed(inner)
+        };
         out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
         rest = after.get(close + 2..).unwrap_or("");
     }
