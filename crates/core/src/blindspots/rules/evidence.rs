@@ -10,7 +10,7 @@ use super::super::{Finding, FindingAction, Note, Severity};
 use super::support::{cites, coach, coach_or_add, finding, is_quantified, Index, State};
 use crate::dates::Day;
 use crate::note::aliases::normalize;
-use crate::note::frontmatter::{frontmatter, Value};
+use crate::note::frontmatter::{frontmatter, Frontmatter, Value};
 use crate::note::readers::employer::works_at;
 use crate::note::readers::{Entry, Form, Item};
 
@@ -288,69 +288,70 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
     let Some(role) = index.section("current_role") else {
         return;
     };
-    let lines = index.body(role);
-    let says = |words: &[&str]| -> Vec<usize> {
-        lines
-            .iter()
-            .filter(|e| {
-                let t = e.text.to_lowercase();
-                words.iter().any(|w| t.contains(w))
-            })
-            .map(|e| e.line)
-            .collect()
-    };
-    let in_transition = says(&[
-        "transition",
-        "handoff",
-        "hand off",
-        "handover",
-        "hand over",
-        "handing over",
-        "handing off",
-        "moving to",
-        "taking over",
-        "new role",
-        // The same in the languages people most often keep notes in.
-        "übergabe",
-        "übergeben",
-        "neue rolle",
-        "rollenwechsel",
-        "passation",
-        "nouveau rôle",
-        "transición",
-        "traspaso",
-        "nuevo rol",
-        "overdracht",
-        "nieuwe rol",
-    ]);
+    // A finding needs a role in transition and no success defined: each
+    // test below is made only when the ones before leave it possible.
     let criteria = index
         .sections_of("success_criteria")
         .iter()
         .any(|s| !index.is_empty(s));
-    let defined = criteria
-        || !index
-            .everything()
+    if criteria {
+        return;
+    }
+    let in_transition: Vec<usize> = index
+        .body(role)
+        .iter()
+        .filter(|e| {
+            let t = e.text.to_lowercase();
+            [
+                "transition",
+                "handoff",
+                "hand off",
+                "handover",
+                "hand over",
+                "handing over",
+                "handing off",
+                "moving to",
+                "taking over",
+                "new role",
+                // The same in the languages people most often keep notes in.
+                "übergabe",
+                "übergeben",
+                "neue rolle",
+                "rollenwechsel",
+                "passation",
+                "nouveau rôle",
+                "transición",
+                "traspaso",
+                "nuevo rol",
+                "overdracht",
+                "nieuwe rol",
+            ]
             .iter()
-            .filter(|e| {
-                let t = e.text.to_lowercase();
-                [
-                    "transition success",
-                    "success looks like",
-                    "success criteria",
-                    "success means",
-                    "done when",
-                    "erfolgskriterien",
-                    "erfolg bedeutet",
-                    "critères de succès",
-                    "criterios de éxito",
-                    "succescriteria",
-                ]
-                .iter()
-                .any(|w| t.contains(w))
-            })
-            .collect::<Vec<_>>()
-            .is_empty();
-    if !in_transition.is_empty() && !defined {
+            .any(|w| t.contains(w))
+        })
+        .map(|e| e.line)
+        .collect();
+    if in_transition.is_empty() {
+        return;
+    }
+    let defined = index.everything().iter().any(|e| {
+        let t = e.text.to_lowercase();
+        [
+            "transition success",
+            "success looks like",
+            "success criteria",
+            "success means",
+            "done when",
+            "erfolgskriterien",
+            "erfolg bedeutet",
+            "critères de succès",
+            "criterios de éxito",
+            "succescriteria",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    });
+    if !defined {
         let f = finding(
             "no_transition_success_criteria",
             Severity::Medium,
@@ -380,15 +381,18 @@ pub(super) fn mentees(index: &Index<'_>, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn stale(index: &Index<'_>, logs: &[Note], today: Day, out: &mut Vec<Finding>) {
-    let date_of = |text: &str, key: &str| {
-        frontmatter(text)
-            .and_then(|f| f.get(key).map(|k| k.value.clone()))
-            .and_then(|v| match v {
-                Value::Scalar(d) => Day::parse(d.get(..10).unwrap_or(&d)).ok(),
-                _ => None,
-            })
+    // Each note's frontmatter read once, whichever keys are asked.
+    let date_in = |fm: Option<&Frontmatter>, key: &str| {
+        fm.and_then(|f| f.get(key)).and_then(|k| match &k.value {
+            Value::Scalar(d) => Day::parse(d.get(..10).unwrap_or(d)).ok(),
+            _ => None,
+        })
     };
-    let last_log = logs.iter().filter_map(|(_, t)| date_of(t, "date")).max();
+    let last_log = logs
+        .iter()
+        .filter_map(|(_, t)| date_in(frontmatter(t).as_ref(), "date"))
+        .max();
+    let own = frontmatter(index.text);
     let touched = [
         "updated",
         "modified",
@@ -399,7 +403,7 @@ pub(super) fn stale(index: &Index<'_>, logs: &[Note], today: Day, out: &mut Vec<
         "created",
     ]
     .iter()
-    .filter_map(|k| date_of(index.text, k))
+    .filter_map(|k| date_in(own.as_ref(), k))
     .chain(last_log)
     .max();
     let Some(last) = touched else { return };
