@@ -117,8 +117,8 @@ fn agree(name: &str, text: &str, extra: &[Span], tally: &mut Tally) {
     let reading = Reading::new(text);
     let whole = Span::new(0, text.len());
     assert_eq!(
-        reading.all(),
-        &reference::readers::entries(text, whole)[..],
+        reading.entries(),
+        reference::readers::entries(text, whole),
         "{name}: the whole note's entries"
     );
     let owned = |items: Vec<Item<'_>>| items.iter().map(Item::to_entry).collect::<Vec<_>>();
@@ -139,6 +139,11 @@ fn agree(name: &str, text: &str, extra: &[Span], tally: &mut Tally) {
                 "{name}: the reading's entries of {span:?}"
             );
         }
+        assert_eq!(
+            owned(Reading::of(text, span).filled()),
+            reference::readers::filled(text, span),
+            "{name}: a reading of {span:?} alone"
+        );
         assert_eq!(
             is_placeholder_only(text, span),
             reference::placeholders::is_placeholder_only(text, span),

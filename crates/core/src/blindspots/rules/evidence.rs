@@ -12,7 +12,7 @@ use crate::dates::Day;
 use crate::note::aliases::normalize;
 use crate::note::frontmatter::{frontmatter, Frontmatter, Value};
 use crate::note::readers::employer::works_at;
-use crate::note::readers::{Entry, Form, Item};
+use crate::note::readers::{Form, Item, RawEntry};
 
 pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company would recommend you for a role?";
@@ -91,7 +91,7 @@ const COMMON: &[&str] = &[
 /// Whether a quantified Business Impact entry speaks of this win: it names
 /// the win, the win names it, or they share a distinctive word of the win's
 /// title ("Claims platform cut-over" and "claims processing cost down 18%").
-fn quantified_elsewhere(win: &Entry, impact: &[&Item<'_>]) -> bool {
+fn quantified_elsewhere(win: &RawEntry<'_>, impact: &[&Item<'_>]) -> bool {
     let name = normalize(&win.name);
     let distinctive: Vec<&str> = name
         .split(' ')
@@ -131,7 +131,7 @@ pub(super) fn metrics(index: &Index<'_>, out: &mut Vec<Finding>) {
         .filter(|w| !is_quantified(&w.text) && !quantified_elsewhere(w, &quantified_impact))
         .collect();
     if let Some(first) = unquantified.first() {
-        let titles: Vec<&str> = unquantified.iter().map(|w| w.name.as_str()).collect();
+        let titles: Vec<&str> = unquantified.iter().map(|w| &*w.name).collect();
         let f = finding(
             "wins_not_quantified",
             Severity::Medium,
@@ -174,7 +174,7 @@ const MITIGATION_COLUMNS: [&str; 6] = [
     "action",
 ];
 
-fn mitigated(risk: &Entry) -> bool {
+fn mitigated(risk: &RawEntry<'_>) -> bool {
     if risk.form == Form::Row && !risk.headers.is_empty() {
         // A mitigation column with text in it, or (without one) a filled fourth cell.
         return risk.field(&MITIGATION_COLUMNS).is_some()
@@ -224,7 +224,7 @@ pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
                 .collect();
             let unmitigated: Vec<&Item<'_>> = risks.iter().filter(|r| !mitigated(r)).collect();
             if !unmitigated.is_empty() {
-                let names: Vec<&str> = unmitigated.iter().map(|r| r.name.as_str()).collect();
+                let names: Vec<&str> = unmitigated.iter().map(|r| &*r.name).collect();
                 let f = finding(
                     "no_contingency",
                     Severity::Medium,
@@ -263,7 +263,7 @@ pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
     };
     let is_internal = |e: &Item<'_>| works_at(company, &e.text);
     if sponsors.iter().all(is_internal) {
-        let names: Vec<&str> = sponsors.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = sponsors.iter().map(|e| &*e.name).collect();
         let f = finding(
             "no_external_sponsor",
             Severity::Medium,

@@ -13,7 +13,7 @@ use crate::note::outline::{sections, Section};
 use crate::note::placeholders::is_placeholder_only;
 use crate::note::readers::employer::{employer_in, Employer};
 use crate::note::readers::roles::roles_in;
-use crate::note::readers::{self, Entry, Item, Reading};
+use crate::note::readers::{self, Item, Reading};
 
 /// The index as the rules read it: its sections (each with its kind) and
 /// its entries are read once per analysis, not once per rule. A section's
@@ -21,21 +21,21 @@ use crate::note::readers::{self, Entry, Item, Reading};
 /// [`Reading`]); otherwise the section is read on its own, once.
 pub(super) struct Index<'a> {
     pub(super) text: &'a str,
-    sections: Vec<Sec>,
+    sections: Vec<Sec<'a>>,
     reading: Reading<'a>,
     employer: OnceCell<Option<Employer>>,
 }
 
 /// A section of the index, its canonical kind, and its entries when they
 /// had to be read on their own.
-pub(super) struct Sec {
+pub(super) struct Sec<'a> {
     section: Section,
     kind: Option<&'static str>,
-    body_alone: OnceCell<Vec<Entry>>,
-    own_alone: OnceCell<Vec<Entry>>,
+    body_alone: OnceCell<Reading<'a>>,
+    own_alone: OnceCell<Reading<'a>>,
 }
 
-impl Deref for Sec {
+impl Deref for Sec<'_> {
     type Target = Section;
 
     fn deref(&self) -> &Section {
@@ -69,12 +69,12 @@ impl<'a> Index<'a> {
     }
 
     /// The first section of a canonical kind, under any alias, at any level.
-    pub(super) fn section(&self, kind: &str) -> Option<&Sec> {
+    pub(super) fn section(&self, kind: &str) -> Option<&Sec<'a>> {
         self.sections.iter().find(|s| s.kind == Some(kind))
     }
 
     /// Every section of a canonical kind, in note order.
-    pub(super) fn sections_of(&self, kind: &str) -> Vec<&Sec> {
+    pub(super) fn sections_of(&self, kind: &str) -> Vec<&Sec<'a>> {
         self.sections
             .iter()
             .filter(|s| s.kind == Some(kind))
@@ -87,7 +87,7 @@ impl<'a> Index<'a> {
     }
 
     /// The section, and whether it holds only the template's prompts.
-    pub(super) fn state(&self, kind: &str) -> State<'_> {
+    pub(super) fn state(&self, kind: &str) -> State<'_, 'a> {
         match self.section(kind) {
             None => State::Missing,
             Some(s) if self.is_empty(s) => State::Empty(s),
@@ -96,32 +96,28 @@ impl<'a> Index<'a> {
     }
 
     /// Whether a section says nothing: only prompts, or only "none"/"TBD".
-    pub(super) fn is_empty(&self, s: &Sec) -> bool {
+    pub(super) fn is_empty(&self, s: &Sec<'a>) -> bool {
         is_placeholder_only(self.text, s.body_span) || self.body(s).is_empty()
     }
 
     /// The entries of a section, subsections included, that say something.
-    pub(super) fn body<'i>(&'i self, s: &'i Sec) -> Vec<Item<'i>> {
+    pub(super) fn body<'i>(&'i self, s: &'i Sec<'a>) -> Vec<Item<'i>> {
         self.read(s, Part::Body)
     }
 
     /// The entries of a section before its first subsection that say something.
-    pub(super) fn own<'i>(&'i self, s: &'i Sec) -> Vec<Item<'i>> {
+    pub(super) fn own<'i>(&'i self, s: &'i Sec<'a>) -> Vec<Item<'i>> {
         self.read(s, Part::Own)
     }
 
-    fn read<'i>(&'i self, s: &'i Sec, part: Part) -> Vec<Item<'i>> {
+    fn read<'i>(&'i self, s: &'i Sec<'a>, part: Part) -> Vec<Item<'i>> {
         let (span, alone) = match part {
             Part::Body => (s.body_span, &s.body_alone),
             Part::Own => (s.own_span(), &s.own_alone),
         };
-        self.reading.span_filled(span).unwrap_or_else(|| {
-            alone
-                .get_or_init(|| readers::filled(self.text, span))
-                .iter()
-                .map(Item::of)
-                .collect()
-        })
+        self.reading
+            .span_filled(span)
+            .unwrap_or_else(|| alone.get_or_init(|| Reading::of(self.text, span)).filled())
     }
 
     pub(super) fn line_of(&self, offset: usize) -> usize {
@@ -176,10 +172,10 @@ impl<'a> Index<'a> {
     }
 }
 
-pub(super) enum State<'i> {
+pub(super) enum State<'i, 'a> {
     Missing,
-    Empty(&'i Sec),
-    Filled(&'i Sec),
+    Empty(&'i Sec<'a>),
+    Filled(&'i Sec<'a>),
 }
 
 pub(super) fn question(section: &str) -> String {

@@ -6,16 +6,31 @@
 
 use std::sync::Arc;
 
-use super::{line_of, Entry, Form};
-use crate::note::aliases::kind_of;
-use crate::note::lines::{find_str, lines_in};
+use super::text::{clean, joined, label_only, split_name, split_row};
+use super::{line_of, Entry, Form, RawEntry};
+use crate::note::lines::lines_in;
 use crate::note::placeholders::is_placeholder_line;
 use crate::span::Span;
 
 /// The entries of `text[span]`, top to bottom.
 pub fn entries(text: &str, span: Span) -> Vec<Entry> {
     let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
-    read(line_of(text, span.start), &lines, None)
+    let Read { entries, groups } = read(line_of(text, span.start), &lines, None);
+    entries
+        .into_iter()
+        .map(|e| {
+            let group = e.group.and_then(|g| groups.get(g)).cloned();
+            e.into_entry(group)
+        })
+        .collect()
+}
+
+/// What [`read`] found: the entries, and the headings and labels that are
+/// their groups.
+#[derive(Debug, Default)]
+pub(super) struct Read<'t> {
+    pub(super) entries: Vec<RawEntry<'t>>,
+    pub(super) groups: Vec<String>,
 }
 
 /// What [`read`] notes of a whole note, so that a span's entries can be
@@ -30,9 +45,10 @@ pub(super) struct Trace {
 }
 
 /// The entries of `lines`, the first of which is 1-based line `first`.
-pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let mut group: Option<String> = None;
+pub(super) fn read<'t>(first: usize, lines: &[&'t str], mut trace: Option<&mut Trace>) -> Read<'t> {
+    let mut out: Vec<RawEntry<'t>> = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    let mut group: Option<usize> = None;
     let mut group_line = 0;
     // No headers, shared by every entry without a table header.
     let none: Arc<[String]> = Arc::from([]);
@@ -41,7 +57,8 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
     let mut in_fence = false;
     let mut in_comment = false;
     let mut paragraph_open = false;
-    for (i, raw) in lines.iter().enumerate() {
+    let mut looked_ahead: Option<(usize, bool)> = None;
+    for (i, &raw) in lines.iter().enumerate() {
         if let Some(t) = trace.as_deref_mut() {
             t.fresh
                 .push(!in_fence && !in_comment && !paragraph_open && !in_table);
@@ -68,7 +85,8 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
             continue;
         }
         if trimmed.starts_with('#') {
-            group = Some(clean(trimmed.trim_start_matches('#')));
+            groups.push(clean(trimmed.trim_start_matches('#')).into_owned());
+            group = Some(groups.len() - 1);
             group_line = line;
             paragraph_open = false;
             in_table = false;
@@ -84,12 +102,18 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
         }
         if quoted.starts_with('|') {
             paragraph_open = false;
-            if is_separator(quoted) {
+            // A row's look at the next line answers that line's own test.
+            let separator = match looked_ahead.take() {
+                Some((at, answer)) if at == i => answer,
+                _ => is_separator(quoted),
+            };
+            if separator {
                 continue;
             }
             let next_is_separator = lines
                 .get(i + 1)
                 .is_some_and(|n| is_separator(strip_quote(n.trim())));
+            looked_ahead = Some((i + 1, next_is_separator));
             if next_is_separator {
                 headers = split_row(quoted).iter().map(|c| c.to_lowercase()).collect();
                 in_table = true;
@@ -103,10 +127,10 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
                 continue;
             }
             let cells = split_row(quoted);
-            if cells.iter().all(String::is_empty) {
+            if cells.iter().all(|c| c.is_empty()) {
                 continue;
             }
-            out.push(Entry {
+            out.push(RawEntry {
                 line,
                 end_line: line,
                 form: Form::Row,
@@ -114,8 +138,8 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
                 detail: joined(cells.get(1..).unwrap_or_default(), ", "),
                 text: joined(&cells, " | "),
                 cells,
-                headers: headers.clone(),
-                group: group.clone(),
+                headers: Arc::clone(&headers),
+                group,
             });
             if let Some(t) = trace.as_deref_mut() {
                 t.group_lines.push(group_line);
@@ -132,8 +156,9 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
         if let (true, Some(last)) = (indented, out.last_mut()) {
             if last.form != Form::Row {
                 let (_, body) = item.unwrap_or((Form::Paragraph, quoted));
-                last.text.push('\n');
-                last.text.push_str(&clean(body));
+                let text = last.text.to_mut();
+                text.push('\n');
+                text.push_str(&clean(body));
                 last.end_line = line;
                 continue;
             }
@@ -142,30 +167,33 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
             Some((form, body)) => {
                 paragraph_open = false;
                 if let Some(label) = label_only(body) {
-                    group = Some(label);
+                    groups.push(label);
+                    group = Some(groups.len() - 1);
                     group_line = line;
                     continue;
                 }
-                out.push(entry(line, form, body, group.clone(), &none));
+                out.push(entry(line, form, body, group, &none));
                 if let Some(t) = trace.as_deref_mut() {
                     t.group_lines.push(group_line);
                 }
             }
             None => {
                 if let Some(label) = label_only(quoted) {
-                    group = Some(label);
+                    groups.push(label);
+                    group = Some(groups.len() - 1);
                     group_line = line;
                     paragraph_open = false;
                     continue;
                 }
                 match out.last_mut() {
                     Some(last) if paragraph_open => {
-                        last.text.push('\n');
-                        last.text.push_str(&clean(quoted));
+                        let text = last.text.to_mut();
+                        text.push('\n');
+                        text.push_str(&clean(quoted));
                         last.end_line = line;
                     }
                     _ => {
-                        out.push(entry(line, Form::Paragraph, quoted, group.clone(), &none));
+                        out.push(entry(line, Form::Paragraph, quoted, group, &none));
                         if let Some(t) = trace.as_deref_mut() {
                             t.group_lines.push(group_line);
                         }
@@ -175,37 +203,27 @@ pub(super) fn read(first: usize, lines: &[&str], mut trace: Option<&mut Trace>) 
             }
         }
     }
-    out
-}
-
-/// The cells that hold something, joined by `sep`.
-fn joined(cells: &[String], sep: &str) -> String {
-    let filled = || cells.iter().filter(|c| !c.is_empty());
-    let len = filled().map(|c| c.len() + sep.len()).sum::<usize>();
-    let mut out = String::with_capacity(len);
-    for cell in filled() {
-        if !out.is_empty() {
-            out.push_str(sep);
-        }
-        out.push_str(cell);
+    Read {
+        entries: out,
+        groups,
     }
-    out
 }
 
-fn entry(
+/// A bullet, task or paragraph entry.
+fn entry<'t>(
     line: usize,
     form: Form,
-    body: &str,
-    group: Option<String>,
+    body: &'t str,
+    group: Option<usize>,
     no_headers: &Arc<[String]>,
-) -> Entry {
+) -> RawEntry<'t> {
     let (name, detail) = split_name(body);
-    Entry {
+    RawEntry {
         line,
         end_line: line,
         form,
         text: clean(body),
-        cells: vec![name.clone(), detail.clone()],
+        cells: Vec::new(),
         name,
         detail,
         headers: Arc::clone(no_headers),
@@ -241,167 +259,6 @@ fn list_item(line: &str) -> Option<(Form, &str)> {
     Some((Form::Bullet, rest))
 }
 
-/// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
-fn label_only(body: &str) -> Option<String> {
-    let t = body.trim();
-    let bare = t.trim_matches('*').trim_matches('_').trim();
-    let label = bare
-        .strip_suffix(':')
-        .unwrap_or(bare)
-        .trim_end_matches('*')
-        .trim();
-    let bold = t.starts_with("**") && t.ends_with("**") && !bare.contains("**");
-    // A bold line alone is a label only when it names a section kind
-    // ("**Sponsors**"); a bold statement ("**Visible outside X**") is content.
-    let is_label = (t.ends_with(':') || t.ends_with(":**") || (bold && kind_of(label).is_some()))
-        && !label.is_empty()
-        && label.split_whitespace().count() <= 4;
-    is_label.then(|| clean(label))
-}
-
-/// The leading name and the rest: a bold lead, or the text before the first
-/// ` — `, ` – `, ` - `, `: `, ` (`, `, `.
-fn split_name(body: &str) -> (String, String) {
-    let t = body.trim();
-    if let Some(rest) = t.strip_prefix("**") {
-        if let Some(end) = find_str(rest, "**") {
-            let name = rest.get(..end).unwrap_or("");
-            let after = rest.get(end + 2..).unwrap_or("");
-            let name = name.trim().trim_end_matches(':');
-            let after = after
-                .trim_start_matches([':', ' ', '—', '–', '-', ','])
-                .trim();
-            let detail = match after.strip_prefix('(') {
-                Some(inner) => aside(inner),
-                None => clean(after),
-            };
-            return (clean(name), detail);
-        }
-    }
-    match first_separator(t) {
-        Some((at, sep)) => {
-            let name = t.get(..at).unwrap_or(t);
-            let rest = t.get(at + sep.len()..).unwrap_or("");
-            let detail = if sep == " (" {
-                aside(rest)
-            } else {
-                clean(rest)
-            };
-            (clean(name), detail)
-        }
-        None => (clean(t), String::new()),
-    }
-}
-
-/// Where the first of ` — `, ` – `, ` - `, `: `, ` (` and `, ` in `t` is,
-/// and which it is (no two start at the same byte).
-fn first_separator(t: &str) -> Option<(usize, &'static str)> {
-    const SEPARATORS: [&str; 6] = [" — ", " – ", " - ", ": ", " (", ", "];
-    t.bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b' ' | b':' | b','))
-        .find_map(|(at, _)| {
-            let rest = t.get(at..)?;
-            SEPARATORS
-                .into_iter()
-                .find(|sep| rest.starts_with(sep))
-                .map(|sep| (at, sep))
-        })
-}
-
-/// The detail after an opening parenthesis: `VP Eng, Northwind) — sponsor`
-/// reads as `VP Eng, Northwind — sponsor`.
-fn aside(inner: &str) -> String {
-    let Some(close) = inner.find(')') else {
-        return clean(inner);
-    };
-    let within = clean(inner.get(..close).unwrap_or(""));
-    let after = inner
-        .get(close + 1..)
-        .unwrap_or("")
-        .trim_start_matches([':', ' ', '—', '–', '-', ',', ';'])
-        .trim();
-    if after.is_empty() {
-        within
-    } else {
-        format!("{within} — {}", clean(after))
-    }
-}
-
-/// Markup dropped: emphasis, inline code ticks, wikilink brackets
-/// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
-pub(super) fn clean(s: &str) -> String {
-    // Which of `[`, `*`, `_`, `` ` `` and `\` the text holds: without them
-    // nothing below changes it but the trim.
-    let marks = s.bytes().fold(0u8, |seen, b| {
-        seen | match b {
-            b'[' => 1,
-            b'*' => 2,
-            b'_' => 4,
-            b'`' => 8,
-            b'\\' => 16,
-            _ => 0,
-        }
-    });
-    if marks == 0 {
-        return s.trim().to_string();
-    }
-    // One copy, changed in the same order as ever.
-    let mut t = if marks & 1 != 0 && find_str(s, "[[").is_some() {
-        unlink(s)
-    } else {
-        s.to_string()
-    };
-    for (bit, mark, with) in [(2, "**", ""), (4, "__", ""), (8, "`", ""), (16, "\\|", "|")] {
-        if marks & bit != 0 && find_str(&t, mark).is_some() {
-            t = replace(&t, mark, with);
-        }
-    }
-    let kept = t.trim().trim_matches('*').trim_matches('_').trim();
-    if kept.len() == t.len() {
-        t
-    } else {
-        kept.to_string()
-    }
-}
-
-/// `text.replace(mark, with)`, finding `mark` as [`find_str`] does.
-fn replace(text: &str, mark: &str, with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = find_str(rest, mark) {
-        out.push_str(rest.get(..at).unwrap_or(""));
-        out.push_str(with);
-        rest = rest.get(at + mark.len()..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Wikilinks as the text they show.
-fn unlink(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = find_str(rest, "[[") {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 2..).unwrap_or("");
-        let Some(close) = find_str(after, "]]") else {
-            out.push_str(after);
-            return out;
-        };
-        let inner = after.get(..close).unwrap_or("");
-        let inner = if find_str(inner, "\\|").is_some() {
-            std::borrow::Cow::Owned(inner.replace("\\|", "|"))
-        } else {
-            std::borrow::Cow::Borrowed(inner)
-        };
-        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
-        rest = after.get(close + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
 pub(super) fn strip_quote(line: &str) -> &str {
     let mut t = line;
     while let Some(rest) = t.strip_prefix('>') {
@@ -419,25 +276,6 @@ fn is_rule(t: &str) -> bool {
 
 pub(super) fn is_separator(t: &str) -> bool {
     t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-}
-
-/// The cells of a table row, `\|` kept inside a cell.
-fn split_row(row: &str) -> Vec<String> {
-    let inner = row.trim().trim_start_matches('|');
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let mut cells = Vec::new();
-    let mut from = 0;
-    let mut after_backslash = false;
-    // `|` and `\` are ASCII, so bytes find them as characters would.
-    for (at, b) in inner.bytes().enumerate() {
-        if b == b'|' && !after_backslash {
-            cells.push(clean(inner.get(from..at).unwrap_or("")));
-            from = at + 1;
-        }
-        after_backslash = b == b'\\';
-    }
-    cells.push(clean(inner.get(from..).unwrap_or("")));
-    cells
 }
 
 #[cfg(test)]

@@ -5,107 +5,123 @@
 //! after a heading line, where the reader is outside any fence, comment,
 //! table or paragraph, just as it is at the start of a span. Only an
 //! entry's group differs: inside the span, an entry above the span's first
-//! heading or label has none. [`Reading::span`] takes a span's entries from
-//! the whole-note reading when that is provably what reading the span would
-//! give, and says `None` otherwise (the caller then reads the span).
+//! heading or label has none. [`Reading::span_filled`] takes a span's
+//! entries from the reading when that is provably what reading the span
+//! would give, and says `None` otherwise (the caller then reads the span).
+//!
+//! The entries are [`RawEntry`]s, their words borrowed from the note where
+//! the markup left them as written: a reading copies little of the note.
 
 use std::ops::Deref;
 
-use super::parse::{is_separator, read, strip_quote, Trace};
-use super::Entry;
-use crate::note::lines::lines;
+use super::parse::{is_separator, read, strip_quote, Read, Trace};
+use super::{line_of, Entry, RawEntry};
+use crate::note::lines::lines_in;
 use crate::span::Span;
 
-/// The entries of a whole note, read once.
+/// The entries of a stretch of a note (usually all of it), read once.
 #[derive(Debug)]
 pub struct Reading<'t> {
-    /// Each line's content, as [`crate::note::lines::lines`] splits them.
+    /// Each line's content, as [`lines_in`] splits them.
     lines: Vec<&'t str>,
     /// Where each line starts.
     starts: Vec<usize>,
-    /// The note's length.
-    len: usize,
-    entries: Vec<Entry>,
+    /// Where the stretch read ends.
+    end: usize,
+    /// The 1-based number of its first line.
+    first: usize,
+    read: Read<'t>,
     trace: Trace,
-    /// Per entry: [`Entry::is_nil`].
+    /// Per entry: [`RawEntry::is_nil`].
     nil: Vec<bool>,
 }
 
 /// An entry as a span read it: the entry, and its group within that span.
 #[derive(Debug, Clone, Copy)]
 pub struct Item<'r> {
-    entry: &'r Entry,
-    /// The nearest heading or label above it inside the span read (this,
-    /// not the entry's own `group`, which is the whole note's).
+    entry: &'r RawEntry<'r>,
+    /// The nearest heading or label above it inside the span read (not the
+    /// group it has in the whole note).
     pub group: Option<&'r str>,
 }
 
-impl Deref for Item<'_> {
-    type Target = Entry;
+impl<'r> Deref for Item<'r> {
+    type Target = RawEntry<'r>;
 
-    fn deref(&self) -> &Entry {
+    fn deref(&self) -> &RawEntry<'r> {
         self.entry
     }
 }
 
-impl<'r> Item<'r> {
-    /// An entry read on its own: its group is its own.
-    pub fn of(entry: &'r Entry) -> Self {
-        Item {
-            entry,
-            group: entry.group.as_deref(),
-        }
-    }
-
+impl Item<'_> {
     /// The entry as [`super::entries`] of the same span gives it.
     pub fn to_entry(&self) -> Entry {
-        Entry {
-            group: self.group.map(str::to_string),
-            ..self.entry.clone()
-        }
+        self.entry.to_entry(self.group)
     }
 }
 
 impl<'t> Reading<'t> {
     /// Reads every entry of `text`.
     pub fn new(text: &'t str) -> Self {
+        Self::of(text, Span::new(0, text.len()))
+    }
+
+    /// Reads the entries of `text[span]` alone, as [`super::entries`] does.
+    pub fn of(text: &'t str, span: Span) -> Self {
         let (starts, lines): (Vec<usize>, Vec<&str>) =
-            lines(text).map(|l| (l.start, l.content)).unzip();
+            lines_in(text, span).map(|l| (l.start, l.content)).unzip();
+        let first = line_of(text, span.start);
         let mut trace = Trace::default();
-        let entries = read(1, &lines, Some(&mut trace));
-        let nil = entries.iter().map(Entry::is_nil).collect();
+        let read = read(first, &lines, Some(&mut trace));
+        let nil = read.entries.iter().map(RawEntry::is_nil).collect();
         Reading {
             lines,
             starts,
-            len: text.len(),
-            entries,
+            end: span.end.min(text.len()),
+            first,
+            read,
             trace,
             nil,
         }
     }
 
-    /// Every entry of the note, nil ones included, as [`super::entries`]
-    /// of the whole note gives them.
-    pub fn all(&self) -> &[Entry] {
-        &self.entries
-    }
-
-    /// The entries of the whole note that say something.
-    pub fn filled(&self) -> Vec<Item<'_>> {
-        self.entries
+    /// Every entry read, nil ones included, as [`super::entries`] of the
+    /// same stretch gives them.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.read
+            .entries
             .iter()
-            .zip(&self.nil)
-            .filter(|(_, nil)| !**nil)
-            .map(|(e, _)| Item::of(e))
+            .map(|e| e.to_entry(self.group_of(e)))
             .collect()
     }
 
-    /// The entries that say something of `span`, as [`super::filled`] reads
-    /// them; `None` when that is not certain (then read the span).
+    /// The entries read that say something (not [`RawEntry::is_nil`]).
+    pub fn filled(&self) -> Vec<Item<'_>> {
+        self.read
+            .entries
+            .iter()
+            .zip(&self.nil)
+            .filter(|(_, nil)| !**nil)
+            .map(|(entry, _)| Item {
+                entry,
+                group: self.group_of(entry),
+            })
+            .collect()
+    }
+
+    fn group_of(&self, e: &RawEntry<'_>) -> Option<&str> {
+        e.group
+            .and_then(|g| self.read.groups.get(g))
+            .map(String::as_str)
+    }
+
+    /// The entries that say something of `span` (inside the stretch read),
+    /// as [`super::filled`] reads them; `None` when that is not certain
+    /// (then read the span).
     pub fn span_filled(&self, span: Span) -> Option<Vec<Item<'_>>> {
         let (range, from) = self.within(span)?;
         let at = range.start;
-        let entries = self.entries.get(range)?;
+        let entries = self.read.entries.get(range)?;
         let nil = self.nil.get(at..)?;
         let group_lines = self.trace.group_lines.get(at..)?;
         Some(
@@ -116,7 +132,7 @@ impl<'t> Reading<'t> {
                 .filter(|((_, nil), _)| !**nil)
                 .map(|((entry, _), &set_at)| Item {
                     entry,
-                    group: entry.group.as_deref().filter(|_| set_at >= from),
+                    group: self.group_of(entry).filter(|_| set_at >= from),
                 })
                 .collect(),
         )
@@ -126,14 +142,17 @@ impl<'t> Reading<'t> {
     /// whose groups it would see; `None` when reading it alone may differ.
     fn within(&self, span: Span) -> Option<(std::ops::Range<usize>, usize)> {
         // As `lines_in` bounds a span.
-        let end = span.end.min(self.len);
+        let end = span.end.min(self.end);
         let start = span.start.min(end);
+        if span.end > self.end && span.start < span.end {
+            return None;
+        }
         if start >= end {
             return Some((0..0, 0));
         }
-        // The span must be whole lines of the note.
+        // The span must be whole lines of the stretch read.
         let first = self.starts.binary_search(&start).ok()?;
-        let past = if end == self.len {
+        let past = if end == self.end {
             self.starts.len()
         } else {
             self.starts.binary_search(&end).ok()?
@@ -148,16 +167,17 @@ impl<'t> Reading<'t> {
                 return None;
             }
         }
-        let (first_line, last_line) = (first + 1, past);
-        let from = self.entries.partition_point(|e| e.line < first_line);
-        let to = self.entries.partition_point(|e| e.line <= last_line);
+        let (first_line, last_line) = (self.first + first, self.first + past - 1);
+        let entries = &self.read.entries;
+        let from = entries.partition_point(|e| e.line < first_line);
+        let to = entries.partition_point(|e| e.line <= last_line);
         // No entry above runs into the span (an indented line continues the
         // last entry), and none inside runs past it.
-        let above = from.checked_sub(1).and_then(|i| self.entries.get(i));
+        let above = from.checked_sub(1).and_then(|i| entries.get(i));
         if above.is_some_and(|e| e.end_line >= first_line) {
             return None;
         }
-        let last = to.checked_sub(1).and_then(|i| self.entries.get(i));
+        let last = to.checked_sub(1).and_then(|i| entries.get(i));
         if last.is_some_and(|e| e.line >= first_line && e.end_line > last_line) {
             return None;
         }
