@@ -111,27 +111,30 @@ fn is_placeholder_text(text: &str) -> bool {
         }
     }
     // The words: the rest after its list markers, without `[ ]`, with dashes,
-    // quotes, stars, colons, `>` and `|` as spaces, trimmed. Copied only
-    // when short enough to be a stand-in (four characters at most).
+    // quotes, stars, colons, `>` and `|` as spaces, trimmed. None of that
+    // drops a letter or a digit, and no stand-in has five of them or a
+    // space: most words are told apart here without copying them.
     let lead = rest.trim_start_matches(['-', '*', '+', '>', ' ']);
+    if lead
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(4)
+        .is_some()
+    {
+        return false;
+    }
     let lead = if find_str(lead, "[ ]").is_some() {
         std::borrow::Cow::Owned(lead.replace("[ ]", ""))
     } else {
         std::borrow::Cow::Borrowed(lead)
     };
-    let spaced = |c: char| matches!(c, '—' | '–' | '"' | '*' | ':' | '>' | '|');
-    let words = lead.trim_matches(|c: char| c.is_whitespace() || spaced(c));
+    let spaced =
+        |c: char| c.is_whitespace() || matches!(c, '—' | '–' | '"' | '*' | ':' | '>' | '|');
+    let words = lead.trim_matches(spaced);
     if words.is_empty() {
         return removed;
     }
-    if words.chars().nth(4).is_some() {
-        return false;
-    }
-    let words: String = words
-        .chars()
-        .map(|c| if spaced(c) { ' ' } else { c })
-        .collect();
-    STAND_INS.contains(&words.to_lowercase().as_str())
+    !words.contains(spaced) && one_of(words, STAND_INS)
 }
 
 /// Whether every line of `span` is blank or a template prompt. Table header

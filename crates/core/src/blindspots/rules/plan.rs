@@ -259,12 +259,12 @@ fn pov_in(text: &str, whole: bool) -> bool {
     let mut count = 0;
     for c in normalized_chars(text) {
         len += c.len_utf8();
-        if alive != 0 {
-            for (k, p) in POV.iter().enumerate() {
-                let bit = 1 << k;
-                if alive & bit == 0 {
-                    continue;
-                }
+        let mut left = alive;
+        while left != 0 {
+            let k = left.trailing_zeros() as usize;
+            let bit = 1 << k;
+            left &= !bit;
+            if let Some(p) = POV.get(k) {
                 match p.as_bytes().get(count) {
                     // Every character so far is the phrase's (ASCII) byte.
                     Some(&b) if char::from(b) == c => continue,
