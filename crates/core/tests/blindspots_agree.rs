@@ -1,6 +1,7 @@
-//! The blind spot analysis, the section readers and the placeholder checks
-//! were made faster (one reading of the whole note serving every section,
-//! fewer copies, no table parse to tell a filled section). They must find
+//! The blind spot analysis, the section readers, the placeholder checks and
+//! the coaching walk's entries were made faster (one reading of the whole
+//! note serving every section, fewer copies, no table parse to tell a
+//! filled section, line starts found once). They must find
 //! exactly what they found before: `reference/` keeps the old sources, and
 //! every note here is read, checked and analysed by both, on every section
 //! and on spans cut anywhere. The notes: the corpus, every note and blind
@@ -27,6 +28,7 @@ use std::sync::OnceLock;
 use career_core::blindspots::{analyze, Note};
 use career_core::coach::questions::QUESTIONS;
 use career_core::coach::session::{plan, Mode};
+use career_core::coach::walk;
 use career_core::note::aliases::kind_of;
 use career_core::note::lines::lines;
 use career_core::note::outline::sections;
@@ -155,6 +157,14 @@ fn agree(name: &str, text: &str, extra: &[Span], tally: &mut Tally) {
         reference::readers::employer::employer(text),
         "{name}: the employer"
     );
+    for q in QUESTIONS {
+        assert_eq!(
+            walk::entries(text, q.section),
+            reference::walk::entries(text, q.section),
+            "{name}: the walk of {}",
+            q.section
+        );
+    }
     let got: Vec<(String, Mode)> = plan(text, &[])
         .unwrap()
         .into_iter()

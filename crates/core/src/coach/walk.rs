@@ -16,15 +16,14 @@ use serde::Serialize;
 
 use crate::coach::questions::{for_section, Shape};
 use crate::coach::reader::{FieldValue, Reading};
-use crate::coach::writers::find_kind;
 use crate::edit::lines::one_line_at_start;
 use crate::edit::table::{remove_row, update_row};
 use crate::edit::{apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::kind_of;
-use crate::note::lines::{line_at, line_start_of};
-use crate::note::outline::sections;
-use crate::note::readers::{self, line_of, Form};
+use crate::note::lines::{line_at, line_start_of, LineStarts};
+use crate::note::outline::{sections, Section};
+use crate::note::readers::{self, Form};
 use crate::note::tables::{tables_in, Table};
 use crate::span::Span;
 
@@ -73,40 +72,51 @@ pub(crate) fn own_kinds(section: &str) -> &'static [&'static str] {
 /// subsections another question owns (Business Impact under Wins). Only
 /// sections answered with entries or items have a walk.
 pub fn entries(note: &str, section: &str) -> Vec<WalkEntry> {
+    entries_in(note, &sections(note), section)
+}
+
+/// [`entries`], given the note's sections (`outline::sections`).
+pub fn entries_in(note: &str, all: &[Section], section: &str) -> Vec<WalkEntry> {
     let Some(q) = for_section(section) else {
         return Vec::new();
     };
     if !matches!(q.shape, Shape::Entries | Shape::Items) {
         return Vec::new();
     }
-    let Some(home) = find_kind(note, section) else {
+    // The line starts found once for every entry, the tables at the first row.
+    let starts = LineStarts::new(note);
+    let Some(home) = all
+        .iter()
+        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
+    else {
         return Vec::new();
     };
     let owned = own_kinds(section);
-    let foreign: Vec<Span> = sections(note)
-        .into_iter()
+    let foreign: Vec<Span> = all
+        .iter()
         .filter(|s| home.body_span.contains(s.heading_span) && s.heading_span != home.heading_span)
         .filter(|s| kind_of(&s.title).is_some_and(|k| k.id != section && !owned.contains(&k.id)))
         .map(|s| Span::new(s.heading_span.start, s.body_span.end))
         .collect();
-    let tables = tables_in(note, home.body_span);
+    let tables = std::cell::OnceCell::new();
     readers::entries(note, home.body_span)
         .into_iter()
         .filter(|e| e.form != Form::Paragraph && !e.is_nil())
         .filter(|e| {
-            let at = line_start_of(note, e.line);
+            let at = starts.start_of(e.line);
             !foreign.iter().any(|f| f.start <= at && at < f.end)
         })
         .filter_map(|e| {
-            let text = lines_text(note, e.line, e.end_line);
+            let text = lines_text(note, &starts, e.line, e.end_line);
             let (form, labels, values) = match e.form {
                 Form::Row => {
-                    let (table, row) = row_at(note, &tables, e.line)?;
+                    let tables = tables.get_or_init(|| tables_in(note, home.body_span));
+                    let (table, row) = row_at(note, &starts, tables, e.line)?;
                     let (labels, values) = row_values(table, row);
                     (EntryForm::Row, labels, values)
                 }
                 Form::Bullet | Form::Task { .. } => {
-                    let first = line_at(note, line_start_of(note, e.line));
+                    let first = line_at(note, starts.start_of(e.line));
                     let (at, task) = item_body(first.content)?;
                     let body = first.content.get(at..)?;
                     let (labels, values) = item_values(section, q.shape, body);
@@ -149,19 +159,24 @@ pub fn index_at_line(entries: &[WalkEntry], line: usize) -> Option<usize> {
 }
 
 /// The lines `first..=last` (1-based) as they are in the note.
-fn lines_text(note: &str, first: usize, last: usize) -> String {
+fn lines_text(note: &str, starts: &LineStarts, first: usize, last: usize) -> String {
     (first..=last.max(first))
-        .map(|l| line_at(note, line_start_of(note, l)).content)
+        .map(|l| line_at(note, starts.start_of(l)).content)
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// The table and body row on 1-based `line`.
-fn row_at<'t>(note: &str, tables: &'t [Table], line: usize) -> Option<(&'t Table, usize)> {
+fn row_at<'t>(
+    note: &str,
+    starts: &LineStarts,
+    tables: &'t [Table],
+    line: usize,
+) -> Option<(&'t Table, usize)> {
     tables.iter().find_map(|t| {
         t.rows
             .iter()
-            .position(|r| line_of(note, r.span.start) == line)
+            .position(|r| starts.line_of(note, r.span.start) == line)
             .map(|row| (t, row))
     })
 }
@@ -395,7 +410,8 @@ pub fn replace(note: &str, entry: &WalkEntry, values: &[String]) -> CoreResult<S
     let edits: Vec<TextEdit> = match entry.form {
         EntryForm::Row => {
             let tables = tables_in(note, Span::new(0, note.len()));
-            let (table, row) = row_at(note, &tables, entry.line).ok_or_else(gone)?;
+            let (table, row) =
+                row_at(note, &LineStarts::new(note), &tables, entry.line).ok_or_else(gone)?;
             let cells: Vec<Option<String>> = values.iter().map(|v| Some(v.clone())).collect();
             update_row(note, table, row, &cells)?
         }
@@ -450,7 +466,8 @@ pub fn remove(note: &str, entry: &WalkEntry) -> CoreResult<String> {
     let edit = match entry.form {
         EntryForm::Row => {
             let tables = tables_in(note, Span::new(0, note.len()));
-            let (table, row) = row_at(note, &tables, entry.line).ok_or_else(gone)?;
+            let (table, row) =
+                row_at(note, &LineStarts::new(note), &tables, entry.line).ok_or_else(gone)?;
             remove_row(note, table, row)?
         }
         EntryForm::Bullet | EntryForm::Task => {

@@ -220,6 +220,48 @@ pub fn line_start_of(text: &str, line: usize) -> usize {
         .map_or(text.len(), |(i, _)| i + 1)
 }
 
+/// Where each line starts, counting `\n` as [`line_start_of`] does, found
+/// once: for the many lookups of one note.
+#[derive(Debug, Clone)]
+pub struct LineStarts {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineStarts {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut from = 0;
+        while let Some(at) = bytes.get(from..).and_then(|b| find_byte(b, b'\n')) {
+            from += at + 1;
+            starts.push(from);
+        }
+        LineStarts {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// [`line_start_of`]`(text, line)`.
+    pub fn start_of(&self, line: usize) -> usize {
+        line.checked_sub(1)
+            .and_then(|i| self.starts.get(i))
+            .copied()
+            .unwrap_or(self.len)
+    }
+
+    /// The 1-based line of byte `offset` of `text` (the text these starts are
+    /// of), as `note::readers::line_of` counts it.
+    pub fn line_of(&self, text: &str, offset: usize) -> usize {
+        if text.get(..offset).is_none() {
+            return 1;
+        }
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
 /// Whether `text` has a carriage return not followed by `\n`: a line break to
 /// comrak, but not to [`lines_in`] or to the line numbers tasks report.
 pub fn has_lone_cr(text: &str) -> bool {

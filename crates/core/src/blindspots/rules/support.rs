@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use std::ops::Deref;
 
 use crate::note::aliases::kind_of;
-use crate::note::outline::{sections, Section};
+use crate::note::outline::Section;
 use crate::note::placeholders::is_placeholder_only;
 use crate::note::readers::employer::{employer_in, Employer};
 use crate::note::readers::roles::roles_in;
@@ -29,7 +29,7 @@ pub(super) struct Index<'a> {
 /// A section of the index, its canonical kind, and its entries when they
 /// had to be read on their own.
 pub(super) struct Sec<'a> {
-    section: Section,
+    section: &'a Section,
     kind: Option<&'static str>,
     body_alone: OnceCell<Reading<'a>>,
     own_alone: OnceCell<Reading<'a>>,
@@ -39,7 +39,7 @@ impl Deref for Sec<'_> {
     type Target = Section;
 
     fn deref(&self) -> &Section {
-        &self.section
+        self.section
     }
 }
 
@@ -51,11 +51,12 @@ enum Part {
 }
 
 impl<'a> Index<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    /// The index `text`, whose sections are `outline` (`outline::sections`).
+    pub(super) fn new(text: &'a str, outline: &'a [Section]) -> Self {
         Index {
             text,
-            sections: sections(text)
-                .into_iter()
+            sections: outline
+                .iter()
                 .map(|section| Sec {
                     kind: kind_of(&section.title).map(|k| k.id),
                     section,

@@ -39,7 +39,7 @@ pub fn analyze(index_text: &str, goals: Option<&str>, logs: &[Note], today: Day)
 /// mitigation), so "Coach this" edits that entry instead of adding a copy.
 fn point_at_entry(index_text: &str, f: &mut Finding) {
     if let FindingAction::Coach { section, entry } = &mut f.action {
-        let entries = career_core::coach::walk::entries(index_text, section);
+        let entries = crate::reference::walk::entries(index_text, section);
         *entry = f
             .lines
             .iter()
