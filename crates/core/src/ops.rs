@@ -16,7 +16,7 @@ use crate::edit::{self, apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::normalize;
 use crate::note::frontmatter::content_start;
-use crate::note::headings::headings;
+use crate::note::headings::{fast_scan, headings, rescan, Heading};
 use crate::note::outline::{self, heading_title, Section};
 use crate::note::tables::{tables_in, Table};
 use crate::note::tasks::tasks_in;
@@ -203,13 +203,18 @@ pub fn outcome_of(text: &str, edits: Vec<TextEdit>) -> CoreResult<Outcome> {
 
 /// Applies an operation to `text`, refusing results that would not read as intended.
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
-    // One heading scan of the note serves both the plan and the check.
-    let sections = outline::sections(text);
+    // One heading scan of the note serves both the plan and the check, whose
+    // own scan of the result then reads only around the edits.
+    let scanned = fast_scan(text);
+    let sections = match &scanned {
+        Some(found) => outline::sections_from(text, found),
+        None => outline::sections(text),
+    };
     let edits = plan_with(text, &sections, op)?;
     let new = match apply(text, &edits)? {
         Applied::Unchanged => None,
         Applied::Changed(new) => {
-            verify(&sections, &edits, &new, op)?;
+            verify(&sections, scanned.as_deref(), &edits, &new, op)?;
             Some(new)
         }
     };
@@ -222,9 +227,11 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
 /// and what the operation adds must be visible where it was put (not swallowed
 /// by an unclosed fence already in the note).
 ///
-/// `old_sections` are the sections of the text before the edits.
+/// `old_sections` are the sections of the text before the edits, and
+/// `old_scan` its headings when the fast scan found them.
 fn verify(
     old_sections: &[Section],
+    old_scan: Option<&[Heading]>,
     edits: &[TextEdit],
     new: &str,
     op: &Operation,
@@ -252,7 +259,14 @@ fn verify(
             .any(|e| e.start < heading.end && heading.start < e.end)
     };
     // The new text's headings only: its sections (paths) are built just for a task's check.
-    let new_headings = headings(new);
+    let changed = crate::span::Span::new(
+        old_spans.first().map_or(0, |s| s.start),
+        old_spans.iter().map(|s| s.end).max().unwrap_or(0),
+    );
+    let new_end = new_spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let new_headings = old_scan
+        .and_then(|old| rescan(new, old, changed, new_end))
+        .unwrap_or_else(|| headings(new));
     let before = old_sections
         .iter()
         .filter(|s| !overlaps(&old_spans, s.heading_span))

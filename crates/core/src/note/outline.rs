@@ -48,7 +48,11 @@ impl Section {
 
 /// Every section of `text`, in document order.
 pub fn sections(text: &str) -> Vec<Section> {
-    let found = headings(text);
+    sections_from(text, &headings(text))
+}
+
+/// [`sections`] given `found`, the note's headings.
+pub fn sections_from(text: &str, found: &[Heading]) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::with_capacity(found.len());
     let mut stack: Vec<usize> = Vec::new();
     for (i, heading) in found.iter().enumerate() {

@@ -110,6 +110,80 @@ pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
     Some(out)
 }
 
+/// The headings of `new`, a note made from `old` by replacing the bytes of
+/// `changed` (a span of `old`) with `new_end - changed.start` bytes;
+/// `old_headings` is `fast_scan(old)`. Only the stretch from the last heading
+/// before the change to the first heading after it (found again at its
+/// shifted place) is scanned: after a heading line the scan is always at the
+/// top level, so from the same line on, the same bytes read the same way.
+/// `None` where [`fast_scan`] of `new` would be `None`.
+pub fn rescan(
+    new: &str,
+    old_headings: &[Heading],
+    changed: Span,
+    new_end: usize,
+) -> Option<Vec<Heading>> {
+    let before = old_headings
+        .iter()
+        // A heading's line is untouched when it ends, line ending and all, before the change.
+        .take_while(|h| h.end_of_lines <= changed.start && h.end_of_lines > h.span.end)
+        .count();
+    let has_cr = find_byte(new.as_bytes(), b'\r').is_some();
+    if has_cr && has_lone_cr(new) {
+        return None;
+    }
+    // A change anywhere can close frontmatter that was open, or move where it
+    // closes (comrak prefers a later `\n---\r\n`): resume only after it.
+    let bom = if new.starts_with(BOM) { BOM.len() } else { 0 };
+    let body_start = bom + frontmatter_len(new.get(bom..).unwrap_or(""), has_cr);
+    let resume = before
+        .checked_sub(1)
+        .and_then(|i| old_headings.get(i))
+        .filter(|h| h.span.start >= body_start && new_end >= changed.start);
+    let Some(resume) = resume else {
+        return fast_scan(new);
+    };
+    let shift = new_end as isize - changed.end as isize;
+    let mut out: Vec<Heading> = old_headings.get(..before).unwrap_or_default().to_vec();
+    let mut state = State::Top;
+    for line in lines_in(new, Span::new(resume.end_of_lines, new.len())) {
+        let found = out.len();
+        state = step(state, &line, &mut out)?;
+        let Some(heading) = out.get(found).filter(|h| h.span.start >= new_end) else {
+            continue;
+        };
+        let old_start = heading.span.start.checked_add_signed(-shift);
+        let Some(at) = old_headings
+            .iter()
+            .position(|o| Some(o.span.start) == old_start)
+            .filter(|&at| {
+                old_headings.get(at).map(|o| shifted(o, shift)).as_ref() == Some(heading)
+            })
+        else {
+            continue;
+        };
+        out.extend(
+            old_headings
+                .get(at + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(|o| shifted(o, shift)),
+        );
+        return Some(out);
+    }
+    Some(out)
+}
+
+/// `heading` moved by `shift` bytes.
+fn shifted(heading: &Heading, shift: isize) -> Heading {
+    let by = |at: usize| at.saturating_add_signed(shift);
+    Heading {
+        span: Span::new(by(heading.span.start), by(heading.span.end)),
+        end_of_lines: by(heading.end_of_lines),
+        ..heading.clone()
+    }
+}
+
 /// Bytes taken by frontmatter at the start, exactly as comrak's `split_off_front_matter`.
 /// `has_cr` tells whether `s` holds a `\r` anywhere.
 fn frontmatter_len(s: &str, has_cr: bool) -> usize {
