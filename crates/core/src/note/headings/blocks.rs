@@ -313,6 +313,94 @@ pub(super) fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
     None
 }
 
+/// For a line [`html_start`] is unsure of (a tag that is no block tag):
+/// whether it opens an HTML block of CommonMark's kind 7, a complete open or
+/// closing tag followed only by spaces and tabs. Follows the grammar of
+/// comrak's `html_block_start_7` scanner (tag name, attributes, quoted and
+/// unquoted values); `None` for bytes it leaves to comrak (NUL, `\v`, `\f`).
+pub(super) fn opens_kind_7(rest: &str) -> Option<bool> {
+    let bytes = rest.as_bytes();
+    if bytes.iter().any(|&b| matches!(b, 0 | 0x0b | 0x0c)) {
+        return None;
+    }
+    let at = |i: usize| bytes.get(i).copied();
+    let is_space = |b: Option<u8>| matches!(b, Some(b' ' | b'\t' | b'\r'));
+    let closing = at(1) == Some(b'/');
+    let mut i = if closing { 2 } else { 1 };
+    if !at(i).is_some_and(|b| b.is_ascii_alphabetic()) {
+        return Some(false);
+    }
+    while at(i).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        i += 1;
+    }
+    loop {
+        let spaces_from = i;
+        while is_space(at(i)) {
+            i += 1;
+        }
+        match at(i) {
+            Some(b'>') => break,
+            Some(b'/') if !closing && at(i + 1) == Some(b'>') => {
+                i += 1;
+                break;
+            }
+            Some(b)
+                if !closing
+                    && i > spaces_from
+                    && (b.is_ascii_alphabetic() || b == b'_' || b == b':') =>
+            {
+                while at(i).is_some_and(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-')
+                }) {
+                    i += 1;
+                }
+                let mut j = i;
+                while is_space(at(j)) {
+                    j += 1;
+                }
+                if at(j) != Some(b'=') {
+                    continue;
+                }
+                j += 1;
+                while is_space(at(j)) {
+                    j += 1;
+                }
+                i = match at(j) {
+                    Some(quote @ (b'"' | b'\'')) => {
+                        let close = bytes.get(j + 1..)?.iter().position(|&b| b == quote);
+                        match close {
+                            Some(n) => j + 1 + n + 1,
+                            None => return Some(false),
+                        }
+                    }
+                    _ => {
+                        let start = j;
+                        while at(j).is_some_and(|b| {
+                            !matches!(
+                                b,
+                                b'"' | b'\'' | b'=' | b'<' | b'>' | b'`' | b' ' | b'\t' | b'\r'
+                            )
+                        }) {
+                            j += 1;
+                        }
+                        if j == start {
+                            return Some(false);
+                        }
+                        j
+                    }
+                };
+            }
+            _ => return Some(false),
+        }
+    }
+    Some(
+        bytes
+            .get(i + 1..)?
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t' | b'\r')),
+    )
+}
+
 pub(super) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.to_ascii_lowercase().contains(needle)
 }

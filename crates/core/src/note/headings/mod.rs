@@ -15,8 +15,8 @@ mod blocks;
 
 use blocks::{
     atx_level, closes_fence, contains_ignore_case, html_start, indentation, is_delimiter_row,
-    is_thematic_break, list_item, list_marker_then_tab, opens_fence, quote_content, setext_level,
-    HtmlEnd, Indented,
+    is_thematic_break, list_item, list_marker_then_tab, opens_fence, opens_kind_7, quote_content,
+    setext_level, HtmlEnd, Indented,
 };
 
 use crate::note::lines::{find_byte, has_lone_cr, line_at, lines_in, Line, BOM};
@@ -364,7 +364,17 @@ fn top_level(
                 State::Html { end }
             });
         }
-        Some(None) if !in_paragraph && state != State::Table => return None,
+        // A tag that is no block tag starts a block only when it stands alone
+        // (and cannot interrupt a paragraph); followed by text, it is inline.
+        Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
+            Some(true) => {
+                return Some(State::Html {
+                    end: HtmlEnd::BlankLine,
+                })
+            }
+            Some(false) => {}
+            None => return None,
+        },
         _ => {}
     }
     if is_thematic_break(rest) {
