@@ -7,7 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, required, respond};
+use crate::{input, input_with_texts, note_or_response, note_text, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -87,7 +87,12 @@ pub fn locate_index(
 /// into one `Uint32Array` and one string (`packed.rs`): what the plugin
 /// reads, lazily, instead of thousands of JS objects built field by field.
 #[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
-pub fn outline_packed(text: &str) -> JsValue {
+pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     let packed = crate::packed::pack(&career_core::note::outline(text));
     let value = js_sys::Object::new();
     let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
@@ -117,11 +122,12 @@ struct OperationEdits {
 /// nothing changes.
 #[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<OperationEdits>")]
 pub fn apply_operation(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
 ) -> JsValue {
     respond(input::<Operation>(op).and_then(|op| {
-        let outcome = ops::run(text, &op)?;
+        let text = note_text(&text)?;
+        let outcome = ops::run(&text, &op)?;
         let mut edits = match outcome.text {
             Some(_) => outcome.edits,
             None => Vec::new(),
@@ -488,12 +494,17 @@ pub fn open_threads(
 /// Marks a thread in its log's text: resolve (x), carry (>) or drop (-).
 #[wasm_bindgen(js_name = disposeThread, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn dispose_thread(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ line: number; disposition: \"resolve\" | \"carry\" | \"drop\" }"
     )]
     value: JsValue,
 ) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Dispose {

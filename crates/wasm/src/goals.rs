@@ -10,11 +10,16 @@ use career_core::{CoreResult, Day, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::{input, note_or_response, respond};
 
 /// A goals note's goals, intentions, milestones and actions.
 #[wasm_bindgen(js_name = goalsRead, unchecked_return_type = "CoreResult<GoalsNote>")]
-pub fn goals_read(text: &str) -> JsValue {
+pub fn goals_read(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     respond(Ok(goals::read(text)))
 }
 
@@ -159,9 +164,14 @@ fn create(i: &CreateInput) -> CoreResult<CreatedGoals> {
 /// Sets a goal's Status cell.
 #[wasm_bindgen(js_name = goalsSetStatus, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn goals_set_status(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "{ goal: string; status: string }")] value: JsValue,
 ) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct SetStatus {
@@ -190,9 +200,14 @@ struct AddAction {
 /// Adds a weekly action under its ISO week's heading.
 #[wasm_bindgen(js_name = goalsAddAction, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn goals_add_action(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "GoalsAddActionInput")] value: JsValue,
 ) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     respond(input::<AddAction>(value).and_then(|i| {
         let today = Day::parse(&i.today)?;
         let week = i.week.unwrap_or(Period::containing(
@@ -217,9 +232,14 @@ struct ProgressView {
 /// Progress of a goals note's text for `today`.
 #[wasm_bindgen(js_name = goalsProgress, unchecked_return_type = "CoreResult<GoalProgressView>")]
 pub fn goals_progress(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DatedInput")] value: JsValue,
 ) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
     struct Dated {

@@ -18,6 +18,7 @@ mod goals;
 mod packed;
 mod profile;
 mod reviews;
+mod text;
 
 pub use charts::*;
 pub use exports::*;
@@ -277,8 +278,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
         let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
         if !field.is_undefined() && !field.is_null() {
             *slot = Some(
-                field
-                    .as_string()
+                text::text_of(&field)
                     .ok_or_else(|| invalid(format!("`{name}` must be a string")))?,
             );
         }
@@ -303,6 +303,23 @@ pub(crate) fn required(text: Option<String>, name: &str) -> Result<String, CoreE
 enum Envelope<'a, T: Serialize> {
     Ok { ok: bool, value: &'a T },
     Err { ok: bool, error: &'a CoreError },
+}
+
+/// A note's text passed as a plain string argument; `invalid_input` for
+/// anything else.
+pub(crate) fn note_text(value: &JsValue) -> Result<String, CoreError> {
+    text::text_of(value).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::InvalidInput,
+            "The input was not understood: the note's text must be a string.",
+        )
+    })
+}
+
+/// [`note_text`] for an export that takes the text as its first argument:
+/// the text, or the error response to return as it is.
+pub(crate) fn note_or_response(value: &JsValue) -> Result<String, JsValue> {
+    note_text(value).map_err(|error| respond::<()>(Err(error)))
 }
 
 /// The one place results become JS values.

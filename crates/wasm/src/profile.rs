@@ -5,7 +5,7 @@ use career_core::templates::profile_coach::{self, ProfileReading};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::{input, note_or_response, respond};
 
 /// A profile question with the profile's current value.
 #[derive(Serialize)]
@@ -23,7 +23,14 @@ struct QuestionView {
     js_name = profileQuestions,
     unchecked_return_type = "CoreResult<ProfileQuestion[]>"
 )]
-pub fn profile_questions(text: &str) -> JsValue {
+pub fn profile_questions(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> JsValue {
+    let text = match note_or_response(&text) {
+        Ok(text) => text,
+        Err(response) => return response,
+    };
+    let text = text.as_str();
     respond(
         profile_coach::QUESTIONS
             .iter()
