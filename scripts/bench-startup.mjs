@@ -11,10 +11,8 @@
  * - Node, step by step, on build/wasm/'s deflated module: decoding the base64 main.js carries
  *   (esbuild's decoder, as its `binary` loader emits it), inflating, compiling, instantiating
  *   (the glue's `initSync` with the compiled module) and a first `outline` call. "fflate" is
- *   the synchronous path (`inflateSync`, `new WebAssembly.Module`), "stream" the warm-up where
- *   a runtime cannot compile a stream (`DecompressionStream("deflate-raw")`, then
- *   `WebAssembly.compile`), "streamed" the warm-up's own (`WebAssembly.compileStreaming` of
- *   what `DecompressionStream` inflates, both at once: one step).
+ *   the synchronous path (`inflateSync`, `new WebAssembly.Module`), "stream" the warm-up's
+ *   (`DecompressionStream("deflate-raw")`, `WebAssembly.compile`).
  * - Node, the bundle: `dist/main.js` (or `--dist`) loaded against the Obsidian emulation the
  *   plugin tests use, as Obsidian loads it (compiling main.js, then `onload`), and the first
  *   command that needs the core ("Create or upgrade career index" in an empty vault): right
@@ -64,42 +62,25 @@ function makeEsbuildToBinary() {
 	};
 }
 
-/**
- * The deflated module to a compiled one by `path`, timing each step with `lap`; passed to the
- * Chromium page as source too, so it uses nothing but its arguments.
- */
-async function compileBytes(path, deflated, lap, { inflateSync, inflateStream, compileInflating }) {
-	if (path === "streamed") {
-		const module = await compileInflating(deflated);
-		lap("inflate + compile, overlapped");
-		return module;
-	}
-	const bytes = path === "fflate" ? inflateSync(deflated) : await inflateStream(deflated);
-	lap("inflate");
-	const module = path === "fflate" ? new WebAssembly.Module(bytes) : await WebAssembly.compile(bytes);
-	lap("compile");
-	return module;
-}
-
 /** Steps reported beside the others but not on the path the total adds up. */
 const ASIDE = new Set(["warm-up (background)", "decode with Uint8Array.fromBase64"]);
 
-/** The warm-up's inflate and compile, `plugin/src/core/inflate.ts` itself, bundled by esbuild in `format`. */
+/** The warm-up's inflate, `plugin/src/core/inflate.ts` itself, bundled by esbuild in `format`. */
 function inflateBundle(format) {
 	const built = esbuild.buildSync({ entryPoints: [join(ROOT, "plugin/src/core/inflate.ts")], bundle: true, write: false, format, globalName: "careerInflate", platform: "neutral", target: "es2021", logLevel: "error" });
 	return built.outputFiles[0].text;
 }
 
-/** For a Chromium page: a script that sets `globalThis.careerInflate`. */
+/** For a Chromium page: a script that sets `globalThis.inflateStream`. */
 function inflateScript() {
-	return `${inflateBundle("iife")}\nglobalThis.careerInflate = careerInflate;`;
+	return `${inflateBundle("iife")}\nglobalThis.inflateStream = careerInflate.inflateStream;`;
 }
 
-/** For a Node child: the module's functions, loaded before anything is timed. */
+/** For a Node child: the function, loaded before anything is timed. */
 function loadInflate() {
 	const file = join(mkdtempSync(join(os.tmpdir(), "career-inflate-")), "inflate.cjs");
 	writeFileSync(file, inflateBundle("cjs"));
-	return createRequire(import.meta.url)(file);
+	return createRequire(import.meta.url)(file).inflateStream;
 }
 
 // ---- children: one sample each, JSON on stdout ---------------------------------------------
@@ -110,9 +91,7 @@ async function childSteps(path, gluePath) {
 	const { inflateSync } = await import("fflate");
 	// eslint-disable-next-line no-unsanitized/method -- our own build output, copied by the parent
 	const glue = await import(pathToFileURL(gluePath).href);
-	const { compileInflating, inflateStream } = loadInflate();
-	// Node's Response (undici) sets up its own HTTP parser the first time it is touched.
-	if (path === "streamed") new Response();
+	const inflateStream = loadInflate();
 	const ms = {};
 	let t = performance.now();
 	const lap = (name) => {
@@ -122,7 +101,10 @@ async function childSteps(path, gluePath) {
 	};
 	const deflated = makeEsbuildToBinary()(base64);
 	lap("decode");
-	const module = await compileBytes(path, deflated, lap, { inflateSync, inflateStream, compileInflating });
+	const bytes = path === "fflate" ? inflateSync(deflated) : await inflateStream(deflated);
+	lap("inflate");
+	const module = path === "fflate" ? new WebAssembly.Module(bytes) : await WebAssembly.compile(bytes);
+	lap("compile");
 	glue.initSync({ module });
 	lap("instantiate");
 	const result = glue.outlinePacked(NOTE);
@@ -140,9 +122,6 @@ async function childBundle(distDir, warm) {
 	const vaultDir = harness.makeTempDir("career-bench-startup-");
 	try {
 		const app = harness.createTestApp({ vaultDir, layoutReady: false });
-		// Node's Response (undici) sets up its own HTTP parser the first time it is touched, which
-		// the warm-up would pay here and never in Obsidian, whose Response is the browser's.
-		new Response();
 		const filename = join(distDir, "main.js");
 		const code = readFileSync(filename, "utf8");
 		const manifest = JSON.parse(readFileSync(join(distDir, "manifest.json"), "utf8"));
@@ -186,14 +165,14 @@ async function browserSamples(runs) {
 	const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
 	const base64 = readFileSync(DEFLATED).toString("base64");
 	const fflate = readFileSync(join(ROOT, "node_modules/fflate/umd/index.js"), "utf8");
-	const samples = { fflate: [], stream: [], streamed: [] };
+	const samples = { fflate: [], stream: [] };
 	try {
 		for (let run = 0; run < runs; run++) {
 			for (const path of Object.keys(samples)) {
 				const context = await browser.newContext();
 				const page = await context.newPage();
 				await page.addScriptTag({ content: fflate });
-				await page.addScriptTag({ content: `${inflateScript()}\nglobalThis.esbuildToBinary = (${makeEsbuildToBinary.toString()})();\nglobalThis.compileBytes = ${compileBytes.toString()};` });
+				await page.addScriptTag({ content: `${inflateScript()}\nglobalThis.esbuildToBinary = (${makeEsbuildToBinary.toString()})();` });
 				samples[path].push(await page.evaluate(pageSteps, { path, base64 }));
 				await context.close();
 			}
@@ -220,8 +199,10 @@ async function pageSteps({ path, base64 }) {
 		Uint8Array.fromBase64(base64);
 		lap("decode with Uint8Array.fromBase64");
 	}
-	const { compileInflating, inflateStream } = globalThis.careerInflate;
-	const module = await globalThis.compileBytes(path, deflated, lap, { inflateSync: globalThis.fflate.inflateSync, inflateStream, compileInflating });
+	const bytes = path === "fflate" ? globalThis.fflate.inflateSync(deflated) : await globalThis.inflateStream(deflated);
+	lap("inflate");
+	const module = path === "fflate" ? new WebAssembly.Module(bytes) : await WebAssembly.compile(bytes);
+	lap("compile");
 	const imports = {};
 	for (const { module: name, name: field, kind } of WebAssembly.Module.imports(module)) {
 		imports[name] ??= {};
@@ -314,7 +295,7 @@ async function main() {
 	};
 	try {
 		console.error(`bench-startup: ${args.runs} fresh Node processes per row…`);
-		for (const path of ["fflate", "stream", "streamed"]) report.node[path] = summarise(nodeSamples(args.runs, ["steps", path, gluePath]));
+		for (const path of ["fflate", "stream"]) report.node[path] = summarise(nodeSamples(args.runs, ["steps", path, gluePath]));
 		for (const mode of ["sync", "warm"]) {
 			const samples = nodeSamples(args.runs, ["bundle", args.dist, mode]);
 			report.bundle[mode] = samples === null ? null : summarise(samples);
@@ -344,18 +325,14 @@ function print(report) {
 	console.log(`Module: ${s.wasm} bytes inflated, ${s.deflated} deflated; main.js ${s.mainJs} bytes (${s.dist})`);
 	const table = (title, columns) => {
 		const names = [...new Set(Object.values(columns).flatMap((rows) => (rows === null ? [] : Object.keys(rows))))];
-		// The overlapped step in the place of the two it overlaps.
-		const position = new Map(names.map((name, index) => [name, index]));
-		position.set("inflate + compile, overlapped", (position.get("compile") ?? names.length) + 0.5);
-		names.sort((a, b) => position.get(a) - position.get(b));
 		console.log(`\n${title}, ms (median of ${report.runs})\n| Step | ${Object.keys(columns).join(" | ")} |\n| --- |${" ---: |".repeat(Object.keys(columns).length)}`);
 		for (const name of names) console.log(`| ${name} | ${Object.values(columns).map((rows) => f(rows?.[name])).join(" | ")} |`);
 		const total = (rows) => Object.entries(rows).reduce((sum, [name, ms]) => (ASIDE.has(name) ? sum : sum + ms), 0);
 		console.log(`| total (without ${[...ASIDE].join(", ")}) | ${Object.values(columns).map((rows) => (rows === null ? "" : f(total(rows)))).join(" | ")} |`);
 	};
-	table("Node, step by step", { "fflate + new Module": report.node.fflate, "DecompressionStream, then compile": report.node.stream, "compileStreaming of DecompressionStream": report.node.streamed });
+	table("Node, step by step", { "fflate + new Module": report.node.fflate, "DecompressionStream + compile": report.node.stream });
 	table("Node, the bundle (load, onload, first command)", { "first command right after onload": report.bundle.sync, "first command after the warm-up": report.bundle.warm });
-	if (report.chromium !== null) table("Chromium, step by step (stub imports, no call)", { "fflate + new Module": report.chromium.fflate, "DecompressionStream, then compile": report.chromium.stream, "compileStreaming of DecompressionStream": report.chromium.streamed });
+	if (report.chromium !== null) table("Chromium, step by step (stub imports, no call)", { "fflate + new Module": report.chromium.fflate, "DecompressionStream + compile": report.chromium.stream });
 }
 
 await main();

@@ -1,11 +1,9 @@
 /**
  * The core's first use: `onload` leaves the WebAssembly alone, the warm-up starts only once the
  * layout is ready and `onload` has returned, and a command works the same whether the warm-up
- * finished (compiled by `WebAssembly.compileStreaming` as `DecompressionStream` inflates, or,
- * where the runtime cannot compile a stream, inflated first and compiled by
- * `WebAssembly.compile`), is still inflating or compiling, or never started (inflated
- * synchronously by fflate, compiled with `initSync`), or cannot run at all (no
- * `DecompressionStream`).
+ * finished (inflated by `DecompressionStream`, compiled with `WebAssembly.compile`), is still
+ * inflating or compiling, or never started (inflated synchronously by fflate, compiled with
+ * `initSync`), or cannot run at all (no `DecompressionStream`).
  *
  * How long any of it takes is measured by `npm run bench` (scripts/bench-startup.mjs), never here.
  */
@@ -53,8 +51,7 @@ async function load(t, { layoutReady, without = [] }) {
 
 /**
  * Takes away a platform API the warm-up uses (`"DecompressionStream"`, or a `WebAssembly`
- * function as `"WebAssembly.compileStreaming"`), as a runtime without it would; returns what
- * puts it back.
+ * function as `"WebAssembly.compile"`), as a runtime without it would; returns what puts it back.
  */
 function hide(name) {
 	const [owner, key] = name.startsWith("WebAssembly.") ? [WebAssembly, name.slice("WebAssembly.".length)] : [globalThis, name];
@@ -77,8 +74,7 @@ function hold() {
 }
 
 /**
- * Holds back the warm-up's `WebAssembly[name]` (`"compile"` or `"compileStreaming"`, counted as
- * usual): `called` resolves once the warm-up has called it, which then waits for `open()`.
+ * Holds back the warm-up's `WebAssembly[name]` (`"compile"`, counted as usual): `called` resolves once the warm-up has called it, which then waits for `open()`.
  * Install after `load`; the watch's `restore()` removes it.
  */
 function gate(name) {
@@ -145,7 +141,7 @@ test("onload neither compiles the core nor starts the warm-up, even when the lay
 
 	await warmUpStarted(plugin);
 	await plugin.coreWarmUp;
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compileStreaming: 1, Instance: 1 }, "compiled as it was inflated, then instantiated once");
+	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 }, "compiled asynchronously, then instantiated once");
 });
 
 test("while Obsidian is still laying out the workspace, nothing is compiled; the warm-up starts once it is ready", async (t) => {
@@ -157,7 +153,7 @@ test("while Obsidian is still laying out the workspace, nothing is compiled; the
 	app.workspace.emulateLayoutReady();
 	await warmUpStarted(plugin);
 	await plugin.coreWarmUp;
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compileStreaming: 1, Instance: 1 });
+	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 });
 });
 
 test("a command after the warm-up uses the instance it built", async (t) => {
@@ -167,7 +163,7 @@ test("a command after the warm-up uses the instance it built", async (t) => {
 
 	await harness.runCommand(app, CAREER_INDEX_COMMAND);
 	assert.ok(readVaultFile(vaultDir, INDEX) !== null, "the Career Index was created");
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compileStreaming: 1, Instance: 1 }, "nothing compiled again");
+	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 }, "nothing compiled again");
 });
 
 test("a command before the warm-up prepares the core itself, and the warm-up then does nothing", async (t) => {
@@ -183,33 +179,8 @@ test("a command before the warm-up prepares the core itself, and the warm-up the
 	assert.deepEqual(wasm.counts, { ...NO_WASM, Module: 1, Instance: 1 }, "the warm-up found the core ready");
 });
 
-test("a command while the warm-up is compiling works, and only one instance is ever built", async (t) => {
+test("a command while the warm-up inflates works, and the warm-up then stops", async (t) => {
 	const { vaultDir, app, plugin, wasm } = await load(t, { layoutReady: false });
-	const compiling = gate("compileStreaming");
-	app.workspace.emulateLayoutReady();
-	await warmUpStarted(plugin);
-	await compiling.called;
-
-	await harness.runCommand(app, CAREER_INDEX_COMMAND);
-	assert.ok(readVaultFile(vaultDir, INDEX) !== null, "the Career Index was created");
-	compiling.open();
-	await plugin.coreWarmUp;
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compileStreaming: 1, Module: 1, Instance: 1 }, "the call compiled and instantiated; the warm-up's module was left unused");
-});
-
-test("where the runtime cannot compile a stream, the warm-up inflates, then compiles", async (t) => {
-	const { vaultDir, app, plugin, wasm } = await load(t, { layoutReady: true, without: ["WebAssembly.compileStreaming"] });
-	await warmUpStarted(plugin);
-	await plugin.coreWarmUp;
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 }, "compiled once inflated, then instantiated once");
-
-	await harness.runCommand(app, CAREER_INDEX_COMMAND);
-	assert.ok(readVaultFile(vaultDir, INDEX) !== null, "the Career Index was created");
-	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 }, "nothing compiled again");
-});
-
-test("where the runtime cannot compile a stream, a command while the warm-up inflates works, and the warm-up then stops", async (t) => {
-	const { vaultDir, app, plugin, wasm } = await load(t, { layoutReady: false, without: ["WebAssembly.compileStreaming"] });
 	const inflating = holdInflate(t);
 	app.workspace.emulateLayoutReady();
 	await warmUpStarted(plugin);
@@ -221,8 +192,8 @@ test("where the runtime cannot compile a stream, a command while the warm-up inf
 	assert.deepEqual(wasm.counts, { ...NO_WASM, Module: 1, Instance: 1 }, "the call compiled and instantiated; the warm-up stopped once it had inflated");
 });
 
-test("where the runtime cannot compile a stream, a command while the warm-up compiles works, and only one instance is ever built", async (t) => {
-	const { vaultDir, app, plugin, wasm } = await load(t, { layoutReady: false, without: ["WebAssembly.compileStreaming"] });
+test("a command while the warm-up compiles works, and only one instance is ever built", async (t) => {
+	const { vaultDir, app, plugin, wasm } = await load(t, { layoutReady: false });
 	const compiling = gate("compile");
 	app.workspace.emulateLayoutReady();
 	await warmUpStarted(plugin);
@@ -246,11 +217,10 @@ test("where the runtime cannot inflate a stream, the warm-up leaves the core to 
 	assert.deepEqual(wasm.counts, { ...NO_WASM, Module: 1, Instance: 1 }, "compiled synchronously, on the call");
 });
 
-test("every way to the core gives the same notes", async (t) => {
+test("the warm-up and the synchronous path give the same notes", async (t) => {
 	const commands = [CAREER_INDEX_COMMAND, PROFILE_COMMAND, METHODOLOGY_COMMAND];
 	const ways = [
-		{ name: "the streamed warm-up", options: { layoutReady: true }, counts: { ...NO_WASM, compileStreaming: 1, Instance: 1 } },
-		{ name: "the warm-up that inflates, then compiles", options: { layoutReady: true, without: ["WebAssembly.compileStreaming"] }, counts: { ...NO_WASM, compile: 1, Instance: 1 } },
+		{ name: "the warm-up", options: { layoutReady: true }, counts: { ...NO_WASM, compile: 1, Instance: 1 } },
 		{ name: "the first call", options: { layoutReady: false }, counts: { ...NO_WASM, Module: 1, Instance: 1 } },
 	];
 	const vaults = [];

@@ -89,36 +89,6 @@ export async function core() {
 }
 
 /**
- * Node's `Response` (undici) compiles and instantiates a WebAssembly module of its own, its
- * HTTP parser, the first time a process touches it, as the core's warm-up does. Done here,
- * before any test counts WebAssembly calls, so that the counts are the core's alone.
- */
-async function settleNodeResponse() {
-	const { compile, instantiate } = WebAssembly;
-	let compiled = false;
-	let instantiated = null;
-	WebAssembly.compile = (...args) => {
-		compiled = true;
-		return compile(...args);
-	};
-	WebAssembly.instantiate = (...args) => {
-		instantiated = instantiate(...args);
-		return instantiated;
-	};
-	try {
-		void new Response();
-		for (let turn = 0; compiled && instantiated === null; turn++) {
-			if (turn > 1000) throw new Error("Node's Response never instantiated its parser");
-			await new Promise((resolve) => setTimeout(resolve, 1));
-		}
-		await instantiated;
-	} finally {
-		Object.assign(WebAssembly, { compile, instantiate });
-	}
-}
-await settleNodeResponse();
-
-/**
  * Replaces `WebAssembly.Module`, `Instance`, `compile`, `instantiate` and the streaming
  * variants with counting wrappers until the returned `restore()` is called. `onInstance`,
  * if given, may replace each new instance (to inject a trap).

@@ -6,13 +6,11 @@
  * ways lead to an instance, whichever comes first:
  *
  * - `warmUpCore()`, which the plugin starts once Obsidian's layout is ready: the platform's
- *   `DecompressionStream` inflates and `WebAssembly.compileStreaming` compiles what comes out
- *   as it comes out (`inflate.ts`), then the compiled module is instantiated. Without
- *   streaming compilation it inflates first, then `WebAssembly.compile` compiles; without
- *   `deflate-raw` streams (older iOS), or after any failure, the next call does the work.
+ *   `DecompressionStream` inflates and `WebAssembly.compile` compiles, both asynchronously,
+ *   then the compiled module is instantiated. A runtime without `deflate-raw` streams (older
+ *   iOS) or any failure leaves the work to the next call.
  * - the first call before that finished: one memoised `ensureCore()` inflates synchronously
- *   with fflate (or takes the bytes the warm-up already inflated, when it inflates before
- *   compiling) and calls `initSync`.
+ *   with fflate (or takes the bytes the warm-up already inflated) and calls `initSync`.
  *
  * Both build the same instance from the same bytes. Every export is wrapped in a typed
  * function that returns the core's Result union
@@ -74,7 +72,7 @@ import {
 	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
 import { applyByteEdits } from "../text/positions";
-import { canCompileInflating, compileInflating, inflateStream } from "./inflate";
+import { inflateStream } from "./inflate";
 import { Outline } from "./outline";
 import type {
 	LocateIndexInput,
@@ -230,10 +228,9 @@ function ensureCore(): void {
 }
 
 /**
- * Prepares the core in the background, so that the first call finds it ready: compiles while
- * the platform's `DecompressionStream` inflates (or inflates, then compiles, where the runtime
- * cannot compile a stream), then instantiates. Idempotent; resolves once done or given up
- * (never rejects: a call then does the work).
+ * Prepares the core in the background, so that the first call finds it ready: inflates with
+ * the platform's `DecompressionStream`, compiles with `WebAssembly.compile`, then instantiates.
+ * Idempotent; resolves once done or given up (never rejects: a call then does the work).
  */
 export function warmUpCore(): Promise<void> {
 	warmUp ??= (async () => {
@@ -241,9 +238,14 @@ export function warmUpCore(): Promise<void> {
 			return;
 		}
 		try {
-			const module = canCompileInflating() ? await compileInflating(wasmDeflated) : await inflateThenCompile();
+			const bytes = await inflateStream(wasmDeflated);
+			if (!noInstanceYet()) {
+				return;
+			}
+			warmInflated = bytes;
+			const module = await WebAssembly.compile(bytes);
 			// A call may have built the instance meanwhile; then this module is not needed.
-			if (module !== null && noInstanceYet()) {
+			if (noInstanceYet()) {
 				initSync({ module });
 				coreState = "ready";
 			}
@@ -254,20 +256,6 @@ export function warmUpCore(): Promise<void> {
 		}
 	})();
 	return warmUp;
-}
-
-/**
- * The warm-up where the runtime cannot compile a stream: inflates, then compiles, with the
- * inflated bytes kept meanwhile for a call that comes before the compile ends. `null` when a
- * call built the instance while this inflated.
- */
-async function inflateThenCompile(): Promise<WebAssembly.Module | null> {
-	const bytes = await inflateStream(wasmDeflated);
-	if (!noInstanceYet()) {
-		return null;
-	}
-	warmInflated = bytes;
-	return WebAssembly.compile(bytes);
 }
 
 /** Whether no call has built an instance yet (read after each `await` of the warm-up). */
