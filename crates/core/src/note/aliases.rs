@@ -314,8 +314,18 @@ pub fn normalized_chars(title: &str) -> impl Iterator<Item = char> + '_ {
             return Some(c);
         }
         for c in chars.by_ref() {
-            if c.is_alphanumeric() || c == '&' {
-                let lower = c.to_lowercase().next().unwrap_or(c);
+            // ASCII, the common case, without the Unicode tables.
+            let kept = if c.is_ascii() {
+                c.is_ascii_alphanumeric() || c == '&'
+            } else {
+                c.is_alphanumeric()
+            };
+            if kept {
+                let lower = if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_lowercase().next().unwrap_or(c)
+                };
                 if gap && started {
                     gap = false;
                     pending = Some(lower);

@@ -136,6 +136,28 @@ pub fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
         .map(|i| at + i)
 }
 
+/// `haystack.find(needle)`, by [`find_byte`] on the needle's first byte:
+/// for the short marks the readers look for (`**`, `[[`), in short lines,
+/// quicker than setting up a substring search each time.
+pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    let Some(&first) = needle.as_bytes().first() else {
+        return Some(0);
+    };
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|b| find_byte(b, first)) {
+        let at = from + at;
+        if bytes
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(needle.as_bytes()))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Iterates every line of `text`.
 pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     lines_in(text, Span::new(0, text.len()))

@@ -5,7 +5,7 @@
 //! placeholders: `[One sentence]`, `- [ ] [Task 1]`, a table row `| | |`,
 //! `| Budget | $X |`, `**Life:** [What lifestyle looks like]`.
 
-use crate::note::lines::lines_in;
+use crate::note::lines::{find_byte, find_str, lines_in};
 use crate::note::tables::tables_in;
 use crate::span::Span;
 
@@ -28,11 +28,11 @@ fn without_bracket_groups(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut removed = false;
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
+    while let Some(open) = find_byte(rest.as_bytes(), b'[') {
         let (before, after) = rest.split_at(open);
         out.push_str(before);
         let is_link = after.starts_with("[[");
-        let close = after.find(']');
+        let close = find_byte(after.as_bytes(), b']');
         match close {
             Some(close) if !is_link && close > 2 => {
                 removed = true;
@@ -59,7 +59,7 @@ pub fn is_placeholder_line(line: &str) -> bool {
     {
         return true;
     }
-    if trimmed.contains("Full cascade") {
+    if find_str(trimmed, "Full cascade").is_some() {
         return true; // the template's link from the theme to the goals note
     }
     if trimmed.starts_with('|') {
@@ -86,8 +86,8 @@ fn is_placeholder_text(text: &str) -> bool {
     // Without brackets and bold labels, the words are the text's own, and no
     // stand-in has more than four letters or digits: most lines a person
     // wrote are told apart here without copying them.
-    if !text.contains('[')
-        && !text.contains("**")
+    if find_byte(text.as_bytes(), b'[').is_none()
+        && find_str(text, "**").is_none()
         && text
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -99,8 +99,8 @@ fn is_placeholder_text(text: &str) -> bool {
     let (rest, removed) = without_bracket_groups(text);
     let mut rest = rest;
     // A bold label with nothing after it ("**Life:**", "**North Star (2031):**").
-    while let Some(start) = rest.find("**") {
-        let Some(len) = rest.get(start + 2..).and_then(|r| r.find("**")) else {
+    while let Some(start) = find_str(&rest, "**") {
+        let Some(len) = rest.get(start + 2..).and_then(|r| find_str(r, "**")) else {
             break;
         };
         let label = rest.get(start + 2..start + 2 + len).unwrap_or("");
@@ -110,25 +110,53 @@ fn is_placeholder_text(text: &str) -> bool {
             break;
         }
     }
-    let words: String = rest
-        .trim_start_matches(['-', '*', '+', '>', ' '])
-        .replace("[ ]", "")
-        .replace(['—', '–', '"', '*', ':', '>', '|'], " ");
-    let words = words.trim();
-    (removed && words.is_empty()) || STAND_INS.contains(&words.to_lowercase().as_str())
+    // The words: the rest after its list markers, without `[ ]`, with dashes,
+    // quotes, stars, colons, `>` and `|` as spaces, trimmed. None of that
+    // drops a letter or a digit, and no stand-in has five of them or a
+    // space: most words are told apart here without copying them.
+    let lead = rest.trim_start_matches(['-', '*', '+', '>', ' ']);
+    if lead
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(4)
+        .is_some()
+    {
+        return false;
+    }
+    let lead = if find_str(lead, "[ ]").is_some() {
+        std::borrow::Cow::Owned(lead.replace("[ ]", ""))
+    } else {
+        std::borrow::Cow::Borrowed(lead)
+    };
+    let spaced =
+        |c: char| c.is_whitespace() || matches!(c, '—' | '–' | '"' | '*' | ':' | '>' | '|');
+    let words = lead.trim_matches(spaced);
+    if words.is_empty() {
+        return removed;
+    }
+    !words.contains(spaced) && one_of(words, STAND_INS)
 }
 
 /// Whether every line of `span` is blank or a template prompt. Table header
 /// rows are structure, not content.
 pub fn is_placeholder_only(text: &str, span: Span) -> bool {
-    // Only a line with a `|` can be a table's header row, so a section with
-    // any other line of its own is filled without parsing its tables.
+    // Only a line with a `|` can be a table's header row, and only when the
+    // line after it could be the table's delimiter row: a section with any
+    // other line of its own is filled without parsing its tables.
     let mut maybe_header = false;
-    for line in lines_in(text, span) {
+    let mut lines = lines_in(text, span).peekable();
+    while let Some(line) = lines.next() {
         if is_placeholder_line(line.content) {
             continue;
         }
         if !line.content.contains('|') {
+            return false;
+        }
+        let delimiter_next = line.content.contains('\r')
+            || lines
+                .peek()
+                .is_some_and(|next| could_be_delimiter(next.content));
+        if !delimiter_next {
             return false;
         }
         maybe_header = true;
@@ -141,6 +169,22 @@ pub fn is_placeholder_only(text: &str, span: Span) -> bool {
         .map(|t| t.header.span.start)
         .collect();
     lines_in(text, span).all(|l| headers.contains(&l.start) || is_placeholder_line(l.content))
+}
+
+/// Whether a line could be a table's delimiter row (`|---|:-:|`), inside
+/// quotes or list items too: a row of dashes, colons and pipes. A header row
+/// is always the line just above its delimiter row, so a line with none
+/// below it is no header. A line with a lone `\r` (two lines to comrak)
+/// could be anything.
+fn could_be_delimiter(line: &str) -> bool {
+    line.contains('\r')
+        || (line.contains('-')
+            && line.bytes().all(|b| {
+                matches!(
+                    b,
+                    b'|' | b'-' | b':' | b'>' | b' ' | b'\t' | b'\x0b' | b'\x0c'
+                )
+            }))
 }
 
 #[cfg(test)]

@@ -10,13 +10,13 @@ use super::super::{Finding, FindingAction, Note, Severity};
 use super::support::{cites, coach, coach_or_add, finding, is_quantified, Index, State};
 use crate::dates::Day;
 use crate::note::aliases::normalize;
-use crate::note::frontmatter::{frontmatter, Value};
-use crate::note::readers::employer::{employer, works_at};
-use crate::note::readers::{self, Entry, Form};
+use crate::note::frontmatter::{frontmatter, Frontmatter, Value};
+use crate::note::readers::employer::works_at;
+use crate::note::readers::{Form, Item, RawEntry};
 
 pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company would recommend you for a role?";
-    let targets: Vec<Entry> = index
+    let targets: Vec<Item<'_>> = index
         .entries("visibility_targets")
         .into_iter()
         .chain(index.entries("external_visibility"))
@@ -30,15 +30,15 @@ pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
     if !targets.is_empty() {
         return;
     }
-    let company = employer(index.text);
-    let internal: Vec<Entry> = company.as_ref().map_or_else(Vec::new, |c| {
+    let company = index.employer();
+    let internal: Vec<Item<'_>> = company.map_or_else(Vec::new, |c| {
         index
             .entries("wins")
             .into_iter()
             .filter(|w| c.named_in(&w.text))
             .collect()
     });
-    let evidence = match (&company, internal.len()) {
+    let evidence = match (company, internal.len()) {
         (Some(c), n) if n > 0 => format!(
             "No external visibility targets, and {n} win(s) are internal to {}.",
             c.name
@@ -60,7 +60,7 @@ pub(super) fn visibility(index: &Index<'_>, out: &mut Vec<Finding>) {
 
 /// The wins as items: rows, bullets and tasks; paragraphs only when the
 /// section has nothing else (an intro line is not a win).
-fn wins(index: &Index<'_>) -> Vec<Entry> {
+fn wins<'i>(index: &'i Index<'_>) -> Vec<Item<'i>> {
     let all = index.entries("wins");
     if all.iter().any(|e| e.form != Form::Paragraph) {
         all.into_iter()
@@ -91,7 +91,7 @@ const COMMON: &[&str] = &[
 /// Whether a quantified Business Impact entry speaks of this win: it names
 /// the win, the win names it, or they share a distinctive word of the win's
 /// title ("Claims platform cut-over" and "claims processing cost down 18%").
-fn quantified_elsewhere(win: &Entry, impact: &[&Entry]) -> bool {
+fn quantified_elsewhere(win: &RawEntry<'_>, impact: &[&Item<'_>]) -> bool {
     let name = normalize(&win.name);
     let distinctive: Vec<&str> = name
         .split(' ')
@@ -109,9 +109,10 @@ fn quantified_elsewhere(win: &Entry, impact: &[&Entry]) -> bool {
 
 pub(super) fn metrics(index: &Index<'_>, out: &mut Vec<Finding>) {
     let impact = index.entries("business_impact");
-    let quantified_impact: Vec<&Entry> = impact.iter().filter(|e| is_quantified(&e.text)).collect();
+    let quantified_impact: Vec<&Item<'_>> =
+        impact.iter().filter(|e| is_quantified(&e.text)).collect();
     let wins = wins(index);
-    let quantified_wins: Vec<&Entry> = wins.iter().filter(|w| is_quantified(&w.text)).collect();
+    let quantified_wins: Vec<&Item<'_>> = wins.iter().filter(|w| is_quantified(&w.text)).collect();
     if quantified_impact.is_empty() && quantified_wins.is_empty() {
         let line = index.heading_line("business_impact");
         let f = finding(
@@ -125,12 +126,12 @@ pub(super) fn metrics(index: &Index<'_>, out: &mut Vec<Finding>) {
         );
         out.push(cites(f, impact.iter().chain(&wins).map(|e| e.line)));
     }
-    let unquantified: Vec<&Entry> = wins
+    let unquantified: Vec<&Item<'_>> = wins
         .iter()
         .filter(|w| !is_quantified(&w.text) && !quantified_elsewhere(w, &quantified_impact))
         .collect();
     if let Some(first) = unquantified.first() {
-        let titles: Vec<&str> = unquantified.iter().map(|w| w.name.as_str()).collect();
+        let titles: Vec<&str> = unquantified.iter().map(|w| &*w.name).collect();
         let f = finding(
             "wins_not_quantified",
             Severity::Medium,
@@ -173,7 +174,7 @@ const MITIGATION_COLUMNS: [&str; 6] = [
     "action",
 ];
 
-fn mitigated(risk: &Entry) -> bool {
+fn mitigated(risk: &RawEntry<'_>) -> bool {
     if risk.form == Form::Row && !risk.headers.is_empty() {
         // A mitigation column with text in it, or (without one) a filled fourth cell.
         return risk.field(&MITIGATION_COLUMNS).is_some()
@@ -216,14 +217,14 @@ pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
             coach("risk_register"),
         )),
         State::Filled(s) => {
-            let risks: Vec<Entry> = index
+            let risks: Vec<Item<'_>> = index
                 .entries("risk_register")
                 .into_iter()
                 .filter(|e| e.form != Form::Paragraph || e.group.is_some())
                 .collect();
-            let unmitigated: Vec<&Entry> = risks.iter().filter(|r| !mitigated(r)).collect();
+            let unmitigated: Vec<&Item<'_>> = risks.iter().filter(|r| !mitigated(r)).collect();
             if !unmitigated.is_empty() {
-                let names: Vec<&str> = unmitigated.iter().map(|r| r.name.as_str()).collect();
+                let names: Vec<&str> = unmitigated.iter().map(|r| &*r.name).collect();
                 let f = finding(
                     "no_contingency",
                     Severity::Medium,
@@ -241,7 +242,7 @@ pub(super) fn contingency(index: &Index<'_>, out: &mut Vec<Finding>) {
 
 pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
     let q = "Who outside your company advocates for you when you're not in the room?";
-    let sponsors = readers::people(index.text, "sponsors");
+    let sponsors = index.people("sponsors");
     let line = index
         .heading_line("sponsors")
         .or_else(|| index.heading_line("network"));
@@ -257,12 +258,12 @@ pub(super) fn sponsors(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     }
-    let Some(company) = employer(index.text) else {
+    let Some(company) = index.employer() else {
         return;
     };
-    let is_internal = |e: &Entry| works_at(&company, &e.text);
+    let is_internal = |e: &Item<'_>| works_at(company, &e.text);
     if sponsors.iter().all(is_internal) {
-        let names: Vec<&str> = sponsors.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = sponsors.iter().map(|e| &*e.name).collect();
         let f = finding(
             "no_external_sponsor",
             Severity::Medium,
@@ -287,69 +288,70 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
     let Some(role) = index.section("current_role") else {
         return;
     };
-    let lines = index.filled(role.body_span);
-    let says = |words: &[&str]| -> Vec<usize> {
-        lines
-            .iter()
-            .filter(|e| {
-                let t = e.text.to_lowercase();
-                words.iter().any(|w| t.contains(w))
-            })
-            .map(|e| e.line)
-            .collect()
-    };
-    let in_transition = says(&[
-        "transition",
-        "handoff",
-        "hand off",
-        "handover",
-        "hand over",
-        "handing over",
-        "handing off",
-        "moving to",
-        "taking over",
-        "new role",
-        // The same in the languages people most often keep notes in.
-        "übergabe",
-        "übergeben",
-        "neue rolle",
-        "rollenwechsel",
-        "passation",
-        "nouveau rôle",
-        "transición",
-        "traspaso",
-        "nuevo rol",
-        "overdracht",
-        "nieuwe rol",
-    ]);
+    // A finding needs a role in transition and no success defined: each
+    // test below is made only when the ones before leave it possible.
     let criteria = index
         .sections_of("success_criteria")
         .iter()
         .any(|s| !index.is_empty(s));
-    let defined = criteria
-        || !index
-            .everything()
+    if criteria {
+        return;
+    }
+    let in_transition: Vec<usize> = index
+        .body(role)
+        .iter()
+        .filter(|e| {
+            let t = e.text.to_lowercase();
+            [
+                "transition",
+                "handoff",
+                "hand off",
+                "handover",
+                "hand over",
+                "handing over",
+                "handing off",
+                "moving to",
+                "taking over",
+                "new role",
+                // The same in the languages people most often keep notes in.
+                "übergabe",
+                "übergeben",
+                "neue rolle",
+                "rollenwechsel",
+                "passation",
+                "nouveau rôle",
+                "transición",
+                "traspaso",
+                "nuevo rol",
+                "overdracht",
+                "nieuwe rol",
+            ]
             .iter()
-            .filter(|e| {
-                let t = e.text.to_lowercase();
-                [
-                    "transition success",
-                    "success looks like",
-                    "success criteria",
-                    "success means",
-                    "done when",
-                    "erfolgskriterien",
-                    "erfolg bedeutet",
-                    "critères de succès",
-                    "criterios de éxito",
-                    "succescriteria",
-                ]
-                .iter()
-                .any(|w| t.contains(w))
-            })
-            .collect::<Vec<_>>()
-            .is_empty();
-    if !in_transition.is_empty() && !defined {
+            .any(|w| t.contains(w))
+        })
+        .map(|e| e.line)
+        .collect();
+    if in_transition.is_empty() {
+        return;
+    }
+    let defined = index.everything().iter().any(|e| {
+        let t = e.text.to_lowercase();
+        [
+            "transition success",
+            "success looks like",
+            "success criteria",
+            "success means",
+            "done when",
+            "erfolgskriterien",
+            "erfolg bedeutet",
+            "critères de succès",
+            "criterios de éxito",
+            "succescriteria",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    });
+    if !defined {
         let f = finding(
             "no_transition_success_criteria",
             Severity::Medium,
@@ -364,7 +366,7 @@ pub(super) fn transition(index: &Index<'_>, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn mentees(index: &Index<'_>, out: &mut Vec<Finding>) {
-    if readers::people(index.text, "mentees").is_empty() {
+    if index.people("mentees").is_empty() {
         let line = index.heading_line("mentees");
         out.push(finding(
             "no_mentee",
@@ -379,15 +381,18 @@ pub(super) fn mentees(index: &Index<'_>, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn stale(index: &Index<'_>, logs: &[Note], today: Day, out: &mut Vec<Finding>) {
-    let date_of = |text: &str, key: &str| {
-        frontmatter(text)
-            .and_then(|f| f.get(key).map(|k| k.value.clone()))
-            .and_then(|v| match v {
-                Value::Scalar(d) => Day::parse(d.get(..10).unwrap_or(&d)).ok(),
-                _ => None,
-            })
+    // Each note's frontmatter read once, whichever keys are asked.
+    let date_in = |fm: Option<&Frontmatter>, key: &str| {
+        fm.and_then(|f| f.get(key)).and_then(|k| match &k.value {
+            Value::Scalar(d) => Day::parse(d.get(..10).unwrap_or(d)).ok(),
+            _ => None,
+        })
     };
-    let last_log = logs.iter().filter_map(|(_, t)| date_of(t, "date")).max();
+    let last_log = logs
+        .iter()
+        .filter_map(|(_, t)| date_in(frontmatter(t).as_ref(), "date"))
+        .max();
+    let own = frontmatter(index.text);
     let touched = [
         "updated",
         "modified",
@@ -398,7 +403,7 @@ pub(super) fn stale(index: &Index<'_>, logs: &[Note], today: Day, out: &mut Vec<
         "created",
     ]
     .iter()
-    .filter_map(|k| date_of(index.text, k))
+    .filter_map(|k| date_in(own.as_ref(), k))
     .chain(last_log)
     .max();
     let Some(last) = touched else { return };

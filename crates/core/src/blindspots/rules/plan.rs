@@ -3,8 +3,8 @@
 
 use super::super::{Finding, FindingAction, Severity};
 use super::support::{cites, coach, coach_or_add, finding, question, Index, State};
-use crate::note::aliases::normalize;
-use crate::note::readers::{self, Entry};
+use crate::note::aliases::{normalize, normalized_chars};
+use crate::note::readers::{self, Item};
 
 /// Sections the dedicated rules below judge themselves.
 const JUDGED_ELSEWHERE: &[&str] = &[
@@ -72,13 +72,15 @@ const VISION_PARTS: &[(&str, &[&str])] = &[
     ("reach", &["reach"]),
 ];
 
-/// Whether an entry (or a subsection title) states a labelled part.
-fn states(e: &Entry, labels: &[&str]) -> bool {
-    let name = normalize(&e.name);
-    let group = e.group.as_deref().map(normalize).unwrap_or_default();
+/// Whether an entry (or a subsection title) states a labelled part: its
+/// name and group normalised, and whether it says more than its name.
+fn states((name, group, detailed): &(String, String, bool), labels: &[&str]) -> bool {
     labels.iter().any(|l| {
-        let named = |n: &str| n == *l || n.starts_with(&format!("{l} "));
-        (named(&name) && !e.detail.trim().is_empty()) || named(&group)
+        let named = |n: &str| {
+            n.strip_prefix(l)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        (named(name) && *detailed) || named(group)
     })
 }
 
@@ -98,13 +100,28 @@ pub(super) fn vision(index: &Index<'_>, out: &mut Vec<Finding>) {
         ));
         return;
     };
-    let entries = index.filled(s.body_span);
-    let own = index.filled(s.own_span());
+    let entries = index.body(s);
+    let names: Vec<(String, String, bool)> = entries
+        .iter()
+        .map(|e| {
+            (
+                normalize(&e.name),
+                e.group.map(normalize).unwrap_or_default(),
+                !e.detail.trim().is_empty(),
+            )
+        })
+        .collect();
+    let own = index.own(s);
     let mut missing = Vec::new();
     let mut seen = Vec::new();
     let mut labelled = 0;
     for (part, labels) in VISION_PARTS {
-        let found: Vec<&Entry> = entries.iter().filter(|e| states(e, labels)).collect();
+        let found: Vec<&Item<'_>> = entries
+            .iter()
+            .zip(&names)
+            .filter(|(_, n)| states(n, labels))
+            .map(|(e, _)| e)
+            .collect();
         if !found.is_empty() && *part != "north star" {
             labelled += 1;
         }
@@ -224,17 +241,53 @@ fn pov_elsewhere(index: &Index<'_>) -> Vec<usize> {
         .everything()
         .iter()
         .filter(|e| {
-            let name = normalize(&e.name);
-            let text = normalize(&e.text);
-            POV.iter().any(|p| {
-                (name == *p && !e.detail.trim().is_empty())
-                    || (text.len() > p.len() + 12
-                        && text.starts_with(p)
-                        && text.as_bytes().get(p.len()) == Some(&b' '))
-            })
+            (!e.detail.trim().is_empty() && pov_in(&e.name, true)) || pov_in(&e.text, false)
         })
         .map(|e| e.line)
         .collect()
+}
+
+/// Whether `text`, normalised, is a phrase of [`POV`] (`whole`), or opens
+/// with one and a space and runs more than twelve bytes past the phrase.
+/// Normalises only as far as it takes to tell: most texts part from every
+/// phrase within a character or two.
+fn pov_in(text: &str, whole: bool) -> bool {
+    let mut alive: u16 = (1 << POV.len()) - 1;
+    // The shortest phrase it opens with (then a space), and its length so far.
+    let mut opened: Option<usize> = None;
+    let mut len = 0;
+    let mut count = 0;
+    for c in normalized_chars(text) {
+        len += c.len_utf8();
+        let mut left = alive;
+        while left != 0 {
+            let k = left.trailing_zeros() as usize;
+            let bit = 1 << k;
+            left &= !bit;
+            if let Some(p) = POV.get(k) {
+                match p.as_bytes().get(count) {
+                    // Every character so far is the phrase's (ASCII) byte.
+                    Some(&b) if char::from(b) == c => continue,
+                    None if !whole && c == ' ' => {
+                        opened = Some(opened.map_or(p.len(), |o| o.min(p.len())));
+                    }
+                    _ => {}
+                }
+                alive &= !bit;
+            }
+        }
+        count += 1;
+        match opened {
+            None if alive == 0 => return false,
+            Some(at) if len > at + 12 => return true,
+            _ => {}
+        }
+    }
+    whole
+        && POV
+            .iter()
+            .enumerate()
+            .any(|(k, p)| alive & (1 << k) != 0 && p.len() == count)
 }
 
 pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
@@ -249,7 +302,7 @@ pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
         .or_else(|| {
             index
                 .section("innovation_thesis")
-                .filter(|s| !index.filled(s.own_span()).is_empty())
+                .filter(|s| !index.own(s).is_empty())
         });
     if belief.is_some() {
         return;

@@ -5,75 +5,119 @@
 
 use super::super::{Finding, FindingAction, Severity};
 use crate::coach::questions::for_section;
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
+use std::ops::Deref;
 
 use crate::note::aliases::kind_of;
 use crate::note::outline::{sections, Section};
 use crate::note::placeholders::is_placeholder_only;
-use crate::note::readers::{self, Entry};
+use crate::note::readers::employer::{employer_in, Employer};
+use crate::note::readers::roles::roles_in;
+use crate::note::readers::{self, Item, Reading};
 
-/// The index as the rules read it. Its sections and its whole-note entries
-/// are read once per analysis, not once per rule.
+/// The index as the rules read it: its sections (each with its kind) and
+/// its entries are read once per analysis, not once per rule. A section's
+/// entries come from the whole-note reading when it can give them (see
+/// [`Reading`]); otherwise the section is read on its own, once.
 pub(super) struct Index<'a> {
     pub(super) text: &'a str,
-    sections: Vec<Section>,
-    everything: OnceCell<Vec<Entry>>,
-    read: RefCell<Vec<(crate::span::Span, Vec<Entry>)>>,
+    sections: Vec<Sec<'a>>,
+    reading: Reading<'a>,
+    employer: OnceCell<Option<Employer>>,
+}
+
+/// A section of the index, its canonical kind, and its entries when they
+/// had to be read on their own.
+pub(super) struct Sec<'a> {
+    section: Section,
+    kind: Option<&'static str>,
+    body_alone: OnceCell<Reading<'a>>,
+    own_alone: OnceCell<Reading<'a>>,
+}
+
+impl Deref for Sec<'_> {
+    type Target = Section;
+
+    fn deref(&self) -> &Section {
+        &self.section
+    }
+}
+
+/// Which part of a section to read.
+#[derive(Clone, Copy)]
+enum Part {
+    Body,
+    Own,
 }
 
 impl<'a> Index<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         Index {
             text,
-            sections: sections(text),
-            everything: OnceCell::new(),
-            read: RefCell::new(Vec::new()),
+            sections: sections(text)
+                .into_iter()
+                .map(|section| Sec {
+                    kind: kind_of(&section.title).map(|k| k.id),
+                    section,
+                    body_alone: OnceCell::new(),
+                    own_alone: OnceCell::new(),
+                })
+                .collect(),
+            reading: Reading::new(text),
+            employer: OnceCell::new(),
         }
     }
 
     /// The first section of a canonical kind, under any alias, at any level.
-    pub(super) fn section(&self, kind: &str) -> Option<Section> {
-        self.sections_of(kind).into_iter().next()
+    pub(super) fn section(&self, kind: &str) -> Option<&Sec<'a>> {
+        self.sections.iter().find(|s| s.kind == Some(kind))
     }
 
     /// Every section of a canonical kind, in note order.
-    pub(super) fn sections_of(&self, kind: &str) -> Vec<Section> {
+    pub(super) fn sections_of(&self, kind: &str) -> Vec<&Sec<'a>> {
         self.sections
             .iter()
-            .filter(|s| kind_of(&s.title).is_some_and(|k| k.id == kind))
-            .cloned()
+            .filter(|s| s.kind == Some(kind))
             .collect()
     }
 
     /// Every entry of the note that says something, wherever it is.
-    pub(super) fn everything(&self) -> &[Entry] {
-        self.everything
-            .get_or_init(|| readers::filled(self.text, crate::span::Span::new(0, self.text.len())))
+    pub(super) fn everything(&self) -> Vec<Item<'_>> {
+        self.reading.filled()
     }
 
     /// The section, and whether it holds only the template's prompts.
-    pub(super) fn state(&self, kind: &str) -> State {
+    pub(super) fn state(&self, kind: &str) -> State<'_, 'a> {
         match self.section(kind) {
             None => State::Missing,
-            Some(s) if self.is_empty(&s) => State::Empty(s),
+            Some(s) if self.is_empty(s) => State::Empty(s),
             Some(s) => State::Filled(s),
         }
     }
 
     /// Whether a section says nothing: only prompts, or only "none"/"TBD".
-    pub(super) fn is_empty(&self, s: &Section) -> bool {
-        is_placeholder_only(self.text, s.body_span) || self.filled(s.body_span).is_empty()
+    pub(super) fn is_empty(&self, s: &Sec<'a>) -> bool {
+        is_placeholder_only(self.text, s.body_span) || self.body(s).is_empty()
     }
 
-    /// The entries of a span that say something, read once per span.
-    pub(super) fn filled(&self, span: crate::span::Span) -> Vec<Entry> {
-        let mut read = self.read.borrow_mut();
-        if let Some((_, entries)) = read.iter().find(|(s, _)| *s == span) {
-            return entries.clone();
-        }
-        let entries = readers::filled(self.text, span);
-        read.push((span, entries.clone()));
-        entries
+    /// The entries of a section, subsections included, that say something.
+    pub(super) fn body<'i>(&'i self, s: &'i Sec<'a>) -> Vec<Item<'i>> {
+        self.read(s, Part::Body)
+    }
+
+    /// The entries of a section before its first subsection that say something.
+    pub(super) fn own<'i>(&'i self, s: &'i Sec<'a>) -> Vec<Item<'i>> {
+        self.read(s, Part::Own)
+    }
+
+    fn read<'i>(&'i self, s: &'i Sec<'a>, part: Part) -> Vec<Item<'i>> {
+        let (span, alone) = match part {
+            Part::Body => (s.body_span, &s.body_alone),
+            Part::Own => (s.own_span(), &s.own_alone),
+        };
+        self.reading
+            .span_filled(span)
+            .unwrap_or_else(|| alone.get_or_init(|| Reading::of(self.text, span)).filled())
     }
 
     pub(super) fn line_of(&self, offset: usize) -> usize {
@@ -87,16 +131,51 @@ impl<'a> Index<'a> {
     }
 
     /// The entries of the first section of a kind that say something.
-    pub(super) fn entries(&self, kind: &str) -> Vec<Entry> {
-        self.section(kind)
-            .map_or_else(Vec::new, |s| self.filled(s.body_span))
+    pub(super) fn entries(&self, kind: &str) -> Vec<Item<'_>> {
+        self.section(kind).map_or_else(Vec::new, |s| self.body(s))
+    }
+
+    /// A group of people, as [`readers::people`] finds it.
+    pub(super) fn people(&self, kind: &str) -> Vec<Item<'_>> {
+        if let Some(s) = self.section(kind) {
+            return self.body(s);
+        }
+        let all = self.entries("network");
+        let grouped: Vec<Item<'_>> = all
+            .iter()
+            .filter(|e| e.group.and_then(kind_of).is_some_and(|k| k.id == kind))
+            .copied()
+            .collect();
+        if !grouped.is_empty() {
+            return grouped;
+        }
+        let word = kind.trim_end_matches('s');
+        all.into_iter()
+            .filter(|e| e.text.to_lowercase().contains(word))
+            .collect()
+    }
+
+    /// The current employer, as [`readers::employer::employer`] finds it.
+    pub(super) fn employer(&self) -> Option<&Employer> {
+        self.employer
+            .get_or_init(|| {
+                let timeline = self
+                    .entries("timeline")
+                    .iter()
+                    .map(Item::to_entry)
+                    .collect();
+                employer_in(self.text, &roles_in(timeline), || {
+                    self.section("current_role").map(|s| s.section.clone())
+                })
+            })
+            .as_ref()
     }
 }
 
-pub(super) enum State {
+pub(super) enum State<'i, 'a> {
     Missing,
-    Empty(Section),
-    Filled(Section),
+    Empty(&'i Sec<'a>),
+    Filled(&'i Sec<'a>),
 }
 
 pub(super) fn question(section: &str) -> String {

@@ -7,9 +7,10 @@
 //! Ltd, LLC, Insurance, Bank, Group, Corp…), and its shortest distinctive
 //! form (the first word, when that word is not generic).
 
-use super::roles::roles;
+use super::roles::{roles, Held};
 use super::section;
 use crate::note::aliases::normalize;
+use crate::note::outline::Section;
 
 /// Words a company name may carry or drop without naming another company.
 pub const SUFFIXES: &[&str] = &[
@@ -130,7 +131,16 @@ pub fn forms(name: &str) -> Vec<String> {
 /// `, `, or a LinkedIn-style `Company · Full-time` line), else of its first
 /// role, else `at X` in Current Role.
 pub fn employer(text: &str) -> Option<Employer> {
-    let held = roles(text);
+    employer_in(text, &roles(text), || section(text, "current_role"))
+}
+
+/// [`employer`], from the Timeline's roles and (asked only when they name
+/// no company) the Current Role section.
+pub fn employer_in(
+    text: &str,
+    held: &[Held],
+    current_role: impl FnOnce() -> Option<Section>,
+) -> Option<Employer> {
     let current = held.iter().find(|h| h.is_current());
     for h in current.into_iter().chain(held.first()) {
         let name = h.company.trim().trim_end_matches(['.', ',']).trim();
@@ -141,7 +151,7 @@ pub fn employer(text: &str) -> Option<Employer> {
             });
         }
     }
-    let role = section(text, "current_role")?;
+    let role = current_role()?;
     let body = role.body_span.of(text);
     let at = body.find(" at ")?;
     let name = body

@@ -9,6 +9,7 @@
 //!
 //! - [`section`] finds a section by its canonical id (any alias, any level);
 //! - [`entries`] reads the entries of a span, [`section_entries`] of a section;
+//! - [`Reading`] reads a whole note once and answers for its sections too;
 //! - [`people`] reads a group of people (sponsors, mentees…) whether it has a
 //!   subsection of its own or is a labelled part of Network;
 //! - [`employer`] recognises a company under its variants.
@@ -18,13 +19,19 @@
 
 pub mod employer;
 mod parse;
+mod reading;
 pub mod roles;
+mod text;
+
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::aliases::kind_of;
 use super::outline::{sections, Section};
 use crate::span::Span;
 
 pub use parse::entries;
+pub use reading::{Item, Reading};
 
 /// How an entry was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +65,9 @@ pub struct Entry {
     pub detail: String,
     /// Table cells, markup dropped; for other forms `[name, detail]`.
     pub cells: Vec<String>,
-    /// The table's header cells, lower-cased; empty for other forms.
-    pub headers: Vec<String>,
+    /// The table's header cells, lower-cased; empty for other forms. Shared
+    /// by the rows of a table.
+    pub headers: Arc<[String]>,
     /// The whole entry, markup dropped, continuation lines joined by `\n`.
     pub text: String,
     /// The nearest heading or label (`**Sponsors:**`, `Mentees:`) above it
@@ -71,28 +79,103 @@ impl Entry {
     /// The cell under the first header that starts with one of `names`
     /// (lower-case), when it holds something.
     pub fn field(&self, names: &[&str]) -> Option<&str> {
-        let at = self
-            .headers
-            .iter()
-            .position(|h| names.iter().any(|n| h.starts_with(n)))?;
-        self.cells
-            .get(at)
-            .map(String::as_str)
-            .filter(|c| !c.trim().is_empty())
+        field_of(&self.headers, names, |at| {
+            self.cells.get(at).map(String::as_str)
+        })
     }
 
     /// Whether it says nothing: "none", "TBD", "n/a", "-".
     pub fn is_nil(&self) -> bool {
-        // Every nil word is short: longer text says something.
-        if self.text.len() > 16 {
-            return false;
-        }
-        let t = super::aliases::normalize(&self.text);
-        matches!(
-            t.as_str(),
-            "" | "none" | "nothing" | "nothing yet" | "tbd" | "n a" | "na" | "todo" | "none yet"
-        )
+        says_nothing(&self.text)
     }
+}
+
+/// An entry as the reader finds it: its words borrowed from the note
+/// wherever dropping the markup leaves them as written. [`Entry`] is the
+/// same entry owning its words (and its group, which a [`Reading`] knows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry<'t> {
+    /// 1-based line of its first line.
+    pub line: usize,
+    /// 1-based line of its last line.
+    pub end_line: usize,
+    /// How it was written.
+    pub form: Form,
+    /// As [`Entry::name`].
+    pub name: Cow<'t, str>,
+    /// As [`Entry::detail`].
+    pub detail: Cow<'t, str>,
+    /// A row's cells; empty for other forms (whose [`Entry::cells`] are
+    /// `[name, detail]`).
+    pub cells: Vec<Cow<'t, str>>,
+    /// As [`Entry::headers`].
+    pub headers: Arc<[String]>,
+    /// As [`Entry::text`].
+    pub text: Cow<'t, str>,
+    /// Its group among the labels the reader met (see `parse::Read`).
+    group: Option<usize>,
+}
+
+impl RawEntry<'_> {
+    /// As [`Entry::field`].
+    pub fn field(&self, names: &[&str]) -> Option<&str> {
+        field_of(&self.headers, names, |at| self.cells.get(at).map(|c| &**c))
+    }
+
+    /// As [`Entry::is_nil`].
+    pub fn is_nil(&self) -> bool {
+        says_nothing(&self.text)
+    }
+
+    /// The entry owning its words, under `group`.
+    pub fn to_entry(&self, group: Option<&str>) -> Entry {
+        self.clone().into_entry(group.map(str::to_string))
+    }
+
+    fn into_entry(self, group: Option<String>) -> Entry {
+        let cells = if self.form == Form::Row {
+            self.cells.into_iter().map(Cow::into_owned).collect()
+        } else {
+            vec![self.name.to_string(), self.detail.to_string()]
+        };
+        Entry {
+            line: self.line,
+            end_line: self.end_line,
+            form: self.form,
+            name: self.name.into_owned(),
+            detail: self.detail.into_owned(),
+            cells,
+            headers: self.headers,
+            text: self.text.into_owned(),
+            group,
+        }
+    }
+}
+
+/// The cell (given by position) under the first header that starts with one
+/// of `names`, when it holds something.
+fn field_of<'a>(
+    headers: &[String],
+    names: &[&str],
+    cell: impl Fn(usize) -> Option<&'a str>,
+) -> Option<&'a str> {
+    let at = headers
+        .iter()
+        .position(|h| names.iter().any(|n| h.starts_with(n)))?;
+    cell(at).filter(|c| !c.trim().is_empty())
+}
+
+/// Whether an entry's text says nothing: "none", "TBD", "n/a", "-".
+fn says_nothing(text: &str) -> bool {
+    // Every nil word is short: longer text says something.
+    if text.len() > 16 {
+        return false;
+    }
+    let t = super::aliases::normalize(text);
+    matches!(
+        t.as_str(),
+        "" | "none" | "nothing" | "nothing yet" | "tbd" | "n a" | "na" | "todo" | "none yet"
+    )
 }
 
 /// The first section whose title names the canonical `kind` (an id of

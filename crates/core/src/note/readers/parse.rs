@@ -4,24 +4,65 @@
 //! line numbers findings cite, read half-formed tables and lists the way a
 //! person means them, and never fail.
 
-use super::{line_of, Entry, Form};
-use crate::note::aliases::kind_of;
+use std::sync::Arc;
+
+use super::text::{clean, joined, label_only, split_name, split_row};
+use super::{line_of, Entry, Form, RawEntry};
 use crate::note::lines::lines_in;
 use crate::note::placeholders::is_placeholder_line;
 use crate::span::Span;
 
 /// The entries of `text[span]`, top to bottom.
 pub fn entries(text: &str, span: Span) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let first = line_of(text, span.start);
-    let mut group: Option<String> = None;
-    let mut headers: Vec<String> = Vec::new();
+    let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
+    let Read { entries, groups } = read(line_of(text, span.start), &lines, None);
+    entries
+        .into_iter()
+        .map(|e| {
+            let group = e.group.and_then(|g| groups.get(g)).cloned();
+            e.into_entry(group)
+        })
+        .collect()
+}
+
+/// What [`read`] found: the entries, and the headings and labels that are
+/// their groups.
+#[derive(Debug, Default)]
+pub(super) struct Read<'t> {
+    pub(super) entries: Vec<RawEntry<'t>>,
+    pub(super) groups: Vec<String>,
+}
+
+/// What [`read`] notes of a whole note, so that a span's entries can be
+/// taken from it (see [`super::reading`]).
+#[derive(Debug, Default)]
+pub(super) struct Trace {
+    /// Per line: whether the reader entered it as it enters a span's first
+    /// line (outside fences, comments, tables and paragraphs).
+    pub(super) fresh: Vec<bool>,
+    /// Per entry: the 1-based line that set its group (0 when it has none).
+    pub(super) group_lines: Vec<usize>,
+}
+
+/// The entries of `lines`, the first of which is 1-based line `first`.
+pub(super) fn read<'t>(first: usize, lines: &[&'t str], mut trace: Option<&mut Trace>) -> Read<'t> {
+    let mut out: Vec<RawEntry<'t>> = Vec::new();
+    let mut groups: Vec<String> = Vec::new();
+    let mut group: Option<usize> = None;
+    let mut group_line = 0;
+    // No headers, shared by every entry without a table header.
+    let none: Arc<[String]> = Arc::from([]);
+    let mut headers = Arc::clone(&none);
     let mut in_table = false;
     let mut in_fence = false;
     let mut in_comment = false;
     let mut paragraph_open = false;
-    let lines: Vec<&str> = lines_in(text, span).map(|l| l.content).collect();
-    for (i, raw) in lines.iter().enumerate() {
+    let mut looked_ahead: Option<(usize, bool)> = None;
+    for (i, &raw) in lines.iter().enumerate() {
+        if let Some(t) = trace.as_deref_mut() {
+            t.fresh
+                .push(!in_fence && !in_comment && !paragraph_open && !in_table);
+        }
         let line = first + i;
         let trimmed = raw.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -44,7 +85,9 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
             continue;
         }
         if trimmed.starts_with('#') {
-            group = Some(clean(trimmed.trim_start_matches('#')));
+            groups.push(clean(trimmed.trim_start_matches('#')).into_owned());
+            group = Some(groups.len() - 1);
+            group_line = line;
             paragraph_open = false;
             in_table = false;
             continue;
@@ -59,50 +102,48 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
         }
         if quoted.starts_with('|') {
             paragraph_open = false;
-            if is_separator(quoted) {
+            // A row's look at the next line answers that line's own test.
+            let separator = match looked_ahead.take() {
+                Some((at, answer)) if at == i => answer,
+                _ => is_separator(quoted),
+            };
+            if separator {
                 continue;
             }
             let next_is_separator = lines
                 .get(i + 1)
                 .is_some_and(|n| is_separator(strip_quote(n.trim())));
-            let cells = split_row(quoted);
+            looked_ahead = Some((i + 1, next_is_separator));
             if next_is_separator {
-                headers = cells.iter().map(|c| c.to_lowercase()).collect();
+                headers = split_row(quoted).iter().map(|c| c.to_lowercase()).collect();
                 in_table = true;
                 continue;
             }
             if !in_table {
-                headers.clear();
+                headers = Arc::clone(&none);
                 in_table = true;
             }
-            if is_placeholder_line(quoted) || cells.iter().all(String::is_empty) {
+            if is_placeholder_line(quoted) {
                 continue;
             }
-            let name = cells.first().cloned().unwrap_or_default();
-            let detail = cells
-                .get(1..)
-                .unwrap_or_default()
-                .iter()
-                .filter(|c| !c.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push(Entry {
+            let cells = split_row(quoted);
+            if cells.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            out.push(RawEntry {
                 line,
                 end_line: line,
                 form: Form::Row,
-                text: cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                name,
-                detail,
+                name: cells.first().cloned().unwrap_or_default(),
+                detail: joined(cells.get(1..).unwrap_or_default(), ", "),
+                text: joined(&cells, " | "),
                 cells,
-                headers: headers.clone(),
-                group: group.clone(),
+                headers: Arc::clone(&headers),
+                group,
             });
+            if let Some(t) = trace.as_deref_mut() {
+                t.group_lines.push(group_line);
+            }
             continue;
         }
         in_table = false;
@@ -115,8 +156,9 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
         if let (true, Some(last)) = (indented, out.last_mut()) {
             if last.form != Form::Row {
                 let (_, body) = item.unwrap_or((Form::Paragraph, quoted));
-                last.text.push('\n');
-                last.text.push_str(&clean(body));
+                let text = last.text.to_mut();
+                text.push('\n');
+                text.push_str(&clean(body));
                 last.end_line = line;
                 continue;
             }
@@ -125,45 +167,66 @@ pub fn entries(text: &str, span: Span) -> Vec<Entry> {
             Some((form, body)) => {
                 paragraph_open = false;
                 if let Some(label) = label_only(body) {
-                    group = Some(label);
+                    groups.push(label);
+                    group = Some(groups.len() - 1);
+                    group_line = line;
                     continue;
                 }
-                out.push(entry(line, form, body, group.clone()));
+                out.push(entry(line, form, body, group, &none));
+                if let Some(t) = trace.as_deref_mut() {
+                    t.group_lines.push(group_line);
+                }
             }
             None => {
                 if let Some(label) = label_only(quoted) {
-                    group = Some(label);
+                    groups.push(label);
+                    group = Some(groups.len() - 1);
+                    group_line = line;
                     paragraph_open = false;
                     continue;
                 }
                 match out.last_mut() {
                     Some(last) if paragraph_open => {
-                        last.text.push('\n');
-                        last.text.push_str(&clean(quoted));
+                        let text = last.text.to_mut();
+                        text.push('\n');
+                        text.push_str(&clean(quoted));
                         last.end_line = line;
                     }
                     _ => {
-                        out.push(entry(line, Form::Paragraph, quoted, group.clone()));
+                        out.push(entry(line, Form::Paragraph, quoted, group, &none));
+                        if let Some(t) = trace.as_deref_mut() {
+                            t.group_lines.push(group_line);
+                        }
                         paragraph_open = true;
                     }
                 }
             }
         }
     }
-    out
+    Read {
+        entries: out,
+        groups,
+    }
 }
 
-fn entry(line: usize, form: Form, body: &str, group: Option<String>) -> Entry {
+/// A bullet, task or paragraph entry.
+fn entry<'t>(
+    line: usize,
+    form: Form,
+    body: &'t str,
+    group: Option<usize>,
+    no_headers: &Arc<[String]>,
+) -> RawEntry<'t> {
     let (name, detail) = split_name(body);
-    Entry {
+    RawEntry {
         line,
         end_line: line,
         form,
         text: clean(body),
-        cells: vec![name.clone(), detail.clone()],
+        cells: Vec::new(),
         name,
         detail,
-        headers: Vec::new(),
+        headers: Arc::clone(no_headers),
         group,
     }
 }
@@ -196,122 +259,7 @@ fn list_item(line: &str) -> Option<(Form, &str)> {
     Some((Form::Bullet, rest))
 }
 
-/// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
-fn label_only(body: &str) -> Option<String> {
-    let t = body.trim();
-    let bare = t.trim_matches('*').trim_matches('_').trim();
-    let label = bare
-        .strip_suffix(':')
-        .unwrap_or(bare)
-        .trim_end_matches('*')
-        .trim();
-    let bold = t.starts_with("**") && t.ends_with("**") && !bare.contains("**");
-    // A bold line alone is a label only when it names a section kind
-    // ("**Sponsors**"); a bold statement ("**Visible outside X**") is content.
-    let is_label = (t.ends_with(':') || t.ends_with(":**") || (bold && kind_of(label).is_some()))
-        && !label.is_empty()
-        && label.split_whitespace().count() <= 4;
-    is_label.then(|| clean(label))
-}
-
-/// The leading name and the rest: a bold lead, or the text before the first
-/// ` — `, ` – `, ` - `, `: `, ` (`, `, `.
-fn split_name(body: &str) -> (String, String) {
-    let t = body.trim();
-    if let Some(rest) = t.strip_prefix("**") {
-        if let Some(end) = rest.find("**") {
-            let name = rest.get(..end).unwrap_or("");
-            let after = rest.get(end + 2..).unwrap_or("");
-            let name = name.trim().trim_end_matches(':');
-            let after = after
-                .trim_start_matches([':', ' ', '—', '–', '-', ','])
-                .trim();
-            let detail = match after.strip_prefix('(') {
-                Some(inner) => aside(inner),
-                None => clean(after),
-            };
-            return (clean(name), detail);
-        }
-    }
-    let cut = [" — ", " – ", " - ", ": ", " (", ", "]
-        .iter()
-        .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
-        .min();
-    match cut {
-        Some((at, sep)) => {
-            let name = t.get(..at).unwrap_or(t);
-            let rest = t.get(at + sep.len()..).unwrap_or("");
-            let detail = if sep == " (" {
-                aside(rest)
-            } else {
-                clean(rest)
-            };
-            (clean(name), detail)
-        }
-        None => (clean(t), String::new()),
-    }
-}
-
-/// The detail after an opening parenthesis: `VP Eng, Northwind) — sponsor`
-/// reads as `VP Eng, Northwind — sponsor`.
-fn aside(inner: &str) -> String {
-    let Some(close) = inner.find(')') else {
-        return clean(inner);
-    };
-    let within = clean(inner.get(..close).unwrap_or(""));
-    let after = inner
-        .get(close + 1..)
-        .unwrap_or("")
-        .trim_start_matches([':', ' ', '—', '–', '-', ',', ';'])
-        .trim();
-    if after.is_empty() {
-        within
-    } else {
-        format!("{within} — {}", clean(after))
-    }
-}
-
-/// Markup dropped: emphasis, inline code ticks, wikilink brackets
-/// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
-pub(super) fn clean(s: &str) -> String {
-    // Most text has no markup: copy only what has some, in the same order.
-    let mut t = if s.contains("[[") {
-        std::borrow::Cow::Owned(unlink(s))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    };
-    for (mark, with) in [("**", ""), ("__", ""), ("`", ""), ("\\|", "|")] {
-        if t.contains(mark) {
-            t = std::borrow::Cow::Owned(t.replace(mark, with));
-        }
-    }
-    t.trim()
-        .trim_matches('*')
-        .trim_matches('_')
-        .trim()
-        .to_string()
-}
-
-/// Wikilinks as the text they show.
-fn unlink(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find("[[") {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 2..).unwrap_or("");
-        let Some(close) = after.find("]]") else {
-            out.push_str(after);
-            return out;
-        };
-        let inner = after.get(..close).unwrap_or("").replace("\\|", "|");
-        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
-        rest = after.get(close + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
-fn strip_quote(line: &str) -> &str {
+pub(super) fn strip_quote(line: &str) -> &str {
     let mut t = line;
     while let Some(rest) = t.strip_prefix('>') {
         t = rest.trim_start();
@@ -326,31 +274,8 @@ fn is_rule(t: &str) -> bool {
             || t.chars().all(|c| c == '_' || c == ' '))
 }
 
-fn is_separator(t: &str) -> bool {
+pub(super) fn is_separator(t: &str) -> bool {
     t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-}
-
-/// The cells of a table row, `\|` kept inside a cell.
-fn split_row(row: &str) -> Vec<String> {
-    let inner = row.trim().trim_start_matches('|');
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut escaped = false;
-    for c in inner.chars() {
-        match c {
-            '|' if !escaped => cells.push(clean(&std::mem::take(&mut cell))),
-            '\\' => {
-                escaped = true;
-                cell.push(c);
-                continue;
-            }
-            _ => cell.push(c),
-        }
-        escaped = false;
-    }
-    cells.push(clean(&cell));
-    cells
 }
 
 #[cfg(test)]

@@ -38,7 +38,12 @@ impl Held {
 /// The Timeline's roles, top to bottom (its `Pattern:` line and entries
 /// that say nothing are not roles).
 pub fn roles(text: &str) -> Vec<Held> {
-    let all: Vec<Entry> = section_entries(text, "timeline")
+    roles_in(section_entries(text, "timeline"))
+}
+
+/// The roles among a Timeline's entries (as [`section_entries`] reads them).
+pub fn roles_in(timeline: Vec<Entry>) -> Vec<Held> {
+    let all: Vec<Entry> = timeline
         .into_iter()
         .filter(|e| !e.is_nil() && !is_pattern(e))
         .collect();
