@@ -7,7 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, note_or_response, note_text, required, respond};
+use crate::{input, input_with_texts, note_text, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -88,25 +88,22 @@ pub fn locate_index(
 /// reads, lazily, instead of thousands of JS objects built field by field.
 #[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
 pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
-    let text = match note_or_response(&text) {
-        Ok(text) => text,
-        Err(response) => return response,
-    };
-    let text = text.as_str();
-    let packed = crate::packed::pack(&career_core::note::outline(text));
-    let value = js_sys::Object::new();
-    let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
-    let strings = JsValue::from_str(&packed.strings);
-    let envelope = js_sys::Object::new();
-    let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
-    };
-    set(&value, "numbers", &numbers);
-    set(&value, "strings", &strings);
-    set(&envelope, "ok", &JsValue::TRUE);
-    set(&envelope, "value", &value);
-    envelope.into()
+    on_note(&text, |text| {
+        let packed = crate::packed::pack(&career_core::note::outline(text));
+        let value = js_sys::Object::new();
+        let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
+        let strings = JsValue::from_str(&packed.strings);
+        let envelope = js_sys::Object::new();
+        let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
+        };
+        set(&value, "numbers", &numbers);
+        set(&value, "strings", &strings);
+        set(&envelope, "ok", &JsValue::TRUE);
+        set(&envelope, "value", &value);
+        envelope.into()
+    })
 }
 
 /// What `applyOperation` returns: only the edits, byte spans of the text
@@ -500,26 +497,23 @@ pub fn dispose_thread(
     )]
     value: JsValue,
 ) -> JsValue {
-    let text = match note_or_response(&text) {
-        Ok(text) => text,
-        Err(response) => return response,
-    };
-    let text = text.as_str();
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Dispose {
-        line: usize,
-        disposition: career_core::log::threads::Disposition,
-    }
-    respond(input::<Dispose>(value).and_then(|i| {
-        let edit = career_core::log::threads::dispose(text, i.line, i.disposition)?;
-        let new = match career_core::edit::apply(text, std::slice::from_ref(&edit))? {
-            career_core::edit::Applied::Changed(t) => Some(t),
-            career_core::edit::Applied::Unchanged => None,
-        };
-        Ok(ops::Outcome {
-            edits: vec![edit],
-            text: new,
-        })
-    }))
+    on_note(&text, |text| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Dispose {
+            line: usize,
+            disposition: career_core::log::threads::Disposition,
+        }
+        respond(input::<Dispose>(value).and_then(|i| {
+            let edit = career_core::log::threads::dispose(text, i.line, i.disposition)?;
+            let new = match career_core::edit::apply(text, std::slice::from_ref(&edit))? {
+                career_core::edit::Applied::Changed(t) => Some(t),
+                career_core::edit::Applied::Unchanged => None,
+            };
+            Ok(ops::Outcome {
+                edits: vec![edit],
+                text: new,
+            })
+        }))
+    })
 }

@@ -316,10 +316,13 @@ pub(crate) fn note_text(value: &JsValue) -> Result<String, CoreError> {
     })
 }
 
-/// [`note_text`] for an export that takes the text as its first argument:
-/// the text, or the error response to return as it is.
-pub(crate) fn note_or_response(value: &JsValue) -> Result<String, JsValue> {
-    note_text(value).map_err(|error| respond::<()>(Err(error)))
+/// For an export that takes the note's text as an argument: `answer` given
+/// the text, or the `invalid_input` response when it is no string.
+pub(crate) fn on_note(value: &JsValue, answer: impl FnOnce(&str) -> JsValue) -> JsValue {
+    match note_text(value) {
+        Ok(text) => answer(&text),
+        Err(error) => respond::<()>(Err(error)),
+    }
 }
 
 /// The one place results become JS values.

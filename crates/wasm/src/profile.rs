@@ -5,7 +5,7 @@ use career_core::templates::profile_coach::{self, ProfileReading};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, note_or_response, respond};
+use crate::{input, on_note, respond};
 
 /// A profile question with the profile's current value.
 #[derive(Serialize)]
@@ -26,22 +26,19 @@ struct QuestionView {
 pub fn profile_questions(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> JsValue {
-    let text = match note_or_response(&text) {
-        Ok(text) => text,
-        Err(response) => return response,
-    };
-    let text = text.as_str();
-    respond(
-        profile_coach::QUESTIONS
-            .iter()
-            .map(|q| {
-                Ok(QuestionView {
-                    question: *q,
-                    current: profile_coach::current(text, q.id)?,
+    on_note(&text, |text| {
+        respond(
+            profile_coach::QUESTIONS
+                .iter()
+                .map(|q| {
+                    Ok(QuestionView {
+                        question: *q,
+                        current: profile_coach::current(text, q.id)?,
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>, career_core::CoreError>>(),
-    )
+                .collect::<Result<Vec<_>, career_core::CoreError>>(),
+        )
+    })
 }
 
 /// Input of `profileRead`.
