@@ -6,6 +6,8 @@
 //! task that is already there, insert a section that exists) are idempotent:
 //! running them twice equals running them once.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Day;
@@ -14,7 +16,8 @@ use crate::edit::{self, apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::normalize;
 use crate::note::frontmatter::content_start;
-use crate::note::outline::{self, Section};
+use crate::note::headings::{fast_scan, headings, rescan, Heading};
+use crate::note::outline::{self, heading_title, Section};
 use crate::note::tables::{tables_in, Table};
 use crate::note::tasks::tasks_in;
 use crate::settings::Settings;
@@ -200,13 +203,18 @@ pub fn outcome_of(text: &str, edits: Vec<TextEdit>) -> CoreResult<Outcome> {
 
 /// Applies an operation to `text`, refusing results that would not read as intended.
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
-    // One heading scan of the note serves both the plan and the check.
-    let sections = outline::sections(text);
+    // One heading scan of the note serves both the plan and the check, whose
+    // own scan of the result then reads only around the edits.
+    let scanned = fast_scan(text);
+    let sections = match &scanned {
+        Some(found) => outline::sections_from(text, found),
+        None => outline::sections(text),
+    };
     let edits = plan_with(text, &sections, op)?;
     let new = match apply(text, &edits)? {
         Applied::Unchanged => None,
         Applied::Changed(new) => {
-            verify(&sections, &edits, &new, op)?;
+            verify(&sections, scanned.as_deref(), &edits, &new, op)?;
             Some(new)
         }
     };
@@ -219,9 +227,11 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
 /// and what the operation adds must be visible where it was put (not swallowed
 /// by an unclosed fence already in the note).
 ///
-/// `old_sections` are the sections of the text before the edits.
+/// `old_sections` are the sections of the text before the edits, and
+/// `old_scan` its headings when the fast scan found them.
 fn verify(
     old_sections: &[Section],
+    old_scan: Option<&[Heading]>,
     edits: &[TextEdit],
     new: &str,
     op: &Operation,
@@ -243,32 +253,40 @@ fn verify(
         new_spans.push(crate::span::Span::new(start, start + edit.new_text.len()));
         shift += edit.new_text.len() as isize - edit.span.len() as isize;
     }
-    let outside = |spans: &[crate::span::Span], s: &Section| {
-        !spans
+    let overlaps = |spans: &[crate::span::Span], heading: crate::span::Span| {
+        spans
             .iter()
-            .any(|e| e.start < s.heading_span.end && s.heading_span.start < e.end)
+            .any(|e| e.start < heading.end && heading.start < e.end)
     };
-    let headings = |sections: &[Section], spans: &[crate::span::Span]| -> Vec<(u8, String)> {
-        sections
-            .iter()
-            .filter(|s| outside(spans, s))
-            .map(|s| (s.level, s.title.clone()))
-            .collect()
-    };
-    let new_sections = outline::sections(new);
-    let before = headings(old_sections, &old_spans);
-    let after = headings(&new_sections, &new_spans);
-    if before != after {
+    // The new text's headings only: its sections (paths) are built just for a task's check.
+    let changed = crate::span::Span::new(
+        old_spans.first().map_or(0, |s| s.start),
+        old_spans.iter().map(|s| s.end).max().unwrap_or(0),
+    );
+    let new_end = new_spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let new_headings = old_scan
+        .and_then(|old| rescan(new, old, changed, new_end))
+        .unwrap_or_else(|| headings(new));
+    let before = old_sections
+        .iter()
+        .filter(|s| !overlaps(&old_spans, s.heading_span))
+        .map(|s| (s.level, Cow::Borrowed(s.title.as_str())));
+    let after = new_headings
+        .iter()
+        .filter(|h| !overlaps(&new_spans, h.span))
+        .map(|h| (h.level, heading_title(new, h)));
+    if !before.clone().eq(after.clone()) {
+        let (before, after): (Vec<_>, Vec<_>) = (before.collect(), after.collect());
         let changed = before
             .iter()
             .zip(after.iter())
             .find(|(a, b)| a != b)
-            .map(|(a, _)| a.1.clone())
+            .map(|(a, _)| a.1.to_string())
             .or_else(|| {
                 before
                     .get(after.len())
                     .or(after.get(before.len()))
-                    .map(|h| h.1.clone())
+                    .map(|h| h.1.to_string())
             })
             .unwrap_or_default();
         return Err(CoreError::new(
@@ -278,10 +296,6 @@ fn verify(
             ),
         ));
     }
-    let after: Vec<(u8, String)> = new_sections
-        .iter()
-        .map(|s| (s.level, normalize(&s.title)))
-        .collect();
     let hidden = |what: &str| {
         CoreError::new(
             ErrorCode::WouldBeHidden,
@@ -291,7 +305,10 @@ fn verify(
     match op {
         Operation::SectionInsert { heading, .. } => {
             let wanted = normalize(heading);
-            if !after.iter().any(|(_, t)| *t == wanted) {
+            if !new_headings
+                .iter()
+                .any(|h| normalize(&heading_title(new, h)) == wanted)
+            {
                 return Err(hidden("section"));
             }
         }
@@ -320,6 +337,7 @@ fn verify(
                 new_spans.first().map_or(0, |s| s.start),
                 new_spans.last().map_or(0, |s| s.end),
             );
+            let new_sections = outline::sections(new);
             if !tasks_in(new, outline::region_around(new, &new_sections, edited))
                 .iter()
                 .any(|t| t.status == ' ' && normalize(&t.text) == wanted)

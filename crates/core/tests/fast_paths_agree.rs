@@ -10,6 +10,7 @@
 mod common;
 
 use career_core::note::aliases::normalize;
+use career_core::note::headings::{fast_scan, rescan};
 use career_core::note::outline::{region_around, sections};
 use career_core::note::sourcepos::{parse, Kind};
 use career_core::note::tables::tables_in;
@@ -111,4 +112,75 @@ fn a_slice_opening_with_dashes_has_thematic_breaks_not_frontmatter() {
             .any(|n| n.kind == Kind::FrontMatter),
         "the note's own frontmatter is still read"
     );
+}
+
+/// Replaces `old[start..end]` (clamped to char boundaries) with `insert`, then
+/// checks that re-scanning only around the change finds what a full scan finds.
+fn rescan_equals_full_scan(
+    old: &str,
+    start: usize,
+    end: usize,
+    insert: &str,
+) -> Result<(), TestCaseError> {
+    let Some(old_headings) = fast_scan(old) else {
+        return Ok(());
+    };
+    let floor = |mut at: usize| {
+        at = at.min(old.len());
+        while !old.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (start, end) = (floor(start.min(end)), floor(start.max(end)));
+    let new = format!("{}{insert}{}", &old[..start], &old[end..]);
+    let changed = Span::new(start, end);
+    prop_assert_eq!(
+        rescan(&new, &old_headings, changed, start + insert.len()),
+        fast_scan(&new),
+        "{:?} with {:?} replaced by {:?}",
+        old,
+        changed,
+        insert
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn a_rescan_around_a_change_equals_a_full_scan(
+        old in note(),
+        insert in note(),
+        start in 0usize..600,
+        len in 0usize..120,
+    ) {
+        rescan_equals_full_scan(&old, start, start + len, &insert)?;
+    }
+}
+
+#[test]
+fn a_rescan_of_corpus_edits_equals_a_full_scan() {
+    let inserts = [
+        "",
+        "text\n",
+        "# New\n",
+        "```\n",
+        "---\n",
+        "\n---\r\n",
+        "- [ ] a\n| a | b |\n",
+    ];
+    for (name, text) in common::corpus() {
+        let lines: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for (n, &start) in lines.iter().enumerate().step_by(7) {
+            let end = lines.get(n + 3).copied().unwrap_or(text.len());
+            for insert in inserts {
+                rescan_equals_full_scan(&text, start, end, insert)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
+    }
 }

@@ -27,3 +27,45 @@ proptest! {
         }
     }
 }
+
+/// Lines that open an HTML block of kind 7 (a tag alone on its line) or start
+/// a paragraph (a tag followed by text), from real notes (Obsidian's release
+/// notes) and CommonMark's grammar: an `===` after a paragraph makes a heading,
+/// after an HTML block it does not. The scan must decide each as comrak does.
+#[test]
+fn tags_that_open_html_blocks_or_paragraphs_read_as_comrak_reads_them() {
+    let lines = [
+        "<small>Released August 31, 2022</small>",
+        "<img alt=\"canvas-promo\" src=\"https://example.com/a.png\">",
+        "<img alt=\"new app icon\" src=\"https://obsidian.md/x.png\" width=\"400\">",
+        "<video width=\"640\" height=\"480\" controls>",
+        "<video src=\"v.mp4\" controls=\"controls\" style=\"max-height:400px\"></video>",
+        "<br/>",
+        "<br />",
+        "</small>",
+        "</small >",
+        "</small/>",
+        "<a href=x/>",
+        "<a href=>",
+        "<a href='x>",
+        "<a b c>",
+        "<a b=1c>",
+        "<a b = \"1\"   >  ",
+        "<x-y data-a=\"1\"/>",
+        "<a_b>",
+        "<1a>",
+        "<a\tb='1'>",
+        "<span>x</span>",
+        "<i>",
+    ];
+    for line in lines {
+        for text in [
+            format!("{line}\n===\n# After\n"),
+            format!("{line}\nmore\n---\n## After\n"),
+            format!("intro\n{line}\n===\n"),
+        ] {
+            let fast = fast_scan(&text).unwrap_or_else(|| panic!("the scan decides {line:?}"));
+            assert_eq!(fast, by_comrak(&text), "{text:?}");
+        }
+    }
+}

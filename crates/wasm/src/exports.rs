@@ -7,7 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, required, respond};
+use crate::{input, input_with_texts, note_text, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -87,21 +87,23 @@ pub fn locate_index(
 /// into one `Uint32Array` and one string (`packed.rs`): what the plugin
 /// reads, lazily, instead of thousands of JS objects built field by field.
 #[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
-pub fn outline_packed(text: &str) -> JsValue {
-    let packed = crate::packed::pack(&career_core::note::outline(text));
-    let value = js_sys::Object::new();
-    let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
-    let strings = JsValue::from_str(&packed.strings);
-    let envelope = js_sys::Object::new();
-    let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
-    };
-    set(&value, "numbers", &numbers);
-    set(&value, "strings", &strings);
-    set(&envelope, "ok", &JsValue::TRUE);
-    set(&envelope, "value", &value);
-    envelope.into()
+pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    on_note(&text, |text| {
+        let packed = crate::packed::pack(&career_core::note::outline(text));
+        let value = js_sys::Object::new();
+        let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
+        let strings = JsValue::from_str(&packed.strings);
+        let envelope = js_sys::Object::new();
+        let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
+        };
+        set(&value, "numbers", &numbers);
+        set(&value, "strings", &strings);
+        set(&envelope, "ok", &JsValue::TRUE);
+        set(&envelope, "value", &value);
+        envelope.into()
+    })
 }
 
 /// What `applyOperation` returns: only the edits, byte spans of the text
@@ -117,11 +119,12 @@ struct OperationEdits {
 /// nothing changes.
 #[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<OperationEdits>")]
 pub fn apply_operation(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
 ) -> JsValue {
     respond(input::<Operation>(op).and_then(|op| {
-        let outcome = ops::run(text, &op)?;
+        let text = note_text(&text)?;
+        let outcome = ops::run(&text, &op)?;
         let mut edits = match outcome.text {
             Some(_) => outcome.edits,
             None => Vec::new(),
@@ -488,27 +491,29 @@ pub fn open_threads(
 /// Marks a thread in its log's text: resolve (x), carry (>) or drop (-).
 #[wasm_bindgen(js_name = disposeThread, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn dispose_thread(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(
         unchecked_param_type = "{ line: number; disposition: \"resolve\" | \"carry\" | \"drop\" }"
     )]
     value: JsValue,
 ) -> JsValue {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Dispose {
-        line: usize,
-        disposition: career_core::log::threads::Disposition,
-    }
-    respond(input::<Dispose>(value).and_then(|i| {
-        let edit = career_core::log::threads::dispose(text, i.line, i.disposition)?;
-        let new = match career_core::edit::apply(text, std::slice::from_ref(&edit))? {
-            career_core::edit::Applied::Changed(t) => Some(t),
-            career_core::edit::Applied::Unchanged => None,
-        };
-        Ok(ops::Outcome {
-            edits: vec![edit],
-            text: new,
-        })
-    }))
+    on_note(&text, |text| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Dispose {
+            line: usize,
+            disposition: career_core::log::threads::Disposition,
+        }
+        respond(input::<Dispose>(value).and_then(|i| {
+            let edit = career_core::log::threads::dispose(text, i.line, i.disposition)?;
+            let new = match career_core::edit::apply(text, std::slice::from_ref(&edit))? {
+                career_core::edit::Applied::Changed(t) => Some(t),
+                career_core::edit::Applied::Unchanged => None,
+            };
+            Ok(ops::Outcome {
+                edits: vec![edit],
+                text: new,
+            })
+        }))
+    })
 }

@@ -10,12 +10,12 @@ use career_core::{CoreResult, Day, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::{input, on_note, respond};
 
 /// A goals note's goals, intentions, milestones and actions.
 #[wasm_bindgen(js_name = goalsRead, unchecked_return_type = "CoreResult<GoalsNote>")]
-pub fn goals_read(text: &str) -> JsValue {
-    respond(Ok(goals::read(text)))
+pub fn goals_read(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
+    on_note(&text, |text| respond(Ok(goals::read(text))))
 }
 
 /// Input of `goalsInterviewStart`.
@@ -159,19 +159,22 @@ fn create(i: &CreateInput) -> CoreResult<CreatedGoals> {
 /// Sets a goal's Status cell.
 #[wasm_bindgen(js_name = goalsSetStatus, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn goals_set_status(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "{ goal: string; status: string }")] value: JsValue,
 ) -> JsValue {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct SetStatus {
-        goal: String,
-        status: String,
-    }
-    respond(
-        input::<SetStatus>(value)
-            .and_then(|i| outcome_of(text, goals::edits::set_status(text, &i.goal, &i.status)?)),
-    )
+    on_note(&text, |text| {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct SetStatus {
+            goal: String,
+            status: String,
+        }
+        respond(
+            input::<SetStatus>(value).and_then(|i| {
+                outcome_of(text, goals::edits::set_status(text, &i.goal, &i.status)?)
+            }),
+        )
+    })
 }
 
 /// Input of `goalsAddAction`.
@@ -190,21 +193,23 @@ struct AddAction {
 /// Adds a weekly action under its ISO week's heading.
 #[wasm_bindgen(js_name = goalsAddAction, unchecked_return_type = "CoreResult<Outcome>")]
 pub fn goals_add_action(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "GoalsAddActionInput")] value: JsValue,
 ) -> JsValue {
-    respond(input::<AddAction>(value).and_then(|i| {
-        let today = Day::parse(&i.today)?;
-        let week = i.week.unwrap_or(Period::containing(
-            PeriodKind::Week,
-            today,
-            Default::default(),
-        ));
-        outcome_of(
-            text,
-            goals::edits::add_action(text, week, &i.text, i.goal.as_deref())?,
-        )
-    }))
+    on_note(&text, |text| {
+        respond(input::<AddAction>(value).and_then(|i| {
+            let today = Day::parse(&i.today)?;
+            let week = i.week.unwrap_or(Period::containing(
+                PeriodKind::Week,
+                today,
+                Default::default(),
+            ));
+            outcome_of(
+                text,
+                goals::edits::add_action(text, week, &i.text, i.goal.as_deref())?,
+            )
+        }))
+    })
 }
 
 /// Progress and its markdown rendering.
@@ -217,27 +222,29 @@ struct ProgressView {
 /// Progress of a goals note's text for `today`.
 #[wasm_bindgen(js_name = goalsProgress, unchecked_return_type = "CoreResult<GoalProgressView>")]
 pub fn goals_progress(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "DatedInput")] value: JsValue,
 ) -> JsValue {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase", deny_unknown_fields)]
-    struct Dated {
-        today: String,
-        #[serde(default)]
-        settings: Settings,
-    }
-    respond(
-        input::<Dated>(value).and_then(|i| -> CoreResult<ProgressView> {
-            let p = progress::progress(
-                &goals::read(text),
-                i.settings.fiscal()?,
-                Day::parse(&i.today)?,
-            );
-            Ok(ProgressView {
-                markdown: progress::render_markdown(&p),
-                progress: p,
-            })
-        }),
-    )
+    on_note(&text, |text| {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct Dated {
+            today: String,
+            #[serde(default)]
+            settings: Settings,
+        }
+        respond(
+            input::<Dated>(value).and_then(|i| -> CoreResult<ProgressView> {
+                let p = progress::progress(
+                    &goals::read(text),
+                    i.settings.fiscal()?,
+                    Day::parse(&i.today)?,
+                );
+                Ok(ProgressView {
+                    markdown: progress::render_markdown(&p),
+                    progress: p,
+                })
+            }),
+        )
+    })
 }

@@ -18,6 +18,7 @@ mod goals;
 mod packed;
 mod profile;
 mod reviews;
+mod text;
 
 pub use charts::*;
 pub use exports::*;
@@ -277,8 +278,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
         let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
         if !field.is_undefined() && !field.is_null() {
             *slot = Some(
-                field
-                    .as_string()
+                text::text_of(&field)
                     .ok_or_else(|| invalid(format!("`{name}` must be a string")))?,
             );
         }
@@ -303,6 +303,26 @@ pub(crate) fn required(text: Option<String>, name: &str) -> Result<String, CoreE
 enum Envelope<'a, T: Serialize> {
     Ok { ok: bool, value: &'a T },
     Err { ok: bool, error: &'a CoreError },
+}
+
+/// A note's text passed as a plain string argument; `invalid_input` for
+/// anything else.
+pub(crate) fn note_text(value: &JsValue) -> Result<String, CoreError> {
+    text::text_of(value).ok_or_else(|| {
+        CoreError::new(
+            ErrorCode::InvalidInput,
+            "The input was not understood: the note's text must be a string.",
+        )
+    })
+}
+
+/// For an export that takes the note's text as an argument: `answer` given
+/// the text, or the `invalid_input` response when it is no string.
+pub(crate) fn on_note(value: &JsValue, answer: impl FnOnce(&str) -> JsValue) -> JsValue {
+    match note_text(value) {
+        Ok(text) => answer(&text),
+        Err(error) => respond::<()>(Err(error)),
+    }
 }
 
 /// The one place results become JS values.

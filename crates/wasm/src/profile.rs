@@ -5,7 +5,7 @@ use career_core::templates::profile_coach::{self, ProfileReading};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::{input, on_note, respond};
 
 /// A profile question with the profile's current value.
 #[derive(Serialize)]
@@ -23,18 +23,22 @@ struct QuestionView {
     js_name = profileQuestions,
     unchecked_return_type = "CoreResult<ProfileQuestion[]>"
 )]
-pub fn profile_questions(text: &str) -> JsValue {
-    respond(
-        profile_coach::QUESTIONS
-            .iter()
-            .map(|q| {
-                Ok(QuestionView {
-                    question: *q,
-                    current: profile_coach::current(text, q.id)?,
+pub fn profile_questions(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> JsValue {
+    on_note(&text, |text| {
+        respond(
+            profile_coach::QUESTIONS
+                .iter()
+                .map(|q| {
+                    Ok(QuestionView {
+                        question: *q,
+                        current: profile_coach::current(text, q.id)?,
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>, career_core::CoreError>>(),
-    )
+                .collect::<Result<Vec<_>, career_core::CoreError>>(),
+        )
+    })
 }
 
 /// Input of `profileRead`.

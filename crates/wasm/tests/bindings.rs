@@ -169,7 +169,7 @@ fn a_session_log_is_rendered_and_its_threads_found_and_carried() {
         &JsValue::from_str("carry"),
     )
     .unwrap();
-    let carried = career_wasm::dispose_thread(&text, dispose.into());
+    let carried = career_wasm::dispose_thread(JsValue::from_str(&text), dispose.into());
     assert!(string_at(&carried, &["value", "text"]).contains("- [>] Draft the thesis"));
 }
 
@@ -216,4 +216,48 @@ fn a_note_text_read_directly_is_still_checked_like_any_input() {
         r#"{"path":"a.md","before":"x\n","edits":[{"span":{"start":0,"end":1},"new_text":"y","expected":"x"}],"current":"x\n"}"#,
     ));
     assert_eq!(string_at(&landed, &["value"]), "y\n");
+}
+
+#[wasm_bindgen_test]
+fn note_texts_cross_whole_and_a_non_string_is_refused_as_data() {
+    // Texts are read with TextEncoder.encodeInto: ASCII runs, multi-byte
+    // characters and a lone surrogate (U+FFFD, as wasm-bindgen's glue reads it)
+    // must give the same bytes, so the spans the core returns still fit.
+    let text = format!(
+        "# Café 准备 🎯\n\n{}\n## Next\nbody \u{fffd}\n",
+        "ascii line\n".repeat(300)
+    );
+    let with_surrogate: JsValue =
+        js_sys::JsString::from_char_code(&[0x23, 0x20, 0xd800, 0x0a]).into();
+    let outline = career_wasm::outline_packed(JsValue::from_str(&text));
+    assert_eq!(get(&outline, "ok"), JsValue::TRUE, "{outline:?}");
+    let set = career_wasm::apply_operation(
+        JsValue::from_str(&text),
+        parse(r#"{"op":"section-set","section":"Next","body":"new\n"}"#),
+    );
+    assert_eq!(get(&set, "ok"), JsValue::TRUE, "{set:?}");
+    let edit = get(&get(&get(&set, "value"), "edits"), "0");
+    let start = get(&get(&edit, "span"), "start").as_f64().unwrap() as usize;
+    let end = get(&get(&edit, "span"), "end").as_f64().unwrap() as usize;
+    assert_eq!(
+        text.get(start..end),
+        get(&edit, "expected").as_string().as_deref(),
+        "the span is a span of the UTF-8 text passed in"
+    );
+    let lone = career_wasm::outline_packed(with_surrogate);
+    assert_eq!(get(&lone, "ok"), JsValue::TRUE, "{lone:?}");
+    assert!(
+        string_at(&lone, &["value", "strings"]).contains('\u{fffd}'),
+        "a lone surrogate reads as U+FFFD"
+    );
+    for not_text in [JsValue::from_f64(5.0), JsValue::NULL, Object::new().into()] {
+        let refused = career_wasm::apply_operation(
+            not_text.clone(),
+            parse(r#"{"op":"section-set","section":"Next","body":"x"}"#),
+        );
+        assert_eq!(string_at(&refused, &["error", "code"]), "invalid_input");
+        let refused = career_wasm::outline_packed(not_text);
+        assert_eq!(string_at(&refused, &["error", "code"]), "invalid_input");
+        assert!(string_at(&refused, &["error", "message"]).contains("must be a string"));
+    }
 }

@@ -7,6 +7,8 @@
 //! [`aliases`](crate::note::aliases): `Network/Sponsors` finds the Sponsors
 //! table under "Network & Influence".
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::error::{CoreError, CoreResult, ErrorCode};
@@ -46,7 +48,11 @@ impl Section {
 
 /// Every section of `text`, in document order.
 pub fn sections(text: &str) -> Vec<Section> {
-    let found = headings(text);
+    sections_from(text, &headings(text))
+}
+
+/// [`sections`] given `found`, the note's headings.
+pub fn sections_from(text: &str, found: &[Heading]) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::with_capacity(found.len());
     let mut stack: Vec<usize> = Vec::new();
     for (i, heading) in found.iter().enumerate() {
@@ -58,10 +64,17 @@ pub fn sections(text: &str) -> Vec<Section> {
             stack.pop();
         }
         let parent = stack.last().copied();
-        let title = heading_title(text, heading);
+        let title = heading_title(text, heading).into_owned();
+        let segment = escape_segment(&title);
         let path = match parent.and_then(|p| out.get(p)) {
-            Some(p) => format!("{}/{}", p.path, escape_segment(&title)),
-            None => escape_segment(&title),
+            Some(p) => {
+                let mut path = String::with_capacity(p.path.len() + 1 + segment.len());
+                path.push_str(&p.path);
+                path.push('/');
+                path.push_str(&segment);
+                path
+            }
+            None => segment.into_owned(),
         };
         let body_end = found
             .iter()
@@ -115,28 +128,37 @@ pub fn region_around(text: &str, sections: &[Section], within: Span) -> Span {
 
 /// The text of a heading: ATX without markers and closing sequence; setext
 /// paragraph lines joined with spaces.
-fn heading_title(text: &str, heading: &Heading) -> String {
+pub fn heading_title<'t>(text: &'t str, heading: &Heading) -> Cow<'t, str> {
     if heading.setext {
         let lines: Vec<&str> = lines_in(text, heading.span)
             .map(|l| l.content.trim())
             .collect();
         let content = lines.get(..lines.len().saturating_sub(1)).unwrap_or(&[]);
-        return content.join(" ");
+        return match content {
+            [one] => Cow::Borrowed(one),
+            _ => Cow::Owned(content.join(" ")),
+        };
     }
     let line = heading.span.of(text).trim_start().trim_start_matches('#');
     let trimmed = line.trim_matches([' ', '\t']);
     let without_closing = trimmed.trim_end_matches('#');
-    if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end().to_string()
-    } else {
-        trimmed.to_string()
-    }
+    Cow::Borrowed(
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            without_closing.trim_end()
+        } else {
+            trimmed
+        },
+    )
 }
 
 /// A heading title as one segment of a section path: `\\` for a backslash
 /// and `\/` for a slash, so a heading like `Span/Div` stays one segment.
-pub fn escape_segment(title: &str) -> String {
-    title.replace('\\', "\\\\").replace('/', "\\/")
+pub fn escape_segment(title: &str) -> Cow<'_, str> {
+    if title.contains(['\\', '/']) {
+        Cow::Owned(title.replace('\\', "\\\\").replace('/', "\\/"))
+    } else {
+        Cow::Borrowed(title)
+    }
 }
 
 /// The segments of a section path: split on `/` except `\/`, with `\\`

@@ -11,6 +11,14 @@
 //! Invariant: whenever `fast_scan` returns `Some`, it equals [`by_comrak`].
 //! The property tests and the corpus test check exactly that.
 
+mod blocks;
+
+use blocks::{
+    atx_level, closes_fence, contains_ignore_case, html_start, indentation, is_delimiter_row,
+    is_thematic_break, list_item, list_marker_then_tab, opens_fence, opens_kind_7, quote_content,
+    setext_level, HtmlEnd, Indented,
+};
+
 use crate::note::lines::{find_byte, has_lone_cr, line_at, lines_in, Line, BOM};
 use crate::note::sourcepos::{self, Kind};
 use crate::span::Span;
@@ -84,41 +92,6 @@ enum State {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HtmlEnd {
-    Marker(&'static str),
-    BlankLine,
-}
-
-/// A line split into its indentation (in columns, tabs to multiples of 4) and the rest.
-struct Indented<'a> {
-    cols: usize,
-    rest: &'a str,
-    has_tab: bool,
-}
-
-fn indentation(content: &str) -> Indented<'_> {
-    let mut cols = 0;
-    let mut bytes = 0;
-    let mut has_tab = false;
-    for b in content.bytes() {
-        match b {
-            b' ' => cols += 1,
-            b'\t' => {
-                cols += 4 - cols % 4;
-                has_tab = true;
-            }
-            _ => break,
-        }
-        bytes += 1;
-    }
-    Indented {
-        cols,
-        rest: content.get(bytes..).unwrap_or(""),
-        has_tab,
-    }
-}
-
 /// Scans for top-level headings; `None` means "ask comrak".
 pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
     // A lone carriage return is a line ending to comrak but not to our line splitter.
@@ -135,6 +108,80 @@ pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
         state = step(state, &line, &mut out)?;
     }
     Some(out)
+}
+
+/// The headings of `new`, a note made from `old` by replacing the bytes of
+/// `changed` (a span of `old`) with `new_end - changed.start` bytes;
+/// `old_headings` is `fast_scan(old)`. Only the stretch from the last heading
+/// before the change to the first heading after it (found again at its
+/// shifted place) is scanned: after a heading line the scan is always at the
+/// top level, so from the same line on, the same bytes read the same way.
+/// `None` where [`fast_scan`] of `new` would be `None`.
+pub fn rescan(
+    new: &str,
+    old_headings: &[Heading],
+    changed: Span,
+    new_end: usize,
+) -> Option<Vec<Heading>> {
+    let before = old_headings
+        .iter()
+        // A heading's line is untouched when it ends, line ending and all, before the change.
+        .take_while(|h| h.end_of_lines <= changed.start && h.end_of_lines > h.span.end)
+        .count();
+    let has_cr = find_byte(new.as_bytes(), b'\r').is_some();
+    if has_cr && has_lone_cr(new) {
+        return None;
+    }
+    // A change anywhere can close frontmatter that was open, or move where it
+    // closes (comrak prefers a later `\n---\r\n`): resume only after it.
+    let bom = if new.starts_with(BOM) { BOM.len() } else { 0 };
+    let body_start = bom + frontmatter_len(new.get(bom..).unwrap_or(""), has_cr);
+    let resume = before
+        .checked_sub(1)
+        .and_then(|i| old_headings.get(i))
+        .filter(|h| h.span.start >= body_start && new_end >= changed.start);
+    let Some(resume) = resume else {
+        return fast_scan(new);
+    };
+    let shift = new_end as isize - changed.end as isize;
+    let mut out: Vec<Heading> = old_headings.get(..before).unwrap_or_default().to_vec();
+    let mut state = State::Top;
+    for line in lines_in(new, Span::new(resume.end_of_lines, new.len())) {
+        let found = out.len();
+        state = step(state, &line, &mut out)?;
+        let Some(heading) = out.get(found).filter(|h| h.span.start >= new_end) else {
+            continue;
+        };
+        let old_start = heading.span.start.checked_add_signed(-shift);
+        let Some(at) = old_headings
+            .iter()
+            .position(|o| Some(o.span.start) == old_start)
+            .filter(|&at| {
+                old_headings.get(at).map(|o| shifted(o, shift)).as_ref() == Some(heading)
+            })
+        else {
+            continue;
+        };
+        out.extend(
+            old_headings
+                .get(at + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(|o| shifted(o, shift)),
+        );
+        return Some(out);
+    }
+    Some(out)
+}
+
+/// `heading` moved by `shift` bytes.
+fn shifted(heading: &Heading, shift: isize) -> Heading {
+    let by = |at: usize| at.saturating_add_signed(shift);
+    Heading {
+        span: Span::new(by(heading.span.start), by(heading.span.end)),
+        end_of_lines: by(heading.end_of_lines),
+        ..heading.clone()
+    }
 }
 
 /// Bytes taken by frontmatter at the start, exactly as comrak's `split_off_front_matter`.
@@ -317,7 +364,17 @@ fn top_level(
                 State::Html { end }
             });
         }
-        Some(None) if !in_paragraph && state != State::Table => return None,
+        // A tag that is no block tag starts a block only when it stands alone
+        // (and cannot interrupt a paragraph); followed by text, it is inline.
+        Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
+            Some(true) => {
+                return Some(State::Html {
+                    end: HtmlEnd::BlankLine,
+                })
+            }
+            Some(false) => {}
+            None => return None,
+        },
         _ => {}
     }
     if is_thematic_break(rest) {
@@ -446,284 +503,6 @@ fn starts_block_when_lazy(ind: &Indented<'_>) -> Option<bool> {
         false if ind.cols < 4 && (ind.rest.contains('|') || is_delimiter_row(ind.rest)) => None,
         starts => Some(starts),
     }
-}
-
-fn list_marker_then_tab(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = if digits > 0 { digits + 1 } else { 1 };
-    let is_marker = if digits > 0 {
-        matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
-    } else {
-        matches!(rest.as_bytes().first(), Some(b'-' | b'+' | b'*'))
-    };
-    is_marker && rest.as_bytes().get(marker) == Some(&b'\t')
-}
-
-/// The content after a `>` marker (and one optional space): `None` when the line
-/// is no quote line, `Some(None)` when it is one the scan does not model (a tab
-/// after `>`, which comrak splits into columns).
-fn quote_content<'a>(ind: &Indented<'a>) -> Option<Option<Indented<'a>>> {
-    if ind.cols > 3 {
-        return None;
-    }
-    let after = ind.rest.strip_prefix('>')?;
-    let after = after.strip_prefix(' ').unwrap_or(after);
-    Some((!after.starts_with('\t')).then(|| indentation(after)))
-}
-
-fn atx_level(rest: &str) -> Option<u8> {
-    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    if !(1..=6).contains(&hashes) {
-        return None;
-    }
-    match rest.as_bytes().get(hashes) {
-        None | Some(b' ' | b'\t') => u8::try_from(hashes).ok(),
-        _ => None,
-    }
-}
-
-fn setext_level(rest: &str) -> Option<u8> {
-    let trimmed = rest.trim_end_matches([' ', '\t']);
-    let first = trimmed.bytes().next()?;
-    if !(first == b'=' || first == b'-') || !trimmed.bytes().all(|b| b == first) {
-        return None;
-    }
-    Some(if first == b'=' { 1 } else { 2 })
-}
-
-fn is_thematic_break(rest: &str) -> bool {
-    let Some(first) = rest.bytes().next() else {
-        return false;
-    };
-    if !matches!(first, b'*' | b'-' | b'_') {
-        return false;
-    }
-    let mut count = 0;
-    for b in rest.bytes() {
-        match b {
-            b' ' | b'\t' => {}
-            b if b == first => count += 1,
-            _ => return false,
-        }
-    }
-    count >= 3
-}
-
-fn opens_fence(rest: &str) -> Option<(u8, usize)> {
-    let ch = *rest.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let len = rest.bytes().take_while(|&b| b == ch).count();
-    if len < 3 {
-        return None;
-    }
-    if ch == b'`' && rest.get(len..).is_some_and(|info| info.contains('`')) {
-        return None;
-    }
-    Some((ch, len))
-}
-
-fn closes_fence(rest: &str, ch: u8, len: usize) -> bool {
-    let run = rest.bytes().take_while(|&b| b == ch).count();
-    run >= len
-        && rest
-            .get(run..)
-            .is_some_and(|tail| tail.bytes().all(|b| b == b' ' || b == b'\t'))
-}
-
-/// A list item marker at the start of `rest`.
-struct ListItem<'a> {
-    /// Marker plus the spaces after it.
-    width: usize,
-    /// The item's first-line content.
-    content: &'a str,
-    /// `Some(())` when the item starts empty (comrak's handling of those is subtle).
-    content_empty: Option<()>,
-    /// Whether it may interrupt a paragraph (bullets, or an ordered list starting at 1).
-    may_interrupt: bool,
-}
-
-fn list_item(rest: &str) -> Option<ListItem<'_>> {
-    let bytes = rest.as_bytes();
-    let (marker_len, may_interrupt) = match bytes.first()? {
-        b'-' | b'+' | b'*' => (1, true),
-        b'0'..=b'9' => {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
-                return None;
-            }
-            (digits + 1, rest.get(..digits) == Some("1"))
-        }
-        _ => return None,
-    };
-    let after = rest.get(marker_len..)?;
-    if after.trim_end_matches([' ', '\t']).is_empty() {
-        return Some(ListItem {
-            width: marker_len + 1,
-            content: "",
-            content_empty: Some(()),
-            may_interrupt,
-        });
-    }
-    if after.starts_with('\t') {
-        return None;
-    }
-    let spaces = after.bytes().take_while(|&b| b == b' ').count();
-    if spaces == 0 {
-        return None;
-    }
-    // Five or more spaces: the item starts with an indented code block, and its
-    // content column is one past the marker.
-    let width = if spaces > 4 { 1 } else { spaces };
-    Some(ListItem {
-        width: marker_len + width,
-        content: after.get(width..)?,
-        content_empty: None,
-        may_interrupt,
-    })
-}
-
-fn is_delimiter_row(rest: &str) -> bool {
-    let trimmed = rest.trim_end_matches([' ', '\t']);
-    // The character test first: it stops at the first letter of an ordinary line.
-    trimmed
-        .bytes()
-        .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'))
-        && trimmed.contains('-')
-        && (trimmed.contains('|') || trimmed.contains(':'))
-}
-
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "base",
-    "basefont",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "col",
-    "colgroup",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hr",
-    "html",
-    "iframe",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "menu",
-    "menuitem",
-    "nav",
-    "noframes",
-    "ol",
-    "optgroup",
-    "option",
-    "p",
-    "param",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "track",
-    "ul",
-];
-
-/// HTML block start: `Some(Some(end))` for kinds 1–6, `Some(None)` for a possible kind 7.
-fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
-    let after = rest.strip_prefix('<')?;
-    let lower = after
-        .get(..after.len().min(12))
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    for (tag, end) in [
-        ("script", "</script>"),
-        ("pre", "</pre>"),
-        ("style", "</style>"),
-        ("textarea", "</textarea>"),
-    ] {
-        if lower.starts_with(tag)
-            && matches!(
-                after.as_bytes().get(tag.len()),
-                None | Some(b' ' | b'\t' | b'>')
-            )
-        {
-            return Some(Some(HtmlEnd::Marker(end)));
-        }
-    }
-    if after.starts_with("!--") {
-        return Some(Some(HtmlEnd::Marker("-->")));
-    }
-    if after.starts_with('?') {
-        return Some(Some(HtmlEnd::Marker("?>")));
-    }
-    if after.starts_with("![CDATA[") {
-        return Some(Some(HtmlEnd::Marker("]]>")));
-    }
-    if after.starts_with('!') && after.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic) {
-        return Some(Some(HtmlEnd::Marker(">")));
-    }
-    let name_start = after.strip_prefix('/').unwrap_or(after);
-    let name_len = name_start
-        .bytes()
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
-    let name = name_start
-        .get(..name_len)
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let boundary = matches!(
-        name_start.as_bytes().get(name_len),
-        None | Some(b' ' | b'\t' | b'>')
-    ) || name_start
-        .get(name_len..)
-        .is_some_and(|t| t.starts_with("/>"));
-    if BLOCK_TAGS.contains(&name.as_str()) && boundary {
-        return Some(Some(HtmlEnd::BlankLine));
-    }
-    if name_len > 0
-        && name_start
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_alphabetic)
-    {
-        return Some(None);
-    }
-    None
-}
-
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack.to_ascii_lowercase().contains(needle)
 }
 
 #[cfg(test)]
