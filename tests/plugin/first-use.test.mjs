@@ -50,16 +50,15 @@ async function load(t, { layoutReady, without = [] }) {
 }
 
 /**
- * Takes away a platform API the warm-up uses (`"DecompressionStream"`, or a `WebAssembly`
- * function as `"WebAssembly.compile"`), as a runtime without it would; returns what puts it back.
+ * Takes away a global the warm-up uses (`"DecompressionStream"`), as a runtime without it
+ * would; returns what puts it back.
  */
 function hide(name) {
-	const [owner, key] = name.startsWith("WebAssembly.") ? [WebAssembly, name.slice("WebAssembly.".length)] : [globalThis, name];
-	const original = owner[key];
-	delete owner[key];
-	assert.equal(typeof owner[key], "undefined", `${name} is hidden`);
+	const original = globalThis[name];
+	delete globalThis[name];
+	assert.equal(typeof globalThis[name], "undefined", `${name} is hidden`);
 	return () => {
-		owner[key] = original;
+		globalThis[name] = original;
 	};
 }
 
@@ -74,8 +73,9 @@ function hold() {
 }
 
 /**
- * Holds back the warm-up's `WebAssembly[name]` (`"compile"`, counted as usual): `called` resolves once the warm-up has called it, which then waits for `open()`.
- * Install after `load`; the watch's `restore()` removes it.
+ * Holds back the warm-up's `WebAssembly[name]` (`"compile"`, counted as usual): `called`
+ * resolves once the warm-up has called it, which then waits for `open()`. Install after
+ * `load`; the watch's `restore()` removes it.
  */
 function gate(name) {
 	const counted = WebAssembly[name];
