@@ -1,13 +1,13 @@
 //! The exported functions, one per core operation.
 
 use career_core::coach;
-use career_core::ops::{self, Operation};
+use career_core::ops;
 use career_core::templates::{self, links::LinkFormat, plan::NoteKind};
 use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, note_text, on_note, required, respond};
+use crate::{input, input_with_texts, not_understood, note_text, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -122,17 +122,21 @@ pub fn apply_operation(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
 ) -> JsValue {
-    respond(input::<Operation>(op).and_then(|op| {
-        let text = note_text(&text)?;
-        let outcome = ops::run(&text, &op)?;
-        let mut edits = match outcome.text {
-            Some(_) => outcome.edits,
-            None => Vec::new(),
-        };
-        // In the order they apply (the core's own order: stable, by span).
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
-        Ok(OperationEdits { edits })
-    }))
+    respond(
+        crate::operation::read(&op)
+            .map_err(not_understood)
+            .and_then(|op| {
+                let text = note_text(&text)?;
+                let outcome = ops::run(&text, &op)?;
+                let mut edits = match outcome.text {
+                    Some(_) => outcome.edits,
+                    None => Vec::new(),
+                };
+                // In the order they apply (the core's own order: stable, by span).
+                edits.sort_by_key(|e| (e.span.start, e.span.end));
+                Ok(OperationEdits { edits })
+            }),
+    )
 }
 
 /// Input of `planNote`: which note, the settings and day, and its current text.

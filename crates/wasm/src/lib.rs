@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod charts;
 mod exports;
 mod goals;
+mod operation;
 mod packed;
 mod profile;
 mod reviews;
@@ -233,6 +234,14 @@ export interface CalendarInput { settings?: Partial<Settings>; today: string; va
 export interface PeriodicInput { period: PeriodLabel; settings?: Partial<Settings>; format?: string }
 "#;
 
+/// The `invalid_input` error for an input that could not be read, and why.
+pub(crate) fn not_understood(why: String) -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidInput,
+        format!("The input was not understood: {why}."),
+    )
+}
+
 /// Turns a JS options object into an input struct, or an `invalid_input` error.
 ///
 /// Options go through `JSON.stringify` and serde_json rather than
@@ -240,12 +249,7 @@ export interface PeriodicInput { period: PeriodLabel; settings?: Partial<Setting
 /// cannot report a misspelt one (`deny_unknown_fields` never fires). Options
 /// are small; note text travels as a separate string argument.
 pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError> {
-    let invalid = |why: String| {
-        CoreError::new(
-            ErrorCode::InvalidInput,
-            format!("The input was not understood: {why}."),
-        )
-    };
+    let invalid = not_understood;
     let json = js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
