@@ -7,7 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, not_understood, note_text, on_note, required, respond};
+use crate::{input, input_with_texts, not_understood, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -122,21 +122,21 @@ pub fn apply_operation(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
 ) -> JsValue {
-    respond(
-        crate::operation::read(&op)
-            .map_err(not_understood)
-            .and_then(|op| {
-                let text = note_text(&text)?;
-                let outcome = ops::run(&text, &op)?;
-                let mut edits = match outcome.text {
-                    Some(_) => outcome.edits,
-                    None => Vec::new(),
-                };
-                // In the order they apply (the core's own order: stable, by span).
-                edits.sort_by_key(|e| (e.span.start, e.span.end));
-                Ok(OperationEdits { edits })
-            }),
-    )
+    let op = match crate::operation::read(&op) {
+        Ok(op) => op,
+        Err(why) => return respond::<()>(Err(not_understood(why))),
+    };
+    on_note(&text, |text| {
+        respond(ops::run(text, &op).map(|outcome| {
+            let mut edits = match outcome.text {
+                Some(_) => outcome.edits,
+                None => Vec::new(),
+            };
+            // In the order they apply (the core's own order: stable, by span).
+            edits.sort_by_key(|e| (e.span.start, e.span.end));
+            OperationEdits { edits }
+        }))
+    })
 }
 
 /// Input of `planNote`: which note, the settings and day, and its current text.

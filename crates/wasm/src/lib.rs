@@ -309,24 +309,18 @@ enum Envelope<'a, T: Serialize> {
     Err { ok: bool, error: &'a CoreError },
 }
 
-/// A note's text passed as a plain string argument; `invalid_input` for
-/// anything else.
-pub(crate) fn note_text(value: &JsValue) -> Result<String, CoreError> {
-    text::text_of(value).ok_or_else(|| {
-        CoreError::new(
-            ErrorCode::InvalidInput,
-            "The input was not understood: the note's text must be a string.",
-        )
-    })
+fn not_a_string() -> CoreError {
+    CoreError::new(
+        ErrorCode::InvalidInput,
+        "The input was not understood: the note's text must be a string.",
+    )
 }
 
 /// For an export that takes the note's text as an argument: `answer` given
-/// the text, or the `invalid_input` response when it is no string.
+/// the text (borrowed, see [`text::with_text`]), or the `invalid_input`
+/// response when it is no string.
 pub(crate) fn on_note(value: &JsValue, answer: impl FnOnce(&str) -> JsValue) -> JsValue {
-    match note_text(value) {
-        Ok(text) => answer(&text),
-        Err(error) => respond::<()>(Err(error)),
-    }
+    text::with_text(value, answer).unwrap_or_else(|| respond::<()>(Err(not_a_string())))
 }
 
 /// The one place results become JS values.

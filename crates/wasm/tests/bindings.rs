@@ -261,3 +261,49 @@ fn note_texts_cross_whole_and_a_non_string_is_refused_as_data() {
         assert!(string_at(&refused, &["error", "message"]).contains("must be a string"));
     }
 }
+
+#[wasm_bindgen_test]
+fn a_long_note_read_again_is_read_as_it_is_now() {
+    // The last long text stays in WebAssembly memory for the next call on
+    // the same note. A note changed in place (same length, one word
+    // different), then changed back, must be read as it is at each call.
+    let note = |word: &str| {
+        format!(
+            "# Plan\n{word}\n\n{}## Next\nbody\n",
+            "filler line\n".repeat(400)
+        )
+    };
+    let expected_body = |text: &JsValue| {
+        let set = career_wasm::apply_operation(
+            text.clone(),
+            parse(r#"{"op":"section-set","section":"Plan","body":"x\n"}"#),
+        );
+        string_at(&set, &["value", "edits", "0", "expected"])
+    };
+    let (old, new) = (note("old"), note("new"));
+    let old_js = JsValue::from_str(&old);
+    assert!(expected_body(&old_js).starts_with("old\n"));
+    assert!(
+        expected_body(&old_js).starts_with("old\n"),
+        "the same string again"
+    );
+    assert!(expected_body(&JsValue::from_str(&new)).starts_with("new\n"));
+    assert!(
+        expected_body(&JsValue::from_str(&old)).starts_with("old\n"),
+        "an equal text in another string"
+    );
+    let text_of_outline = |text: &str| {
+        string_at(
+            &career_wasm::outline_packed(JsValue::from_str(text)),
+            &["value", "strings"],
+        )
+    };
+    assert!(text_of_outline(&old.replace("# Plan", "# Goal")).contains("Goal"));
+    assert!(text_of_outline(&old).contains("Plan"));
+    let refused = career_wasm::outline_packed(JsValue::from_f64(1.0));
+    assert_eq!(string_at(&refused, &["error", "code"]), "invalid_input");
+    assert!(
+        expected_body(&old_js).starts_with("old\n"),
+        "still read after a refusal"
+    );
+}
