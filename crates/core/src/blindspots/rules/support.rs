@@ -141,19 +141,7 @@ impl<'a> Index<'a> {
         if let Some(s) = self.section(kind) {
             return self.body(s);
         }
-        let all = self.entries("network");
-        let grouped: Vec<Item<'_>> = all
-            .iter()
-            .filter(|e| e.group.and_then(kind_of).is_some_and(|k| k.id == kind))
-            .copied()
-            .collect();
-        if !grouped.is_empty() {
-            return grouped;
-        }
-        let word = kind.trim_end_matches('s');
-        all.into_iter()
-            .filter(|e| e.text.to_lowercase().contains(word))
-            .collect()
+        readers::of_kind(self.entries("network"), kind, |e| (e.group, &e.text))
     }
 
     /// The current employer, as [`readers::employer::employer`] finds it.

@@ -218,23 +218,27 @@ pub fn people(text: &str, kind: &str) -> Vec<Entry> {
     let Some(network) = section(text, "network") else {
         return Vec::new();
     };
-    let all = filled(text, network.body_span);
-    let grouped: Vec<Entry> = all
-        .iter()
-        .filter(|e| {
-            e.group
-                .as_deref()
-                .and_then(kind_of)
-                .is_some_and(|k| k.id == kind)
-        })
-        .cloned()
-        .collect();
-    if !grouped.is_empty() {
-        return grouped;
+    of_kind(filled(text, network.body_span), kind, |e| {
+        (e.group.as_deref(), e.text.as_str())
+    })
+}
+
+/// Of Network's entries `all`, those of a group of people `kind`: the ones
+/// grouped under a label of that kind, else the ones that name the role.
+/// `read` gives an entry's group label and text. [`people`] and the blind
+/// spot rules' borrowed entries share this rule.
+pub(crate) fn of_kind<'e, E: 'e>(
+    all: Vec<E>,
+    kind: &str,
+    read: impl Fn(&E) -> (Option<&str>, &str),
+) -> Vec<E> {
+    let grouped = |e: &E| read(e).0.and_then(kind_of).is_some_and(|k| k.id == kind);
+    if all.iter().any(grouped) {
+        return all.into_iter().filter(grouped).collect();
     }
     let word = kind.trim_end_matches('s');
     all.into_iter()
-        .filter(|e| e.text.to_lowercase().contains(word))
+        .filter(|e| read(e).1.to_lowercase().contains(word))
         .collect()
 }
 
