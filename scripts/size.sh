@@ -17,8 +17,8 @@ if ! command -v twiggy >/dev/null; then
 fi
 
 step "Building the core for wasm32 (release)"
-cargo build --release --target wasm32-unknown-unknown -p career-wasm
-module="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/career_wasm.wasm"
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p career-wasm
+module="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/career_wasm.wasm"
 
 step "The $top largest items (twiggy top)"
 twiggy top -n "$top" "$module"
