@@ -6,12 +6,12 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 step "Building the core for wasm32"
-cargo build --release --target wasm32-unknown-unknown -p career-wasm
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p career-wasm
 mkdir -p build/wasm
 # --experimental-reset-state-function exports __wbg_reset_state, which the plugin
 # calls to start a fresh instance after a trap (initSync alone is a no-op then).
 wasm-bindgen --target web --omit-default-module-path --experimental-reset-state-function --out-dir build/wasm \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/career_wasm.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/career_wasm.wasm"
 step "Optimising with wasm-opt"
 # rustc enables bulk-memory, sign-ext, mutable-globals and nontrapping float-to-int by default.
 wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \

@@ -3,7 +3,7 @@
 #
 #   npm run size [-- N]     # the N largest items (default 30), then totals by crate
 #
-# Installs twiggy (crates.io) when missing, builds the release wasm32 module and profiles it
+# Installs twiggy (crates.io) when missing, builds the wasm32 module (profile wasm-release) and profiles it
 # before wasm-bindgen and wasm-opt strip the function names: sizes are rustc's, which wasm-opt
 # shrinks by about a tenth across the board. The last lines are the shipped sizes, when
 # scripts/build-wasm.sh has run: inflated, deflated (what main.js carries, before base64).
@@ -16,9 +16,9 @@ if ! command -v twiggy >/dev/null; then
   cargo install --locked twiggy
 fi
 
-step "Building the core for wasm32 (release)"
-cargo build --release --target wasm32-unknown-unknown -p career-wasm
-module="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/career_wasm.wasm"
+step "Building the core for wasm32 (profile wasm-release)"
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p career-wasm
+module="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/career_wasm.wasm"
 
 step "The $top largest items (twiggy top)"
 twiggy top -n "$top" "$module"
