@@ -63,7 +63,7 @@ pub fn links(text: &str) -> Vec<Link> {
 /// [`links`] given `nodes`, a parse of the whole of `text`: lets
 /// [`outline`](crate::note::outline()) share one parse between tables, tasks and links.
 pub fn links_from_nodes(text: &str, nodes: &[Node]) -> Vec<Link> {
-    let mut excluded: Vec<Span> = nodes
+    let excluded: Vec<Span> = nodes
         .iter()
         .filter(|n| {
             matches!(
@@ -77,6 +77,12 @@ pub fn links_from_nodes(text: &str, nodes: &[Node]) -> Vec<Link> {
         })
         .map(|n| n.span)
         .collect();
+    links_outside(text, excluded)
+}
+
+/// The links of `text` outside the `excluded` spans (code, HTML, frontmatter,
+/// in any order) and outside the frontmatter.
+pub(crate) fn links_outside(text: &str, mut excluded: Vec<Span>) -> Vec<Link> {
     if let Some(fm) = frontmatter(text) {
         excluded.push(fm.span);
     }

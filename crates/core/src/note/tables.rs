@@ -121,17 +121,25 @@ pub fn tables_from_nodes(text: &str, nodes: &[Node]) -> Vec<Table> {
     }
     found
         .into_iter()
-        .filter_map(|(_, rows)| build_table(text, &rows))
+        .filter_map(|(_, rows)| {
+            let (first, rest) = rows.split_first()?;
+            if first.kind != (Kind::TableRow { header: true }) {
+                return None;
+            }
+            build_table(text, first.span.start, rest.iter().map(|n| n.span.start))
+        })
         .collect()
 }
 
-fn build_table(text: &str, rows: &[&Node]) -> Option<Table> {
-    let (first, rest) = rows.split_first()?;
-    if first.kind != (Kind::TableRow { header: true }) {
-        return None;
-    }
-    let header = row_at(text, first.span.start);
-    let header_line = line_at(text, first.span.start);
+/// A table given where its header row and each body row start (after any
+/// container prefix), as comrak's row nodes (or the outline's fast scan) tell.
+pub(crate) fn build_table(
+    text: &str,
+    header_start: usize,
+    body_starts: impl Iterator<Item = usize>,
+) -> Option<Table> {
+    let header = row_at(text, header_start);
+    let header_line = line_at(text, header_start);
     if !header_line.has_ending() {
         return None;
     }
@@ -142,10 +150,7 @@ fn build_table(text: &str, rows: &[&Node]) -> Option<Table> {
         .position(|b| !matches!(b, b' ' | b'\t' | b'>'))
         .map_or(delimiter_line.start, |i| delimiter_line.start + i);
     let delimiter = split_row(text, delimiter_line, delimiter_start);
-    let body: Vec<Row> = rest
-        .iter()
-        .map(|node| row_at(text, node.span.start))
-        .collect();
+    let body: Vec<Row> = body_starts.map(|start| row_at(text, start)).collect();
     let alignments = delimiter.cells.iter().map(|c| align_of(&c.text)).collect();
     let end = body.last().unwrap_or(&delimiter).span.end;
     Some(Table {
