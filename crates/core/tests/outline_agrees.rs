@@ -84,6 +84,11 @@ const MORE: &[&str] = &[
     "2. two",
     "  | indented | table |",
     "text\\",
+    "a ``` b `c` `d`",
+    "`` x ` y ``",
+    "` `",
+    "| `a` | ``b|c`` |",
+    "  continued `x` [[c]]",
 ];
 
 /// Every fragment, or (`friendly`) only those the scan never gives up on by
@@ -138,6 +143,11 @@ proptest! {
     #[test]
     fn the_fast_outline_equals_comrak_s_on_shared_fragments(text in common::note()) {
         agrees("a random note", &text);
+    }
+
+    #[test]
+    fn the_fast_outline_equals_comrak_s_on_inline_soup(text in "([`a \\\\\\[\\])|!-]|\n|\n\n|\n- a|\n  - a|\n> a){0,80}") {
+        agrees("inline soup", &text);
     }
 
     #[test]

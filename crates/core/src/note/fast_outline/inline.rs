@@ -10,11 +10,17 @@
 
 use crate::span::Span;
 
-/// The longest backtick run the scan matches; longer runs make it give up.
-const MAX_RUN: usize = 64;
+/// comrak's `MAXBACKTICKS`: a longer run never opens or closes a code span.
+const MAX_RUN: usize = 80;
 
 /// The code spans of `content` (one paragraph, heading or table cell, lines
 /// joined by `\n`) as byte ranges of `content`; `None` when unsure.
+///
+/// The closer search is comrak's, quirk included: once a search has run to
+/// the end without a closer, comrak remembers only the last run of each
+/// length it passed, so a later opener whose remembered run lies behind it
+/// stays literal even when a closer follows (in ``a ``` b `c` `d` ``, only
+/// `` `c` `` is code).
 pub(super) fn code_spans(content: &[u8]) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     if !content.iter().any(|&b| b == b'`' || b == b'<') {
@@ -25,8 +31,11 @@ pub(super) fn code_spans(content: &[u8]) -> Option<Vec<(usize, usize)>> {
             return None;
         }
     }
-    // Run lengths known to have no closer from the current position on.
-    let mut unclosed = [false; MAX_RUN + 1];
+    let mut closers = Closers {
+        content,
+        scanned: false,
+        last: [0; MAX_RUN + 1],
+    };
     let at = |i: usize| content.get(i).copied();
     let mut i = 0;
     while let Some(b) = at(i) {
@@ -46,15 +55,7 @@ pub(super) fn code_spans(content: &[u8]) -> Option<Vec<(usize, usize)>> {
             }
             b'`' => {
                 let run = run_at(content, i);
-                if run > MAX_RUN {
-                    return None;
-                }
-                let closer = if *unclosed.get(run)? {
-                    None
-                } else {
-                    closer(content, i + run, run)
-                };
-                match closer {
+                match closers.find(i + run, run) {
                     Some(end) => {
                         if content.get(i..end)?.contains(&b'\n') {
                             return None;
@@ -62,10 +63,7 @@ pub(super) fn code_spans(content: &[u8]) -> Option<Vec<(usize, usize)>> {
                         out.push((i, end));
                         i = end;
                     }
-                    None => {
-                        *unclosed.get_mut(run)? = true;
-                        i += run;
-                    }
+                    None => i += run,
                 }
             }
             _ => i += 1,
@@ -84,18 +82,42 @@ fn run_at(content: &[u8], i: usize) -> usize {
         .count()
 }
 
-/// One past the first run of exactly `run` backticks at or after `from`.
-fn closer(content: &[u8], from: usize, run: usize) -> Option<usize> {
-    let mut j = from;
-    while j < content.len() {
-        let next = j + content.get(j..)?.iter().position(|&b| b == b'`')?;
-        let len = run_at(content, next);
-        if len == run {
-            return Some(next + len);
+/// comrak's `scan_to_closing_backtick` and the state it keeps per inline subject.
+struct Closers<'c> {
+    content: &'c [u8],
+    /// Whether a search has reached the end.
+    scanned: bool,
+    /// Where the last run of each length seen by a search starts.
+    last: [usize; MAX_RUN + 1],
+}
+
+impl Closers<'_> {
+    /// One past the closing run for an opening run of `run` backticks ending at `from`.
+    fn find(&mut self, from: usize, run: usize) -> Option<usize> {
+        if run > MAX_RUN || (self.scanned && *self.last.get(run)? <= from) {
+            return None;
         }
-        j = next + len;
+        let mut pos = from;
+        loop {
+            let Some(next) = self
+                .content
+                .get(pos..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'`'))
+            else {
+                self.scanned = true;
+                return None;
+            };
+            pos += next;
+            let len = run_at(self.content, pos);
+            pos += len;
+            if let Some(last) = self.last.get_mut(len) {
+                *last = pos - len;
+            }
+            if len == run {
+                return Some(pos);
+            }
+        }
     }
-    None
 }
 
 /// Code spans of one table cell, whose bytes (escapes of `|` dropped, as comrak
@@ -108,8 +130,11 @@ pub(super) fn cell_code_spans(
     raw: &str,
     out: &mut Vec<Span>,
 ) -> Option<()> {
-    let mut content = Vec::with_capacity(raw.len());
     let bytes = raw.as_bytes();
+    if !bytes.iter().any(|&b| b == b'`' || b == b'<') {
+        return Some(());
+    }
+    let mut content = Vec::with_capacity(raw.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'\\' && bytes.get(i + 1) == Some(&b'|') {
@@ -167,5 +192,10 @@ mod tests {
         assert_eq!(code_spans(b"x <b>`y`</b>"), None);
         assert_eq!(code_spans(b"`p99 < 200ms`"), Some(vec![(0, 13)]));
         assert_eq!(code_spans(b"[a](`b`)"), None);
+        assert_eq!(
+            code_spans(b"a ``` b\n`c` and `d`"),
+            Some(vec![(8, 11)]),
+            "after a search to the end, comrak finds only the next span"
+        );
     }
 }
