@@ -19,7 +19,7 @@ mod inline;
 mod table_rows;
 
 use crate::note::headings::blocks::{
-    atx_level, closes_fence, html_start, indentation, is_thematic_break, list_item,
+    after_quote, atx_level, closes_fence, html_start, indentation, is_thematic_break, list_item,
     list_marker_then_tab, opens_fence, setext_level, Indented,
 };
 use crate::note::headings::{frontmatter_len, starts_block, starts_block_when_lazy};
@@ -427,18 +427,6 @@ impl Scan<'_> {
         }
         Some(())
     }
-}
-
-/// The content after a block quote's `>` and one optional space: `None` when
-/// the line is no quote line, `Some(None)` when a tab follows the `>` (comrak
-/// splits it into columns, which the scan does not model).
-fn after_quote<'a>(ind: &Indented<'a>) -> Option<Option<&'a str>> {
-    if ind.cols > 3 {
-        return None;
-    }
-    let after = ind.rest.strip_prefix('>')?;
-    let after = after.strip_prefix(' ').unwrap_or(after);
-    Some((!after.starts_with('\t')).then_some(after))
 }
 
 /// Gives up on an item whose `[c]` box comrak could read as a task where

@@ -1,5 +1,6 @@
 //! What block a line starts, as CommonMark (and comrak) reads it: the line
-//! classifiers of the heading scan in [`super`]. Each looks at one line's text
+//! classifiers of the heading scan in [`super`] (the outline's fast scan,
+//! `note::fast_outline`, uses them too). Each looks at one line's text
 //! after its indentation and answers only what the scan needs; none reads
 //! another line.
 
@@ -54,12 +55,17 @@ pub(crate) fn list_marker_then_tab(rest: &str) -> bool {
 /// is no quote line, `Some(None)` when it is one the scan does not model (a tab
 /// after `>`, which comrak splits into columns).
 pub(crate) fn quote_content<'a>(ind: &Indented<'a>) -> Option<Option<Indented<'a>>> {
+    after_quote(ind).map(|after| after.map(indentation))
+}
+
+/// [`quote_content`] before its indentation is measured.
+pub(crate) fn after_quote<'a>(ind: &Indented<'a>) -> Option<Option<&'a str>> {
     if ind.cols > 3 {
         return None;
     }
     let after = ind.rest.strip_prefix('>')?;
     let after = after.strip_prefix(' ').unwrap_or(after);
-    Some((!after.starts_with('\t')).then(|| indentation(after)))
+    Some((!after.starts_with('\t')).then_some(after))
 }
 
 pub(crate) fn atx_level(rest: &str) -> Option<u8> {
