@@ -33,14 +33,14 @@ pub struct NoteOutline {
 /// Locates every section, table, task and link of a note.
 ///
 /// Sections come from the fast heading scan; tables, tasks and links from the
-/// outline's fast scan ([`fast_outline`]) when it is sure of the note, else
+/// outline's fast scan (`note/fast_outline/`) when it is sure of the note, else
 /// from one comrak parse ([`outline_by_comrak`]). Either way the result equals
 /// calling `sections`, `tables_in`, `tasks_in` and `links` on the whole note.
 pub fn outline(text: &str) -> NoteOutline {
     outline_by_scan(text).unwrap_or_else(|| outline_by_comrak(text))
 }
 
-/// [`outline`] by the fast scan alone; `None` where the scan leaves the note to comrak.
+/// [`outline`](outline()) by the fast scan alone; `None` where the scan leaves the note to comrak.
 pub fn outline_by_scan(text: &str) -> Option<NoteOutline> {
     let found = fast_outline::scan(text)?;
     Some(NoteOutline {
@@ -55,7 +55,7 @@ pub fn outline_by_scan(text: &str) -> Option<NoteOutline> {
     })
 }
 
-/// The reference [`outline`]: one comrak parse serves tables, tasks and links
+/// The reference [`outline`](outline()): one comrak parse serves tables, tasks and links
 /// (sections come from the fast heading scan).
 pub fn outline_by_comrak(text: &str) -> NoteOutline {
     let nodes = sourcepos::parse(text, Span::new(0, text.len()));
