@@ -8,8 +8,8 @@
 //! block quotes and nested lists, with inline code. It tracks the containers
 //! as CommonMark (and comrak) do, and gives up (`None`) on anything it does
 //! not model: indented code, HTML, tabs in indentation, link reference
-//! definitions, tables inside containers, a code span across lines, a fence
-//! left open, and each case its comments name. The caller then asks comrak.
+//! definitions, tables inside containers, a code span across lines, and
+//! each case its comments name. The caller then asks comrak.
 //!
 //! Invariant: whenever [`scan`] returns `Some`, the outline built from it equals
 //! the one built from comrak's parse (`outline_by_comrak`); the agreement tests
@@ -202,10 +202,15 @@ impl Scan<'_> {
                 if ind.cols >= 4 || starts_block(&ind) != Some(false) {
                     return None;
                 }
-                let row = table_rows::cells(ind.rest)?;
-                if row.is_empty() {
-                    return None;
+                // Most rows hold no code: only whether comrak reads a row here matters.
+                if !ind.rest.bytes().any(|b| b == b'`' || b == b'<') {
+                    return table_rows::is_row(ind.rest).then(|| {
+                        if let Some((_, rows)) = self.found.tables.last_mut() {
+                            rows.push(first_nonspace);
+                        }
+                    });
                 }
+                let row = table_rows::cells(ind.rest)?;
                 for (start, end) in row.into_iter().take(columns) {
                     let raw = ind.rest.get(start..end)?;
                     inline::cell_code_spans(

@@ -97,6 +97,15 @@ pub(super) fn cells(rest: &str) -> Option<Vec<(usize, usize)>> {
     (offset == bytes.len() && !out.is_empty() && out.len() < usize::from(u16::MAX)).then_some(out)
 }
 
+/// Whether comrak's `row` finds a row in `rest` (a line without its ending
+/// and without a lone `\r`): [`cells`] is `Some`, without listing the cells.
+pub(super) fn is_row(rest: &str) -> bool {
+    let after_pipe = rest.strip_prefix('|');
+    !rest.is_empty()
+        && !after_pipe.is_some_and(|after| after.bytes().all(is_table_space))
+        && rest.len() < usize::from(u16::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +126,12 @@ mod tests {
         assert_eq!(cells("a\\|b | c"), Some(vec![(0, 5), (7, 8)]));
         assert_eq!(cells("|"), None);
         assert_eq!(cells("||"), Some(vec![(1, 1)]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn is_row_tells_what_cells_finds(rest in "[|a \t\\\\\x0b-]{0,12}") {
+            proptest::prop_assert_eq!(is_row(&rest), cells(&rest).is_some());
+        }
     }
 }
