@@ -3,9 +3,10 @@
 //! `outline` reads tables, tasks and links from a line scan when it is sure
 //! of a note and from comrak's parse otherwise. Wherever the scan answers,
 //! its outline must equal `outline_by_comrak`, field for field: on every
-//! corpus note, every note under tests/, both benchmark Career Indexes and
-//! random notes built from fragments. `OUTLINE_CORPUS=DIR` checks another
-//! folder of notes (`cargo test --test outline_agrees -- --ignored`).
+//! corpus note, every note under tests/ and every spec block, both benchmark
+//! Career Indexes and random notes built from fragments. `OUTLINE_CORPUS=DIR`
+//! checks another folder of notes (`cargo test --test outline_agrees --
+//! --ignored`).
 
 mod common;
 
@@ -202,6 +203,54 @@ fn the_fast_outline_equals_comrak_s_on_every_fixture() {
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap_or_default();
         agrees(&file.display().to_string(), &text);
+    }
+}
+
+/// The blocks of a spec file (tests/specs): the lines after each `--- input`,
+/// `--- expect`… marker, up to the next marker or case.
+fn spec_blocks(spec: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in spec.lines() {
+        if line.starts_with("--- ") || line.starts_with("=== ") {
+            blocks.extend(current.take().map(|lines| lines.join("\n") + "\n"));
+            current = line.starts_with("--- ").then(Vec::new);
+        } else if let Some(lines) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    blocks.extend(current.map(|lines| lines.join("\n") + "\n"));
+    blocks
+}
+
+#[test]
+fn the_fast_outline_equals_comrak_s_on_every_spec_input_and_expectation() {
+    let mut specs = Vec::new();
+    spec_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/specs"),
+        &mut specs,
+    );
+    let blocks: Vec<String> = specs
+        .iter()
+        .flat_map(|file| spec_blocks(&std::fs::read_to_string(file).unwrap_or_default()))
+        .collect();
+    assert!(blocks.len() > 50, "the spec files are missing");
+    for block in &blocks {
+        agrees("a spec block", block);
+    }
+}
+
+fn spec_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            spec_files(&path, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "transcript")
+        {
+            out.push(path);
+        }
     }
 }
 
