@@ -120,10 +120,11 @@ impl Closers<'_> {
     }
 }
 
-/// Code spans of one table cell, whose bytes (escapes of `|` dropped, as comrak
-/// drops them) are `content` and start at `base` in `text`. comrak places
-/// inline nodes by their offset in the unescaped cell, so after a `\|` they
-/// sit one byte early per dropped backslash; this places them the same way.
+/// Pushes onto `out` the code spans of one table cell, `raw` as the row holds
+/// it, starting at `base` in `text`. comrak drops the backslash of each `\|`
+/// and places inline nodes by their offset in the cell so unescaped: after a
+/// `\|` they sit one byte early per dropped backslash. This places them the
+/// same way.
 pub(super) fn cell_code_spans(
     text: &str,
     base: usize,
