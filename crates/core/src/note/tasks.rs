@@ -53,9 +53,7 @@ pub fn tasks_in(text: &str, region: Span) -> Vec<Task> {
 pub fn tasks_from_nodes(text: &str, nodes: &[Node]) -> Vec<Task> {
     // Item ancestors of each node, computed in one pass: parents come first.
     let mut items_above: Vec<usize> = Vec::with_capacity(nodes.len());
-    let mut tasks = Vec::new();
-    let mut counted_to = 0;
-    let mut line_number = 1;
+    let mut items = Vec::new();
     for node in nodes {
         let depth = node
             .parent
@@ -67,10 +65,35 @@ pub fn tasks_from_nodes(text: &str, nodes: &[Node]) -> Vec<Task> {
             })
             .unwrap_or(0);
         items_above.push(depth);
-        let Kind::Item { task } = node.kind else {
-            continue;
-        };
-        let Some((status, status_span)) = task.or_else(|| relaxed_status(text, node.span.start))
+        if let Kind::Item { task } = node.kind {
+            items.push(Item {
+                start: node.span.start,
+                depth,
+                task,
+            });
+        }
+    }
+    tasks_from_items(text, &items)
+}
+
+/// A list item as the parse (comrak's, or the outline's fast scan) found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// Where its marker starts.
+    pub(crate) start: usize,
+    /// List items above it.
+    pub(crate) depth: usize,
+    /// comrak's task status and its span, for `[ ]`, `[x]` and `[X]`.
+    pub(crate) task: Option<(char, Span)>,
+}
+
+/// The tasks among `items`, in document order.
+pub(crate) fn tasks_from_items(text: &str, items: &[Item]) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    let mut counted_to = 0;
+    let mut line_number = 1;
+    for item in items {
+        let Some((status, status_span)) = item.task.or_else(|| relaxed_status(text, item.start))
         else {
             continue;
         };
@@ -99,7 +122,7 @@ pub fn tasks_from_nodes(text: &str, nodes: &[Node]) -> Vec<Task> {
             status_span,
             text_span,
             text: text_span.of(text).to_string(),
-            depth,
+            depth: item.depth,
         });
     }
     tasks
@@ -107,7 +130,7 @@ pub fn tasks_from_nodes(text: &str, nodes: &[Node]) -> Vec<Task> {
 
 /// The status of an item comrak did not take for a task: `[c]` after the
 /// marker and 1 to 4 spaces, followed by a space, a tab or the line's end.
-fn relaxed_status(text: &str, marker: usize) -> Option<(char, Span)> {
+pub(crate) fn relaxed_status(text: &str, marker: usize) -> Option<(char, Span)> {
     let rest = text.get(marker..)?;
     let bytes = rest.as_bytes();
     let after_marker = match bytes.first()? {

@@ -1,23 +1,24 @@
 //! What block a line starts, as CommonMark (and comrak) reads it: the line
-//! classifiers of the heading scan in [`super`]. Each looks at one line's text
+//! classifiers of the heading scan in [`super`] (the outline's fast scan,
+//! `note::fast_outline`, uses them too). Each looks at one line's text
 //! after its indentation and answers only what the scan needs; none reads
 //! another line.
 
 /// What ends an HTML block: a marker such as `-->` on some line, or a blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum HtmlEnd {
+pub(crate) enum HtmlEnd {
     Marker(&'static str),
     BlankLine,
 }
 
 /// A line split into its indentation (in columns, tabs to multiples of 4) and the rest.
-pub(super) struct Indented<'a> {
-    pub(super) cols: usize,
-    pub(super) rest: &'a str,
-    pub(super) has_tab: bool,
+pub(crate) struct Indented<'a> {
+    pub(crate) cols: usize,
+    pub(crate) rest: &'a str,
+    pub(crate) has_tab: bool,
 }
 
-pub(super) fn indentation(content: &str) -> Indented<'_> {
+pub(crate) fn indentation(content: &str) -> Indented<'_> {
     let mut cols = 0;
     let mut bytes = 0;
     let mut has_tab = false;
@@ -39,7 +40,7 @@ pub(super) fn indentation(content: &str) -> Indented<'_> {
     }
 }
 
-pub(super) fn list_marker_then_tab(rest: &str) -> bool {
+pub(crate) fn list_marker_then_tab(rest: &str) -> bool {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if digits > 0 { digits + 1 } else { 1 };
     let is_marker = if digits > 0 {
@@ -53,16 +54,21 @@ pub(super) fn list_marker_then_tab(rest: &str) -> bool {
 /// The content after a `>` marker (and one optional space): `None` when the line
 /// is no quote line, `Some(None)` when it is one the scan does not model (a tab
 /// after `>`, which comrak splits into columns).
-pub(super) fn quote_content<'a>(ind: &Indented<'a>) -> Option<Option<Indented<'a>>> {
+pub(crate) fn quote_content<'a>(ind: &Indented<'a>) -> Option<Option<Indented<'a>>> {
+    after_quote(ind).map(|after| after.map(indentation))
+}
+
+/// [`quote_content`] before its indentation is measured.
+pub(crate) fn after_quote<'a>(ind: &Indented<'a>) -> Option<Option<&'a str>> {
     if ind.cols > 3 {
         return None;
     }
     let after = ind.rest.strip_prefix('>')?;
     let after = after.strip_prefix(' ').unwrap_or(after);
-    Some((!after.starts_with('\t')).then(|| indentation(after)))
+    Some((!after.starts_with('\t')).then_some(after))
 }
 
-pub(super) fn atx_level(rest: &str) -> Option<u8> {
+pub(crate) fn atx_level(rest: &str) -> Option<u8> {
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
     if !(1..=6).contains(&hashes) {
         return None;
@@ -73,7 +79,7 @@ pub(super) fn atx_level(rest: &str) -> Option<u8> {
     }
 }
 
-pub(super) fn setext_level(rest: &str) -> Option<u8> {
+pub(crate) fn setext_level(rest: &str) -> Option<u8> {
     let trimmed = rest.trim_end_matches([' ', '\t']);
     let first = trimmed.bytes().next()?;
     if !(first == b'=' || first == b'-') || !trimmed.bytes().all(|b| b == first) {
@@ -82,7 +88,7 @@ pub(super) fn setext_level(rest: &str) -> Option<u8> {
     Some(if first == b'=' { 1 } else { 2 })
 }
 
-pub(super) fn is_thematic_break(rest: &str) -> bool {
+pub(crate) fn is_thematic_break(rest: &str) -> bool {
     let Some(first) = rest.bytes().next() else {
         return false;
     };
@@ -100,7 +106,7 @@ pub(super) fn is_thematic_break(rest: &str) -> bool {
     count >= 3
 }
 
-pub(super) fn opens_fence(rest: &str) -> Option<(u8, usize)> {
+pub(crate) fn opens_fence(rest: &str) -> Option<(u8, usize)> {
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
         return None;
@@ -115,7 +121,7 @@ pub(super) fn opens_fence(rest: &str) -> Option<(u8, usize)> {
     Some((ch, len))
 }
 
-pub(super) fn closes_fence(rest: &str, ch: u8, len: usize) -> bool {
+pub(crate) fn closes_fence(rest: &str, ch: u8, len: usize) -> bool {
     let run = rest.bytes().take_while(|&b| b == ch).count();
     run >= len
         && rest
@@ -124,18 +130,18 @@ pub(super) fn closes_fence(rest: &str, ch: u8, len: usize) -> bool {
 }
 
 /// A list item marker at the start of `rest`.
-pub(super) struct ListItem<'a> {
+pub(crate) struct ListItem<'a> {
     /// Marker plus the spaces after it.
-    pub(super) width: usize,
+    pub(crate) width: usize,
     /// The item's first-line content.
-    pub(super) content: &'a str,
+    pub(crate) content: &'a str,
     /// `Some(())` when the item starts empty (comrak's handling of those is subtle).
-    pub(super) content_empty: Option<()>,
+    pub(crate) content_empty: Option<()>,
     /// Whether it may interrupt a paragraph (bullets, or an ordered list starting at 1).
-    pub(super) may_interrupt: bool,
+    pub(crate) may_interrupt: bool,
 }
 
-pub(super) fn list_item(rest: &str) -> Option<ListItem<'_>> {
+pub(crate) fn list_item(rest: &str) -> Option<ListItem<'_>> {
     let bytes = rest.as_bytes();
     let (marker_len, may_interrupt) = match bytes.first()? {
         b'-' | b'+' | b'*' => (1, true),
@@ -175,7 +181,7 @@ pub(super) fn list_item(rest: &str) -> Option<ListItem<'_>> {
     })
 }
 
-pub(super) fn is_delimiter_row(rest: &str) -> bool {
+pub(crate) fn is_delimiter_row(rest: &str) -> bool {
     let trimmed = rest.trim_end_matches([' ', '\t']);
     // The character test first: it stops at the first letter of an ordinary line.
     trimmed
@@ -251,7 +257,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// HTML block start: `Some(Some(end))` for kinds 1–6, `Some(None)` for a possible kind 7.
-pub(super) fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
+pub(crate) fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
     let after = rest.strip_prefix('<')?;
     let lower = after
         .get(..after.len().min(12))
@@ -318,7 +324,7 @@ pub(super) fn html_start(rest: &str) -> Option<Option<HtmlEnd>> {
 /// closing tag followed only by spaces and tabs. Follows the grammar of
 /// comrak's `html_block_start_7` scanner (tag name, attributes, quoted and
 /// unquoted values); `None` for bytes it leaves to comrak (NUL, `\v`, `\f`).
-pub(super) fn opens_kind_7(rest: &str) -> Option<bool> {
+pub(crate) fn opens_kind_7(rest: &str) -> Option<bool> {
     let bytes = rest.as_bytes();
     if bytes.iter().any(|&b| matches!(b, 0 | 0x0b | 0x0c)) {
         return None;
@@ -401,6 +407,6 @@ pub(super) fn opens_kind_7(rest: &str) -> Option<bool> {
     )
 }
 
-pub(super) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+pub(crate) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.to_ascii_lowercase().contains(needle)
 }

@@ -11,7 +11,7 @@
 //! Invariant: whenever `fast_scan` returns `Some`, it equals [`by_comrak`].
 //! The property tests and the corpus test check exactly that.
 
-mod blocks;
+pub(crate) mod blocks;
 
 use blocks::{
     atx_level, closes_fence, contains_ignore_case, html_start, indentation, is_delimiter_row,
@@ -186,7 +186,7 @@ fn shifted(heading: &Heading, shift: isize) -> Heading {
 
 /// Bytes taken by frontmatter at the start, exactly as comrak's `split_off_front_matter`.
 /// `has_cr` tells whether `s` holds a `\r` anywhere.
-fn frontmatter_len(s: &str, has_cr: bool) -> usize {
+pub(crate) fn frontmatter_len(s: &str, has_cr: bool) -> usize {
     let Some(after_open) = s.strip_prefix("---") else {
         return 0;
     };
@@ -473,7 +473,7 @@ fn inner_block(
 /// paragraph, so the "may interrupt a paragraph" limits do not apply: an
 /// ordered item at 2, an empty item or any HTML tag starts a block, and no
 /// setext underline is possible. `None` when unsure.
-fn starts_block(ind: &Indented<'_>) -> Option<bool> {
+pub(crate) fn starts_block(ind: &Indented<'_>) -> Option<bool> {
     if ind.cols >= 4 {
         return Some(false);
     }
@@ -498,7 +498,7 @@ fn starts_block(ind: &Indented<'_>) -> Option<bool> {
 
 /// [`starts_block`] for a possible lazy continuation inside a container, where a
 /// line with a pipe might continue or start a table: comrak decides those.
-fn starts_block_when_lazy(ind: &Indented<'_>) -> Option<bool> {
+pub(crate) fn starts_block_when_lazy(ind: &Indented<'_>) -> Option<bool> {
     match starts_block(ind)? {
         false if ind.cols < 4 && (ind.rest.contains('|') || is_delimiter_row(ind.rest)) => None,
         starts => Some(starts),
