@@ -45,7 +45,7 @@ extern "C" {
 thread_local! {
     static ENCODER: Utf8Encoder = Utf8Encoder::new();
     /// The last long text read, and the JS string it was read from.
-    static RESIDENT: RefCell<Option<(JsValue, Rc<str>)>> = const { RefCell::new(None) };
+    static RESIDENT: RefCell<Option<(JsValue, Rc<String>)>> = const { RefCell::new(None) };
 }
 
 /// Texts shorter than this (in UTF-16 units) are read every time: copying
@@ -68,7 +68,7 @@ pub(crate) fn with_text<R>(value: &JsValue, answer: impl FnOnce(&str) -> R) -> O
     let text = match kept {
         Some(text) => text,
         None => {
-            let text: Rc<str> = encode(string)?.into();
+            let text = Rc::new(encode(string)?);
             RESIDENT.with(|resident| {
                 if let Ok(mut resident) = resident.try_borrow_mut() {
                     *resident = Some((value.clone(), Rc::clone(&text)));
