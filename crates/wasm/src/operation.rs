@@ -245,7 +245,7 @@ impl Fields<'_> {
     }
 
     fn as_string(&self, name: &str, value: JsValue) -> Result<String, String> {
-        text::text_of(&value).ok_or_else(|| format!("`{name}` must be a string"))
+        text::string_of(&value).ok_or_else(|| format!("`{name}` must be a string"))
     }
 
     /// A whole number from 0 to `max`.
@@ -264,7 +264,7 @@ impl Fields<'_> {
                 .integer("row", value, u32::MAX.into())
                 .map(RowRef::Index);
         }
-        text::text_of(&value)
+        text::string_of(&value)
             .map(RowRef::Key)
             .ok_or_else(|| "`row` must be a row's 0-based index or its first cell".into())
     }
@@ -290,7 +290,7 @@ impl Fields<'_> {
                 if item.is_null() || item.is_undefined() {
                     Ok(None)
                 } else {
-                    text::text_of(&item).map(Some).ok_or(())
+                    text::string_of(&item).map(Some).ok_or(())
                 }
             })
             .collect::<Result<_, _>>()
@@ -310,7 +310,7 @@ impl Fields<'_> {
             if cell.is_undefined() {
                 continue;
             }
-            map.insert(key, text::text_of(&cell).ok_or_else(wrong)?);
+            map.insert(key, text::string_of(&cell).ok_or_else(wrong)?);
         }
         Ok(map)
     }

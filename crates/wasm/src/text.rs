@@ -80,9 +80,16 @@ pub(crate) fn with_text<R>(value: &JsValue, answer: impl FnOnce(&str) -> R) -> O
     Some(answer(&text))
 }
 
-/// The text of `value` when it is a JS string, as [`with_text`] reads it.
+/// The text of a note passed as `value` when it is a JS string, as
+/// [`with_text`] reads it.
 pub(crate) fn text_of(value: &JsValue) -> Option<String> {
     with_text(value, str::to_owned)
+}
+
+/// A string that is not a note (an operation's field): read as
+/// [`text_of`] reads it, without taking the note's place in memory.
+pub(crate) fn string_of(value: &JsValue) -> Option<String> {
+    encode(value.dyn_ref::<js_sys::JsString>()?)
 }
 
 /// Copies a JS string into WebAssembly memory as UTF-8.
@@ -92,4 +99,32 @@ fn encode(string: &js_sys::JsString) -> Option<String> {
     let written = ENCODER.with(|encoder| encoder.encode_into(string, &mut bytes).written());
     bytes.truncate(written as usize);
     String::from_utf8(bytes).ok()
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn resident_is(value: &JsValue) -> bool {
+        RESIDENT.with(|r| {
+            r.borrow()
+                .as_ref()
+                .is_some_and(|(source, _)| source == value)
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn a_long_operation_field_leaves_the_note_in_place() {
+        // applyOperation reads its operation, then the note: a long body
+        // taking the note's place would make every call copy both again.
+        let note = JsValue::from_str(&"note line\n".repeat(500));
+        assert_eq!(with_text(&note, str::len), Some(5000));
+        assert!(resident_is(&note));
+        let body = JsValue::from_str(&"body line\n".repeat(500));
+        assert_eq!(string_of(&body).map(|s| s.len()), Some(5000));
+        assert!(resident_is(&note));
+        assert_eq!(text_of(&body).map(|s| s.len()), Some(5000));
+        assert!(resident_is(&body), "a note's text does take the place");
+    }
 }
