@@ -249,12 +249,11 @@ pub(crate) fn not_understood(why: String) -> CoreError {
 /// cannot report a misspelt one (`deny_unknown_fields` never fires). Options
 /// are small; note text travels as a separate string argument.
 pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError> {
-    let invalid = not_understood;
     let json = js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| invalid("expected an object".into()))?;
-    serde_json::from_str(&json).map_err(|err| invalid(err.to_string()))
+        .ok_or_else(|| not_understood("expected an object".into()))?;
+    serde_json::from_str(&json).map_err(|err| not_understood(err.to_string()))
 }
 
 /// Like [`input`], with the large text fields named in `texts` (a note's
@@ -266,12 +265,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     value: JsValue,
     texts: [&str; N],
 ) -> Result<(T, [Option<String>; N]), CoreError> {
-    let invalid = |why: String| {
-        CoreError::new(
-            ErrorCode::InvalidInput,
-            format!("The input was not understood: {why}."),
-        )
-    };
+    let invalid = not_understood;
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
         return Err(invalid("expected an object".into()));
     };
