@@ -190,19 +190,8 @@ fn agree(name: &str, text: &str, extra: &[Span], tally: &mut Tally) {
 
 /// Every note under `tests/` and every blind spot spec's note.
 fn fixtures() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(&repo().join("tests"), &mut files);
-    files.sort();
+    let files = common::files_under(&repo().join("tests"), &["md", "txt"]);
+    assert!(!files.is_empty(), "the fixtures under tests/ are missing");
     let mut out = Vec::new();
     for path in files {
         let name = path.strip_prefix(repo()).unwrap().display().to_string();

@@ -14,10 +14,10 @@ mod common;
 #[path = "../benches/support/synthetic_index.rs"]
 mod synthetic_index;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use career_core::note::{outline, outline_by_comrak, outline_by_scan};
-use common::{cases, corpus, FRAGMENTS};
+use common::{cases, corpus, files_under, FRAGMENTS};
 use proptest::prelude::*;
 
 /// Whether the scan answered; panics if it answered differently from comrak.
@@ -181,23 +181,11 @@ fn the_benchmark_career_indexes_take_the_fast_path() {
     }
 }
 
-fn notes_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            notes_under(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_fast_outline_equals_comrak_s_on_every_fixture() {
-    let mut files = Vec::new();
-    notes_under(
+    let files = files_under(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests"),
-        &mut files,
+        &["md"],
     );
     assert!(files.len() > 20, "the fixtures are missing");
     for file in &files {
@@ -225,10 +213,9 @@ fn spec_blocks(spec: &str) -> Vec<String> {
 
 #[test]
 fn the_fast_outline_equals_comrak_s_on_every_spec_input_and_expectation() {
-    let mut specs = Vec::new();
-    spec_files(
+    let specs = files_under(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/specs"),
-        &mut specs,
+        &["txt", "transcript"],
     );
     let blocks: Vec<String> = specs
         .iter()
@@ -240,26 +227,11 @@ fn the_fast_outline_equals_comrak_s_on_every_spec_input_and_expectation() {
     }
 }
 
-fn spec_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            spec_files(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "transcript")
-        {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 #[ignore = "needs OUTLINE_CORPUS=DIR, a folder of notes outside the repository"]
 fn the_fast_outline_equals_comrak_s_on_another_corpus() {
     let dir = std::env::var("OUTLINE_CORPUS").unwrap_or_default();
-    let mut files = Vec::new();
-    notes_under(Path::new(&dir), &mut files);
+    let files = files_under(Path::new(&dir), &["md"]);
     assert!(!files.is_empty(), "no notes under OUTLINE_CORPUS={dir:?}");
     let fast = files
         .iter()

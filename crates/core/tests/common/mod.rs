@@ -152,9 +152,7 @@ pub fn cases() -> u32 {
 pub fn corpus() -> Vec<(String, String)> {
     let root =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/obsidian-help-en");
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    files.sort();
+    let files = files_under(&root, &["md"]);
     assert!(
         !files.is_empty(),
         "the corpus is missing at {}: the lossless tests need ../shared/corpus beside the repository",
@@ -169,16 +167,28 @@ pub fn corpus() -> Vec<(String, String)> {
         .collect()
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
+/// Every file under `dir`, at any depth, whose extension is one of
+/// `extensions`, sorted; none when `dir` cannot be read (callers assert
+/// what they need to find).
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, extensions, out);
+            } else if path
+                .extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            {
+                out.push(path);
+            }
         }
     }
+    let mut out = Vec::new();
+    walk(dir, extensions, &mut out);
+    out.sort();
+    out
 }
