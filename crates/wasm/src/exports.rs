@@ -7,6 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use crate::keys::set;
 use crate::{input, input_with_texts, not_understood, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
@@ -92,14 +93,9 @@ pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsV
         let packed = crate::packed::pack(&career_core::note::outline(text));
         let value = js_sys::Object::new();
         let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
-        let strings = JsValue::from_str(&packed.strings);
-        let envelope = js_sys::Object::new();
-        let set = |target: &js_sys::Object, key: &str, field: &JsValue| {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), field);
-        };
         set(&value, "numbers", &numbers);
-        set(&value, "strings", &strings);
+        set(&value, "strings", &JsValue::from_str(&packed.strings));
+        let envelope = js_sys::Object::new();
         set(&envelope, "ok", &JsValue::TRUE);
         set(&envelope, "value", &value);
         envelope.into()
@@ -204,7 +200,7 @@ struct CoachInput {
 /// [`input_with_texts`] and put in place by `set`.
 fn with_text<T: serde::de::DeserializeOwned>(
     value: JsValue,
-    name: &str,
+    name: &'static str,
     set: impl FnOnce(&mut T, String),
 ) -> CoreResult<T> {
     let (mut parsed, [text]) = input_with_texts::<T, 1>(value, [name])?;

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod charts;
 mod exports;
 mod goals;
+mod keys;
 mod operation;
 mod packed;
 mod profile;
@@ -263,7 +264,7 @@ pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError>
 /// is `invalid_input`. The struct skips those fields in its JSON.
 pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     value: JsValue,
-    texts: [&str; N],
+    texts: [&'static str; N],
 ) -> Result<(T, [Option<String>; N]), CoreError> {
     let invalid = not_understood;
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
@@ -272,7 +273,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     let rest = js_sys::Object::assign(&js_sys::Object::new(), object);
     let mut taken: [Option<String>; N] = std::array::from_fn(|_| None);
     for (slot, name) in taken.iter_mut().zip(texts) {
-        let key = JsValue::from_str(name);
+        let key = keys::key(name);
         let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
         if !field.is_undefined() && !field.is_null() {
             *slot = Some(

@@ -17,6 +17,7 @@ use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::keys::{get, key};
 use crate::text;
 
 /// The operation names, as serde lists them in its errors.
@@ -145,25 +146,34 @@ pub(crate) fn read(value: &JsValue) -> Result<Operation, String> {
     Ok(op)
 }
 
-fn get(object: &js_sys::Object, name: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The operation object's fields. A field set to `undefined` is absent, as
 /// `JSON.stringify` leaves it out.
 struct Fields<'a>(&'a js_sys::Object);
 
 impl Fields<'_> {
-    /// Refuses a field the operation does not have.
-    fn only(&self, known: &[&str]) -> Result<(), String> {
-        for key in js_sys::Object::keys(self.0).iter() {
-            let Some(key) = key.as_string() else { continue };
-            if key == "op" || known.contains(&key.as_str()) || get(self.0, &key).is_undefined() {
+    /// Refuses a field the operation does not have. Names are compared as
+    /// JS strings, so a known field costs no copy into WebAssembly memory.
+    fn only(&self, known: &[&'static str]) -> Result<(), String> {
+        let known: Vec<JsValue> = known.iter().map(|name| key(name)).collect();
+        let op = key("op");
+        for name in js_sys::Object::keys(self.0).iter() {
+            if name == op || known.contains(&name) {
                 continue;
             }
-            let expected: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            if js_sys::Reflect::get(self.0, &name)
+                .unwrap_or(JsValue::UNDEFINED)
+                .is_undefined()
+            {
+                continue;
+            }
+            let expected: Vec<String> = known
+                .iter()
+                .filter_map(|k| k.as_string())
+                .map(|k| format!("`{k}`"))
+                .collect();
             return Err(format!(
-                "unknown field `{key}`, expected one of {}",
+                "unknown field `{}`, expected one of {}",
+                name.as_string().unwrap_or_default(),
                 expected.join(", ")
             ));
         }
@@ -173,7 +183,7 @@ impl Fields<'_> {
     /// A field that must be there.
     fn required<T>(
         &self,
-        name: &str,
+        name: &'static str,
         read: impl FnOnce(JsValue) -> Result<T, String>,
     ) -> Result<T, String> {
         let value = get(self.0, name);
@@ -187,7 +197,7 @@ impl Fields<'_> {
     /// by a reader that wants something else, as serde refuses it).
     fn present<T>(
         &self,
-        name: &str,
+        name: &'static str,
         read: impl FnOnce(JsValue) -> Result<T, String>,
     ) -> Result<Option<T>, String> {
         let value = get(self.0, name);
@@ -200,7 +210,7 @@ impl Fields<'_> {
     /// An optional field: `None` when absent or `null`.
     fn optional<T>(
         &self,
-        name: &str,
+        name: &'static str,
         read: impl FnOnce(JsValue) -> Result<T, String>,
     ) -> Result<Option<T>, String> {
         let value = get(self.0, name);
@@ -210,17 +220,17 @@ impl Fields<'_> {
         read(value).map(Some)
     }
 
-    fn string(&self, name: &str) -> Result<String, String> {
+    fn string(&self, name: &'static str) -> Result<String, String> {
         self.required(name, |v| self.as_string(name, v))
     }
 
-    fn string_or_default(&self, name: &str) -> Result<String, String> {
+    fn string_or_default(&self, name: &'static str) -> Result<String, String> {
         Ok(self
             .present(name, |v| self.as_string(name, v))?
             .unwrap_or_default())
     }
 
-    fn index_or_zero(&self, name: &str) -> Result<usize, String> {
+    fn index_or_zero(&self, name: &'static str) -> Result<usize, String> {
         Ok(self
             .present(name, |v| self.integer(name, v, u32::MAX.into()))?
             .unwrap_or(0))
@@ -237,7 +247,7 @@ impl Fields<'_> {
 
     fn unit_or_default<T: for<'de> Deserialize<'de> + Default>(
         &self,
-        name: &str,
+        name: &'static str,
     ) -> Result<T, String> {
         Ok(self
             .present(name, |v| self.unit(name, v))?
@@ -304,13 +314,15 @@ impl Fields<'_> {
             .filter(|_| !js_sys::Array::is_array(&value))
             .ok_or_else(wrong)?;
         let mut map = BTreeMap::new();
-        for key in js_sys::Object::keys(object).iter() {
-            let Some(key) = key.as_string() else { continue };
-            let cell = get(object, &key);
+        for name in js_sys::Object::keys(object).iter() {
+            let Some(column) = name.as_string() else {
+                continue;
+            };
+            let cell = js_sys::Reflect::get(object, &name).unwrap_or(JsValue::UNDEFINED);
             if cell.is_undefined() {
                 continue;
             }
-            map.insert(key, text::string_of(&cell).ok_or_else(wrong)?);
+            map.insert(column, text::string_of(&cell).ok_or_else(wrong)?);
         }
         Ok(map)
     }
