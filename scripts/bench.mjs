@@ -18,8 +18,10 @@
  * remark-gfm). On the Career Indexes each WASM call is timed twice: repeated on one text (the
  * note stays in WebAssembly memory between calls, as between a command's calls on one note),
  * and on a note that changed since the last call (it crosses again each time). Every
- * measurement warms up, then repeats for at least `--budget-ms` (and 5 times)
- * and reports the mean; a corpus measurement's unit is one pass over the notes.
+ * measurement warms up, then runs in SLICES equal windows that together last at least
+ * `--budget-ms`, and reports the median window's time per call (a burst of the host's steal time
+ * slows the windows it falls in, not the figure; the mean over all windows is in bench.json too).
+ * The native half measures the same way. A corpus measurement's unit is one pass over the notes.
  *
  * Prints a table and the ratios against the goals in BENCHMARKS.md, and writes everything,
  * machine included, to `target/bench.json`. Then runs scripts/bench-startup.mjs: the core's
@@ -70,6 +72,9 @@ function fail(message) {
 }
 
 /** Mean nanoseconds per call of `fn`, after a warm-up, over at least `budgetMs` and 5 calls. */
+/** Windows per measurement (odd, so the median is one of them); the native half uses as many. */
+const SLICES = 15;
+
 function time(budgetMs, fn) {
 	const budget = BigInt(Math.round(budgetMs * 1e6));
 	let sink = 0;
@@ -77,16 +82,28 @@ function time(budgetMs, fn) {
 	for (let calls = 0; calls < 3 || process.hrtime.bigint() - warmStart < budget / 5n; calls++) {
 		sink += fn() ? 1 : 0;
 	}
-	const start = process.hrtime.bigint();
+	// SLICES short windows instead of one long one: a burst of the host's steal time slows
+	// the slices it falls in, and the median slice is the call's speed without it.
+	const slice = budget / BigInt(SLICES);
+	const perCall = [];
 	let iterations = 0;
 	let elapsed = 0n;
-	while (iterations < 5 || elapsed < budget) {
-		sink += fn() ? 1 : 0;
-		iterations++;
-		elapsed = process.hrtime.bigint() - start;
+	for (let s = 0; s < SLICES; s++) {
+		const start = process.hrtime.bigint();
+		let calls = 0;
+		let spent = 0n;
+		while (calls < 1 || spent < slice) {
+			sink += fn() ? 1 : 0;
+			calls++;
+			spent = process.hrtime.bigint() - start;
+		}
+		perCall.push(Number(spent) / calls);
+		iterations += calls;
+		elapsed += spent;
 	}
 	if (sink < 0) console.log(sink); // keeps results observable
-	return { iterations, meanNs: Number(elapsed) / iterations };
+	perCall.sort((a, b) => a - b);
+	return { iterations, ns: perCall[SLICES >> 1], meanNs: Number(elapsed) / iterations };
 }
 
 /** The WASM core, loaded as the plugin and the WASM tests do. */
@@ -274,17 +291,17 @@ function judge(corpus, careerIndex, charts) {
 	const ratio = (goal, what, input, value, target) => rows.push({ goal, what, input, value, target, met: value >= target });
 	const ms = (ns) => ns / 1e6;
 	const c = corpus;
-	ratio("section", "markdown-it parse ÷ WASM section-set", `corpus (${c.sectionNotes} notes with a section)`, c.js["markdown-it (section notes)"].meanNs / c.wasm["section-set"].meanNs, GOALS.sectionVsMarkdownIt);
-	for (const ci of careerIndex) ratio("section", "markdown-it parse ÷ WASM section-set", ci.name, ci.js["markdown-it"].meanNs / ci.wasm["section-set"].meanNs, GOALS.sectionVsMarkdownIt);
-	ratio("outline-mdit", "markdown-it parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js["markdown-it"].meanNs / c.wasm.outline.meanNs, GOALS.outlineVsMarkdownIt);
-	for (const ci of careerIndex) ratio("outline-mdit", "markdown-it parse ÷ WASM outline", ci.name, ci.js["markdown-it"].meanNs / ci.wasm.outline.meanNs, GOALS.outlineVsMarkdownIt);
-	ratio("outline-remark", "remark parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js.remark.meanNs / c.wasm.outline.meanNs, GOALS.outlineVsRemark);
-	for (const ci of careerIndex) ratio("outline-remark", "remark parse ÷ WASM outline", ci.name, ci.js.remark.meanNs / ci.wasm.outline.meanNs, GOALS.outlineVsRemark);
-	for (const op of ["outline", "section-set"]) ratio("wasm-native", `native ÷ WASM, ${op}`, "corpus", c.native[op].meanNs / c.wasm[op].meanNs, GOALS.wasmVsNative);
+	ratio("section", "markdown-it parse ÷ WASM section-set", `corpus (${c.sectionNotes} notes with a section)`, c.js["markdown-it (section notes)"].ns / c.wasm["section-set"].ns, GOALS.sectionVsMarkdownIt);
+	for (const ci of careerIndex) ratio("section", "markdown-it parse ÷ WASM section-set", ci.name, ci.js["markdown-it"].ns / ci.wasm["section-set"].ns, GOALS.sectionVsMarkdownIt);
+	ratio("outline-mdit", "markdown-it parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js["markdown-it"].ns / c.wasm.outline.ns, GOALS.outlineVsMarkdownIt);
+	for (const ci of careerIndex) ratio("outline-mdit", "markdown-it parse ÷ WASM outline", ci.name, ci.js["markdown-it"].ns / ci.wasm.outline.ns, GOALS.outlineVsMarkdownIt);
+	ratio("outline-remark", "remark parse ÷ WASM outline", `corpus (${c.notes} notes)`, c.js.remark.ns / c.wasm.outline.ns, GOALS.outlineVsRemark);
+	for (const ci of careerIndex) ratio("outline-remark", "remark parse ÷ WASM outline", ci.name, ci.js.remark.ns / ci.wasm.outline.ns, GOALS.outlineVsRemark);
+	for (const op of ["outline", "section-set"]) ratio("wasm-native", `native ÷ WASM, ${op}`, "corpus", c.native[op].ns / c.wasm[op].ns, GOALS.wasmVsNative);
 	for (const ci of careerIndex) {
 		const compared = Object.keys(ci.wasm).filter((op) => op in ci.native);
 		const worst = compared
-			.map((op) => ({ op, r: ci.native[op].meanNs / ci.wasm[op].meanNs }))
+			.map((op) => ({ op, r: ci.native[op].ns / ci.wasm[op].ns }))
 			.sort((a, b) => a.r - b.r)[0];
 		ratio("wasm-native", `native ÷ WASM, lowest of ${compared.length} ops (${worst.op})`, ci.name, worst.r, GOALS.wasmVsNative);
 	}
@@ -293,12 +310,12 @@ function judge(corpus, careerIndex, charts) {
 		// The calls the plugin makes (each has a native twin); "outline, every part built" is a comparison.
 		const [op, t] = Object.entries(ci30[side])
 			.filter(([name]) => name in ci30.native)
-			.sort((a, b) => b[1].meanNs - a[1].meanNs)[0];
-		rows.push({ goal: "30k-under-1ms", what: `slowest ${side} op (${op}), ms`, input: ci30.name, value: ms(t.meanNs), target: GOALS.careerIndex30kMaxMs, met: ms(t.meanNs) < GOALS.careerIndex30kMaxMs });
+			.sort((a, b) => b[1].ns - a[1].ns)[0];
+		rows.push({ goal: "30k-under-1ms", what: `slowest ${side} op (${op}), ms`, input: ci30.name, value: ms(t.ns), target: GOALS.careerIndex30kMaxMs, met: ms(t.ns) < GOALS.careerIndex30kMaxMs });
 	}
 	for (const side of ["wasm", "native"]) {
-		const [kind, t] = Object.entries(charts[side]).sort((a, b) => b[1].meanNs - a[1].meanNs)[0];
-		rows.push({ goal: "chart-under-a-frame", what: `slowest ${side} chart scene (${kind}), ms`, input: `chart vault (${String(charts.notes)} notes)`, value: ms(t.meanNs), target: GOALS.chartSceneMaxMs, met: ms(t.meanNs) < GOALS.chartSceneMaxMs });
+		const [kind, t] = Object.entries(charts[side]).sort((a, b) => b[1].ns - a[1].ns)[0];
+		rows.push({ goal: "chart-under-a-frame", what: `slowest ${side} chart scene (${kind}), ms`, input: `chart vault (${String(charts.notes)} notes)`, value: ms(t.ns), target: GOALS.chartSceneMaxMs, met: ms(t.ns) < GOALS.chartSceneMaxMs });
 	}
 	return rows;
 }
@@ -317,21 +334,21 @@ function print(report) {
 		["markdown-it parse (section notes)", c.js["markdown-it (section notes)"], c.sectionNotes],
 		["remark (mdast + GFM) parse", c.js.remark, c.notes],
 	];
-	for (const [name, t, n] of corpusRows) console.log(`  ${name.padEnd(36)}${us(t.meanNs)} ${us(t.meanNs / n)}`);
+	for (const [name, t, n] of corpusRows) console.log(`  ${name.padEnd(36)}${us(t.ns)} ${us(t.ns / n)}`);
 	for (const ci of report.careerIndex) {
 		console.log(`\n${ci.name} (${ci.bytes} bytes), µs per call: WASM, native, native ÷ WASM; then WASM on a note changed since the last call, and native ÷ that`);
 		for (const op of Object.keys(ci.wasm)) {
 			const native = ci.native[op];
 			const changed = ci.changed[op];
-			const ratio = (t) => (native && t ? (native.meanNs / t.meanNs).toFixed(2).padStart(8) : "".padStart(8));
-			console.log(`  ${op.padEnd(20)}${us(ci.wasm[op].meanNs)}${native ? us(native.meanNs) : "".padStart(10)}${ratio(ci.wasm[op])}${changed ? us(changed.meanNs) : "".padStart(10)}${ratio(changed)}`);
+			const ratio = (t) => (native && t ? (native.ns / t.ns).toFixed(2).padStart(8) : "".padStart(8));
+			console.log(`  ${op.padEnd(20)}${us(ci.wasm[op].ns)}${native ? us(native.ns) : "".padStart(10)}${ratio(ci.wasm[op])}${changed ? us(changed.ns) : "".padStart(10)}${ratio(changed)}`);
 		}
-		for (const [name, t] of Object.entries(ci.js)) console.log(`  ${name.padEnd(20)}${us(t.meanNs)}`);
+		for (const [name, t] of Object.entries(ci.js)) console.log(`  ${name.padEnd(20)}${us(t.ns)}`);
 	}
 	const { charts } = report;
 	console.log(`\nCharts: ${String(charts.notes)} notes, ${String(charts.bytes)} bytes; ms per scene: WASM, native`);
 	for (const kind of Object.keys(charts.wasm)) {
-		console.log(`  ${kind.padEnd(20)}${(charts.wasm[kind].meanNs / 1e6).toFixed(3).padStart(10)}${(charts.native[kind].meanNs / 1e6).toFixed(3).padStart(10)}`);
+		console.log(`  ${kind.padEnd(20)}${(charts.wasm[kind].ns / 1e6).toFixed(3).padStart(10)}${(charts.native[kind].ns / 1e6).toFixed(3).padStart(10)}`);
 	}
 	console.log("\n| Goal | Measured | Input | Value | Target | Met |\n| --- | --- | --- | ---: | ---: | --- |");
 	for (const g of report.goals) {

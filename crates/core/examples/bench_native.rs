@@ -17,8 +17,9 @@
 //! vault (tests/golden/charts/vaults/realistic), as scripts/bench-charts.mjs
 //! times it through the WASM: the same notes, kinds, year, day and width.
 //!
-//! Each measurement warms up, then repeats until `--budget-ms` has passed
-//! (at least 5 times) and reports the mean. A corpus measurement's unit is
+//! Each measurement warms up, then runs in 15 windows that together last
+//! `--budget-ms`, and reports the median window's time per call (and the
+//! mean), as scripts/bench.mjs does. A corpus measurement's unit is
 //! one pass over every note it applies to.
 
 // A benchmark harness: a failed unwrap is a broken run, reported as such.
@@ -183,7 +184,13 @@ fn career_index_ops(text: &str) -> Vec<(&'static str, Value)> {
     ]
 }
 
-/// Mean nanoseconds per call of `f`, after a warm-up, over at least `budget`.
+/// Windows per measurement, as many as scripts/bench.mjs uses.
+const SLICES: u32 = 15;
+
+/// Nanoseconds per call of `f` after a warm-up: the median of [`SLICES`]
+/// windows that together last at least `budget` (`ns`; a burst of the
+/// host's steal time slows the windows it falls in, not the figure), and
+/// the mean over all of them (`meanNs`).
 fn time(budget: Duration, mut f: impl FnMut()) -> Value {
     let warm = Instant::now();
     let mut warm_calls = 0;
@@ -191,14 +198,27 @@ fn time(budget: Duration, mut f: impl FnMut()) -> Value {
         f();
         warm_calls += 1;
     }
-    let start = Instant::now();
-    let mut iterations = 0u64;
-    while iterations < 5 || start.elapsed() < budget {
-        f();
-        iterations += 1;
+    let slice = budget / SLICES;
+    let mut per_call = Vec::new();
+    let (mut iterations, mut elapsed) = (0u64, Duration::ZERO);
+    for _ in 0..SLICES {
+        let start = Instant::now();
+        let mut calls = 0u64;
+        while calls < 1 || start.elapsed() < slice {
+            f();
+            calls += 1;
+        }
+        let spent = start.elapsed();
+        per_call.push(spent.as_nanos() as f64 / calls as f64);
+        iterations += calls;
+        elapsed += spent;
     }
-    let total = start.elapsed().as_nanos() as f64;
-    json!({"iterations": iterations, "meanNs": total / iterations as f64})
+    per_call.sort_by(f64::total_cmp);
+    json!({
+        "iterations": iterations,
+        "ns": per_call.get(per_call.len() / 2).copied().unwrap_or(f64::NAN),
+        "meanNs": elapsed.as_nanos() as f64 / iterations as f64,
+    })
 }
 
 /// Mean time per scene for each chart kind, on the realistic chart vault.
