@@ -114,15 +114,30 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Link>) {
     if !bytes.contains(&b'[') {
         return;
     }
+    // A wikilink needs `[[` and a markdown link `](`: a line without one
+    // has none of that kind (most lines with a `[` are tasks), so its scan
+    // is skipped.
     let first = out.len();
-    scan_wikilinks(text, line.start, bytes, out);
-    let wiki: Vec<Span> = out
-        .get(first..)
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.span)
-        .collect();
-    scan_markdown(text, line.start, bytes, &wiki, out);
+    let line_text = line.of(text);
+    if has_pair(line_text, '[', b'[') {
+        scan_wikilinks(text, line.start, bytes, out);
+    }
+    if has_pair(line_text, ']', b'(') {
+        let wiki: Vec<Span> = out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.span)
+            .collect();
+        scan_markdown(text, line.start, bytes, &wiki, out);
+    }
+}
+
+/// Whether `first` is directly followed by `second` somewhere in `line`
+/// (found by `memchr`, not byte by byte).
+fn has_pair(line: &str, first: char, second: u8) -> bool {
+    line.match_indices(first)
+        .any(|(at, _)| line.as_bytes().get(at + 1) == Some(&second))
 }
 
 fn scan_wikilinks(text: &str, base: usize, bytes: &[u8], out: &mut Vec<Link>) {

@@ -203,14 +203,15 @@ pub(crate) fn split_row(text: &str, line: Line<'_>, start: usize) -> Row {
     }
     let leading_pipe = pos < end && bytes.get(pos) == Some(&b'|');
     let mut segment_start = if leading_pipe { pos + 1 } else { start };
-    let mut segments = Vec::new();
+    // Each cell is made as its pipe is found: no list of segments first.
+    let mut cells = Vec::with_capacity(8);
     let mut i = segment_start;
     let mut pipes = 0usize;
     while i < end {
         match bytes.get(i) {
             Some(b'\\') if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 2,
             Some(b'|') => {
-                segments.push(Span::new(segment_start, i));
+                cells.push(cell_of(text, Span::new(segment_start, i)));
                 pipes += 1;
                 segment_start = i + 1;
                 i += 1;
@@ -220,12 +221,11 @@ pub(crate) fn split_row(text: &str, line: Line<'_>, start: usize) -> Row {
     }
     let trailing_pipe = pipes > 0 && segment_start >= end;
     if !trailing_pipe {
-        segments.push(Span::new(segment_start, end.max(segment_start)));
+        cells.push(cell_of(
+            text,
+            Span::new(segment_start, end.max(segment_start)),
+        ));
     }
-    let cells = segments
-        .into_iter()
-        .map(|segment| cell_of(text, segment))
-        .collect();
     Row {
         span: content,
         prefix: Span::new(line.start, start),
