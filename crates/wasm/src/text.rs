@@ -46,6 +46,9 @@ thread_local! {
     static ENCODER: Utf8Encoder = Utf8Encoder::new();
     /// The last long text read, and the JS string it was read from.
     static RESIDENT: RefCell<Option<(JsValue, Rc<String>)>> = const { RefCell::new(None) };
+    /// Where texts are encoded, kept between calls: a new buffer would be
+    /// zeroed first, three bytes for every UTF-16 unit.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Texts shorter than this (in UTF-16 units) are read every time: copying
@@ -58,7 +61,7 @@ const KEEP_FROM: u32 = 2048;
 pub(crate) fn with_text<R>(value: &JsValue, answer: impl FnOnce(&str) -> R) -> Option<R> {
     let string = value.dyn_ref::<js_sys::JsString>()?;
     if string.length() < KEEP_FROM {
-        return encode(string).map(|text| answer(&text));
+        return encoded(string, answer);
     }
     let kept = RESIDENT.with(|resident| {
         let resident = resident.try_borrow().ok()?;
@@ -68,7 +71,7 @@ pub(crate) fn with_text<R>(value: &JsValue, answer: impl FnOnce(&str) -> R) -> O
     let text = match kept {
         Some(text) => text,
         None => {
-            let text = Rc::new(encode(string)?);
+            let text = Rc::new(encoded(string, str::to_owned)?);
             RESIDENT.with(|resident| {
                 if let Ok(mut resident) = resident.try_borrow_mut() {
                     *resident = Some((value.clone(), Rc::clone(&text)));
@@ -89,10 +92,29 @@ pub(crate) fn text_of(value: &JsValue) -> Option<String> {
 /// A string that is not a note (an operation's field): read as
 /// [`text_of`] reads it, without taking the note's place in memory.
 pub(crate) fn string_of(value: &JsValue) -> Option<String> {
-    encode(value.dyn_ref::<js_sys::JsString>()?)
+    encoded(value.dyn_ref::<js_sys::JsString>()?, str::to_owned)
 }
 
-/// Copies a JS string into WebAssembly memory as UTF-8.
+/// `answer` given a JS string as UTF-8, encoded into the kept buffer (or a
+/// new one, when a caller up the stack is still reading the kept one).
+fn encoded<R>(string: &js_sys::JsString, answer: impl FnOnce(&str) -> R) -> Option<R> {
+    // At most 3 UTF-8 bytes per UTF-16 unit.
+    let room = (string.length() as usize).saturating_mul(3);
+    SCRATCH.with(|scratch| {
+        let Ok(mut bytes) = scratch.try_borrow_mut() else {
+            return encode(string).map(|text| answer(&text));
+        };
+        if bytes.len() < room {
+            bytes.resize(room, 0);
+        }
+        let room_in = bytes.get_mut(..room)?;
+        let written = ENCODER.with(|encoder| encoder.encode_into(string, room_in).written());
+        let text = std::str::from_utf8(bytes.get(..written as usize)?).ok()?;
+        Some(answer(text))
+    })
+}
+
+/// Copies a JS string into a new buffer in WebAssembly memory as UTF-8.
 fn encode(string: &js_sys::JsString) -> Option<String> {
     // At most 3 UTF-8 bytes per UTF-16 unit.
     let mut bytes = vec![0u8; (string.length() as usize).saturating_mul(3)];
