@@ -7,8 +7,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::keys::set;
-use crate::{input, input_with_texts, not_understood, on_note, required, respond};
+use crate::{input, input_with_texts, on_note, required, respond};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -82,57 +81,6 @@ pub fn locate_index(
             &i.candidates,
         )
     }))
-}
-
-/// Every section, table, task and link of a note, with byte spans, packed
-/// into one `Uint32Array` and one string (`packed.rs`): what the plugin
-/// reads, lazily, instead of thousands of JS objects built field by field.
-#[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
-pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
-    on_note(&text, |text| {
-        let packed = crate::packed::pack(&career_core::note::outline(text));
-        let value = js_sys::Object::new();
-        let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
-        set(&value, "numbers", &numbers);
-        set(&value, "strings", &JsValue::from_str(&packed.strings));
-        let envelope = js_sys::Object::new();
-        set(&envelope, "ok", &JsValue::TRUE);
-        set(&envelope, "value", &value);
-        envelope.into()
-    })
-}
-
-/// What `applyOperation` returns: only the edits, byte spans of the text
-/// passed in with their pre-images, in the order they apply; never the whole
-/// new note, which would cross the boundary for nothing (the shell applies spans).
-#[derive(serde::Serialize)]
-struct OperationEdits {
-    /// Empty when nothing changes (skip the write).
-    edits: Vec<career_core::edit::TextEdit>,
-}
-
-/// Applies one edit operation to a note's text: the edits to make, none when
-/// nothing changes.
-#[wasm_bindgen(js_name = applyOperation, unchecked_return_type = "CoreResult<OperationEdits>")]
-pub fn apply_operation(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Operation")] op: JsValue,
-) -> JsValue {
-    let op = match crate::operation::read(&op) {
-        Ok(op) => op,
-        Err(why) => return respond::<()>(Err(not_understood(why))),
-    };
-    on_note(&text, |text| {
-        respond(ops::run(text, &op).map(|outcome| {
-            let mut edits = match outcome.text {
-                Some(_) => outcome.edits,
-                None => Vec::new(),
-            };
-            // In the order they apply (the core's own order: stable, by span).
-            edits.sort_by_key(|e| (e.span.start, e.span.end));
-            OperationEdits { edits }
-        }))
-    })
 }
 
 /// Input of `planNote`: which note, the settings and day, and its current text.

@@ -16,6 +16,7 @@ mod charts;
 mod exports;
 mod goals;
 mod keys;
+mod note;
 mod operation;
 mod packed;
 mod profile;
@@ -25,6 +26,7 @@ mod text;
 pub use charts::*;
 pub use exports::*;
 pub use goals::*;
+pub use note::*;
 pub use profile::*;
 pub use reviews::*;
 
