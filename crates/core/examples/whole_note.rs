@@ -3,7 +3,7 @@
 //! `valgrind --tool=callgrind target/release/examples/whole_note CALL FILE N`
 //! with CALL `blindSpots` or `planNote` (the WASM exports' names), as
 //! `npm run bench` calls them (today 2026-03-06, default settings).
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 
