@@ -2,7 +2,8 @@
 //! (every field, in order) and the note plans (create, upgrade or nothing,
 //! with their edits and additions) on both synthetic Career Indexes of the
 //! benchmarks, every corpus note and every note under `tests/fixtures/`
-//! (hand-kept indexes that lack some sections), each also with CRLF.
+//! (hand-kept indexes that lack some sections), each also with CRLF, and
+//! a blank note (which every plan creates whole).
 //! `pinned/whole-note.sha256` holds the SHA-256 of each result's JSON as it
 //! was when the analyses were made faster (they must not change what they
 //! find); a change that is meant to change a result updates the file with
@@ -50,6 +51,8 @@ fn notes() -> Vec<(String, String)> {
             .into_iter()
             .map(|(name, text)| (format!("corpus {name}"), text)),
     );
+    // A blank note: every plan creates its note whole.
+    notes.push(("blank".to_string(), "\n".to_string()));
     let fixtures = repo().join("tests/fixtures");
     for path in common::files_under(&fixtures, &["md"]) {
         let name = path.strip_prefix(&fixtures).unwrap().display().to_string();
