@@ -12,7 +12,7 @@ mod frontmatter;
 use crate::edit::section::{insert, InsertAt};
 use crate::edit::{apply, Applied, TextEdit};
 use crate::error::CoreResult;
-use crate::note::aliases::{kind_of, normalize};
+use crate::note::aliases::normalized_kind;
 use crate::note::lines::{lines_in, LineEnding};
 use crate::note::outline::{sections, Section};
 use crate::span::Span;
@@ -72,11 +72,28 @@ fn flatten(sections: &[TemplateSection]) -> Vec<Flat<'_>> {
     out
 }
 
+/// A heading as the matching compares it: normalised, and its canonical
+/// kind. Each title is read once per upgrade, not once per comparison.
+struct Title {
+    norm: String,
+    kind: Option<&'static str>,
+}
+
+impl Title {
+    fn of(title: &str) -> Self {
+        let (norm, kind) = normalized_kind(title);
+        Title {
+            norm,
+            kind: kind.map(|k| k.id),
+        }
+    }
+}
+
 /// Whether a note section is the template section: same canonical kind, or same title.
-fn same(template: &TemplateSection, title: &str) -> bool {
-    match (kind_of(&template.heading), kind_of(title)) {
-        (Some(a), Some(b)) => a.id == b.id,
-        _ => normalize(&template.heading) == normalize(title),
+fn same(template: &Title, title: &Title) -> bool {
+    match (template.kind, title.kind) {
+        (Some(a), Some(b)) => a == b,
+        _ => template.norm == title.norm,
     }
 }
 
@@ -157,18 +174,20 @@ fn upgrade_filtered(
 ) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
     let all = sections(text);
     let flat = flatten(template);
+    let titles: Vec<Title> = all.iter().map(|s| Title::of(&s.title)).collect();
+    let headings: Vec<Title> = flat.iter().map(|f| Title::of(&f.section.heading)).collect();
     // Which template sections the note has, and where.
     // Which template sections the note has, and where. A subsection is looked for
     // under its parent first; only a canonical Career Index section (Business
     // Impact kept at the top level, say) counts anywhere in the note.
     let mut found: Vec<Option<usize>> = Vec::with_capacity(flat.len());
-    for f in &flat {
+    for (f, heading) in flat.iter().zip(&headings) {
         let parent = f.parent.and_then(|p| found.get(p).copied().flatten());
-        let matches = |idx: &usize| all.get(*idx).is_some_and(|s| same(f.section, &s.title));
+        let matches = |idx: &usize| titles.get(*idx).is_some_and(|t| same(heading, t));
         let under_parent = (0..all.len())
             .filter(matches)
             .find(|&idx| parent.is_none_or(|p| descends(&all, idx, p)));
-        let anywhere = || kind_of(&f.section.heading).and_then(|_| (0..all.len()).find(matches));
+        let anywhere = || heading.kind.and_then(|_| (0..all.len()).find(matches));
         found.push(under_parent.or_else(anywhere));
     }
     let top_level = flat
@@ -180,10 +199,9 @@ fn upgrade_filtered(
         .unwrap_or(2);
 
     let mut planned = Vec::new();
-    let wanted = |f: &Flat<'_>| {
-        only.is_none_or(|ids| kind_of(&f.section.heading).is_some_and(|k| ids.contains(&k.id)))
-    };
-    for (i, f) in flat.iter().enumerate() {
+    let wanted =
+        |heading: &Title| only.is_none_or(|ids| heading.kind.is_some_and(|k| ids.contains(&k)));
+    for (i, (f, heading)) in flat.iter().zip(&headings).enumerate() {
         match found.get(i).copied().flatten() {
             Some(existing) => {
                 // A section that is there but blank gets the template's prompts.
@@ -208,7 +226,7 @@ fn upgrade_filtered(
                     });
                 }
             }
-            None if !wanted(f) => {}
+            None if !wanted(heading) => {}
             None => {
                 // Missing: only plan it if its parent is there (otherwise the parent brings it).
                 let parent_found = match f.parent {
