@@ -72,25 +72,30 @@ fn notes() -> Vec<(String, String)> {
     notes
 }
 
-/// Each whole-note result on `text`, by what it is, as JSON.
-fn results(text: &str) -> Vec<(&'static str, String)> {
+/// The goals note and session log the analysis may read besides the index.
+fn context() -> (String, Vec<Note>) {
     let read = |p: &str| std::fs::read_to_string(repo().join(p)).unwrap();
     let goals = read("tests/fixtures/realistic-2026/2026 Goals.md");
-    let logs: Vec<Note> = vec![(
-        "Career/Sessions/log.md".to_string(),
-        read("tests/fixtures/reviews-session-log.md"),
-    )];
+    let log = read("tests/fixtures/reviews-session-log.md");
+    (goals, vec![("Career/Sessions/log.md".to_string(), log)])
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// Each whole-note result on `text`, by what it is, as JSON.
+fn results(text: &str, (goals, logs): &(String, Vec<Note>)) -> Vec<(&'static str, String)> {
     let (winter, autumn) = (
         Day::parse("2026-01-17").unwrap(),
         Day::parse("2026-09-16").unwrap(),
     );
-    let json = |v: &dyn erased::Json| v.json();
     let settings = Settings::default();
     let mut out = vec![
         ("blindSpots", json(&analyze(text, None, &[], winter))),
         (
             "blindSpots with goals and a log",
-            json(&analyze(text, Some(&goals), &logs, autumn)),
+            json(&analyze(text, Some(goals), logs, autumn)),
         ),
     ];
     for (name, kind) in [
@@ -123,23 +128,12 @@ fn results(text: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-/// Serialising any result without naming its type at each call.
-mod erased {
-    pub trait Json {
-        fn json(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn json(&self) -> String {
-            serde_json::to_string(self).unwrap()
-        }
-    }
-}
-
 #[test]
 fn whole_note_results_are_the_pinned_ones() {
+    let context = context();
     let mut got = BTreeMap::new();
     for (name, text) in notes() {
-        for (what, json) in results(&text) {
+        for (what, json) in results(&text, &context) {
             let digest = Sha256::digest(json.as_bytes());
             let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
             got.insert(format!("{name} | {what}"), hex);

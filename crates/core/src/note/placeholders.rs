@@ -48,8 +48,8 @@ fn without_bracket_groups(text: &str) -> (String, bool) {
     (out, removed)
 }
 
-/// How many letters and digits [`without_bracket_groups`] keeps of `text`,
-/// counting up to five.
+/// How many letters and digits [`without_bracket_groups`] keeps of `text`
+/// (once past four, any count above four).
 fn kept_alphanumerics(text: &str) -> usize {
     let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).take(5).count();
     let mut kept = 0;

@@ -226,7 +226,7 @@ pub(super) fn coach_or_add(line: Option<usize>, coach_id: &str, kind: &str) -> F
 /// after ("from 4 to 11", "von 4 auf 11", "4 → 11"), in any language.
 pub(super) fn is_quantified(text: &str) -> bool {
     // Lower-casing changes no digit, `.`, `,`, currency sign or `%`, and
-    // makes none: the tests before the words' need the original text only.
+    // makes none: every test but the last reads the text as written.
     let t = text;
     if t.contains(['$', '€', '£', '¥', '₹', '%']) {
         return true;

@@ -181,8 +181,7 @@ fn unlink(s: &str) -> String {
 
 /// The cells of a table row, `\|` kept inside a cell.
 pub(super) fn split_row(row: &str) -> Vec<Cow<'_, str>> {
-    let inner = row.trim();
-    let inner = inner.trim_start_matches('|');
+    let inner = row.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let bytes = inner.as_bytes();
     let mut cells = Vec::with_capacity(4);
