@@ -343,6 +343,11 @@ pub fn normalized_chars(title: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The canonical section a title names, if any.
 pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
+    kind_of_normalized(&normalize(title))
+}
+
+/// [`kind_of`] a title already [`normalize`]d.
+fn kind_of_normalized(norm: &str) -> Option<&'static SectionKind> {
     // The canonical names normalised once, not once per kind per call.
     static CANONICAL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let canonical = CANONICAL.get_or_init(|| {
@@ -351,15 +356,21 @@ pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
             .map(|k| normalize(k.canonical))
             .collect()
     });
-    let norm = normalize(title);
     SECTION_KINDS
         .iter()
         .zip(canonical)
         .find_map(|(kind, canonical)| {
-            let named = *canonical == norm || kind.names.contains(&norm.as_str());
-            let patterned = kind.matches.is_some_and(|test| test(&norm));
+            let named = canonical == norm || kind.names.contains(&norm);
+            let patterned = kind.matches.is_some_and(|test| test(norm));
             (named || patterned).then_some(kind)
         })
+}
+
+/// A title's [`normalize`]d form and its [`kind_of`], normalised once for both.
+pub fn normalized_kind(title: &str) -> (String, Option<&'static SectionKind>) {
+    let norm = normalize(title);
+    let kind = kind_of_normalized(&norm);
+    (norm, kind)
 }
 
 /// The canonical section with this id.

@@ -136,6 +136,21 @@ pub fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
         .map(|i| at + i)
 }
 
+/// `text.trim_matches(byte as char)` for an ASCII `byte`, by bytes: an
+/// ASCII byte is never part of a longer character, so the cuts stay on
+/// character boundaries.
+pub fn trim_byte(text: &str, byte: u8) -> &str {
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| b != byte) else {
+        return "";
+    };
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != byte)
+        .map_or(start, |e| e + 1);
+    text.get(start..end).unwrap_or("")
+}
+
 /// `haystack.find(needle)`, by [`find_byte`] on the needle's first byte:
 /// for the short marks the readers look for (`**`, `[[`), in short lines,
 /// quicker than setting up a substring search each time.

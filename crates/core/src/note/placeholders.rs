@@ -5,7 +5,7 @@
 //! placeholders: `[One sentence]`, `- [ ] [Task 1]`, a table row `| | |`,
 //! `| Budget | $X |`, `**Life:** [What lifestyle looks like]`.
 
-use crate::note::lines::{find_byte, find_str, lines_in};
+use crate::note::lines::{find_byte, find_str, lines_in, trim_byte};
 use crate::note::tables::tables_in;
 use crate::span::Span;
 
@@ -48,14 +48,35 @@ fn without_bracket_groups(text: &str) -> (String, bool) {
     (out, removed)
 }
 
+/// How many letters and digits [`without_bracket_groups`] keeps of `text`
+/// (once past four, any count above four).
+fn kept_alphanumerics(text: &str) -> usize {
+    let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).take(5).count();
+    let mut kept = 0;
+    let mut rest = text;
+    while let Some(open) = find_byte(rest.as_bytes(), b'[') {
+        let (before, after) = rest.split_at(open);
+        kept += count(before);
+        let is_link = after.starts_with("[[");
+        rest = match find_byte(after.as_bytes(), b']') {
+            Some(close) if !is_link && close > 2 => after.get(close + 1..).unwrap_or(""),
+            _ => after.get(1..).unwrap_or(""),
+        };
+        if kept > 4 {
+            return kept;
+        }
+    }
+    kept + count(rest)
+}
+
 /// Whether a line holds no words of the person's own.
 pub fn is_placeholder_line(line: &str) -> bool {
     let trimmed = line.trim();
     if trimmed.is_empty()
         || trimmed.starts_with('#')
         || trimmed
-            .chars()
-            .all(|c| matches!(c, '-' | '*' | '_' | '|' | ':' | ' '))
+            .bytes()
+            .all(|b| matches!(b, b'-' | b'*' | b'_' | b'|' | b':' | b' '))
     {
         return true;
     }
@@ -63,7 +84,7 @@ pub fn is_placeholder_line(line: &str) -> bool {
         return true; // the template's link from the theme to the goals note
     }
     if trimmed.starts_with('|') {
-        let cells = trimmed.trim_matches('|').split('|').map(str::trim);
+        let cells = trim_byte(trimmed, b'|').split('|').map(str::trim);
         let label_row = cells.clone().next().is_some_and(|c| one_of(c, ROW_LABELS));
         return cells.enumerate().all(|(i, c)| {
             (i == 0 && label_row) || c.is_empty() || one_of(c, STAND_INS) || is_placeholder_text(c)
@@ -74,6 +95,11 @@ pub fn is_placeholder_line(line: &str) -> bool {
 
 /// Whether `text`, lower-cased, is one of `list` (lower-case already).
 fn one_of(text: &str, list: &[&str]) -> bool {
+    // Lower-casing never makes fewer characters, and no item has more than
+    // 16 bytes (so characters): a longer text is none of them.
+    if text.len() > 16 && text.chars().nth(16).is_some() {
+        return false;
+    }
     if text.is_ascii() {
         list.iter().any(|item| text.eq_ignore_ascii_case(item))
     } else {
@@ -94,6 +120,11 @@ fn is_placeholder_text(text: &str) -> bool {
             .nth(4)
             .is_some()
     {
+        return false;
+    }
+    // Without a `*`, no bold label is dropped below: the words are what the
+    // bracket groups leave, counted here without copying them.
+    if !text.contains('*') && kept_alphanumerics(text) > 4 {
         return false;
     }
     let (rest, removed) = without_bracket_groups(text);
@@ -190,6 +221,14 @@ fn could_be_delimiter(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_label_or_stand_in_is_longer_than_one_of_reads() {
+        for item in ROW_LABELS.iter().chain(STAND_INS) {
+            assert!(item.chars().count() <= 16, "{item}");
+            assert_eq!(*item, item.to_lowercase(), "{item} is lower-case");
+        }
+    }
 
     #[test]
     fn template_prompts_count_as_empty_and_real_words_do_not() {

@@ -60,7 +60,6 @@ struct Template {
     path: String,
     properties: Vec<Property>,
     sections: Vec<Section>,
-    create: String,
 }
 
 fn template(kind: NoteKind, paths: &NotePaths, today: Day, links: LinkFormat) -> Template {
@@ -72,39 +71,46 @@ fn template(kind: NoteKind, paths: &NotePaths, today: Day, links: LinkFormat) ->
                 Property::List("tags", vec!["career".into()]),
             ],
             sections: career_index::sections(today, &paths.goals_name, links),
-            create: career_index::render(today, &paths.goals_name, links),
         },
-        NoteKind::Profile => {
-            let sections = profile::sections(&paths.career_index_name, links);
-            let body: Vec<String> = sections.iter().map(render_section).collect();
-            Template {
-                path: paths.profile.clone(),
-                properties: Vec::new(),
-                create: format!(
-                    "# Assistant Profile\n\nWho I am and how an AI assistant can help me. Keep it current.\n\n{}\n",
-                    body.join("\n\n")
-                ),
-                sections,
-            }
-        }
-        NoteKind::Methodology => {
-            let sections =
-                methodology::sections(&paths.career_index_name, &paths.goals_name, links);
-            let body: Vec<String> = sections.iter().map(render_section).collect();
-            Template {
-                path: paths.methodology.clone(),
-                properties: vec![
-                    Property::Scalar("type", "methodology".into()),
-                    Property::List("tags", vec!["career".into()]),
-                ],
-                create: format!(
-                    "---\ntype: methodology\ntags:\n  - career\n---\n# {}\n\n{}\n",
-                    paths.methodology_name,
-                    body.join("\n\n---\n\n")
-                ),
-                sections,
-            }
-        }
+        NoteKind::Profile => Template {
+            path: paths.profile.clone(),
+            properties: Vec::new(),
+            sections: profile::sections(&paths.career_index_name, links),
+        },
+        NoteKind::Methodology => Template {
+            path: paths.methodology.clone(),
+            properties: vec![
+                Property::Scalar("type", "methodology".into()),
+                Property::List("tags", vec!["career".into()]),
+            ],
+            sections: methodology::sections(&paths.career_index_name, &paths.goals_name, links),
+        },
+    }
+}
+
+/// The whole new note, rendered only when the note is to be created.
+fn create(
+    kind: NoteKind,
+    template: &Template,
+    paths: &NotePaths,
+    today: Day,
+    links: LinkFormat,
+) -> String {
+    let body = |separator: &str| {
+        let parts: Vec<String> = template.sections.iter().map(render_section).collect();
+        parts.join(separator)
+    };
+    match kind {
+        NoteKind::CareerIndex => career_index::render(today, &paths.goals_name, links),
+        NoteKind::Profile => format!(
+            "# Assistant Profile\n\nWho I am and how an AI assistant can help me. Keep it current.\n\n{}\n",
+            body("\n\n")
+        ),
+        NoteKind::Methodology => format!(
+            "---\ntype: methodology\ntags:\n  - career\n---\n# {}\n\n{}\n",
+            paths.methodology_name,
+            body("\n\n---\n\n")
+        ),
     }
 }
 
@@ -122,9 +128,9 @@ pub fn plan_note(
     if blank {
         return Ok(NotePlan {
             kind,
+            text: Some(create(kind, &template, &paths, today, links)),
             path: template.path,
             action: PlanAction::Create,
-            text: Some(template.create),
             edits: Vec::new(),
             additions: Vec::new(),
         });

@@ -252,6 +252,11 @@ fn pov_elsewhere(index: &Index<'_>) -> Vec<usize> {
 /// Normalises only as far as it takes to tell: most texts part from every
 /// phrase within a character or two.
 fn pov_in(text: &str, whole: bool) -> bool {
+    // Most texts start with a letter no phrase starts with.
+    let first = normalized_chars(text).next();
+    if !first.is_some_and(|c| POV.iter().any(|p| p.starts_with(c))) {
+        return false;
+    }
     let mut alive: u16 = (1 << POV.len()) - 1;
     // The shortest phrase it opens with (then a space), and its length so far.
     let mut opened: Option<usize> = None;

@@ -225,7 +225,9 @@ pub(super) fn coach_or_add(line: Option<usize>, coach_id: &str, kind: &str) -> F
 /// a number with a unit of scale ("3x", "40 hours", "2M"), or a before and
 /// after ("from 4 to 11", "von 4 auf 11", "4 → 11"), in any language.
 pub(super) fn is_quantified(text: &str) -> bool {
-    let t = text.to_lowercase();
+    // Lower-casing changes no digit, `.`, `,`, currency sign or `%`, and
+    // makes none: every test but the last reads the text as written.
+    let t = text;
     if t.contains(['$', '€', '£', '¥', '₹', '%']) {
         return true;
     }
@@ -250,6 +252,7 @@ pub(super) fn is_quantified(text: &str) -> bool {
     if grouped {
         return true;
     }
+    let t = text.to_lowercase();
     let words: Vec<&str> = t
         .split(|c: char| !c.is_alphanumeric() && c != '.')
         .filter(|w| !w.is_empty())

@@ -80,8 +80,8 @@ const NOW: &[&str] = &[
 /// Whether `text` says "until now": a word of [`NOW`], or a line ending in a dash.
 pub fn is_current(text: &str) -> bool {
     let t = text.to_lowercase();
-    NOW.iter()
-        .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|x| NOW.contains(&x))
         || t.lines().any(|l| {
             let l = l.trim_end();
             l.ends_with('–') || l.ends_with('-') || l.ends_with('—')

@@ -6,12 +6,12 @@
 use std::borrow::Cow;
 
 use crate::note::aliases::kind_of;
-use crate::note::lines::find_str;
+use crate::note::lines::{find_byte, find_str, trim_byte};
 
 /// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
 pub(super) fn label_only(body: &str) -> Option<String> {
     let t = body.trim();
-    let bare = t.trim_matches('*').trim_matches('_').trim();
+    let bare = trim_byte(trim_byte(t, b'*'), b'_').trim();
     let label = bare
         .strip_suffix(':')
         .unwrap_or(bare)
@@ -98,12 +98,8 @@ fn aside(inner: &str) -> Cow<'_, str> {
 /// Markup dropped: emphasis, inline code ticks, wikilink brackets
 /// (`[[Note|Alias]]` reads as `Alias`, `[[Note]]` as `Note`), escaped pipes.
 pub(super) fn clean(s: &str) -> Cow<'_, str> {
-    // Without `*` or any of `[` to `` ` `` (`\` and `_` among them) nothing
-    // below changes the text but the trim.
-    if !s.bytes().any(|b| b == b'*' || (b'['..=b'`').contains(&b)) {
-        return Cow::Borrowed(s.trim());
-    }
-    // Which of `[`, `*`, `_`, `` ` `` and `\` the text holds.
+    // Which of `[`, `*`, `_`, `` ` `` and `\` the text holds. Without any,
+    // nothing below changes the text but the trim.
     let marks = s.bytes().fold(0u8, |seen, b| {
         seen | match b {
             b'[' => 1,
@@ -114,6 +110,9 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
             _ => 0,
         }
     });
+    if marks == 0 {
+        return Cow::Borrowed(s.trim());
+    }
     // Copied only when a step changes it, each step as it always was.
     let mut t = if marks & 1 != 0 && find_str(s, "[[").is_some() {
         Cow::Owned(unlink(s))
@@ -140,7 +139,7 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
 
 /// The text without surrounding spaces, stars and underscores.
 fn trimmed(t: &str) -> &str {
-    t.trim().trim_matches('*').trim_matches('_').trim()
+    trim_byte(trim_byte(t.trim(), b'*'), b'_').trim()
 }
 
 /// `text.replace(mark, with)`, finding `mark` as [`find_str`] does.
@@ -184,16 +183,20 @@ fn unlink(s: &str) -> String {
 pub(super) fn split_row(row: &str) -> Vec<Cow<'_, str>> {
     let inner = row.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let mut cells = Vec::new();
+    let bytes = inner.as_bytes();
+    let mut cells = Vec::with_capacity(4);
     let mut from = 0;
-    let mut after_backslash = false;
-    // `|` and `\` are ASCII, so bytes find them as characters would.
-    for (at, b) in inner.bytes().enumerate() {
-        if b == b'|' && !after_backslash {
-            cells.push(clean(inner.get(from..at).unwrap_or("")));
-            from = at + 1;
+    let mut look = 0;
+    // `|` and `\` are ASCII, so bytes find them as characters would: a `|`
+    // ends a cell unless the byte before it is a `\`.
+    while let Some(found) = bytes.get(look..).and_then(|b| find_byte(b, b'|')) {
+        let at = look + found;
+        look = at + 1;
+        if at > 0 && bytes.get(at - 1) == Some(&b'\\') {
+            continue;
         }
-        after_backslash = b == b'\\';
+        cells.push(clean(inner.get(from..at).unwrap_or("")));
+        from = at + 1;
     }
     cells.push(clean(inner.get(from..).unwrap_or("")));
     cells

@@ -7,15 +7,17 @@
 //! frontmatter (lists are unioned, existing values win, never a second YAML
 //! block). Deleting the inserted spans gives back the original exactly.
 
+mod frontmatter;
+
 use crate::edit::section::{insert, InsertAt};
 use crate::edit::{apply, Applied, TextEdit};
 use crate::error::CoreResult;
-use crate::note::aliases::{kind_of, normalize};
-use crate::note::frontmatter::{content_start, frontmatter, Value};
+use crate::note::aliases::normalized_kind;
 use crate::note::lines::{lines_in, LineEnding};
 use crate::note::outline::{sections, Section};
 use crate::span::Span;
 use crate::templates::{render_block, render_section, Section as TemplateSection};
+use frontmatter::{frontmatter_edits, property_preview};
 
 /// A frontmatter property the template wants.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,11 +72,28 @@ fn flatten(sections: &[TemplateSection]) -> Vec<Flat<'_>> {
     out
 }
 
+/// A heading as the matching compares it: normalised, and its canonical
+/// kind. Each title is read once per upgrade, not once per comparison.
+struct Title {
+    norm: String,
+    kind: Option<&'static str>,
+}
+
+impl Title {
+    fn of(title: &str) -> Self {
+        let (norm, kind) = normalized_kind(title);
+        Title {
+            norm,
+            kind: kind.map(|k| k.id),
+        }
+    }
+}
+
 /// Whether a note section is the template section: same canonical kind, or same title.
-fn same(template: &TemplateSection, title: &str) -> bool {
-    match (kind_of(&template.heading), kind_of(title)) {
-        (Some(a), Some(b)) => a.id == b.id,
-        _ => normalize(&template.heading) == normalize(title),
+fn same(template: &Title, title: &Title) -> bool {
+    match (template.kind, title.kind) {
+        (Some(a), Some(b)) => a == b,
+        _ => template.norm == title.norm,
     }
 }
 
@@ -155,18 +174,20 @@ fn upgrade_filtered(
 ) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
     let all = sections(text);
     let flat = flatten(template);
+    let titles: Vec<Title> = all.iter().map(|s| Title::of(&s.title)).collect();
+    let headings: Vec<Title> = flat.iter().map(|f| Title::of(&f.section.heading)).collect();
     // Which template sections the note has, and where.
     // Which template sections the note has, and where. A subsection is looked for
     // under its parent first; only a canonical Career Index section (Business
     // Impact kept at the top level, say) counts anywhere in the note.
     let mut found: Vec<Option<usize>> = Vec::with_capacity(flat.len());
-    for f in &flat {
+    for (f, heading) in flat.iter().zip(&headings) {
         let parent = f.parent.and_then(|p| found.get(p).copied().flatten());
-        let matches = |idx: &usize| all.get(*idx).is_some_and(|s| same(f.section, &s.title));
+        let matches = |idx: &usize| titles.get(*idx).is_some_and(|t| same(heading, t));
         let under_parent = (0..all.len())
             .filter(matches)
             .find(|&idx| parent.is_none_or(|p| descends(&all, idx, p)));
-        let anywhere = || kind_of(&f.section.heading).and_then(|_| (0..all.len()).find(matches));
+        let anywhere = || heading.kind.and_then(|_| (0..all.len()).find(matches));
         found.push(under_parent.or_else(anywhere));
     }
     let top_level = flat
@@ -178,10 +199,9 @@ fn upgrade_filtered(
         .unwrap_or(2);
 
     let mut planned = Vec::new();
-    let wanted = |f: &Flat<'_>| {
-        only.is_none_or(|ids| kind_of(&f.section.heading).is_some_and(|k| ids.contains(&k.id)))
-    };
-    for (i, f) in flat.iter().enumerate() {
+    let wanted =
+        |heading: &Title| only.is_none_or(|ids| heading.kind.is_some_and(|k| ids.contains(&k)));
+    for (i, (f, heading)) in flat.iter().zip(&headings).enumerate() {
         match found.get(i).copied().flatten() {
             Some(existing) => {
                 // A section that is there but blank gets the template's prompts.
@@ -206,7 +226,7 @@ fn upgrade_filtered(
                     });
                 }
             }
-            None if !wanted(f) => {}
+            None if !wanted(heading) => {}
             None => {
                 // Missing: only plan it if its parent is there (otherwise the parent brings it).
                 let parent_found = match f.parent {
@@ -386,35 +406,6 @@ fn context_line(text: &str, at: usize) -> String {
     trimmed.rsplit('\n').next().unwrap_or("").to_string()
 }
 
-/// One preview entry for the frontmatter: the property lines that are new or changed.
-fn property_preview(text: &str, edits: &[TextEdit]) -> CoreResult<Option<Addition>> {
-    if edits.is_empty() {
-        return Ok(None);
-    }
-    let new = match apply(text, edits)? {
-        Applied::Changed(new) => new,
-        Applied::Unchanged => return Ok(None),
-    };
-    let block = |t: &str| {
-        frontmatter(t)
-            .map(|f| f.span.of(t).replace('\r', ""))
-            .unwrap_or_default()
-    };
-    let old_block = block(text);
-    let old_lines: Vec<&str> = old_block.lines().collect();
-    let lines: Vec<String> = block(&new)
-        .lines()
-        .filter(|l| !old_lines.contains(l))
-        .map(str::to_string)
-        .collect();
-    Ok(Some(Addition {
-        what: vec!["properties".to_string()],
-        after_line: 0,
-        context: String::new(),
-        lines,
-    }))
-}
-
 fn addition(text: &str, edit: &TextEdit) -> Addition {
     Addition {
         what: vec!["properties".to_string()],
@@ -427,113 +418,4 @@ fn addition(text: &str, edit: &TextEdit) -> Addition {
             .map(str::to_string)
             .collect(),
     }
-}
-
-/// Frontmatter merge: missing keys are added, lists are unioned, existing
-/// scalars win, and a note without frontmatter gets exactly one new block.
-fn frontmatter_edits(text: &str, properties: &[Property]) -> CoreResult<Vec<TextEdit>> {
-    if properties.is_empty() {
-        return Ok(Vec::new());
-    }
-    let Some(fm) = frontmatter(text) else {
-        let ending = LineEnding::detect(text).as_str();
-        let mut lines = vec!["---".to_string()];
-        for p in properties {
-            match p {
-                Property::Scalar(k, v) => {
-                    lines.push(format!("{k}: {}", crate::edit::frontmatter::yaml_scalar(v)))
-                }
-                Property::List(k, vs) => {
-                    lines.push(format!("{k}:"));
-                    lines.extend(
-                        vs.iter()
-                            .map(|v| format!("  - {}", crate::edit::frontmatter::yaml_scalar(v))),
-                    );
-                }
-            }
-        }
-        lines.push("---".to_string());
-        let block = lines.join(ending) + ending;
-        return Ok(vec![TextEdit::insert(content_start(text), block)]);
-    };
-    let mut edits = Vec::new();
-    for p in properties {
-        match p {
-            Property::Scalar(k, v) => {
-                if fm.get(k).is_none() {
-                    edits.extend(crate::edit::frontmatter::set_scalar(text, k, v)?);
-                }
-            }
-            Property::List(k, vs) => {
-                let existing = fm.get(k);
-                let is_list_or_missing = existing
-                    .is_none_or(|key| matches!(key.value, Value::List(_) | Value::Scalar(_)));
-                if !is_list_or_missing {
-                    continue;
-                }
-                // Several values for one key go in one edit, computed on a scratch copy.
-                let mut scratch = text.to_string();
-                for v in vs {
-                    let step = crate::edit::frontmatter::add_to_list(&scratch, k, v)?;
-                    if let Applied::Changed(t) = apply(&scratch, &step)? {
-                        scratch = t;
-                    }
-                }
-                if scratch != text {
-                    edits.extend(diff_edits(text, &scratch));
-                }
-            }
-        }
-    }
-    Ok(edits)
-}
-
-/// The edits that turn `old` into `new`, found by common prefix and suffix.
-/// When the changed part of `new` still contains the old text (`work` →
-/// `[work, career]`), they are two pure insertions, so the original stays
-/// recoverable by deleting what was inserted.
-fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
-    let mut prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while prefix > 0 && !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
-        prefix -= 1;
-    }
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let mut suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while suffix > 0
-        && !(old.is_char_boundary(old.len() - suffix) && new.is_char_boundary(new.len() - suffix))
-    {
-        suffix -= 1;
-    }
-    let old_mid = old.get(prefix..old.len() - suffix).unwrap_or("");
-    let new_mid = new.get(prefix..new.len() - suffix).unwrap_or("");
-    if let Some(found) = (!old_mid.is_empty())
-        .then(|| new_mid.find(old_mid))
-        .flatten()
-    {
-        let before = new_mid.get(..found).unwrap_or("");
-        let after = new_mid.get(found + old_mid.len()..).unwrap_or("");
-        let end = prefix + old_mid.len();
-        return [
-            TextEdit::insert(prefix, before),
-            TextEdit::insert(end, after),
-        ]
-        .into_iter()
-        .filter(|e| !e.new_text.is_empty())
-        .collect();
-    }
-    vec![TextEdit::replace(
-        old,
-        Span::new(prefix, prefix + old_mid.len()),
-        new_mid,
-    )]
 }
