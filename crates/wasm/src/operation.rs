@@ -153,8 +153,8 @@ struct Fields<'a>(&'a js_sys::Object);
 impl Fields<'_> {
     /// Refuses a field the operation does not have. Names are compared as
     /// JS strings, so a known field costs no copy into WebAssembly memory.
-    fn only(&self, known: &[&'static str]) -> Result<(), String> {
-        let known: Vec<JsValue> = known.iter().map(|name| key(name)).collect();
+    fn only(&self, names: &[&'static str]) -> Result<(), String> {
+        let known: Vec<JsValue> = names.iter().map(|name| key(name)).collect();
         let op = key("op");
         for name in js_sys::Object::keys(self.0).iter() {
             if name == op || known.contains(&name) {
@@ -166,11 +166,7 @@ impl Fields<'_> {
             {
                 continue;
             }
-            let expected: Vec<String> = known
-                .iter()
-                .filter_map(|k| k.as_string())
-                .map(|k| format!("`{k}`"))
-                .collect();
+            let expected: Vec<String> = names.iter().map(|k| format!("`{k}`")).collect();
             return Err(format!(
                 "unknown field `{}`, expected one of {}",
                 name.as_string().unwrap_or_default(),
