@@ -1,5 +1,5 @@
 /**
- * The packed outline (crates/wasm/src/packed.rs, read by plugin/src/core/outline.ts) loses
+ * The packed outline (crates/core/src/note/packed.rs, read by plugin/src/core/outline.ts) loses
  * nothing: on every corpus note, every fixture and notes with non-ASCII and astral text, the
  * outline the plugin reads equals the core's full outline as `career outline --json` prints it,
  * part by part, however the parts are read (one alone, in any order, or all at once).

@@ -1,6 +1,6 @@
 //! The calls on one note's text that a command makes most: its outline and
 //! an edit operation. Both cross the boundary on every command, so both
-//! answer in the smallest form the shell can use (see `packed.rs`).
+//! answer in the smallest form the shell can use (see the core's `note/packed.rs`).
 
 use career_core::ops;
 use wasm_bindgen::prelude::*;
@@ -9,12 +9,12 @@ use crate::keys::set;
 use crate::{not_understood, on_note, respond};
 
 /// Every section, table, task and link of a note, with byte spans, packed
-/// into one `Uint32Array` and one string (`packed.rs`): what the plugin
+/// into one `Uint32Array` and one string (the core's `note/packed.rs`): what the plugin
 /// reads, lazily, instead of thousands of JS objects built field by field.
 #[wasm_bindgen(js_name = outlinePacked, unchecked_return_type = "CoreResult<PackedOutline>")]
 pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsValue {
     on_note(&text, |text| {
-        let packed = crate::packed::pack(&career_core::note::outline(text));
+        let packed = career_core::note::packed::pack(&career_core::note::outline(text));
         let value = js_sys::Object::new();
         let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
         set(&value, "numbers", &numbers);

@@ -1,5 +1,5 @@
 /**
- * A note's outline as the core packs it (`crates/wasm/src/packed.rs`): one `Uint32Array` and
+ * A note's outline as the core packs it (`crates/core/src/note/packed.rs`): one `Uint32Array` and
  * one string cross the boundary, and the objects of each part (sections, tables, tasks, links)
  * are built only when that part is first read. The layout is documented in `packed.rs`; this
  * file is its only reader.

@@ -7,6 +7,7 @@ pub mod headings;
 pub mod lines;
 pub mod links;
 pub mod outline;
+pub mod packed;
 pub mod placeholders;
 pub mod readers;
 pub mod sourcepos;

@@ -1,5 +1,6 @@
-//! The outline packed for the boundary: one `Uint32Array` of numbers and one
-//! string, instead of thousands of JS objects.
+//! The outline packed for the WASM boundary: numbers and one string, which
+//! cross as one `Uint32Array` and one JS string instead of thousands of JS
+//! objects.
 //!
 //! Building JS objects field by field was about half of an outline call on a
 //! 30 KB note. Packed, the call copies two buffers; `plugin/src/core/outline.ts`
@@ -7,6 +8,10 @@
 //! is read there and nowhere else, so the two files change together
 //! (`tests/wasm/outline-packed.test.mjs` checks that the unpacked outline
 //! equals the `outline` export's on every corpus note).
+//!
+//! It lives in the core, not in the glue, because the glue is built for size
+//! (`opt-level = "z"`, see `Cargo.toml`): packing there, every number went
+//! through an out-of-line `Vec::extend`, about a tenth of the call.
 //!
 //! Layout, all `u32`: `[VERSION, sections, tables, tasks, links]` (the counts),
 //! then where each of the four lists starts in the numbers, then the lists in
@@ -21,13 +26,13 @@
 //! - task: line, span, status (a code point), status_span, text_span, text, depth
 //! - link: span, kind (0 wiki, 1 markdown), embed (0/1), target, subpath, alias
 
-use career_core::note::{
+use crate::note::{
     links::{Link, LinkKind},
     tables::{Align, Row, Table},
     tasks::Task,
     NoteOutline,
 };
-use career_core::span::Span;
+use crate::span::Span;
 
 /// The layout's version, first in the numbers.
 pub const VERSION: u32 = 1;
@@ -47,7 +52,7 @@ pub struct Packed {
 /// Packs an outline.
 pub fn pack(outline: &NoteOutline) -> Packed {
     let mut p = Packed {
-        numbers: Vec::with_capacity(1024),
+        numbers: Vec::with_capacity(numbers_len(outline)),
         strings: String::with_capacity(4096),
         utf16: 0,
     };
@@ -89,13 +94,31 @@ pub fn pack(outline: &NoteOutline) -> Packed {
     p
 }
 
+/// How many numbers [`pack`] writes for `outline`, so that it writes them
+/// without growing its buffer.
+fn numbers_len(outline: &NoteOutline) -> usize {
+    let row = |r: &Row| 6 + 6 * r.cells.len();
+    let tables: usize = outline
+        .tables
+        .iter()
+        .map(|t| {
+            4 + t.alignments.len()
+                + row(&t.header)
+                + row(&t.delimiter)
+                + t.rows.iter().map(row).sum::<usize>()
+        })
+        .sum();
+    9 + 9 * outline.sections.len() + tables + 11 * outline.tasks.len() + 10 * outline.links.len()
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Packed {
     fn span(&mut self, span: Span) {
-        self.numbers.extend([count(span.start), count(span.end)]);
+        self.numbers.push(count(span.start));
+        self.numbers.push(count(span.end));
     }
 
     fn string(&mut self, s: &str) {
@@ -107,13 +130,17 @@ impl Packed {
         let start = self.utf16;
         self.strings.push_str(s);
         self.utf16 = start.saturating_add(len);
-        self.numbers.extend([start, self.utf16]);
+        self.numbers.push(start);
+        self.numbers.push(self.utf16);
     }
 
     fn optional(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.string(s),
-            None => self.numbers.extend([NONE, NONE]),
+            None => {
+                self.numbers.push(NONE);
+                self.numbers.push(NONE);
+            }
         }
     }
 
@@ -167,5 +194,23 @@ impl Packed {
         self.string(&l.target);
         self.optional(l.subpath.as_deref());
         self.optional(l.alias.as_deref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_buffer_is_sized_exactly_for_every_kind_of_part() {
+        let note = "---\ntags: [a]\n---\n# Career\n\n## Roles\n\n| Years | Role | Note |\n| :-- | --: | :-: |\n| 2024 | Lead | [[Ana\\|A]] |\n| 2025 | | |\n\n- [ ] ask [[feedback#Q1|Q1]]\n  - [x] done ![[img.png]]\n\nSee [doc](Doc%20Page.md#Top) and [[#Roles]].\n";
+        let outline = crate::note::outline(note);
+        assert!(
+            !outline.tables.is_empty() && !outline.tasks.is_empty() && !outline.links.is_empty()
+        );
+        let packed = pack(&outline);
+        assert_eq!(numbers_len(&outline), packed.numbers.len());
+        let empty = crate::note::outline("");
+        assert_eq!(numbers_len(&empty), pack(&empty).numbers.len());
     }
 }
