@@ -5,7 +5,7 @@
 //! placeholders: `[One sentence]`, `- [ ] [Task 1]`, a table row `| | |`,
 //! `| Budget | $X |`, `**Life:** [What lifestyle looks like]`.
 
-use crate::note::lines::{find_byte, find_str, lines_in, trim_byte};
+use crate::note::lines::{find_byte, find_str, lines_in, trim_byte, trim_fast};
 use crate::note::tables::tables_in;
 use crate::span::Span;
 
@@ -26,11 +26,38 @@ const STAND_INS: &[&str] = &["x", "$x", "tbd", "todo", "…", "..."];
 /// checkboxes stay), returning the rest and whether any group was removed.
 fn without_bracket_groups(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
+    let removed = bracket_groups_kept(text, |piece| out.push_str(piece));
+    (out, removed)
+}
+
+/// [`without_bracket_groups`] written into `buf`, when it fits (a cell or a
+/// short line nearly always does), so that telling a prompt copies nothing.
+fn without_bracket_groups_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<(&'b str, bool)> {
+    let mut len = 0;
+    let mut fits = true;
+    let removed = bracket_groups_kept(text, |piece| {
+        match buf.get_mut(len..len + piece.len()) {
+            Some(slot) if fits => slot.copy_from_slice(piece.as_bytes()),
+            _ => fits = false,
+        }
+        len += piece.len();
+    });
+    if !fits {
+        return None;
+    }
+    // Whole pieces of `text`, and `[`: UTF-8.
+    let kept = std::str::from_utf8(buf.get(..len)?).ok()?;
+    Some((kept, removed))
+}
+
+/// Hands `keep` the pieces of `text` outside `[placeholder]` groups, in
+/// order; whether any group was removed.
+fn bracket_groups_kept<'t>(text: &'t str, mut keep: impl FnMut(&'t str)) -> bool {
     let mut removed = false;
     let mut rest = text;
     while let Some(open) = find_byte(rest.as_bytes(), b'[') {
         let (before, after) = rest.split_at(open);
-        out.push_str(before);
+        keep(before);
         let is_link = after.starts_with("[[");
         let close = find_byte(after.as_bytes(), b']');
         match close {
@@ -39,13 +66,13 @@ fn without_bracket_groups(text: &str) -> (String, bool) {
                 rest = after.get(close + 1..).unwrap_or("");
             }
             _ => {
-                out.push('[');
+                keep("[");
                 rest = after.get(1..).unwrap_or("");
             }
         }
     }
-    out.push_str(rest);
-    (out, removed)
+    keep(rest);
+    removed
 }
 
 /// How many letters and digits [`without_bracket_groups`] keeps of `text`
@@ -71,7 +98,7 @@ fn kept_alphanumerics(text: &str) -> usize {
 
 /// Whether a line holds no words of the person's own.
 pub fn is_placeholder_line(line: &str) -> bool {
-    let trimmed = line.trim();
+    let trimmed = trim_fast(line);
     if trimmed.is_empty()
         || trimmed.starts_with('#')
         || trimmed
@@ -84,13 +111,28 @@ pub fn is_placeholder_line(line: &str) -> bool {
         return true; // the template's link from the theme to the goals note
     }
     if trimmed.starts_with('|') {
-        let cells = trim_byte(trimmed, b'|').split('|').map(str::trim);
-        let label_row = cells.clone().next().is_some_and(|c| one_of(c, ROW_LABELS));
-        return cells.enumerate().all(|(i, c)| {
-            (i == 0 && label_row) || c.is_empty() || one_of(c, STAND_INS) || is_placeholder_text(c)
-        });
+        let mut cells = pipe_split(trim_byte(trimmed, b'|')).map(trim_fast);
+        let prompt = |c: &str| c.is_empty() || one_of(c, STAND_INS) || is_placeholder_text(c);
+        // The first cell may be one of the template's labels.
+        let first = cells.next().unwrap_or("");
+        return (one_of(first, ROW_LABELS) || prompt(first)) && cells.all(prompt);
     }
     is_placeholder_text(trimmed)
+}
+
+/// `text.split('|')`, finding each `|` as [`find_byte`] does.
+fn pipe_split(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match find_byte(t.as_bytes(), b'|') {
+            Some(at) => {
+                rest = t.get(at + 1..);
+                t.get(..at)
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// Whether `text`, lower-cased, is one of `list` (lower-case already).
@@ -103,7 +145,10 @@ fn one_of(text: &str, list: &[&str]) -> bool {
     if text.is_ascii() {
         list.iter().any(|item| text.eq_ignore_ascii_case(item))
     } else {
-        list.contains(&text.to_lowercase().as_str())
+        // As `text.to_lowercase()` compared, without the copy: the two differ
+        // only on a final `Σ`, and no item has a sigma.
+        list.iter()
+            .any(|item| text.chars().flat_map(char::to_lowercase).eq(item.chars()))
     }
 }
 
@@ -122,10 +167,16 @@ fn is_placeholder_text(text: &str) -> bool {
     {
         return false;
     }
-    // Without a `*`, no bold label is dropped below: the words are what the
-    // bracket groups leave, counted here without copying them.
-    if !text.contains('*') && kept_alphanumerics(text) > 4 {
-        return false;
+    if !text.contains('*') {
+        if kept_alphanumerics(text) > 4 {
+            return false;
+        }
+        // Without a `*`, no bold label is dropped below: the words are what
+        // the bracket groups leave.
+        let mut buf = [0u8; 128];
+        if let Some((rest, removed)) = without_bracket_groups_in(text, &mut buf) {
+            return words_are_placeholder(rest, removed);
+        }
     }
     let (rest, removed) = without_bracket_groups(text);
     let mut rest = rest;
@@ -141,6 +192,12 @@ fn is_placeholder_text(text: &str) -> bool {
             break;
         }
     }
+    words_are_placeholder(&rest, removed)
+}
+
+/// Whether `rest`, a text without its prompts and bold labels, holds no
+/// words of its own; `removed` tells whether a prompt was taken out.
+fn words_are_placeholder(rest: &str, removed: bool) -> bool {
     // The words: the rest after its list markers, without `[ ]`, with dashes,
     // quotes, stars, colons, `>` and `|` as spaces, trimmed. None of that
     // drops a letter or a digit, and no stand-in has five of them or a
@@ -262,5 +319,55 @@ mod tests {
                 "{line:?} is the person's own words"
             );
         }
+    }
+
+    #[test]
+    fn pipe_split_splits_as_str_split_does() {
+        for text in ["", "|", "a|b", "a||b|", " x | é | \\| y ", "no pipe"] {
+            assert_eq!(
+                pipe_split(text).collect::<Vec<_>>(),
+                text.split('|').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_prompts_and_stand_ins_count_as_empty_however_written() {
+        for line in [
+            "| TBD | tbd |",
+            "| Budget | [amount] |",
+            "| Focus | … |",
+            "- [ ] [Task]",
+            "| TODO | $X |",
+        ] {
+            assert!(is_placeholder_line(line), "{line:?} is a prompt");
+        }
+        for line in [
+            "| [[People/Pat Kim]] | CIO |",
+            "| [[Note\\|Alias]] | |",
+            "| TBD | Pat |",
+            "| 2000–2001 | |",
+            "| Ünïcode | |",
+            "[Name] Pat",
+            "| [Name] | [[",
+            "[x]",
+            // Longer than the stack copy of what the prompts leave.
+            &format!("[prompt] {}", "x ".repeat(100)),
+        ] {
+            assert!(
+                !is_placeholder_line(line),
+                "{line:?} is the person's own words"
+            );
+        }
+    }
+
+    #[test]
+    fn one_of_lower_cases_non_ascii_text_as_to_lowercase_does() {
+        assert!(one_of("…", STAND_INS));
+        assert!(!one_of("…x", STAND_INS));
+        assert!(!one_of("TΣD", STAND_INS));
+        // The Kelvin sign lower-cases to an ASCII `k`.
+        assert!(one_of("\u{212a}", &["k"]));
     }
 }

@@ -171,11 +171,20 @@ fn says_nothing(text: &str) -> bool {
     if text.len() > 16 {
         return false;
     }
-    let t = super::aliases::normalize(text);
-    matches!(
-        t.as_str(),
-        "" | "none" | "nothing" | "nothing yet" | "tbd" | "n a" | "na" | "todo" | "none yet"
-    )
+    // Compared as normalised, without building the normalised text.
+    const NIL: [&str; 9] = [
+        "",
+        "none",
+        "nothing",
+        "nothing yet",
+        "tbd",
+        "n a",
+        "na",
+        "todo",
+        "none yet",
+    ];
+    NIL.iter()
+        .any(|nil| super::aliases::normalized_chars(text).eq(nil.chars()))
 }
 
 /// The first section whose title names the canonical `kind` (an id of

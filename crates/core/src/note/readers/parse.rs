@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::text::{clean, joined, label_only, split_name, split_row};
 use super::{line_of, Entry, Form, RawEntry};
-use crate::note::lines::lines_in;
+use crate::note::lines::{lines_in, trim_fast};
 use crate::note::placeholders::is_placeholder_line;
 use crate::span::Span;
 
@@ -64,7 +64,7 @@ pub(super) fn read<'t>(first: usize, lines: &[&'t str], mut trace: Option<&mut T
                 .push(!in_fence && !in_comment && !paragraph_open && !in_table);
         }
         let line = first + i;
-        let trimmed = raw.trim();
+        let trimmed = trim_fast(raw);
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
             paragraph_open = false;
@@ -112,7 +112,7 @@ pub(super) fn read<'t>(first: usize, lines: &[&'t str], mut trace: Option<&mut T
             }
             let next_is_separator = lines
                 .get(i + 1)
-                .is_some_and(|n| is_separator(strip_quote(n.trim())));
+                .is_some_and(|n| is_separator(strip_quote(trim_fast(n))));
             looked_ahead = Some((i + 1, next_is_separator));
             if next_is_separator {
                 headers = split_row(quoted).iter().map(|c| c.to_lowercase()).collect();
@@ -275,7 +275,10 @@ fn is_rule(t: &str) -> bool {
 }
 
 pub(super) fn is_separator(t: &str) -> bool {
-    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    // By bytes: all four are ASCII, and no byte of a longer character is.
+    t.starts_with('|')
+        && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+        && t.as_bytes().contains(&b'-')
 }
 
 #[cfg(test)]

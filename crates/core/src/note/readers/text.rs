@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::note::aliases::kind_of;
-use crate::note::lines::{find_byte, find_str, trim_byte};
+use crate::note::lines::{find_byte, find_str, trim_byte, trim_fast};
 
 /// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
 pub(super) fn label_only(body: &str) -> Option<String> {
@@ -111,35 +111,79 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
         }
     });
     if marks == 0 {
-        return Cow::Borrowed(s.trim());
+        return Cow::Borrowed(trim_fast(s));
     }
-    // Copied only when a step changes it, each step as it always was.
-    let mut t = if marks & 1 != 0 && find_str(s, "[[").is_some() {
-        Cow::Owned(unlink(s))
-    } else {
-        Cow::Borrowed(s)
-    };
+    // Copied only when a step changes it, once at most: each later step
+    // changes the copy in place, as it always did, left to right.
+    let mut t: Option<String> = (marks & 1 != 0 && find_str(s, "[[").is_some()).then(|| unlink(s));
     for (bit, mark, with) in [(2, "**", ""), (4, "__", ""), (8, "`", ""), (16, "\\|", "|")] {
-        if marks & bit != 0 && find_str(&t, mark).is_some() {
-            t = Cow::Owned(replace(&t, mark, with));
+        if marks & bit == 0 || find_str(t.as_deref().unwrap_or(s), mark).is_none() {
+            continue;
+        }
+        match t.as_mut() {
+            Some(o) => replace_in_place(o, mark, with),
+            None => t = Some(replace(s, mark, with)),
         }
     }
     match t {
-        Cow::Borrowed(b) => Cow::Borrowed(trimmed(b)),
-        Cow::Owned(o) => {
+        None => Cow::Borrowed(trimmed(s)),
+        Some(mut o) => {
             let kept = trimmed(&o);
-            if kept.len() == o.len() {
-                Cow::Owned(o)
-            } else {
-                Cow::Owned(kept.to_string())
+            // Where `kept` starts in `o` (an empty `kept` may lie elsewhere).
+            let start = (kept.as_ptr() as usize).checked_sub(o.as_ptr() as usize);
+            match start {
+                Some(start) if !kept.is_empty() && start + kept.len() <= o.len() => {
+                    o.truncate(start + kept.len());
+                    o.drain(..start);
+                }
+                _ => o.clear(),
             }
+            Cow::Owned(o)
         }
     }
 }
 
 /// The text without surrounding spaces, stars and underscores.
 fn trimmed(t: &str) -> &str {
-    trim_byte(trim_byte(t.trim(), b'*'), b'_').trim()
+    trim_fast(trim_byte(trim_byte(trim_fast(t), b'*'), b'_'))
+}
+
+/// [`replace`] in place, for a `with` no longer than `mark`: the text only
+/// shrinks, so each match is found before anything is written over it.
+fn replace_in_place(text: &mut String, mark: &str, with: &str) {
+    let mark = mark.as_bytes();
+    let with = with.as_bytes();
+    let mut bytes = std::mem::take(text).into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while let Some(at) = bytes.get(read..).and_then(|rest| find_mark(rest, mark)) {
+        bytes.copy_within(read..read + at, write);
+        write += at;
+        if let Some(slot) = bytes.get_mut(write..write + with.len()) {
+            slot.copy_from_slice(with);
+        }
+        write += with.len();
+        read += at + mark.len();
+    }
+    let len = bytes.len();
+    bytes.copy_within(read..len, write);
+    bytes.truncate(write + len - read);
+    // ASCII marks taken out or swapped for ASCII leave UTF-8 as it was.
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// The first `mark` in `bytes`, as [`find_str`] finds it.
+fn find_mark(bytes: &[u8], mark: &[u8]) -> Option<usize> {
+    let first = *mark.first()?;
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|b| find_byte(b, first)) {
+        let at = from + at;
+        if bytes.get(at..).is_some_and(|rest| rest.starts_with(mark)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `text.replace(mark, with)`, finding `mark` as [`find_str`] does.
@@ -181,7 +225,7 @@ fn unlink(s: &str) -> String {
 
 /// The cells of a table row, `\|` kept inside a cell.
 pub(super) fn split_row(row: &str) -> Vec<Cow<'_, str>> {
-    let inner = row.trim().trim_start_matches('|');
+    let inner = trim_fast(row).trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     let bytes = inner.as_bytes();
     let mut cells = Vec::with_capacity(4);
@@ -224,4 +268,73 @@ pub(super) fn joined<'t>(cells: &[Cow<'t, str>], sep: &str) -> Cow<'t, str> {
         out.push_str(cell);
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `clean` as it was, one copy per step: the reference for the
+    /// in-place steps.
+    fn clean_by_copies(s: &str) -> String {
+        let mut t = if s.contains("[[") {
+            unlink(s)
+        } else {
+            s.to_string()
+        };
+        for (mark, with) in [("**", ""), ("__", ""), ("`", ""), ("\\|", "|")] {
+            t = t.replace(mark, with);
+        }
+        trimmed(&t).to_string()
+    }
+
+    #[test]
+    fn clean_drops_markup_as_one_copy_per_step_would() {
+        for s in [
+            "plain words",
+            "  **Facet 0:** a life with `deep work` ",
+            "[[People/Pat Kim\\|Pat Kim]]",
+            "[[Note|Alias]] and [[Other]]",
+            "[[unclosed",
+            "a \\| b \\\\| c",
+            "_**_",
+            "*`*",
+            "**",
+            "__",
+            "``",
+            "***bold italic***",
+            "__init__",
+            "`**`x",
+            " **é** — ``ü`` ",
+            "\u{a0}**x**\u{a0}",
+            "TBD",
+            "\\|",
+            "[[a]]**[[b]]**",
+        ] {
+            assert_eq!(clean(s), clean_by_copies(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn clean_borrows_what_it_does_not_change() {
+        assert!(matches!(clean("  Pat Kim "), Cow::Borrowed("Pat Kim")));
+        assert!(matches!(clean("snake_case"), Cow::Borrowed("snake_case")));
+        assert!(matches!(clean("**Pat**"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn replace_in_place_replaces_as_str_replace_does() {
+        for (text, mark, with) in [
+            ("a**b**c", "**", ""),
+            ("***", "**", ""),
+            ("x\\|y\\|", "\\|", "|"),
+            ("``é``", "`", ""),
+            ("none", "**", ""),
+            ("**", "**", ""),
+        ] {
+            let mut t = text.to_string();
+            replace_in_place(&mut t, mark, with);
+            assert_eq!(t, text.replace(mark, with), "{text:?}");
+        }
+    }
 }
