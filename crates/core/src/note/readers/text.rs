@@ -27,8 +27,10 @@ pub(super) fn label_only(body: &str) -> Option<String> {
 }
 
 /// The leading name and the rest: a bold lead, or the text before the first
-/// ` — `, ` – `, ` - `, `: `, ` (`, `, `.
-pub(super) fn split_name(body: &str) -> (Cow<'_, str>, Cow<'_, str>) {
+/// ` — `, ` – `, ` - `, `: `, ` (`, `, `. `None` when there is neither: the
+/// name is then the whole body, `clean(body)` (which trimming first leaves
+/// as it is), and the rest empty.
+pub(super) fn split_name(body: &str) -> Option<(Cow<'_, str>, Cow<'_, str>)> {
     let t = body.trim();
     if let Some(rest) = t.strip_prefix("**") {
         if let Some(end) = find_str(rest, "**") {
@@ -42,22 +44,18 @@ pub(super) fn split_name(body: &str) -> (Cow<'_, str>, Cow<'_, str>) {
                 Some(inner) => aside(inner),
                 None => clean(after),
             };
-            return (clean(name), detail);
+            return Some((clean(name), detail));
         }
     }
-    match first_separator(t) {
-        Some((at, sep)) => {
-            let name = t.get(..at).unwrap_or(t);
-            let rest = t.get(at + sep.len()..).unwrap_or("");
-            let detail = if sep == " (" {
-                aside(rest)
-            } else {
-                clean(rest)
-            };
-            (clean(name), detail)
-        }
-        None => (clean(t), Cow::Borrowed("")),
-    }
+    let (at, sep) = first_separator(t)?;
+    let name = t.get(..at).unwrap_or(t);
+    let rest = t.get(at + sep.len()..).unwrap_or("");
+    let detail = if sep == " (" {
+        aside(rest)
+    } else {
+        clean(rest)
+    };
+    Some((clean(name), detail))
 }
 
 /// Where the first of ` — `, ` – `, ` - `, `: `, ` (` and `, ` in `t` is,
