@@ -143,6 +143,17 @@ fn one_of(text: &str, list: &[&str]) -> bool {
     if text.len() > 64 {
         return false;
     }
+    // An ASCII first character lower-cases to one ASCII byte: an item
+    // starting otherwise cannot match (most cells part here).
+    if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
+        let first = b.to_ascii_lowercase();
+        if !list
+            .iter()
+            .any(|item| item.as_bytes().first() == Some(&first))
+        {
+            return false;
+        }
+    }
     if text.is_ascii() {
         // Lower-cased ASCII keeps its length: only an item of the same
         // length can match, which `eq_ignore_ascii_case` checks first.
@@ -436,6 +447,11 @@ mod tests {
         let reference = |text: &str, list: &[&str]| list.contains(&text.to_lowercase().as_str());
         for text in [
             "TBD",
+            "Tbd",
+            "Budget",
+            "Xylophone",
+            "$X",
+            "...",
             "Direct Reports",
             "DIRECT REPORTS",
             "direct reports and more",
