@@ -138,12 +138,28 @@ fn pipe_split(text: &str) -> impl Iterator<Item = &str> {
 /// Whether `text`, lower-cased, is one of `list` (lower-case already).
 fn one_of(text: &str, list: &[&str]) -> bool {
     // Lower-casing never makes fewer characters, and no item has more than
-    // 16 bytes (so characters): a longer text is none of them.
-    if text.len() > 16 && text.chars().nth(16).is_some() {
+    // 16 bytes (so characters): a longer text is none of them. More than 64
+    // bytes are more than 16 characters.
+    if text.len() > 64 {
         return false;
     }
+    // An ASCII first character lower-cases to one ASCII byte: an item
+    // starting otherwise cannot match (most cells part here).
+    if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
+        let first = b.to_ascii_lowercase();
+        if !list
+            .iter()
+            .any(|item| item.as_bytes().first() == Some(&first))
+        {
+            return false;
+        }
+    }
     if text.is_ascii() {
+        // Lower-cased ASCII keeps its length: only an item of the same
+        // length can match, which `eq_ignore_ascii_case` checks first.
         list.iter().any(|item| text.eq_ignore_ascii_case(item))
+    } else if text.chars().nth(16).is_some() {
+        false
     } else {
         // As `text.to_lowercase()` compared, without the copy: the two differ
         // only on a final `Σ`, and no item has a sigma.
@@ -154,6 +170,11 @@ fn one_of(text: &str, list: &[&str]) -> bool {
 
 /// Whether text is only markers, labels and bracketed prompts.
 fn is_placeholder_text(text: &str) -> bool {
+    !is_lone_link(text) && is_placeholder_text_in_full(text)
+}
+
+/// [`is_placeholder_text`] without its shortcut for a lone link.
+fn is_placeholder_text_in_full(text: &str) -> bool {
     // Without brackets and bold labels, the words are the text's own, and no
     // stand-in has more than four letters or digits: most lines a person
     // wrote are told apart here without copying them.
@@ -193,6 +214,19 @@ fn is_placeholder_text(text: &str) -> bool {
         }
     }
     words_are_placeholder(&rest, removed)
+}
+
+/// Whether `text` is one wikilink and nothing else (`[[People/Pat Kim]]`,
+/// `[[Note\|Alias]]`), the usual first cell of a row: never a prompt. The
+/// slow path agrees: it reads `[People/…]` inside as a bracket group, keeps
+/// `[]` (or the whole text, when the target has one character or none),
+/// which is no stand-in.
+fn is_lone_link(text: &str) -> bool {
+    let inner = text
+        .strip_prefix("[[")
+        .and_then(|t| t.strip_suffix("]]"))
+        .map(str::as_bytes);
+    inner.is_some_and(|inner| find_byte(inner, b'[').is_none() && find_byte(inner, b']').is_none())
 }
 
 /// Whether `rest`, a text without its prompts and bold labels, holds no
@@ -359,6 +393,81 @@ mod tests {
                 !is_placeholder_line(line),
                 "{line:?} is the person's own words"
             );
+        }
+    }
+
+    #[test]
+    fn a_lone_link_is_told_apart_as_the_full_check_tells_it() {
+        let lone = [
+            "[[People/Pat Kim]]",
+            "[[Note|Alias]]",
+            "[[Note\\|Alias]]",
+            "[[José Núñez]]",
+            "[[TBD]]",
+            "[[x]]",
+            "[[…]]",
+            "[[ ]]",
+            "[[]]",
+            "[[**]]",
+            "[[<name>]]",
+        ];
+        for text in lone {
+            assert!(is_lone_link(text), "{text:?} is one link");
+            assert!(!is_placeholder_text(text), "{text:?}");
+            assert!(!is_placeholder_text_in_full(text), "{text:?}");
+        }
+        for text in [
+            "[[a]] [b]",
+            "[[a]] x",
+            "[[a]]]",
+            "[[[a]]",
+            "[[a] b]]",
+            "[[a",
+            "[a]]",
+            "[ ]",
+            "[Name]",
+            "TBD",
+            "<name>",
+            "…",
+        ] {
+            assert!(!is_lone_link(text), "{text:?} is not one link");
+            assert_eq!(
+                is_placeholder_text(text),
+                is_placeholder_text_in_full(text),
+                "{text:?}"
+            );
+        }
+        assert!(is_placeholder_text("[Name]"));
+        assert!(is_placeholder_text("TBD"));
+        assert!(!is_placeholder_line("| [[People/Pat Kim]] | |"));
+    }
+
+    #[test]
+    fn one_of_is_to_lowercase_then_eq_for_any_length() {
+        let reference = |text: &str, list: &[&str]| list.contains(&text.to_lowercase().as_str());
+        for text in [
+            "TBD",
+            "Tbd",
+            "Budget",
+            "Xylophone",
+            "$X",
+            "...",
+            "Direct Reports",
+            "DIRECT REPORTS",
+            "direct reports and more",
+            "\u{212a}",
+            "…",
+            "ǅ",
+            &"é".repeat(16),
+            &"É".repeat(15),
+            &"é".repeat(17),
+            &"x".repeat(64),
+            &"x".repeat(65),
+            "",
+        ] {
+            for list in [STAND_INS, ROW_LABELS, &["k", "", "ééééééééééééééé"]] {
+                assert_eq!(one_of(text, list), reference(text, list), "{text:?}");
+            }
         }
     }
 

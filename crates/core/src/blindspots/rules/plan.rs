@@ -253,8 +253,11 @@ fn pov_elsewhere(index: &Index<'_>) -> Vec<usize> {
 /// phrase within a character or two.
 fn pov_in(text: &str, whole: bool) -> bool {
     // Most texts start with a letter no phrase starts with.
-    let first = normalized_chars(text).next();
-    if !first.is_some_and(|c| POV.iter().any(|p| p.starts_with(c))) {
+    // Every phrase is ASCII: a character opens one only as its first byte.
+    let opens = |c: char| {
+        u8::try_from(c).is_ok_and(|b| POV.iter().any(|p| p.as_bytes().first() == Some(&b)))
+    };
+    if !normalized_chars(text).next().is_some_and(opens) {
         return false;
     }
     let mut alive: u16 = (1 << POV.len()) - 1;
@@ -336,4 +339,37 @@ pub(super) fn thesis(index: &Index<'_>, out: &mut Vec<Finding>) {
             None => coach_or_add(line, "belief", "innovation_thesis"),
         },
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_of_view_is_told_by_its_opening_phrase_whatever_its_first_letter() {
+        for (text, whole) in [
+            ("Belief", true),
+            ("**My POV:**", true),
+            ("Contrarian view", true),
+            ("Thesis", true),
+            ("Innovation thesis", true),
+            ("We believe platforms beat projects every time", false),
+            ("I believe small teams ship faster than big ones", false),
+            ("Point of view: calm teams outlast heroic ones", false),
+        ] {
+            assert!(pov_in(text, whole), "{text:?}");
+        }
+        for (text, whole) in [
+            ("Beliefs", true),
+            ("Élan", true),
+            ("ÿ", true),
+            ("Ⅰ believe", true),
+            ("[[People/Pat Kim]]", false),
+            ("Follow up with Pat", false),
+            ("I believe", false),
+            ("", true),
+        ] {
+            assert!(!pov_in(text, whole), "{text:?}");
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! line numbers findings cite, read half-formed tables and lists the way a
 //! person means them, and never fail.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::text::{clean, joined, label_only, split_name, split_row};
@@ -217,12 +218,13 @@ fn entry<'t>(
     group: Option<usize>,
     no_headers: &Arc<[String]>,
 ) -> RawEntry<'t> {
-    let (name, detail) = split_name(body);
+    let text = clean(body);
+    let (name, detail) = split_name(body).unwrap_or_else(|| (text.clone(), Cow::Borrowed("")));
     RawEntry {
         line,
         end_line: line,
         form,
-        text: clean(body),
+        text,
         cells: Vec::new(),
         name,
         detail,
@@ -316,6 +318,25 @@ mod tests {
         let p = names(prose);
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p.get(1).map(|e| e.1), Some(4));
+    }
+
+    #[test]
+    fn an_item_without_a_name_apart_is_named_by_its_whole_text() {
+        for body in [
+            "Follow up with [[People/Pat Kim]] about the roadmap",
+            "[[Note\\|Alias]] `code` **bold**\u{a0}",
+            "\u{2003}__snake__ ",
+            "plain words",
+            "…",
+        ] {
+            let e = entry(1, Form::Bullet, body, None, &Arc::from([]));
+            // As before: the name cleaned from the trimmed body.
+            assert_eq!(e.name, clean(body.trim()), "{body:?}");
+            assert_eq!(e.name, e.text, "{body:?}");
+            assert_eq!(e.detail, "", "{body:?}");
+        }
+        let e = entry(1, Form::Bullet, "[[Pat Kim]] — CIO", None, &Arc::from([]));
+        assert_eq!((&*e.name, &*e.detail), ("Pat Kim", "CIO"));
     }
 
     #[test]

@@ -27,8 +27,10 @@ pub(super) fn label_only(body: &str) -> Option<String> {
 }
 
 /// The leading name and the rest: a bold lead, or the text before the first
-/// ` — `, ` – `, ` - `, `: `, ` (`, `, `.
-pub(super) fn split_name(body: &str) -> (Cow<'_, str>, Cow<'_, str>) {
+/// ` — `, ` – `, ` - `, `: `, ` (`, `, `. `None` when there is neither: the
+/// name is then the whole body, `clean(body)` (which trimming first leaves
+/// as it is), and the rest empty.
+pub(super) fn split_name(body: &str) -> Option<(Cow<'_, str>, Cow<'_, str>)> {
     let t = body.trim();
     if let Some(rest) = t.strip_prefix("**") {
         if let Some(end) = find_str(rest, "**") {
@@ -42,22 +44,18 @@ pub(super) fn split_name(body: &str) -> (Cow<'_, str>, Cow<'_, str>) {
                 Some(inner) => aside(inner),
                 None => clean(after),
             };
-            return (clean(name), detail);
+            return Some((clean(name), detail));
         }
     }
-    match first_separator(t) {
-        Some((at, sep)) => {
-            let name = t.get(..at).unwrap_or(t);
-            let rest = t.get(at + sep.len()..).unwrap_or("");
-            let detail = if sep == " (" {
-                aside(rest)
-            } else {
-                clean(rest)
-            };
-            (clean(name), detail)
-        }
-        None => (clean(t), Cow::Borrowed("")),
-    }
+    let (at, sep) = first_separator(t)?;
+    let name = t.get(..at).unwrap_or(t);
+    let rest = t.get(at + sep.len()..).unwrap_or("");
+    let detail = if sep == " (" {
+        aside(rest)
+    } else {
+        clean(rest)
+    };
+    Some((clean(name), detail))
 }
 
 /// Where the first of ` — `, ` – `, ` - `, `: `, ` (` and `, ` in `t` is,
@@ -211,12 +209,9 @@ fn unlink(s: &str) -> String {
             return out;
         };
         let inner = after.get(..close).unwrap_or("");
-        let inner = if find_str(inner, "\\|").is_some() {
-            Cow::Owned(inner.replace("\\|", "|"))
-        } else {
-            Cow::Borrowed(inner)
-        };
-        out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
+        // The alias after the last `|`, escaped (`\|`, in a table) or not:
+        // unescaping drops only backslashes before pipes, none after the last.
+        out.push_str(inner.rsplit('|').next().unwrap_or(inner));
         rest = after.get(close + 2..).unwrap_or("");
     }
     out.push_str(rest);
@@ -312,6 +307,44 @@ mod tests {
             "[[a]]**[[b]]**",
         ] {
             assert_eq!(clean(s), clean_by_copies(s), "{s:?}");
+        }
+    }
+
+    /// `unlink` as it was, unescaping a link's pipes in a copy first.
+    fn unlink_by_copies(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(open) = rest.find("[[") {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("]]") else {
+                out.push_str(after);
+                return out;
+            };
+            let inner = after[..close].replace("\\|", "|");
+            out.push_str(inner.rsplit('|').next().unwrap_or(&inner));
+            rest = &after[close + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn unlink_shows_the_alias_as_unescaping_first_would() {
+        for s in [
+            "[[Projects/Platform 0\\|platform v0]] with `p99`",
+            "[[Note|Alias]] and [[Other]]",
+            "[[a\\|b|c]]",
+            "[[a|b\\|c]]",
+            "[[a\\\\|b]]",
+            "[[a\\]]",
+            "[[\\|]]",
+            "[[|]]",
+            "[[José\\|Núñez]] x",
+            "[[unclosed\\|x",
+            "no link",
+        ] {
+            assert_eq!(unlink(s), unlink_by_copies(s), "{s:?}");
         }
     }
 
