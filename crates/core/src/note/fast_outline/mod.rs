@@ -61,12 +61,11 @@ enum Leaf {
     Table {
         columns: usize,
     },
-    /// A fenced code block from `start` to the end of its last line so far, `end`.
+    /// A fenced code block from `start`, opened by `len` of `ch`.
     Fence {
         ch: u8,
         len: usize,
         start: usize,
-        end: usize,
     },
 }
 
@@ -164,35 +163,19 @@ impl Scan<'_> {
             return None;
         }
         let first_nonspace = content_end - ind.rest.len();
-        if let Leaf::Fence {
-            ch,
-            len,
-            start,
-            end,
-        } = self.leaf
-        {
+        if let Leaf::Fence { ch, len, start } = self.leaf {
             if all {
                 if ind.cols <= 3 && closes_fence(ind.rest, ch, len) {
                     self.found.excluded.push(Span::new(start, content_end));
                     self.leaf = Leaf::None;
-                } else {
-                    self.leaf = Leaf::Fence {
-                        ch,
-                        len,
-                        start,
-                        end: content_end,
-                    };
                 }
                 return Some(());
             }
-            // A container that ends closes the code block with it.
-            self.found.excluded.push(Span::new(start, end));
-            self.leaf = Leaf::None;
-            self.stack.truncate(matched);
-            if is_blank(ind.rest) {
-                return Some(());
-            }
-            return self.open_blocks(rest, content_end);
+            // A container that ends closes the code block with it. comrak
+            // then places the block's end wrongly when a blank line came
+            // first (inside the opening fence), so its links would not be
+            // excluded where the reference excludes them: comrak decides.
+            return None;
         }
         if is_blank(ind.rest) {
             self.close_leaf()?;
@@ -365,7 +348,6 @@ impl Scan<'_> {
                     ch,
                     len,
                     start: first_nonspace,
-                    end: content_end,
                 };
                 return Some(());
             }
