@@ -155,16 +155,20 @@ pub fn trim_byte(text: &str, byte: u8) -> &str {
 /// for the short marks the readers look for (`**`, `[[`), in short lines,
 /// quicker than setting up a substring search each time.
 pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    let Some(&first) = needle.as_bytes().first() else {
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_str`] on bytes, for text being rewritten in place.
+pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
         return Some(0);
     };
-    let bytes = haystack.as_bytes();
     let mut from = 0;
-    while let Some(at) = bytes.get(from..).and_then(|b| find_byte(b, first)) {
+    while let Some(at) = haystack.get(from..).and_then(|b| find_byte(b, first)) {
         let at = from + at;
-        if bytes
+        if haystack
             .get(at..)
-            .is_some_and(|rest| rest.starts_with(needle.as_bytes()))
+            .is_some_and(|rest| rest.starts_with(needle))
         {
             return Some(at);
         }

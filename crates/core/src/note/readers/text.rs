@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::note::aliases::kind_of;
-use crate::note::lines::{find_byte, find_str, trim_byte, trim_fast};
+use crate::note::lines::{find_byte, find_bytes, find_str, trim_byte, trim_fast};
 
 /// `**Sponsors**`, `**Sponsors:**`, `Sponsors:` alone on a line: a label.
 pub(super) fn label_only(body: &str) -> Option<String> {
@@ -153,7 +153,7 @@ fn replace_in_place(text: &mut String, mark: &str, with: &str) {
     let with = with.as_bytes();
     let mut bytes = std::mem::take(text).into_bytes();
     let (mut read, mut write) = (0, 0);
-    while let Some(at) = bytes.get(read..).and_then(|rest| find_mark(rest, mark)) {
+    while let Some(at) = bytes.get(read..).and_then(|rest| find_bytes(rest, mark)) {
         bytes.copy_within(read..read + at, write);
         write += at;
         if let Some(slot) = bytes.get_mut(write..write + with.len()) {
@@ -168,20 +168,6 @@ fn replace_in_place(text: &mut String, mark: &str, with: &str) {
     // ASCII marks taken out or swapped for ASCII leave UTF-8 as it was.
     *text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-}
-
-/// The first `mark` in `bytes`, as [`find_str`] finds it.
-fn find_mark(bytes: &[u8], mark: &[u8]) -> Option<usize> {
-    let first = *mark.first()?;
-    let mut from = 0;
-    while let Some(at) = bytes.get(from..).and_then(|b| find_byte(b, first)) {
-        let at = from + at;
-        if bytes.get(at..).is_some_and(|rest| rest.starts_with(mark)) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// `text.replace(mark, with)`, finding `mark` as [`find_str`] does.
