@@ -234,7 +234,6 @@ async function main() {
 			"markdown-it (section notes)": time(budget, pass(sectionNotes, (n) => parsers["markdown-it"](n.text))),
 			remark: time(budget, pass(notes, (n) => parsers.remark(n.text))),
 		},
-		native: nativeBefore.corpus,
 	};
 	const careerIndex = indexes.map((ci) => {
 		const wasm = { outline: time(budget / 2, () => outline.lazy(ci.text)), "outline, every part built": time(budget / 2, () => outline.full(ci.text)) };
@@ -256,7 +255,7 @@ async function main() {
 		for (const name of Object.keys(now)) changed[name] = time(budget / 4, inTurn(then[name], now[name]));
 		const js = {};
 		for (const [name, parse] of Object.entries(parsers)) js[name] = time(budget / 2, () => parse(ci.text));
-		return { name: ci.name, bytes: ci.bytes, wasm, changed, js, native: null };
+		return { name: ci.name, bytes: ci.bytes, wasm, changed, js };
 	});
 
 	console.error("bench: timing the charts' scenes…");
