@@ -19,7 +19,9 @@ use crate::coach::reader::{read, Reading};
 use crate::coach::writers::ChangeLine;
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
+use note_now::NoteNow;
 
+mod note_now;
 mod plan;
 mod prompt;
 mod step;
@@ -356,13 +358,12 @@ impl Session {
 
     /// Begins the current section: its entries one by one when it has any,
     /// else its question.
-    fn enter(&mut self, note: &str, at: &str) {
+    fn enter(&mut self, note: &NoteNow, at: &str) {
         if self.stage == Stage::Done || self.position >= self.plan.len() {
             return;
         }
         let section = self.plan.get(self.position).map(|p| p.section.clone());
-        let has_entries =
-            section.is_some_and(|section| !crate::coach::walk::entries(note, &section).is_empty());
+        let has_entries = section.is_some_and(|section| !note.entries(&section).is_empty());
         if let Some(record) = self.record() {
             record.walked = has_entries;
         }
@@ -375,7 +376,7 @@ impl Session {
     }
 
     /// Moves to the next section (`note`: the Career Index as it is after this step).
-    fn advance(&mut self, at: &str, note: &str) {
+    fn advance(&mut self, at: &str, note: &NoteNow) {
         self.position += 1;
         if self.position >= self.plan.len() {
             self.position = self.plan.len();

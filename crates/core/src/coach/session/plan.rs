@@ -1,12 +1,12 @@
 //! Planning a session: which sections, in which order, filled or reviewed,
 //! and starting it (at an entry, for a blind spot's "Coach this").
 
-use super::{walk, AnswerRecord, Mode, Planned, Session, Stage, VERSION};
+use super::{walk, AnswerRecord, Mode, NoteNow, Planned, Session, Stage, VERSION};
 use crate::coach::questions::{for_section, QuestionSet, QUESTIONS};
 use crate::dates::Day;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::kind_of;
-use crate::note::outline::{sections, Section};
+use crate::note::outline::Section;
 use crate::note::placeholders::is_placeholder_only;
 
 pub(super) fn title_of(section: &str) -> String {
@@ -47,12 +47,18 @@ fn mode_for(note: &str, all: &[Section], section: &str) -> Mode {
 /// Plans a session: the requested sections, or every section with empty and
 /// placeholder-only ones first, in the methodology's order.
 pub fn plan(note: &str, requested: &[String]) -> CoreResult<Vec<Planned>> {
-    // The headings are scanned once, not once per question.
-    let all = sections(note);
+    plan_in(&NoteNow::new(note), requested)
+}
+
+/// [`plan`] of a note read once for the whole call (the headings are
+/// scanned once, not once per question, nor again to enter the first).
+fn plan_in(note: &NoteNow, requested: &[String]) -> CoreResult<Vec<Planned>> {
+    let all = note.sections();
+    let note = note.text;
     let planned = |q: &QuestionSet| Planned {
         section: q.section.to_string(),
         title: title_of(q.section),
-        mode: mode_for(note, &all, q.section),
+        mode: mode_for(note, all, q.section),
     };
     if !requested.is_empty() {
         let mut out: Vec<Planned> = Vec::new();
@@ -101,7 +107,8 @@ pub fn start_at(
     today: Day,
     at: &str,
 ) -> CoreResult<Session> {
-    let plan = plan(note, requested)?;
+    let note = NoteNow::new(note);
+    let plan = plan_in(&note, requested)?;
     let mut session = Session {
         version: VERSION,
         started_at: at.to_string(),
@@ -125,10 +132,10 @@ pub fn start_at(
     let summary = titles.join(", ");
     session.event(at, "started", "", &summary);
     if let Some(line) = entry {
-        if walk::open_entry(&mut session, note, line, at) {
+        if walk::open_entry(&mut session, &note, line, at) {
             return Ok(session);
         }
     }
-    session.enter(note, at);
+    session.enter(&note, at);
     Ok(session)
 }

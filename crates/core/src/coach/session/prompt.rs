@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::walk::EntryAt;
-use super::{no_section, AnswerStatus, Mode, Progress, Session, Stage};
+use super::{no_section, AnswerStatus, Mode, NoteNow, Progress, Session, Stage};
 use crate::coach::questions::{Definition, Field, Shape};
 use crate::coach::reader::{FieldValue, Reading};
 use crate::coach::writers::{changes, write, write_follow_up, ChangeLine};
@@ -132,10 +132,11 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
             skipped: session.count(AnswerStatus::Skipped),
         });
     }
+    let note = NoteNow::new(note);
     let mut settled = session.clone();
-    super::walk::settle(&mut settled, note);
+    super::walk::settle(&mut settled, &note);
     let session = &settled;
-    if let Some(shown) = super::walk::prompt(session, note, progress) {
+    if let Some(shown) = super::walk::prompt(session, &note, progress) {
         return shown;
     }
     let (planned, q) = session.current().ok_or_else(no_section)?;
@@ -147,7 +148,7 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
     Ok(match &session.stage {
         Stage::Asking => Prompt::Question {
             current: if planned.mode == Mode::Review {
-                current_text(note, &section)
+                current_text(&note, &section)
             } else {
                 String::new()
             },
@@ -208,9 +209,9 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
         }
         Stage::Confirming => {
             let understood = session.reading()?;
-            let new = write(note, &section, &understood, session.today()?)?;
+            let new = write(note.text, &section, &understood, session.today()?)?;
             Prompt::Confirm {
-                changes: changes(note, &new),
+                changes: changes(note.text, &new),
                 columns: if q.shape == Shape::Entries {
                     q.fields.iter().map(|f| f.label.to_string()).collect()
                 } else {
@@ -226,9 +227,15 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
         }
         Stage::ConfirmingFollowUp { index, answer } => {
             let follow_up = q.follow_ups.get(*index).ok_or_else(no_section)?;
-            let new = write_follow_up(note, &section, follow_up.label, answer, session.today()?)?;
+            let new = write_follow_up(
+                note.text,
+                &section,
+                follow_up.label,
+                answer,
+                session.today()?,
+            )?;
             Prompt::Confirm {
-                changes: changes(note, &new),
+                changes: changes(note.text, &new),
                 columns: Vec::new(),
                 follow_up: Some(follow_up.question.to_string()),
                 entry: None,
@@ -280,8 +287,8 @@ pub(super) fn follow_up_reading(label: &str, answer: &str) -> Reading {
 /// The section's current text for review, without leading and trailing
 /// blank lines: its body up to the first subsection another question owns
 /// (the headline's H1 holds every section; Vision keeps The Picture).
-fn current_text(note: &str, section: &str) -> String {
-    let all = crate::note::outline::sections(note);
+fn current_text(note: &NoteNow, section: &str) -> String {
+    let all = note.sections();
     let Some(home) = all
         .iter()
         .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
@@ -294,7 +301,8 @@ fn current_text(note: &str, section: &str) -> String {
         .filter(|s| home.body_span.contains(s.heading_span))
         .find(|s| kind_of(&s.title).is_some_and(|k| k.id != section && !owned.contains(&k.id)))
         .map_or(home.body_span.end, |s| s.heading_span.start);
-    note.get(home.body_span.start..end)
+    note.text
+        .get(home.body_span.start..end)
         .unwrap_or("")
         .trim()
         .to_string()

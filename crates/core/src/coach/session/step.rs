@@ -1,8 +1,8 @@
 //! Applying the person's actions to a session.
 
 use super::{
-    no_section, wrong, Action, AnswerStatus, Decision, FollowUpAnswer, Session, Stage, Step,
-    VERSION,
+    no_section, wrong, Action, AnswerStatus, Decision, FollowUpAnswer, NoteNow, Session, Stage,
+    Step, VERSION,
 };
 use crate::coach::writers::{changes, write, write_follow_up};
 use crate::error::{CoreError, CoreResult, ErrorCode};
@@ -31,8 +31,9 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
     }
     let mut s = session.clone();
     let mut write_text = None;
-    super::walk::settle(&mut s, note);
-    if let Some(walked) = super::walk::step(&mut s, action, note, at) {
+    let seen = NoteNow::new(note);
+    super::walk::settle(&mut s, &seen);
+    if let Some(walked) = super::walk::step(&mut s, action, &seen, at) {
         return Ok(Step {
             session: s,
             write: walked?,
@@ -75,7 +76,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             if text.trim().is_empty() {
-                skip(&mut s, at, &section, note);
+                skip(&mut s, at, &section, &seen);
             } else {
                 if let Some(record) = s.record() {
                     record.answer = text.trim().to_string();
@@ -139,7 +140,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 s.stage = Stage::Deepening { index: 0 };
                 s.announce(at);
             } else {
-                s.advance(at, &new);
+                s.advance(at, &NoteNow::new(&new));
             }
             if new != note {
                 write_text = Some(new);
@@ -155,7 +156,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 record.follow_up_draft.clear();
             }
             if text.trim().is_empty() {
-                next_follow_up(&mut s, at, index, note);
+                next_follow_up(&mut s, at, index, &seen);
             } else {
                 s.event(at, "answered", &section, text.trim());
                 s.stage = Stage::ConfirmingFollowUp {
@@ -176,7 +177,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 });
             }
             s.event(at, "confirmed", &section, &format!("{}: {answer}", f.label));
-            next_follow_up(&mut s, at, index, &new);
+            next_follow_up(&mut s, at, index, &NoteNow::new(&new));
             if new != note {
                 write_text = Some(new);
             }
@@ -209,7 +210,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             s.event(at, "skipped", &section, "follow-up");
-            next_follow_up(&mut s, at, index, note);
+            next_follow_up(&mut s, at, index, &seen);
         }
         // Skip leaves this question: at a missing field's question, that field.
         (Action::Skip, Stage::FollowUp { field }) => {
@@ -227,7 +228,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 .get(s.position)
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
-            skip(&mut s, at, &section, note);
+            skip(&mut s, at, &section, &seen);
         }
         // Back is always the previous section's question; Edit is this answer.
         (Action::Back, _) => {
@@ -245,7 +246,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
                 .map(|p| p.section.clone())
                 .unwrap_or_default();
             s.event(at, "back", &section, "");
-            s.enter(note, at);
+            s.enter(&seen, at);
         }
         (action, stage) => return Err(wrong(&format!("{action:?}"), &stage)),
     }
@@ -256,7 +257,7 @@ fn act(session: &Session, action: &Action, note: &str, at: &str) -> CoreResult<S
     })
 }
 
-fn skip(s: &mut Session, at: &str, section: &str, note: &str) {
+fn skip(s: &mut Session, at: &str, section: &str, note: &NoteNow) {
     if let Some(record) = s.record() {
         if record.status != Some(AnswerStatus::Written) {
             record.status = Some(AnswerStatus::Skipped);
@@ -268,7 +269,7 @@ fn skip(s: &mut Session, at: &str, section: &str, note: &str) {
 
 /// Moves to the deepening question after `index`, or to the next section
 /// (`note`: the Career Index as it is after this step).
-fn next_follow_up(s: &mut Session, at: &str, index: usize, note: &str) {
+fn next_follow_up(s: &mut Session, at: &str, index: usize, note: &NoteNow) {
     let count = s.current().map_or(0, |(_, q)| q.follow_ups.len());
     if index + 1 < count {
         s.stage = Stage::Deepening { index: index + 1 };

@@ -9,7 +9,9 @@
 
 use serde::Serialize;
 
-use super::{no_section, Action, AnswerStatus, Progress, Prompt, Session, Stage};
+use std::rc::Rc;
+
+use super::{no_section, Action, AnswerStatus, NoteNow, Progress, Prompt, Session, Stage};
 use crate::coach::reader::Reading;
 use crate::coach::walk::{self, WalkEntry};
 use crate::coach::writers::changes;
@@ -35,13 +37,13 @@ impl Session {
             .unwrap_or_default()
     }
 
-    fn entries_now(&self, note: &str) -> Vec<WalkEntry> {
-        walk::entries(note, &self.section_id())
+    fn entries_now(&self, note: &NoteNow) -> Rc<Vec<WalkEntry>> {
+        note.entries(&self.section_id())
     }
 }
 
 /// Opens the entry on `line` for editing, if a planned section has one there.
-pub(super) fn open_entry(s: &mut Session, note: &str, line: usize, at: &str) -> bool {
+pub(super) fn open_entry(s: &mut Session, note: &NoteNow, line: usize, at: &str) -> bool {
     for position in 0..s.plan.len() {
         s.position = position;
         let entries = s.entries_now(note);
@@ -68,7 +70,7 @@ pub(super) fn open_entry(s: &mut Session, note: &str, line: usize, at: &str) -> 
 /// is no longer there (changed elsewhere, or removed already by a write
 /// replayed after a crash) goes back to the choice for the entry now at its
 /// place. An edit already written (replayed) stays, to confirm a no-op.
-pub(super) fn settle(s: &mut Session, note: &str) {
+pub(super) fn settle(s: &mut Session, note: &NoteNow) {
     let entries = s.entries_now(note);
     let choice = |index: usize| {
         if index < entries.len() {
@@ -109,7 +111,7 @@ fn edited_entry(entries: &[WalkEntry], index: usize, text: &str, answer: &str) -
 
 /// The entry after a choice: entry `index` of the note as it is now, or the
 /// question for new ones after the last.
-fn next_entry(s: &mut Session, index: usize, note: &str) {
+fn next_entry(s: &mut Session, index: usize, note: &NoteNow) {
     s.stage = if index < s.entries_now(note).len() {
         Stage::Entry { index }
     } else {
@@ -132,7 +134,7 @@ fn summary(values: &[String]) -> String {
 pub(super) fn step(
     s: &mut Session,
     action: &Action,
-    note: &str,
+    note: &NoteNow,
     at: &str,
 ) -> Option<CoreResult<Option<String>>> {
     let section = s.section_id();
@@ -231,7 +233,7 @@ pub(super) fn step(
                 answer,
             },
         ) => {
-            let (new, values) = match edited(&entries, index, &text, &answer, note) {
+            let (new, values) = match edited(&entries, index, &text, &answer, note.text) {
                 Ok(found) => found,
                 Err(e) => return Some(Err(e)),
             };
@@ -239,11 +241,11 @@ pub(super) fn step(
             s.event(at, "confirmed", &section, &summary);
             if let Some(record) = s.record() {
                 record.status = Some(AnswerStatus::Written);
-                record.wrote.extend(changes(note, &new));
+                record.wrote.extend(changes(note.text, &new));
                 record.changed.push(summary);
             }
-            next_entry(s, index + 1, &new);
-            return Some(Ok((new != note).then_some(new)));
+            next_entry(s, index + 1, &NoteNow::new(&new));
+            return Some(Ok((new != note.text).then_some(new)));
         }
         (Action::Confirm, Stage::ConfirmingRemoval { index, text }) => {
             // `settle` sent a removal already written (a replay) back to the choice.
@@ -253,7 +255,7 @@ pub(super) fn step(
             let Some(entry) = entries.get(found) else {
                 return Some(Err(no_section()));
             };
-            let new = match walk::remove(note, entry) {
+            let new = match walk::remove(note.text, entry) {
                 Ok(new) => new,
                 Err(e) => return Some(Err(e)),
             };
@@ -261,11 +263,11 @@ pub(super) fn step(
             s.event(at, "confirmed", &section, &summary);
             if let Some(record) = s.record() {
                 record.status = Some(AnswerStatus::Written);
-                record.wrote.extend(changes(note, &new));
+                record.wrote.extend(changes(note.text, &new));
                 record.changed.push(summary);
             }
-            next_entry(s, found, &new);
-            return Some(Ok((new != note).then_some(new)));
+            next_entry(s, found, &NoteNow::new(&new));
+            return Some(Ok((new != note.text).then_some(new)));
         }
         _ => return None,
     }
@@ -296,7 +298,7 @@ fn edited(
 /// What to show at a walk stage; `None` at other stages.
 pub(super) fn prompt(
     session: &Session,
-    note: &str,
+    note: &NoteNow,
     progress: Progress,
 ) -> Option<CoreResult<Prompt>> {
     let (planned, q) = session.current()?;
@@ -353,7 +355,7 @@ pub(super) fn prompt(
             let (new, understood, entry) = match at(edited_entry(&entries, *index, text, answer)) {
                 Some(entry) => {
                     let values = walk::new_values(&entry.entry, answer);
-                    let new = match walk::replace(note, &entry.entry, &values) {
+                    let new = match walk::replace(note.text, &entry.entry, &values) {
                         Ok(new) => new,
                         Err(e) => return Some(Err(e)),
                     };
@@ -362,7 +364,7 @@ pub(super) fn prompt(
                 None => return gone(),
             };
             Prompt::Confirm {
-                changes: changes(note, &new),
+                changes: changes(note.text, &new),
                 columns: Vec::new(),
                 follow_up: None,
                 entry: Some(entry),
@@ -376,12 +378,12 @@ pub(super) fn prompt(
             let Some(entry) = at(walk::locate(&entries, *index, text)) else {
                 return gone();
             };
-            let new = match walk::remove(note, &entry.entry) {
+            let new = match walk::remove(note.text, &entry.entry) {
                 Ok(new) => new,
                 Err(e) => return Some(Err(e)),
             };
             Prompt::Confirm {
-                changes: changes(note, &new),
+                changes: changes(note.text, &new),
                 columns: Vec::new(),
                 follow_up: None,
                 understood: Reading {
