@@ -32,11 +32,13 @@ fn question_for(name: &str) -> Option<&'static QuestionSet> {
     for_section(id)
 }
 
-fn mode_for(note: &str, all: &[Section], section: &str) -> Mode {
+/// Whether `section` is reviewed or filled; `kinds` are `all`'s kinds' ids.
+fn mode_for(note: &str, all: &[Section], kinds: &[Option<&str>], section: &str) -> Mode {
     let filled = all
         .iter()
-        .find(|s| kind_of(&s.title).is_some_and(|k| k.id == section))
-        .is_some_and(|s| !is_placeholder_only(note, s.body_span));
+        .zip(kinds)
+        .find(|(_, kind)| **kind == Some(section))
+        .is_some_and(|(s, _)| !is_placeholder_only(note, s.body_span));
     if filled {
         Mode::Review
     } else {
@@ -54,11 +56,16 @@ pub fn plan(note: &str, requested: &[String]) -> CoreResult<Vec<Planned>> {
 /// scanned once, not once per question, nor again to enter the first).
 fn plan_in(note: &NoteNow, requested: &[String]) -> CoreResult<Vec<Planned>> {
     let all = note.sections();
+    // Each title's kind found once, not once per question.
+    let kinds: Vec<Option<&str>> = all
+        .iter()
+        .map(|s| kind_of(&s.title).map(|k| k.id))
+        .collect();
     let note = note.text;
     let planned = |q: &QuestionSet| Planned {
         section: q.section.to_string(),
         title: title_of(q.section),
-        mode: mode_for(note, all, q.section),
+        mode: mode_for(note, all, &kinds, q.section),
     };
     if !requested.is_empty() {
         let mut out: Vec<Planned> = Vec::new();
