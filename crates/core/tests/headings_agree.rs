@@ -26,6 +26,15 @@ proptest! {
             prop_assert_eq!(fast, by_comrak(&text), "note: {:?}", text);
         }
     }
+
+    // Every first byte that can open a block (`+` and `_` and the other digits
+    // too), against the ones that cannot, at the start of lines.
+    #[test]
+    fn fast_scan_agrees_with_comrak_on_line_starts(text in "([+_90)x|=\\-*#>` ]{0,4}[a .)\t]{0,3}\n?){0,12}") {
+        if let Some(fast) = fast_scan(&text) {
+            prop_assert_eq!(fast, by_comrak(&text), "note: {:?}", text);
+        }
+    }
 }
 
 /// Lines that open an HTML block of kind 7 (a tag alone on its line) or start
@@ -66,6 +75,30 @@ fn tags_that_open_html_blocks_or_paragraphs_read_as_comrak_reads_them() {
         ] {
             let fast = fast_scan(&text).unwrap_or_else(|| panic!("the scan decides {line:?}"));
             assert_eq!(fast, by_comrak(&text), "{text:?}");
+        }
+    }
+}
+
+/// Notes on which the scan once found headings comrak does not (or missed
+/// one), found by `fast_scan_agrees_with_comrak_on_line_starts`: a tab after a
+/// list marker's space or in a quote's indentation, an empty item or `===`
+/// opening a container's content, an indented line continuing an item's
+/// paragraph. Kept so the difference never comes back.
+#[test]
+fn the_scan_equals_comrak_where_they_once_differed() {
+    for text in [
+        "- \t)\na\n-",
+        "- \tx\na\n-",
+        ">*\na\n=",
+        "> *\na\n=",
+        "* =\n_\n-",
+        "* =\nb\n-",
+        ">  \tx\n=\n=",
+        "* 9\n\t\ta\na\n=",
+        "* 9\n          a\na\n=",
+    ] {
+        if let Some(fast) = fast_scan(text) {
+            assert_eq!(fast, by_comrak(text), "note: {text:?}");
         }
     }
 }

@@ -155,6 +155,13 @@ proptest! {
     fn the_fast_outline_equals_comrak_s_on_byte_soup(text in "[#=\\-*>`~|<a1. \t\n\r\\[\\]:!()\\\\]{0,120}") {
         agrees("byte soup", &text);
     }
+
+    // Every first byte that can open a block, against ones that cannot, at
+    // the start of lines, with tabs and indentation after them.
+    #[test]
+    fn the_fast_outline_equals_comrak_s_on_line_starts(text in "([+_90)x|=\\-*#>` ]{0,4}[a .)\t\\[\\]]{0,3}\n?){0,12}") {
+        agrees("line starts", &text);
+    }
 }
 
 /// Notes on which the scan once answered differently from comrak (found by

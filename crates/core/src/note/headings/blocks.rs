@@ -40,6 +40,18 @@ pub(crate) fn indentation(content: &str) -> Indented<'_> {
     }
 }
 
+/// Whether a line whose text (after its indentation) starts with `first` can
+/// be anything but paragraph text: an ATX heading, a setext underline, a
+/// fence, an HTML block, a thematic break, a block quote or a list item.
+/// Every classifier below answers "no" for any other first byte, so the scan
+/// skips them all for most lines of prose and every table row.
+pub(crate) fn may_open_block(first: u8) -> bool {
+    matches!(
+        first,
+        b'#' | b'=' | b'-' | b'`' | b'~' | b'<' | b'*' | b'_' | b'>' | b'+' | b'0'..=b'9'
+    )
+}
+
 pub(crate) fn list_marker_then_tab(rest: &str) -> bool {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if digits > 0 { digits + 1 } else { 1 };

@@ -15,8 +15,8 @@ pub(crate) mod blocks;
 
 use blocks::{
     atx_level, closes_fence, contains_ignore_case, html_start, indentation, is_delimiter_row,
-    is_thematic_break, list_item, list_marker_then_tab, opens_fence, opens_kind_7, quote_content,
-    setext_level, HtmlEnd, Indented,
+    is_thematic_break, list_item, list_marker_then_tab, may_open_block, opens_fence, opens_kind_7,
+    quote_content, setext_level, HtmlEnd, Indented,
 };
 
 use crate::note::lines::{find_byte, has_lone_cr, line_at, lines_in, Line, BOM};
@@ -262,7 +262,7 @@ fn step(state: State, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> 
         State::IndentedCode if blank || ind.cols >= 4 => Some(state),
         State::Quote { lazy, fence } => {
             if let Some(inner) = quote_content(&ind) {
-                return Some(quoted_line(inner?, fence));
+                return quoted_line(inner?, fence, lazy);
             }
             if blank {
                 return Some(State::Top);
@@ -285,7 +285,7 @@ fn step(state: State, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> 
                 });
             }
             if ind.cols >= content_col {
-                return Some(in_item(content_col, &ind, fence));
+                return in_item(content_col, &ind, fence, lazy);
             }
             if ind.has_tab {
                 return None;
@@ -310,7 +310,6 @@ fn top_level(
     out: &mut Vec<Heading>,
 ) -> Option<State> {
     let rest = ind.rest;
-    let in_paragraph = matches!(state, State::Paragraph { .. });
     if rest.trim_end_matches([' ', '\t']).is_empty() {
         return Some(State::Top);
     }
@@ -321,88 +320,9 @@ fn top_level(
             _ => Some(State::IndentedCode),
         };
     }
-    if let Some(level) = setext_level(rest) {
-        match state {
-            State::Paragraph {
-                start,
-                bracket,
-                last_has_pipe,
-            } => {
-                if bracket || last_has_pipe {
-                    return None;
-                }
-                out.push(Heading {
-                    level,
-                    setext: true,
-                    span: Span::new(start, line.start + line.content.len()),
-                    end_of_lines: line.end,
-                });
-                return Some(State::Top);
-            }
-            State::Table => return None,
-            _ => {}
-        }
-    }
-    if let Some(level) = atx_level(rest) {
-        out.push(Heading {
-            level,
-            setext: false,
-            span: Span::new(line.start, line.start + line.content.len()),
-            end_of_lines: line.end,
-        });
-        return Some(State::Top);
-    }
-    if let Some((ch, len)) = opens_fence(rest) {
-        return Some(State::Fence { ch, len });
-    }
-    match html_start(rest) {
-        Some(Some(end)) => {
-            let done = matches!(end, HtmlEnd::Marker(m) if contains_ignore_case(rest.get(1..).unwrap_or(""), m));
-            return Some(if done {
-                State::Top
-            } else {
-                State::Html { end }
-            });
-        }
-        // A tag that is no block tag starts a block only when it stands alone
-        // (and cannot interrupt a paragraph); followed by text, it is inline.
-        Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
-            Some(true) => {
-                return Some(State::Html {
-                    end: HtmlEnd::BlankLine,
-                })
-            }
-            Some(false) => {}
-            None => return None,
-        },
-        _ => {}
-    }
-    if is_thematic_break(rest) {
-        return Some(State::Top);
-    }
-    if let Some(inner) = quote_content(ind) {
-        return Some(quoted_line(inner?, None));
-    }
-    if list_marker_then_tab(rest) {
-        return None;
-    }
-    if let Some(item) = list_item(rest) {
-        let can_start = !in_paragraph || (item.content_empty.is_none() && item.may_interrupt);
-        if can_start && state != State::Table {
-            let (content_col, content) = match item.content_empty {
-                None => (ind.cols + item.width, item.content),
-                Some(()) => return None,
-            };
-            // The first line's content is measured from the content column itself.
-            let (lazy, fence) = inner_block(&indentation(content), None, 0);
-            return Some(State::List {
-                content_col,
-                lazy,
-                fence,
-            });
-        }
-        if state == State::Table {
-            return None;
+    if rest.as_bytes().first().is_some_and(|&b| may_open_block(b)) {
+        if let Some(next) = opening(state, line, ind, out) {
+            return next;
         }
     }
     match state {
@@ -425,47 +345,214 @@ fn top_level(
     }
 }
 
+/// A line that may open a block ([`may_open_block`]): `Some(next)` when it
+/// decides the next state (`Some(None)`: give up), `None` when it is
+/// paragraph text after all.
+fn opening(
+    state: State,
+    line: &Line<'_>,
+    ind: &Indented<'_>,
+    out: &mut Vec<Heading>,
+) -> Option<Option<State>> {
+    let rest = ind.rest;
+    let in_paragraph = matches!(state, State::Paragraph { .. });
+    if let Some(level) = setext_level(rest) {
+        match state {
+            State::Paragraph {
+                start,
+                bracket,
+                last_has_pipe,
+            } => {
+                if bracket || last_has_pipe {
+                    return Some(None);
+                }
+                out.push(Heading {
+                    level,
+                    setext: true,
+                    span: Span::new(start, line.start + line.content.len()),
+                    end_of_lines: line.end,
+                });
+                return Some(Some(State::Top));
+            }
+            State::Table => return Some(None),
+            _ => {}
+        }
+    }
+    if let Some(level) = atx_level(rest) {
+        out.push(Heading {
+            level,
+            setext: false,
+            span: Span::new(line.start, line.start + line.content.len()),
+            end_of_lines: line.end,
+        });
+        return Some(Some(State::Top));
+    }
+    if let Some((ch, len)) = opens_fence(rest) {
+        return Some(Some(State::Fence { ch, len }));
+    }
+    match html_start(rest) {
+        Some(Some(end)) => {
+            let done = matches!(end, HtmlEnd::Marker(m) if contains_ignore_case(rest.get(1..).unwrap_or(""), m));
+            return Some(Some(if done {
+                State::Top
+            } else {
+                State::Html { end }
+            }));
+        }
+        // A tag that is no block tag starts a block only when it stands alone
+        // (and cannot interrupt a paragraph); followed by text, it is inline.
+        Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
+            Some(true) => {
+                return Some(Some(State::Html {
+                    end: HtmlEnd::BlankLine,
+                }))
+            }
+            Some(false) => {}
+            None => return Some(None),
+        },
+        _ => {}
+    }
+    if is_thematic_break(rest) {
+        return Some(Some(State::Top));
+    }
+    if let Some(inner) = quote_content(ind) {
+        let Some(inner) = inner else {
+            return Some(None);
+        };
+        return Some(quoted_line(inner, None, false));
+    }
+    if list_marker_then_tab(rest) {
+        return Some(None);
+    }
+    if let Some(item) = list_item(rest) {
+        let can_start = !in_paragraph || (item.content_empty.is_none() && item.may_interrupt);
+        if can_start && state != State::Table {
+            // An empty item, or a tab after the marker's space (its width depends
+            // on its column, and so does the item's content column), is left to comrak.
+            let (content_col, content) = match item.content_empty {
+                None if !item.content.starts_with('\t') => (ind.cols + item.width, item.content),
+                _ => return Some(None),
+            };
+            // The first line's content is measured from the content column itself.
+            let Some((lazy, fence)) = inner_block(&indentation(content), None, 0, Some(false))
+            else {
+                return Some(None);
+            };
+            return Some(Some(State::List {
+                content_col,
+                lazy,
+                fence,
+            }));
+        }
+        if state == State::Table {
+            return Some(None);
+        }
+    }
+    None
+}
+
 /// A line inside a list item: records whether a lazy continuation could follow.
-fn in_item(content_col: usize, ind: &Indented<'_>, fence: Option<(u8, usize)>) -> State {
-    let (lazy, fence) = inner_block(ind, fence, content_col);
-    State::List {
+fn in_item(
+    content_col: usize,
+    ind: &Indented<'_>,
+    fence: Option<(u8, usize)>,
+    open: bool,
+) -> Option<State> {
+    let (lazy, fence) = inner_block(ind, fence, content_col, Some(open))?;
+    Some(State::List {
         content_col,
         lazy,
         fence,
+    })
+}
+
+/// A line inside a block quote, given the content after `>`; `open`: whether
+/// the quote's paragraph was open before it.
+fn quoted_line(inner: Indented<'_>, fence: Option<(u8, usize)>, open: bool) -> Option<State> {
+    // A tab in the content's indentation spans columns that depend on where it
+    // stands after the `>`: comrak decides.
+    if inner.has_tab {
+        return None;
     }
+    let (lazy, fence) = inner_block(&inner, fence, 0, Some(open))?;
+    Some(State::Quote { lazy, fence })
 }
 
-/// A line inside a block quote, given the content after `>`.
-fn quoted_line(inner: Indented<'_>, fence: Option<(u8, usize)>) -> State {
-    let (lazy, fence) = inner_block(&inner, fence, 0);
-    State::Quote { lazy, fence }
-}
-
-/// Classifies a line inside a container: (is a paragraph open, open fence).
+/// Classifies a line inside a container: (is a paragraph open, open fence);
+/// `None` when the scan cannot tell (comrak decides then). `open` tells
+/// whether a paragraph was open before the line (`None`: not known), which
+/// decides whether `===` or `--` underlines it or is text.
 fn inner_block(
     ind: &Indented<'_>,
     fence: Option<(u8, usize)>,
     base: usize,
-) -> (bool, Option<(u8, usize)>) {
+    open: Option<bool>,
+) -> Option<(bool, Option<(u8, usize)>)> {
     let rel = ind.cols.saturating_sub(base);
     if let Some((ch, len)) = fence {
-        return if rel <= 3 && closes_fence(ind.rest, ch, len) {
+        return Some(if rel <= 3 && closes_fence(ind.rest, ch, len) {
             (false, None)
         } else {
             (false, Some((ch, len)))
-        };
+        });
     }
     let rest = ind.rest;
-    if rest.trim_end_matches([' ', '\t']).is_empty() || rel >= 4 {
-        return (false, None);
+    if rest.trim_end_matches([' ', '\t']).is_empty() {
+        return Some((false, None));
+    }
+    // Indented four columns or more: the open paragraph's text, else code.
+    if rel >= 4 {
+        return open.map(|open| (open, None));
+    }
+    let first = *rest.as_bytes().first()?;
+    if !may_open_block(first) {
+        return Some((true, None));
     }
     if let Some(f) = opens_fence(rest) {
-        return (false, Some(f));
+        return Some((false, Some(f)));
     }
-    if atx_level(rest).is_some() || is_thematic_break(rest) || setext_level(rest).is_some() {
-        return (false, None);
+    if atx_level(rest).is_some() || is_thematic_break(rest) {
+        return Some((false, None));
     }
-    (true, None)
+    if setext_level(rest).is_some() {
+        match open {
+            Some(true) => return Some((false, None)),
+            Some(false) => {}
+            None => return None,
+        }
+    }
+    match first {
+        // An HTML block has no lazy continuation lines.
+        b'<' => html_start(rest).is_none().then_some((true, None)),
+        // A quote inside the container: its paragraph continues lazily too.
+        b'>' => {
+            let after = rest.get(1..)?;
+            let after = after.strip_prefix(' ').unwrap_or(after);
+            let inner = indentation(after);
+            if inner.has_tab {
+                return None;
+            }
+            match inner_block(&inner, None, 0, None)? {
+                (lazy, None) => Some((lazy, None)),
+                _ => None,
+            }
+        }
+        _ if list_marker_then_tab(rest) => None,
+        _ => match list_item(rest) {
+            // An empty item (a paragraph's text, or an item with none, by
+            // what came before), indented code or a tab after the marker.
+            Some(item) if item.content_empty.is_some() || item.content.starts_with([' ', '\t']) => {
+                None
+            }
+            // An item that cannot interrupt a paragraph may be that
+            // paragraph's text: the two readings agree on a paragraph only.
+            Some(item) => match inner_block(&indentation(item.content), None, 0, Some(false))? {
+                (lazy, None) if item.may_interrupt || lazy => Some((lazy, None)),
+                _ => None,
+            },
+            None => Some((true, None)),
+        },
+    }
 }
 
 /// Whether a line after a container's paragraph starts a block (so it is not a
@@ -478,6 +565,9 @@ pub(crate) fn starts_block(ind: &Indented<'_>) -> Option<bool> {
         return Some(false);
     }
     let rest = ind.rest;
+    if !rest.as_bytes().first().is_some_and(|&b| may_open_block(b)) {
+        return Some(false);
+    }
     if atx_level(rest).is_some()
         || opens_fence(rest).is_some()
         || is_thematic_break(rest)
