@@ -140,13 +140,17 @@ pub fn rescan(
         .checked_sub(1)
         .and_then(|i| old_headings.get(i))
         .filter(|h| h.span.start >= body_start && new_end >= changed.start);
-    let Some(resume) = resume else {
-        return fast_scan(new);
+    // With no heading before the change (an edit of the frontmatter or the
+    // text above the first heading), the scan starts where `fast_scan` does.
+    let from = match resume {
+        Some(resume) => resume.end_of_lines,
+        None if before == 0 && new_end >= changed.start => body_start,
+        None => return fast_scan(new),
     };
     let shift = new_end as isize - changed.end as isize;
     let mut out: Vec<Heading> = old_headings.get(..before).unwrap_or_default().to_vec();
     let mut state = State::Top;
-    for line in lines_in(new, Span::new(resume.end_of_lines, new.len())) {
+    for line in lines_in(new, Span::new(from, new.len())) {
         let found = out.len();
         state = step(state, &line, &mut out)?;
         let Some(heading) = out.get(found).filter(|h| h.span.start >= new_end) else {
