@@ -324,9 +324,97 @@ fn top_level(
             _ => Some(State::IndentedCode),
         };
     }
+    // Only a line starting with one of these bytes can open a block; for
+    // prose and table rows every classifier below would say no.
     if rest.as_bytes().first().is_some_and(|&b| may_open_block(b)) {
-        if let Some(next) = opening(state, line, ind, out) {
-            return next;
+        let in_paragraph = matches!(state, State::Paragraph { .. });
+        if let Some(level) = setext_level(rest) {
+            match state {
+                State::Paragraph {
+                    start,
+                    bracket,
+                    last_has_pipe,
+                } => {
+                    if bracket || last_has_pipe {
+                        return None;
+                    }
+                    out.push(Heading {
+                        level,
+                        setext: true,
+                        span: Span::new(start, line.start + line.content.len()),
+                        end_of_lines: line.end,
+                    });
+                    return Some(State::Top);
+                }
+                State::Table => return None,
+                _ => {}
+            }
+        }
+        if let Some(level) = atx_level(rest) {
+            out.push(Heading {
+                level,
+                setext: false,
+                span: Span::new(line.start, line.start + line.content.len()),
+                end_of_lines: line.end,
+            });
+            return Some(State::Top);
+        }
+        if let Some((ch, len)) = opens_fence(rest) {
+            return Some(State::Fence { ch, len });
+        }
+        match html_start(rest) {
+            Some(Some(end)) => {
+                let done = matches!(end, HtmlEnd::Marker(m) if contains_ignore_case(rest.get(1..).unwrap_or(""), m));
+                return Some(if done {
+                    State::Top
+                } else {
+                    State::Html { end }
+                });
+            }
+            // A tag that is no block tag starts a block only when it stands alone
+            // (and cannot interrupt a paragraph); followed by text, it is inline.
+            Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
+                Some(true) => {
+                    return Some(State::Html {
+                        end: HtmlEnd::BlankLine,
+                    })
+                }
+                Some(false) => {}
+                None => return None,
+            },
+            _ => {}
+        }
+        if is_thematic_break(rest) {
+            return Some(State::Top);
+        }
+        if let Some(inner) = quote_content(ind) {
+            return quoted_line(inner?, None, false);
+        }
+        if list_marker_then_tab(rest) {
+            return None;
+        }
+        if let Some(item) = list_item(rest) {
+            let can_start = !in_paragraph || (item.content_empty.is_none() && item.may_interrupt);
+            if can_start && state != State::Table {
+                // An empty item, or a tab after the marker's space (its width depends
+                // on its column, and so does the item's content column), is left to comrak.
+                let (content_col, content) = match item.content_empty {
+                    None if !item.content.starts_with('\t') => {
+                        (ind.cols + item.width, item.content)
+                    }
+                    _ => return None,
+                };
+                // The first line's content is measured from the content column itself.
+                let (lazy, fence) = inner_block(&indentation(content), None, 0, Some(false))?;
+                return Some(State::List {
+                    content_col,
+                    lazy,
+                    fence,
+                });
+            }
+            if state == State::Table {
+                return None;
+            }
         }
     }
     match state {
@@ -347,112 +435,6 @@ fn top_level(
             last_has_pipe: rest.contains('|'),
         }),
     }
-}
-
-/// A line that may open a block ([`may_open_block`]): `Some(next)` when it
-/// decides the next state (`Some(None)`: give up), `None` when it is
-/// paragraph text after all.
-fn opening(
-    state: State,
-    line: &Line<'_>,
-    ind: &Indented<'_>,
-    out: &mut Vec<Heading>,
-) -> Option<Option<State>> {
-    let rest = ind.rest;
-    let in_paragraph = matches!(state, State::Paragraph { .. });
-    if let Some(level) = setext_level(rest) {
-        match state {
-            State::Paragraph {
-                start,
-                bracket,
-                last_has_pipe,
-            } => {
-                if bracket || last_has_pipe {
-                    return Some(None);
-                }
-                out.push(Heading {
-                    level,
-                    setext: true,
-                    span: Span::new(start, line.start + line.content.len()),
-                    end_of_lines: line.end,
-                });
-                return Some(Some(State::Top));
-            }
-            State::Table => return Some(None),
-            _ => {}
-        }
-    }
-    if let Some(level) = atx_level(rest) {
-        out.push(Heading {
-            level,
-            setext: false,
-            span: Span::new(line.start, line.start + line.content.len()),
-            end_of_lines: line.end,
-        });
-        return Some(Some(State::Top));
-    }
-    if let Some((ch, len)) = opens_fence(rest) {
-        return Some(Some(State::Fence { ch, len }));
-    }
-    match html_start(rest) {
-        Some(Some(end)) => {
-            let done = matches!(end, HtmlEnd::Marker(m) if contains_ignore_case(rest.get(1..).unwrap_or(""), m));
-            return Some(Some(if done {
-                State::Top
-            } else {
-                State::Html { end }
-            }));
-        }
-        // A tag that is no block tag starts a block only when it stands alone
-        // (and cannot interrupt a paragraph); followed by text, it is inline.
-        Some(None) if !in_paragraph && state != State::Table => match opens_kind_7(rest) {
-            Some(true) => {
-                return Some(Some(State::Html {
-                    end: HtmlEnd::BlankLine,
-                }))
-            }
-            Some(false) => {}
-            None => return Some(None),
-        },
-        _ => {}
-    }
-    if is_thematic_break(rest) {
-        return Some(Some(State::Top));
-    }
-    if let Some(inner) = quote_content(ind) {
-        let Some(inner) = inner else {
-            return Some(None);
-        };
-        return Some(quoted_line(inner, None, false));
-    }
-    if list_marker_then_tab(rest) {
-        return Some(None);
-    }
-    if let Some(item) = list_item(rest) {
-        let can_start = !in_paragraph || (item.content_empty.is_none() && item.may_interrupt);
-        if can_start && state != State::Table {
-            // An empty item, or a tab after the marker's space (its width depends
-            // on its column, and so does the item's content column), is left to comrak.
-            let (content_col, content) = match item.content_empty {
-                None if !item.content.starts_with('\t') => (ind.cols + item.width, item.content),
-                _ => return Some(None),
-            };
-            // The first line's content is measured from the content column itself.
-            let Some((lazy, fence)) = inner_block(&indentation(content), None, 0, Some(false))
-            else {
-                return Some(None);
-            };
-            return Some(Some(State::List {
-                content_col,
-                lazy,
-                fence,
-            }));
-        }
-        if state == State::Table {
-            return Some(None);
-        }
-    }
-    None
 }
 
 /// A line inside a list item: records whether a lazy continuation could follow.
