@@ -251,11 +251,17 @@ pub(crate) fn not_understood(why: String) -> CoreError {
 /// cannot report a misspelt one (`deny_unknown_fields` never fires). Options
 /// are small; note text travels as a separate string argument.
 pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError> {
+    // `JSON.stringify(undefined)` is `undefined`, not a string.
     let json = js_sys::JSON::stringify(&value)
         .ok()
-        .and_then(|s| s.as_string())
+        .filter(|json| json.is_string())
         .ok_or_else(|| not_understood("expected an object".into()))?;
-    serde_json::from_str(&json).map_err(|err| not_understood(err.to_string()))
+    // Read through `encodeInto` (`text::string_with`), not `as_string`, whose
+    // glue copies ASCII one UTF-16 unit at a time: a coaching session's JSON
+    // (3 to 10 KB) cost more to copy in than serde_json took to read it.
+    text::string_with(&json, |json| serde_json::from_str(json))
+        .ok_or_else(|| not_understood("expected an object".into()))?
+        .map_err(|err| not_understood(err.to_string()))
 }
 
 /// Like [`input`], with the large text fields named in `texts` (a note's

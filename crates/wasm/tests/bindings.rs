@@ -83,8 +83,24 @@ fn a_bad_date_is_an_error_value_with_a_stable_code() {
 }
 
 #[wasm_bindgen_test]
+fn options_outside_ascii_are_read_as_written() {
+    // Options cross as JSON through `TextEncoder.encodeInto`: every
+    // character must arrive, lone surrogates as U+FFFD like any string.
+    let result = career_wasm::note_paths(parse(
+        r#"{"today":"2026-01-17","settings":{"careerFolder":"Travail/Zürich 🎯"}}"#,
+    ));
+    assert_eq!(
+        string_at(&result, &["value", "careerIndex"]),
+        "Travail/Zürich 🎯/0_Career_Index.md"
+    );
+}
+
+#[wasm_bindgen_test]
 fn malformed_input_is_reported_not_thrown() {
     for input in [
+        // `JSON.stringify` gives no string for these.
+        JsValue::UNDEFINED,
+        JsValue::symbol(Some("options")),
         JsValue::NULL,
         JsValue::from_f64(3.0),
         parse(r#"{"today":"2026-01-17","surprise":1}"#),
