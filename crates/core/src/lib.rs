@@ -13,6 +13,7 @@ pub mod dates;
 pub mod edit;
 pub mod error;
 pub mod goals;
+mod hash;
 pub mod index_location;
 pub mod log;
 pub mod note;

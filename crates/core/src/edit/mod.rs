@@ -125,14 +125,27 @@ pub fn apply(text: &str, edits: &[TextEdit]) -> CoreResult<Applied> {
     let extra: usize = edits.iter().map(|e| e.new_text.len()).sum();
     let mut out = String::with_capacity(text.len() + extra);
     let mut cursor = 0;
-    for i in order {
+    for &i in &order {
         let Some(edit) = edits.get(i) else { continue };
         out.push_str(text.get(cursor..edit.span.start).unwrap_or(""));
         out.push_str(&edit.new_text);
         cursor = edit.span.end;
     }
     out.push_str(text.get(cursor..).unwrap_or(""));
-    Ok(if out == text {
+    // Before the first edit and after the last, `out` is `text` copied, so
+    // only the stretch between can differ: comparing the whole note was a
+    // pass over every byte of it (one at a time, in WebAssembly) per edit.
+    let first = order
+        .first()
+        .and_then(|&i| edits.get(i))
+        .map_or(0, |e| e.span.start);
+    let last = order
+        .last()
+        .and_then(|&i| edits.get(i))
+        .map_or(0, |e| e.span.end);
+    let unchanged = out.len() == text.len()
+        && out.as_bytes().get(first..last) == text.as_bytes().get(first..last);
+    Ok(if unchanged {
         Applied::Unchanged
     } else {
         Applied::Changed(out)
@@ -190,6 +203,51 @@ mod tests {
             apply(text, &[TextEdit::replace(text, Span::new(0, 4), "same")]).unwrap(),
             Applied::Unchanged
         );
+    }
+
+    #[test]
+    fn edits_that_cancel_out_are_unchanged_and_a_swap_is_not() {
+        let text = "xaby";
+        let cancel = [
+            TextEdit::replace(text, Span::new(1, 3), ""),
+            TextEdit::insert(3, "ab"),
+        ];
+        assert_eq!(apply(text, &cancel).unwrap(), Applied::Unchanged);
+        let swap = [
+            TextEdit::replace(text, Span::new(1, 2), "b"),
+            TextEdit::replace(text, Span::new(2, 3), "a"),
+        ];
+        assert_eq!(apply(text, &swap).unwrap(), Applied::Changed("xbay".into()));
+    }
+
+    proptest::proptest! {
+        /// `apply` decides "unchanged" from the stretch its edits cover; the
+        /// whole new text compared with the old must say the same.
+        #[test]
+        fn unchanged_is_what_comparing_whole_texts_says(
+            text in "[ab\\n]{0,12}",
+            cuts in proptest::collection::vec((0usize..13, 0usize..3, "[ab]{0,3}"), 0..4),
+        ) {
+            let mut edits: Vec<TextEdit> = Vec::new();
+            let mut from = 0;
+            for (gap, len, new) in cuts {
+                let start = (from + gap).min(text.len());
+                let end = (start + len).min(text.len());
+                edits.push(TextEdit::replace(&text, Span::new(start, end), &new));
+                from = end;
+            }
+            let applied = apply(&text, &edits).unwrap();
+            let mut whole = String::new();
+            let mut at = 0;
+            for e in &edits {
+                whole.push_str(&text[at..e.span.start]);
+                whole.push_str(&e.new_text);
+                at = e.span.end;
+            }
+            whole.push_str(&text[at..]);
+            proptest::prop_assert_eq!(applied == Applied::Unchanged, whole == text);
+            proptest::prop_assert_eq!(applied.text(&text), whole);
+        }
     }
 
     #[test]

@@ -348,22 +348,27 @@ pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
 
 /// [`kind_of`] a title already [`normalize`]d.
 fn kind_of_normalized(norm: &str) -> Option<&'static SectionKind> {
-    // The canonical names normalised once, not once per kind per call.
-    static CANONICAL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let canonical = CANONICAL.get_or_init(|| {
+    // Each kind's names (its canonical one normalised), hashed once, not once
+    // per kind per call: a title is compared with about a hundred names, and
+    // only one with the same hash is compared byte by byte.
+    static NAMES: std::sync::OnceLock<Vec<Vec<(u64, String)>>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
         SECTION_KINDS
             .iter()
-            .map(|k| normalize(k.canonical))
+            .map(|k| {
+                std::iter::once(normalize(k.canonical))
+                    .chain(k.names.iter().map(|n| (*n).to_owned()))
+                    .map(|n| (crate::hash::fnv1a(&n), n))
+                    .collect()
+            })
             .collect()
     });
-    SECTION_KINDS
-        .iter()
-        .zip(canonical)
-        .find_map(|(kind, canonical)| {
-            let named = canonical == norm || kind.names.contains(&norm);
-            let patterned = kind.matches.is_some_and(|test| test(norm));
-            (named || patterned).then_some(kind)
-        })
+    let hash = crate::hash::fnv1a(norm);
+    SECTION_KINDS.iter().zip(names).find_map(|(kind, names)| {
+        let named = names.iter().any(|(h, name)| *h == hash && name == norm);
+        let patterned = kind.matches.is_some_and(|test| test(norm));
+        (named || patterned).then_some(kind)
+    })
 }
 
 /// A title's [`normalize`]d form and its [`kind_of`], normalised once for both.

@@ -107,17 +107,14 @@ fn events(today: Day, fiscal: FiscalYear) -> Vec<Event> {
     ]
 }
 
-/// FNV-1a, 64 bits: a stable, platform-independent hash for the UIDs.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// The review cadence as an `.ics` file's text (CRLF line endings), with
 /// UIDs unique to the vault named `vault`.
 pub fn calendar_for(today: Day, fiscal: FiscalYear, vault: &str) -> String {
-    calendar_with(today, fiscal, &format!("{:016x}", fnv1a(vault.trim())))
+    calendar_with(
+        today,
+        fiscal,
+        &format!("{:016x}", crate::hash::fnv1a(vault.trim())),
+    )
 }
 
 /// The review cadence for a vault without a name (UIDs without a vault part).

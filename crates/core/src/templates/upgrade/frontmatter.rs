@@ -13,6 +13,16 @@ pub(super) fn property_preview(text: &str, edits: &[TextEdit]) -> CoreResult<Opt
     if edits.is_empty() {
         return Ok(None);
     }
+    // Every edit lies in the note's first lines (its frontmatter, or a new
+    // block before the content): the preview reads them alone, not a copy of
+    // the whole note.
+    let end = edits
+        .iter()
+        .map(|e| e.span.end)
+        .chain(frontmatter(text).map(|f| f.span.end))
+        .max()
+        .unwrap_or(0);
+    let text = text.get(..end).unwrap_or(text);
     let new = match apply(text, edits)? {
         Applied::Changed(new) => new,
         Applied::Unchanged => return Ok(None),
@@ -64,6 +74,9 @@ pub(super) fn frontmatter_edits(text: &str, properties: &[Property]) -> CoreResu
         let block = lines.join(ending) + ending;
         return Ok(vec![TextEdit::insert(content_start(text), block)]);
     };
+    // Every edit below lies in the block: it is read alone, not the whole
+    // note, which each list's merge would copy, compare and diff.
+    let text = text.get(..fm.span.end).unwrap_or(text);
     let mut edits = Vec::new();
     for p in properties {
         match p {

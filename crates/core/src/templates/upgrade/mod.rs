@@ -77,14 +77,22 @@ fn flatten(sections: &[TemplateSection]) -> Vec<Flat<'_>> {
 struct Title {
     norm: String,
     kind: Option<&'static str>,
+    /// Hashes of `norm` and of `kind`: every template heading is compared
+    /// with every note heading, and unequal ones almost always differ here,
+    /// before the strings are (in WebAssembly, `memcmp` is a byte loop).
+    norm_hash: u64,
+    kind_hash: u64,
 }
 
 impl Title {
     fn of(title: &str) -> Self {
         let (norm, kind) = normalized_kind(title);
+        let kind = kind.map(|k| k.id);
         Title {
+            norm_hash: crate::hash::fnv1a(&norm),
+            kind_hash: kind.map_or(0, crate::hash::fnv1a),
             norm,
-            kind: kind.map(|k| k.id),
+            kind,
         }
     }
 }
@@ -92,8 +100,8 @@ impl Title {
 /// Whether a note section is the template section: same canonical kind, or same title.
 fn same(template: &Title, title: &Title) -> bool {
     match (template.kind, title.kind) {
-        (Some(a), Some(b)) => a == b,
-        _ => template.norm == title.norm,
+        (Some(a), Some(b)) => template.kind_hash == title.kind_hash && a == b,
+        _ => template.norm_hash == title.norm_hash && template.norm == title.norm,
     }
 }
 
