@@ -21,10 +21,10 @@
  * measurement warms up, then runs in SLICES equal windows that together last at least
  * `--budget-ms`, and reports the median window's time per call (a burst of the host's steal time
  * slows the windows it falls in, not the figure; the mean over all windows is in bench.json too).
- * The native half measures the same way, and runs twice, before and after the WASM half; each
- * native figure is the faster of its two runs, so a slow spell of the host during one native run
- * cannot make the WASM look closer to native than it is. A corpus measurement's unit is one pass
- * over the notes.
+ * The native half measures the same way. Both halves run twice, in turn (native, Node, native,
+ * Node), and each figure, native, WASM or JavaScript, is the faster of its two runs: a slow spell
+ * of the host during one run decides no figure, on either side of a ratio. A corpus
+ * measurement's unit is one pass over the notes.
  *
  * Prints a table and the ratios against the goals in BENCHMARKS.md, and writes everything,
  * machine included, to `target/bench.json`. Then runs scripts/bench-startup.mjs: the core's
@@ -215,7 +215,32 @@ async function main() {
 	for (const ci of indexes) for (const { name, op } of ci.ops) checked(core, ci.text, op, `${name} on ${ci.name}`);
 
 	const budget = args.budgetMs;
-	console.error("bench: timing WASM and the JavaScript parsers…");
+	const measure = (which) => measureNode({ core, outline, parsers, notes, sectionNotes, indexes, setOp, budget, which });
+	// Both halves run twice, in turn (native, Node, native, Node), and each figure is the faster
+	// of its two runs: a slow spell of the host during one run decides neither side's figure.
+	const first = measure("");
+	const native = faster(nativeBefore, runNative(args, out, " again"));
+	const node = faster(first, measure(" again"));
+	const { corpus, careerIndex } = node;
+	corpus.native = native.corpus;
+	for (const ci of careerIndex) ci.native = native.careerIndex.find((n) => n.name === ci.name).ops;
+	const charts = { ...node.charts, native: native.charts.native };
+	const goals = judge(corpus, careerIndex, charts);
+	const report = { date: new Date().toISOString(), machine: machine(), budgetMs: budget, corpus, careerIndex, charts, goals };
+	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+	print(report);
+	console.error("bench: wrote target/bench.json");
+	// First use needs fresh processes, which scripts/bench-startup.mjs starts.
+	execFileSync(process.execPath, [join(ROOT, "scripts/bench-startup.mjs")], { cwd: ROOT, stdio: "inherit" });
+}
+
+/**
+ * One run of everything timed in Node: the WASM core and the JavaScript parsers on the corpus and
+ * on each Career Index, and the charts' scenes. `main` runs it twice and keeps each figure's
+ * faster run, as it does with the native half.
+ */
+function measureNode({ core, outline, parsers, notes, sectionNotes, indexes, setOp, budget, which }) {
+	console.error(`bench: timing WASM and the JavaScript parsers${which}…`);
 	const pass = (list, fn) => () => {
 		let last;
 		for (const n of list) last = fn(n);
@@ -258,21 +283,9 @@ async function main() {
 		return { name: ci.name, bytes: ci.bytes, wasm, changed, js };
 	});
 
-	console.error("bench: timing the charts' scenes…");
-	const chartsWasm = benchCharts(core, time, budget / 2);
-	// The native half again, now that the WASM half has run: each native figure is the faster of
-	// the two runs (see the header), and the WASM figures above are unchanged by it.
-	const native = faster(nativeBefore, runNative(args, out, " again"));
-	corpus.native = native.corpus;
-	for (const ci of careerIndex) ci.native = native.careerIndex.find((n) => n.name === ci.name).ops;
-	const charts = { ...chartsWasm, native: native.charts.native };
-	const goals = judge(corpus, careerIndex, charts);
-	const report = { date: new Date().toISOString(), machine: machine(), budgetMs: budget, corpus, careerIndex, charts, goals };
-	writeFileSync(join(ROOT, "target/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
-	print(report);
-	console.error("bench: wrote target/bench.json");
-	// First use needs fresh processes, which scripts/bench-startup.mjs starts.
-	execFileSync(process.execPath, [join(ROOT, "scripts/bench-startup.mjs")], { cwd: ROOT, stdio: "inherit" });
+	console.error(`bench: timing the charts' scenes${which}…`);
+	const charts = benchCharts(core, time, budget / 2);
+	return { corpus, careerIndex, charts };
 }
 
 /** The day the whole-note analyses run at (`BENCH_TODAY` in bench_native.rs). */
