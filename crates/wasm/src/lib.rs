@@ -251,17 +251,20 @@ pub(crate) fn not_understood(why: String) -> CoreError {
 /// cannot report a misspelt one (`deny_unknown_fields` never fires). Options
 /// are small; note text travels as a separate string argument.
 pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError> {
+    serde_json::from_str(&json_of(&value)?).map_err(|err| not_understood(err.to_string()))
+}
+
+/// An options object as JSON text (not generic, so one copy of this code
+/// serves every input type). Read through `encodeInto` (`text::string_of`),
+/// not `as_string`, whose glue copies ASCII one UTF-16 unit at a time: a
+/// coaching session's JSON (3 to 10 KB) cost more to copy in than serde_json
+/// took to read it.
+fn json_of(value: &JsValue) -> Result<String, CoreError> {
     // `JSON.stringify(undefined)` is `undefined`, not a string.
-    let json = js_sys::JSON::stringify(&value)
+    js_sys::JSON::stringify(value)
         .ok()
-        .filter(|json| json.is_string())
-        .ok_or_else(|| not_understood("expected an object".into()))?;
-    // Read through `encodeInto` (`text::string_with`), not `as_string`, whose
-    // glue copies ASCII one UTF-16 unit at a time: a coaching session's JSON
-    // (3 to 10 KB) cost more to copy in than serde_json took to read it.
-    text::string_with(&json, |json| serde_json::from_str(json))
-        .ok_or_else(|| not_understood("expected an object".into()))?
-        .map_err(|err| not_understood(err.to_string()))
+        .and_then(|json| text::string_of(&json))
+        .ok_or_else(|| not_understood("expected an object".into()))
 }
 
 /// Like [`input`], with the large text fields named in `texts` (a note's

@@ -95,15 +95,6 @@ pub(crate) fn string_of(value: &JsValue) -> Option<String> {
     encoded(value.dyn_ref::<js_sys::JsString>()?, str::to_owned)
 }
 
-/// `answer` given a JS string that is not a note (an input's JSON) as UTF-8,
-/// read as [`string_of`] reads it but without a copy of its own.
-pub(crate) fn string_with<R>(
-    string: &js_sys::JsString,
-    answer: impl FnOnce(&str) -> R,
-) -> Option<R> {
-    encoded(string, answer)
-}
-
 /// `answer` given a JS string as UTF-8, encoded into the kept buffer (or a
 /// new one, when a caller up the stack is still reading the kept one).
 fn encoded<R>(string: &js_sys::JsString, answer: impl FnOnce(&str) -> R) -> Option<R> {
