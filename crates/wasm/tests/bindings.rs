@@ -85,7 +85,7 @@ fn a_bad_date_is_an_error_value_with_a_stable_code() {
 #[wasm_bindgen_test]
 fn options_outside_ascii_are_read_as_written() {
     // Options cross as JSON through `TextEncoder.encodeInto`: every
-    // character must arrive, lone surrogates as U+FFFD like any string.
+    // character must arrive as written.
     let result = career_wasm::note_paths(parse(
         r#"{"today":"2026-01-17","settings":{"careerFolder":"Travail/Zürich 🎯"}}"#,
     ));
