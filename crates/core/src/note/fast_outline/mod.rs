@@ -362,9 +362,7 @@ impl Scan<'_> {
                 return None;
             }
             if let Some(item) = list_item(r) {
-                // An empty item, one opening with indented code, or a tab after the
-                // marker's space (its width depends on its column) is left to comrak.
-                if item.content_empty.is_some() || item.content.starts_with([' ', '\t']) {
+                if item.left_to_comrak() {
                     return None;
                 }
                 task_is_plain(item.content)?;

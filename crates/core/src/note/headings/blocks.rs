@@ -153,6 +153,15 @@ pub(crate) struct ListItem<'a> {
     pub(crate) may_interrupt: bool,
 }
 
+impl ListItem<'_> {
+    /// Whether the fast scans leave this item to comrak: it starts empty, with
+    /// indented code, or with a tab after the marker's space (whose width,
+    /// and so the item's content column, depends on the column it stands at).
+    pub(crate) fn left_to_comrak(&self) -> bool {
+        self.content_empty.is_some() || self.content.starts_with([' ', '\t'])
+    }
+}
+
 pub(crate) fn list_item(rest: &str) -> Option<ListItem<'_>> {
     let bytes = rest.as_bytes();
     let (marker_len, may_interrupt) = match bytes.first()? {

@@ -525,11 +525,9 @@ fn inner_block(
         }
         _ if list_marker_then_tab(rest) => None,
         _ => match list_item(rest) {
-            // An empty item (a paragraph's text, or an item with none, by
-            // what came before), indented code or a tab after the marker.
-            Some(item) if item.content_empty.is_some() || item.content.starts_with([' ', '\t']) => {
-                None
-            }
+            // An empty item is a paragraph's text, or an item with none, by
+            // what came before.
+            Some(item) if item.left_to_comrak() => None,
             // An item that cannot interrupt a paragraph may be that
             // paragraph's text: the two readings agree on a paragraph only.
             Some(item) => match inner_block(&indentation(item.content), None, 0, Some(false))? {
