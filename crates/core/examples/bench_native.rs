@@ -25,15 +25,19 @@
 // A benchmark harness: a failed unwrap is a broken run, reported as such.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
 #[path = "../benches/support/synthetic_index.rs"]
 mod synthetic_index;
+
+use corpus::{corpus, pick_section, SECTION_BODY};
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use career_core::charts::{chart, parse_block, ChartInput, KINDS};
-use career_core::note::outline::{find, sections};
+use career_core::note::outline::sections;
 use career_core::note::{outline, tasks::tasks_in};
 use career_core::ops::{run, Operation};
 use career_core::{Day, Settings};
@@ -48,9 +52,6 @@ const CAREER_INDEXES: [(&str, usize); 2] =
 const CHART_VAULT: &str = "tests/golden/charts/vaults/realistic/Career";
 const CHART_TODAY: &str = "2026-09-16";
 const CHART_WIDTH: i32 = 640;
-
-/// The body every section-set writes into a corpus note.
-const SECTION_BODY: &str = "\nReplaced by the benchmark: one paragraph and a [[link]].\n\n";
 
 struct Args {
     corpus: PathBuf,
@@ -85,49 +86,6 @@ fn usage(flag: &str) -> ! {
         "bench_native: bad argument {flag:?}; usage: [--corpus DIR] [--out DIR] [--budget-ms N]"
     );
     std::process::exit(2)
-}
-
-/// Every `*.md` under `dir`, as (path relative to `dir` with `/`, text), sorted by path.
-fn corpus(dir: &Path) -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(dir, &mut files);
-    let mut notes: Vec<(String, String)> = files
-        .into_iter()
-        .map(|path| {
-            let rel = path.strip_prefix(dir).unwrap();
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            (rel.join("/"), std::fs::read_to_string(&path).unwrap())
-        })
-        .collect();
-    notes.sort();
-    notes
-}
-
-/// The section a note's section-set targets: the middle one, or the next
-/// whose full path finds exactly it; `None` for a note without one.
-fn pick_section(text: &str) -> Option<String> {
-    let all = sections(text);
-    let n = all.len();
-    (0..n).map(|k| (n / 2 + k) % n).find_map(|i| {
-        let s = all.get(i)?;
-        (find(&all, &s.path).ok()?.body_span == s.body_span).then(|| s.path.clone())
-    })
 }
 
 /// Every operation the plugin offers, on the synthetic Career Index.
