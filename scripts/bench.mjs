@@ -21,7 +21,9 @@
  * measurement warms up, then runs in SLICES equal windows that together last at least
  * `--budget-ms`, and reports the median window's time per call (a burst of the host's steal time
  * slows the windows it falls in, not the figure; the mean over all windows is in bench.json too).
- * The native half measures the same way. Both halves run twice, in turn (native, Node, native,
+ * On the corpus, the WASM calls and markdown-it's parse take their windows in turn, so each
+ * "markdown-it ÷ WASM" ratio compares the same moments of the host (remark, whose pass outlasts
+ * a window, is timed alone). The native half measures the same way. Both halves run twice, in turn (native, Node, native,
  * Node), and each figure, native, WASM or JavaScript, is the faster of its two runs: a slow spell
  * of the host during one run decides no figure, on either side of a ratio. A corpus
  * measurement's unit is one pass over the notes.
@@ -74,42 +76,65 @@ function fail(message) {
 	process.exit(1);
 }
 
-/** Mean nanoseconds per call of `fn`, after a warm-up, over at least `budgetMs` and 5 calls. */
 /** Windows per measurement (odd, so the median is one of them); the native half uses as many. */
 const SLICES = 15;
 
+/**
+ * Nanoseconds per call of `fn` (the median window's, and the mean), after a warm-up, over at
+ * least `budgetMs` and 5 calls.
+ */
 function time(budgetMs, fn) {
+	return timeInTurn(budgetMs, { fn }).fn;
+}
+
+/**
+ * `time` for several calls at once, their windows in turn (one of each, then again): a slow
+ * spell of the host then falls on all of them alike, and a ratio between two of them
+ * (markdown-it ÷ WASM) compares the same moments, as the independent measurement behind
+ * issue 19 did by interleaving both sides. Each call gets the same warm-up and windows as
+ * `time` gives it alone.
+ */
+function timeInTurn(budgetMs, fns) {
+	const names = Object.keys(fns);
 	const budget = BigInt(Math.round(budgetMs * 1e6));
 	let sink = 0;
-	const warmStart = process.hrtime.bigint();
-	for (let calls = 0; calls < 3 || process.hrtime.bigint() - warmStart < budget / 5n; calls++) {
-		sink += fn() ? 1 : 0;
+	for (const name of names) {
+		const warmStart = process.hrtime.bigint();
+		for (let calls = 0; calls < 3 || process.hrtime.bigint() - warmStart < budget / 5n; calls++) {
+			sink += fns[name]() ? 1 : 0;
+		}
 	}
 	// SLICES short windows instead of one long one: a burst of the host's steal time slows
 	// the slices it falls in, and the median slice is the call's speed without it.
 	const slice = budget / BigInt(SLICES);
-	const perCall = [];
-	let iterations = 0;
-	let elapsed = 0n;
+	const runs = Object.fromEntries(names.map((name) => [name, { perCall: [], iterations: 0, elapsed: 0n }]));
 	for (let s = 0; s < SLICES; s++) {
-		const start = process.hrtime.bigint();
-		let calls = 0;
-		let spent = 0n;
-		while (calls < 1 || spent < slice) {
-			sink += fn() ? 1 : 0;
-			calls++;
-			spent = process.hrtime.bigint() - start;
+		for (const name of names) {
+			const fn = fns[name];
+			const run = runs[name];
+			const start = process.hrtime.bigint();
+			let calls = 0;
+			let spent = 0n;
+			while (calls < 1 || spent < slice) {
+				sink += fn() ? 1 : 0;
+				calls++;
+				spent = process.hrtime.bigint() - start;
+			}
+			run.perCall.push(Number(spent) / calls);
+			run.iterations += calls;
+			run.elapsed += spent;
 		}
-		perCall.push(Number(spent) / calls);
-		iterations += calls;
-		elapsed += spent;
 	}
 	if (sink < 0) console.log(sink); // keeps results observable
-	perCall.sort((a, b) => a - b);
-	return { iterations, ns: perCall[SLICES >> 1], meanNs: Number(elapsed) / iterations };
+	return Object.fromEntries(
+		names.map((name) => {
+			const { perCall, iterations, elapsed } = runs[name];
+			perCall.sort((a, b) => a - b);
+			return [name, { iterations, ns: perCall[SLICES >> 1], meanNs: Number(elapsed) / iterations }];
+		}),
+	);
 }
 
-/** The WASM core, loaded as the plugin and the WASM tests do. */
 async function loadWasm() {
 	for (const file of ["career_wasm.js", "career_wasm_bg.wasm"]) {
 		if (!existsSync(join(WASM_DIR, file))) {
@@ -246,17 +271,22 @@ function measureNode({ core, outline, parsers, notes, sectionNotes, indexes, set
 		for (const n of list) last = fn(n);
 		return last;
 	};
+	// Each ratio's two sides (WASM and markdown-it) in turn, window by window.
+	const together = timeInTurn(budget, {
+		outline: pass(notes, (n) => outline.lazy(n.text)),
+		"markdown-it": pass(notes, (n) => parsers["markdown-it"](n.text)),
+		"section-set": pass(sectionNotes, (n) => core.applyOperation(n.text, setOp(n))),
+		"markdown-it (section notes)": pass(sectionNotes, (n) => parsers["markdown-it"](n.text)),
+	});
 	const corpus = {
 		notes: notes.length,
 		bytes: notes.reduce((sum, n) => sum + n.bytes, 0),
 		sectionNotes: sectionNotes.length,
-		wasm: {
-			outline: time(budget, pass(notes, (n) => outline.lazy(n.text))),
-			"section-set": time(budget, pass(sectionNotes, (n) => core.applyOperation(n.text, setOp(n)))),
-		},
+		wasm: { outline: together.outline, "section-set": together["section-set"] },
 		js: {
-			"markdown-it": time(budget, pass(notes, (n) => parsers["markdown-it"](n.text))),
-			"markdown-it (section notes)": time(budget, pass(sectionNotes, (n) => parsers["markdown-it"](n.text))),
+			"markdown-it": together["markdown-it"],
+			"markdown-it (section notes)": together["markdown-it (section notes)"],
+			// Alone: one pass takes longer than a window, and its goal (30×) is far from the line.
 			remark: time(budget, pass(notes, (n) => parsers.remark(n.text))),
 		},
 	};
