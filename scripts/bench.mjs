@@ -23,10 +23,10 @@
  * slows the windows it falls in, not the figure; the mean over all windows is in bench.json too).
  * On the corpus, the WASM calls and markdown-it's parse take their windows in turn, so each
  * "markdown-it ÷ WASM" ratio compares the same moments of the host (remark, whose pass outlasts
- * a window, is timed alone). The native half measures the same way. Both halves run twice, in turn (native, Node, native,
- * Node), and each figure, native, WASM or JavaScript, is the faster of its two runs: a slow spell
- * of the host during one run decides no figure, on either side of a ratio. A corpus
- * measurement's unit is one pass over the notes.
+ * a window, is timed alone). The native half measures the same way. Both halves run twice, in
+ * turn (native, Node, native, Node), and each figure, native, WASM or JavaScript, is the faster
+ * of its two runs: a slow spell of the host during one run decides no figure, on either side of
+ * a ratio. A corpus measurement's unit is one pass over the notes.
  *
  * Prints a table and the ratios against the goals in BENCHMARKS.md, and writes everything,
  * machine included, to `target/bench.json`. Then runs scripts/bench-startup.mjs: the core's
@@ -135,6 +135,7 @@ function timeInTurn(budgetMs, fns) {
 	);
 }
 
+/** The WASM core, loaded as the plugin and the WASM tests do. */
 async function loadWasm() {
 	for (const file of ["career_wasm.js", "career_wasm_bg.wasm"]) {
 		if (!existsSync(join(WASM_DIR, file))) {
