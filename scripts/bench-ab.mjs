@@ -2,8 +2,9 @@
  * Call speed of two builds of the WebAssembly core, A against B, in one Node process: for
  * choosing build settings by measurement (BENCHMARKS.md, "First use"). Each call on the
  * 30 KB Career Index (every operation of `target/bench/plan.json`, which `npm run bench`
- * writes, and the whole-note calls) is timed in short slices alternating A and B; each row
- * is the median of the slices. The build loaded second runs some calls slower whatever it
+ * writes, and the whole-note calls), and the section-set on the plan's corpus (a pass over
+ * its notes, shown per note: the small-note case), is timed in short slices alternating A
+ * and B; each row is the median of the slices. The build loaded second runs some calls slower whatever it
  * is, so run it twice with the directories swapped and compare both orders.
  *
  *     node scripts/bench-ab.mjs DIR_A DIR_B [rounds=15] [slice-ms=40]
@@ -46,6 +47,15 @@ async function load(dir, tag) {
 const plan = JSON.parse(readFileSync(planFile, "utf8"));
 const index = plan.careerIndex.find((ci) => ci.name === "career-index-30k");
 const text = readFileSync(join(ROOT, "target/bench/career-index-30k.md"), "utf8");
+const corpusNotes = plan.corpus.notes
+	.filter((n) => n.section !== null)
+	.map((n) => ({
+		text: readFileSync(join(plan.corpus.dir, n.path), "utf8"),
+		op: { op: "section-set", section: n.section, body: plan.sectionBody },
+	}));
+const CORPUS_SET = "section-set, corpus (per note)";
+/** Calls that are a pass over several notes, with their count; every other call is one. */
+const perPass = { [CORPUS_SET]: corpusNotes.length };
 
 /** Every call to time, each checked once. */
 function callsOf(core) {
@@ -71,6 +81,10 @@ function callsOf(core) {
 	calls.outlinePacked = () => core.outlinePacked(text);
 	calls.goalsRead = () => core.goalsRead(text);
 	calls.notePaths = () => core.notePaths({ today: TODAY });
+	for (const n of corpusNotes) must(core.applyOperation(n.text, n.op), CORPUS_SET);
+	calls[CORPUS_SET] = () => {
+		for (const n of corpusNotes) core.applyOperation(n.text, n.op);
+	};
 	return calls;
 }
 
@@ -105,7 +119,9 @@ for (const name of Object.keys(a)) {
 		const order = round % 2 === 0 ? [[a, timesA], [b, timesB]] : [[b, timesB], [a, timesA]];
 		for (const [calls, times] of order) times.push(slice(calls[name]));
 	}
-	const [ma, mb] = [median(timesA), median(timesB)];
-	console.log(`| ${name} | ${ma.toFixed(0)} | ${mb.toFixed(0)} | ${(mb / ma).toFixed(2)} |`);
+	const per = perPass[name] ?? 1;
+	const [ma, mb] = [median(timesA) / per, median(timesB) / per];
+	const digits = ma < 100 ? 1 : 0;
+	console.log(`| ${name} | ${ma.toFixed(digits)} | ${mb.toFixed(digits)} | ${(mb / ma).toFixed(2)} |`);
 }
 console.log(`load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
