@@ -256,9 +256,9 @@ pub(crate) fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, CoreError>
 
 /// An options object as JSON text (not generic, so one copy of this code
 /// serves every input type). Read through `encodeInto` (`text::string_of`),
-/// not `as_string`, whose glue copies ASCII one UTF-16 unit at a time: a
-/// coaching session's JSON (3 to 10 KB) cost more to copy in than serde_json
-/// took to read it.
+/// not `as_string`, whose glue copies ASCII one UTF-16 unit at a time:
+/// copying a coaching session's JSON (3 to 10 KB) in that way was a tenth of
+/// `coachPrompt`.
 fn json_of(value: &JsValue) -> Result<String, CoreError> {
     // `JSON.stringify(undefined)` is `undefined`, not a string.
     js_sys::JSON::stringify(value)
