@@ -69,7 +69,7 @@ async function checkGlue(gluePath) {
 	if (!/export function __wbg_reset_state\b/.test(glue)) {
 		console.error(
 			`${gluePath} has no __wbg_reset_state export: wasm-bindgen must run with ` +
-				"--experimental-reset-state-function (plugin/src/core/wasm.ts uses it to restart the core after a trap).",
+				"--experimental-reset-state-function (plugin/src/core/instance.ts uses it to restart the core after a trap).",
 		);
 		process.exit(1);
 	}

@@ -6,7 +6,7 @@
  * slow every Obsidian start. It is stored as raw deflate, which the plugin
  * inflates after startup with the platform's `DecompressionStream("deflate-raw")`,
  * or on a call that comes first with fflate's `inflateSync`
- * (plugin/src/core/wasm.ts): change both with the format.
+ * (plugin/src/core/instance.ts): change both with the format.
  *
  * The deflate stream is Zopfli's (@gfx/zopfli): plain deflate that any inflater
  * reads, about 6% smaller than zlib's level 9 and no slower to inflate, for a few

@@ -1,39 +1,18 @@
 /**
- * The Rust core, compiled to WebAssembly: the only module that touches it.
+ * The Rust core, compiled to WebAssembly: the only module that calls its exports.
  *
- * The module's bytes travel deflated inside `main.js` (esbuild's `binary` loader, see
- * scripts/deflate-wasm.mjs) and nothing is inflated or compiled while the plugin loads. Two
- * ways lead to an instance, whichever comes first:
- *
- * - `warmUpCore()`, which the plugin starts once Obsidian's layout is ready: the platform's
- *   `DecompressionStream` inflates and `WebAssembly.compile` compiles, both asynchronously,
- *   then the compiled module is instantiated. A runtime without `deflate-raw` streams (older
- *   iOS) or any failure leaves the work to the next call.
- * - the first call before that finished: one memoised `ensureCore()` inflates synchronously
- *   with fflate (or takes the bytes the warm-up already inflated) and calls `initSync`.
- *
- * Both build the same instance from the same bytes. Every export is wrapped in a typed
- * function that returns the core's Result union
- * (`{ ok: true, value } | { ok: false, error }`) and never throws:
- *
- * - The core reports bad input as data, so normally the glue's answer is returned unchanged.
- * - A trap (`WebAssembly.RuntimeError`, e.g. a panic under `panic = "abort"`) leaves the
- *   instance's memory in an unknown state, so the instance is dropped and the next call
- *   builds a fresh one; the caller gets `core_trap`. The glue's `initSync` does nothing once
- *   it has an instance, so the fresh one comes from `__wbg_reset_state`, which wasm-bindgen
- *   emits with `--experimental-reset-state-function` (plugin/esbuild.config.mjs refuses glue without it): it
- *   re-instantiates the already compiled module and clears the glue's cached views.
- * - Anything else thrown (the module failing to compile, a bug in the glue) becomes
- *   `core_failure`, so a command can show a notice instead of failing silently.
+ * Every export is wrapped in a typed function that returns the core's Result union
+ * (`{ ok: true, value } | { ok: false, error }`) and never throws: each runs behind
+ * `callCore` (./instance.ts), which builds the instance on first use and turns a trap or any
+ * other throw into an error result. The core reports bad input as data, so normally the glue's
+ * answer is returned unchanged.
  *
  * The value types come from the declarations wasm-bindgen generates from the Rust types,
  * so the two sides cannot drift apart.
  */
 
-import { inflateSync } from "fflate";
-import wasmDeflated from "../../../build/wasm/career_wasm_bg.wasm.deflate";
+export { CORE_FAILURE, CORE_TRAP, warmUpCore } from "./instance";
 import {
-	__wbg_reset_state as resetGlueState,
 	applyOperation as rawApplyOperation,
 	blindSpotNote as rawBlindSpotNote,
 	blindSpots as rawBlindSpots,
@@ -54,7 +33,6 @@ import {
 	goalsProgress as rawGoalsProgress,
 	goalsRead as rawGoalsRead,
 	goalsSetStatus as rawGoalsSetStatus,
-	initSync,
 	landEdits as rawLandEdits,
 	nextReview as rawNextReview,
 	periodicNotePath as rawPeriodicNotePath,
@@ -72,7 +50,7 @@ import {
 	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
 import { applyByteEdits } from "../text/positions";
-import { inflateStream } from "./inflate";
+import { callCore } from "./instance";
 import { Outline } from "./outline";
 import type {
 	LocateIndexInput,
@@ -195,98 +173,6 @@ export type ThreadDisposition = "resolve" | "carry" | "drop";
 export interface SavedNote {
 	name: string;
 	text: string;
-}
-
-/** Error code returned when the core trapped; the instance has been dropped. */
-export const CORE_TRAP = "core_trap";
-/** Error code returned when the core could not be reached at all or threw unexpectedly. */
-export const CORE_FAILURE = "core_failure";
-
-/**
- * Where the instance stands: never created (`"none"`), usable (`"ready"`), or dropped after a
- * trap (`"dropped"`, the compiled module is kept and re-instantiated on the next call).
- */
-let coreState: "none" | "ready" | "dropped" = "none";
-
-/** The module's bytes once the warm-up has inflated them, for a call that cannot wait for its compile. */
-let warmInflated: Uint8Array<ArrayBuffer> | null = null;
-/** The one warm-up, once started. */
-let warmUp: Promise<void> | null = null;
-
-/** Compiles and instantiates the module on first use, re-instantiates it after a trap. */
-function ensureCore(): void {
-	if (coreState === "ready") {
-		return;
-	}
-	if (coreState === "none") {
-		// The warm-up has not finished: inflate here, synchronously, unless it already has.
-		initSync({ module: warmInflated ?? inflateSync(wasmDeflated) });
-	} else {
-		resetGlueState();
-	}
-	coreState = "ready";
-}
-
-/**
- * Prepares the core in the background, so that the first call finds it ready: inflates with
- * the platform's `DecompressionStream`, compiles with `WebAssembly.compile`, then instantiates.
- * Idempotent; resolves once done or given up (never rejects: a call then does the work).
- */
-export function warmUpCore(): Promise<void> {
-	warmUp ??= (async () => {
-		if (!noInstanceYet() || typeof DecompressionStream !== "function") {
-			return;
-		}
-		try {
-			const bytes = await inflateStream(wasmDeflated);
-			if (!noInstanceYet()) {
-				return;
-			}
-			warmInflated = bytes;
-			const module = await WebAssembly.compile(bytes);
-			// A call may have built the instance meanwhile; then this module is not needed.
-			if (noInstanceYet()) {
-				initSync({ module });
-				coreState = "ready";
-			}
-		} catch {
-			// No `deflate-raw` stream here, or the compile failed: the first call will tell.
-		} finally {
-			warmInflated = null;
-		}
-	})();
-	return warmUp;
-}
-
-/** Whether no call has built an instance yet (read after each `await` of the warm-up). */
-function noInstanceYet(): boolean {
-	return coreState === "none";
-}
-
-/** Forgets the current instance so that the next call starts a fresh one. */
-function dropCore(): void {
-	if (coreState === "ready") {
-		coreState = "dropped";
-	}
-}
-
-/** Runs one core call behind `ensureCore()`, turning anything thrown into an error result. */
-function callCore<T>(name: string, call: () => CoreResult<T>): CoreResult<T> {
-	try {
-		ensureCore();
-		return call();
-	} catch (thrown) {
-		const detail = thrown instanceof Error ? thrown.message : String(thrown);
-		if (thrown instanceof WebAssembly.RuntimeError) {
-			dropCore();
-			return failure(CORE_TRAP, `The core stopped unexpectedly in ${name} (${detail}); it will restart on the next call.`);
-		}
-		return failure(CORE_FAILURE, `The core could not run ${name}: ${detail}`);
-	}
-}
-
-function failure<T>(code: string, message: string): CoreResult<T> {
-	return { ok: false, error: { code, message } };
 }
 
 /** The core's version string. */
