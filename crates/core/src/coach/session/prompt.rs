@@ -133,9 +133,17 @@ pub fn prompt(session: &Session, note: &str) -> CoreResult<Prompt> {
         });
     }
     let note = NoteNow::new(note);
-    let mut settled = session.clone();
-    super::walk::settle(&mut settled, &note);
-    let session = &settled;
+    let settled;
+    let session = match super::walk::settled(session, &note) {
+        Some(stage) => {
+            settled = Session {
+                stage,
+                ..session.clone()
+            };
+            &settled
+        }
+        None => session,
+    };
     if let Some(shown) = super::walk::prompt(session, &note, progress) {
         return shown;
     }

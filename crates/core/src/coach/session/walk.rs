@@ -71,6 +71,14 @@ pub(super) fn open_entry(s: &mut Session, note: &NoteNow, line: usize, at: &str)
 /// replayed after a crash) goes back to the choice for the entry now at its
 /// place. An edit already written (replayed) stays, to confirm a no-op.
 pub(super) fn settle(s: &mut Session, note: &NoteNow) {
+    if let Some(stage) = settled(s, note) {
+        s.stage = stage;
+    }
+}
+
+/// The stage [`settle`] moves `s` to, if it moves it at all (most prompts
+/// find the stage still fits, and then need no copy of the session).
+pub(super) fn settled(s: &Session, note: &NoteNow) -> Option<Stage> {
     let entries = s.entries_now(note);
     let choice = |index: usize| {
         if index < entries.len() {
@@ -79,7 +87,7 @@ pub(super) fn settle(s: &mut Session, note: &NoteNow) {
             Stage::Asking
         }
     };
-    let settled = match &s.stage {
+    match &s.stage {
         Stage::Entry { index } if *index >= entries.len() => Some(Stage::Asking),
         Stage::EditingEntry { index, text } | Stage::ConfirmingRemoval { index, text }
             if walk::locate(&entries, *index, text).is_none() =>
@@ -92,9 +100,6 @@ pub(super) fn settle(s: &mut Session, note: &NoteNow) {
             answer,
         } if edited_entry(&entries, *index, text, answer).is_none() => Some(choice(*index)),
         _ => None,
-    };
-    if let Some(stage) = settled {
-        s.stage = stage;
     }
 }
 
