@@ -47,6 +47,8 @@ const ODD = [
 	"",
 	"# Ünïcödé 🚀 heading\n\nA [[Zoë's note#Straße|ålias 😀]] and [x](<a b.md#c>).\n\n| Náme 🧭 | Rôle |\n| :-- | --: |\n| Ada \\| Lovelace | 🚀 |\n\n- [x] Dönë 😀 task\n  - [>] nested ✓\n",
 	"Title\n=====\n\n## A/B `c` \\/ d\n\n![[embed.png]]\n\n- [ ] \n",
+	// Every part's first string starts with U+FEFF, which a UTF-8 decoder drops by default.
+	"# \uFEFFbom title\n\n| \uFEFFcell | b |\n| --- | --- |\n| \uFEFFx | y |\n\n- [ ] \uFEFFtask\n\n[[\uFEFFtarget]]\n",
 ];
 
 function inputs() {

@@ -18,7 +18,9 @@ pub fn outline_packed(#[wasm_bindgen(unchecked_param_type = "string")] text: JsV
         let value = js_sys::Object::new();
         let numbers = js_sys::Uint32Array::from(packed.numbers.as_slice());
         set(&value, "numbers", &numbers);
-        set(&value, "strings", &JsValue::from_str(&packed.strings));
+        // As UTF-8 bytes: the reader decodes a part's strings when that part is read.
+        let strings = js_sys::Uint8Array::from(packed.strings.as_bytes());
+        set(&value, "strings", &strings);
         let envelope = js_sys::Object::new();
         set(&envelope, "ok", &JsValue::TRUE);
         set(&envelope, "value", &value);

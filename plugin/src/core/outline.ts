@@ -1,13 +1,15 @@
 /**
  * A note's outline as the core packs it (`crates/core/src/note/packed.rs`): one `Uint32Array` and
- * one string cross the boundary, and the objects of each part (sections, tables, tasks, links)
- * are built only when that part is first read. The layout is documented in `packed.rs`; this
- * file is its only reader.
+ * the string table's UTF-8 bytes cross the boundary, and the objects of each part (sections,
+ * tables, tasks, links), and the strings they hold, are built only when that part is first read.
+ * The layout is documented in `packed.rs`; this file is its only reader.
  */
 
 import type { NoteOutline, OutlineLink, OutlineSection, OutlineTable, OutlineTask, PackedOutline, Span, TableRow } from "../../../build/wasm/career_wasm.js";
 
-const VERSION = 1;
+const VERSION = 2;
+/** Made on first use. `ignoreBOM`: a string that starts with U+FEFF keeps it (the default decoder drops it). */
+let utf8: TextDecoder | undefined;
 const NONE = 0xffffffff;
 const ALIGNMENTS = ["none", "left", "center", "right"] as const;
 
@@ -60,7 +62,7 @@ class Reader {
 /** An outline read lazily from its packed form; each part is built once, on first use. */
 export class Outline implements NoteOutline {
 	private readonly numbers: Uint32Array;
-	private readonly strings: string;
+	private readonly strings: Uint8Array;
 	private parts: { sections?: OutlineSection[]; tables?: OutlineTable[]; tasks?: OutlineTask[]; links?: OutlineLink[] } = {};
 
 	constructor(packed: PackedOutline) {
@@ -120,10 +122,17 @@ export class Outline implements NoteOutline {
 		return { sections: this.sections, tables: this.tables, tasks: this.tasks, links: this.links };
 	}
 
-	/** Builds part `index` (0 sections, 1 tables, 2 tasks, 3 links) from where the header says it starts. */
+	/**
+	 * Builds part `index` (0 sections, 1 tables, 2 tasks, 3 links) from where the header says its
+	 * numbers and its strings start; a part's strings end where the next part's start.
+	 */
 	private read<T>(index: number, item: (reader: Reader) => T): T[] {
 		const count = this.numbers[1 + index] ?? 0;
-		const reader = new Reader(this.numbers, this.strings, this.numbers[5 + index] ?? 0);
+		const from = this.numbers[9 + index] ?? 0;
+		const to = index < 3 ? (this.numbers[10 + index] ?? 0) : this.strings.length;
+		utf8 ??= new TextDecoder("utf-8", { ignoreBOM: true });
+		const strings = count === 0 ? "" : utf8.decode(this.strings.subarray(from, to));
+		const reader = new Reader(this.numbers, strings, this.numbers[5 + index] ?? 0);
 		return Array.from({ length: count }, () => item(reader));
 	}
 }

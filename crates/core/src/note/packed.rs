@@ -1,6 +1,6 @@
-//! The outline packed for the WASM boundary: numbers and one string, which
-//! cross as one `Uint32Array` and one JS string instead of thousands of JS
-//! objects.
+//! The outline packed for the WASM boundary: numbers and one string table,
+//! which cross as one `Uint32Array` and one `Uint8Array` (the table's UTF-8)
+//! instead of thousands of JS objects.
 //!
 //! Building JS objects field by field was about half of an outline call on a
 //! 30 KB note. Packed, the call copies two buffers; `plugin/src/core/outline.ts`
@@ -9,15 +9,23 @@
 //! (`tests/wasm/outline-packed.test.mjs` checks that the unpacked outline
 //! equals the `outline` export's on every corpus note).
 //!
-//! It lives in the core, not in the glue, because the glue is built for size
-//! (`opt-level = "z"`, see `Cargo.toml`): packing there, every number went
-//! through an out-of-line `Vec::extend`, about a tenth of the call.
+//! It lives in the core, not in the glue, so that it is built and tested
+//! natively with the outline it packs.
+//!
+//! The table crosses as bytes and each part's strings are decoded only when
+//! that part is first read: decoding the whole table into one JS string was
+//! a fifth of an outline call on a 100 KB note in Node, whose `TextDecoder`
+//! takes a slow path for the whole input once it meets one non-ASCII byte
+//! (about 3 ns a byte against 0.15).
 //!
 //! Layout, all `u32`: `[VERSION, sections, tables, tasks, links]` (the counts),
-//! then where each of the four lists starts in the numbers, then the lists in
-//! that order, so a reader builds one part without walking the others. A string is two numbers, its UTF-16 start and end in the
-//! string table (JS slices by UTF-16 index); a missing string is `NONE, NONE`.
-//! A span is its two byte offsets.
+//! then where each of the four lists starts in the numbers, then where each
+//! part's strings start in the table (byte offsets; a part's strings end
+//! where the next part's start, the last part's at the table's end), then
+//! the lists in that order, so a reader builds one part without walking the
+//! others. A string is two numbers, its UTF-16 start and end in its part's
+//! strings once decoded (JS slices by UTF-16 index); a missing string is
+//! `NONE, NONE`. A span is its two byte offsets.
 //! - section: path, title, level, heading_span, body_span
 //! - table: span, alignment count, alignments (0 none, 1 left, 2 center,
 //!   3 right), header row, delimiter row, row count, rows
@@ -35,7 +43,7 @@ use crate::note::{
 use crate::span::Span;
 
 /// The layout's version, first in the numbers.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// An absent string.
 pub const NONE: u32 = u32::MAX;
 
@@ -43,9 +51,9 @@ pub const NONE: u32 = u32::MAX;
 pub struct Packed {
     /// The numbers (see the module docs).
     pub numbers: Vec<u32>,
-    /// Every string, back to back.
+    /// Every string, back to back, part by part.
     pub strings: String,
-    /// The string table's length so far in UTF-16 units.
+    /// The current part's strings' length so far in UTF-16 units.
     utf16: u32,
 }
 
@@ -64,12 +72,16 @@ pub fn pack(outline: &NoteOutline) -> Packed {
         count(outline.links.len()),
     ]);
     let starts = p.numbers.len();
-    p.numbers.extend([0; 4]);
+    p.numbers.extend([0; 8]);
     let mark = |p: &mut Packed, part: usize| {
-        let at = count(p.numbers.len());
+        let (at, bytes) = (count(p.numbers.len()), count(p.strings.len()));
         if let Some(slot) = p.numbers.get_mut(starts + part) {
             *slot = at;
         }
+        if let Some(slot) = p.numbers.get_mut(starts + 4 + part) {
+            *slot = bytes;
+        }
+        p.utf16 = 0;
     };
     mark(&mut p, 0);
     for s in &outline.sections {
@@ -108,7 +120,7 @@ fn numbers_len(outline: &NoteOutline) -> usize {
                 + t.rows.iter().map(row).sum::<usize>()
         })
         .sum();
-    9 + 9 * outline.sections.len() + tables + 11 * outline.tasks.len() + 10 * outline.links.len()
+    13 + 9 * outline.sections.len() + tables + 11 * outline.tasks.len() + 10 * outline.links.len()
 }
 
 fn count(n: usize) -> u32 {
