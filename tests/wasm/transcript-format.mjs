@@ -1,9 +1,11 @@
 /**
- * Coaching transcripts (tests/specs/coach/*.transcript, described in its README): the parser
- * and the terminal's way of reading typed lines, shared by the WASM run and the plugin's run.
+ * Coaching transcripts (tests/specs/coach/*.transcript, described in its README): the parser,
+ * the terminal's way of reading typed lines and a driver (`runTranscript`), shared by the WASM
+ * runs and the plugin's run.
  * The native run is crates/core/tests/coach_transcripts.rs.
  */
 
+import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -114,4 +116,51 @@ export function meaning(reply, at) {
 /** Whether a prompt of kind `at` reads one line (a choice) rather than an answer. */
 export function isChoice(at) {
 	return at === "confirm" || at === "entry";
+}
+
+/**
+ * Runs transcript case `c` through `core` (the glue's `coachStart`, `coachPrompt` and
+ * `coachStep`, or anything with their shape) and gives the note's text at the end. `template`:
+ * the Career Index template, for a case that starts from it.
+ */
+export function runTranscript(core, c, template) {
+	let note = c.template ? template : c.input;
+	let start = { sections: c.sections };
+	if (c.coachThis !== null) {
+		// What "Coach this" does: the finding's section, opened at its entry if it has one.
+		const found = core.blindSpots({ index: note, goals: null, logs: [], today: TRANSCRIPT_DAY });
+		const finding = found.value.find((f) => f.id === c.coachThis);
+		assert.equal(finding?.action.kind, "coach", JSON.stringify(found));
+		start = { sections: [finding.action.section], entry: finding.action.entry };
+	}
+	const started = core.coachStart({ notePath: "Career/0_Career_Index.md", note, ...start, today: TRANSCRIPT_DAY, at: "t0" });
+	assert.equal(started.ok, true, JSON.stringify(started));
+	let session = started.value;
+	const apply = (action) => {
+		const result = core.coachStep({ session, note, action, at: "t" });
+		if (!result.ok) {
+			assert.equal(result.error.code, "invalid_input", JSON.stringify(result));
+			return;
+		}
+		session = result.value.session;
+		note = result.value.write ?? note;
+	};
+	const typing = new Typing(c.typed);
+	for (let i = 0; i < 500; i++) {
+		const prompt = core.coachPrompt({ session, note });
+		assert.equal(prompt.ok, true, JSON.stringify(prompt));
+		if (prompt.value.kind === "done") break;
+		const reply = isChoice(prompt.value.kind) ? typing.line() : typing.reply();
+		if (reply === null) break;
+		const said = meaning(reply, prompt.value.kind);
+		if (said.kind === "action") apply(said.action);
+		if (said.kind === "pause") {
+			apply({ action: "pause" });
+			session = JSON.parse(JSON.stringify(session));
+			apply({ action: "resume" });
+		}
+		if (said.kind === "decision") apply({ action: "decide", what: typing.reply() ?? "", why: typing.reply() ?? "" });
+		if (said.kind === "thread") apply({ action: "thread", text: typing.reply() ?? "" });
+	}
+	return note;
 }

@@ -20,6 +20,7 @@ mod note;
 mod operation;
 mod profile;
 mod reviews;
+mod sessions;
 mod text;
 
 pub use charts::*;
@@ -28,6 +29,7 @@ pub use goals::*;
 pub use note::*;
 pub use profile::*;
 pub use reviews::*;
+pub use sessions::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -147,6 +149,12 @@ export interface CoachStartInput { notePath: string; note: string; sections?: st
 export interface CoachInput { session: CoachSession; note: string; action?: CoachAction; at?: string }
 /** `edits`: the same change as byte spans of the note the step was given, for `landEdits`. */
 export interface CoachStep { session: CoachSession; write: string | null; edits: TextEdit[] }
+/** A session kept in the module (`coachStartKept`, `coachKeep`): its number, and the session as JSON text. */
+export interface KeptSession { id: number; session: string }
+/** `coachStepKept`'s input: `CoachInput` without the session, which is kept. */
+export interface KeptStepInput { note: string; action: CoachAction; at?: string }
+/** `CoachStep` with the new session kept: its number, and the session as JSON text. */
+export interface KeptStep { id: number; session: string; write: string | null; edits: TextEdit[] }
 /** `edits` computed on `before` (the text the person saw), landed on the note's text `current` at the write. */
 export interface LandInput { path: string; before: string; edits: TextEdit[]; current: string }
 /** `entry`: the 1-based line of the entry the finding points at, which "Coach this" opens for editing. */

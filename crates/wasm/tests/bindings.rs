@@ -235,6 +235,78 @@ fn a_note_text_read_directly_is_still_checked_like_any_input() {
 }
 
 #[wasm_bindgen_test]
+fn kept_sessions_refuse_bad_input_as_data_and_say_when_a_session_is_gone() {
+    let note = "# Career\n\n## Vision\n";
+    let code = |result: &JsValue| string_at(result, &["error", "code"]);
+    for bad in [
+        r#"{"notePath":"x.md","today":"2026-01-17","at":"t"}"#,
+        r#"{"notePath":"x.md","note":5,"today":"2026-01-17","at":"t"}"#,
+        r#"{"notePath":"x.md","note":"","today":"2026-01-17","at":"t","nope":1}"#,
+        r#"{"notePath":"x.md","note":"","today":"2026-02-30","at":"t"}"#,
+    ] {
+        let expected = if bad.contains("02-30") {
+            "invalid_date"
+        } else {
+            "invalid_input"
+        };
+        assert_eq!(
+            code(&career_wasm::coach_start_kept(parse(bad))),
+            expected,
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        code(&career_wasm::coach_keep(JsValue::from_str("no"))),
+        "invalid_input"
+    );
+    assert_eq!(
+        code(&career_wasm::coach_keep(parse(r#"{"version":1}"#))),
+        "invalid_input"
+    );
+    let started = career_wasm::coach_start_kept(parse(&format!(
+        r#"{{"notePath":"Career/0_Career_Index.md","note":{note:?},"today":"2026-01-17","at":"t"}}"#
+    )));
+    let id = get(&get(&started, "value"), "id").as_f64().unwrap() as u32;
+    let prompt = career_wasm::coach_prompt_kept(id, JsValue::from_str(note));
+    assert_eq!(get(&prompt, "ok"), JsValue::TRUE, "{prompt:?}");
+    assert_eq!(
+        code(&career_wasm::coach_prompt_kept(id, JsValue::from_f64(1.0))),
+        "invalid_input"
+    );
+    let step = |json: &str| career_wasm::coach_step_kept(id, parse(json));
+    assert_eq!(
+        code(&step(&format!(r#"{{"note":{note:?}}}"#))),
+        "invalid_input"
+    );
+    assert_eq!(
+        code(&step(&format!(
+            r#"{{"note":{note:?},"action":{{"action":"fly"}}}}"#
+        ))),
+        "invalid_input"
+    );
+    assert_eq!(
+        code(&step(r#"{"action":{"action":"pause"}}"#)),
+        "invalid_input"
+    );
+    let paused = step(&format!(
+        r#"{{"note":{note:?},"action":{{"action":"pause"}},"at":"t2"}}"#
+    ));
+    assert!(
+        string_at(&paused, &["value", "session"]).contains(r#""paused":true"#),
+        "{paused:?}"
+    );
+    // A number the module does not keep gives `undefined`, never another session.
+    assert!(career_wasm::coach_prompt_kept(u32::MAX, JsValue::from_str(note)).is_undefined());
+    assert!(career_wasm::coach_step_kept(
+        u32::MAX,
+        parse(&format!(
+            r#"{{"note":{note:?},"action":{{"action":"pause"}}}}"#
+        ))
+    )
+    .is_undefined());
+}
+
+#[wasm_bindgen_test]
 fn note_texts_cross_whole_and_a_non_string_is_refused_as_data() {
     // Texts are read with TextEncoder.encodeInto: ASCII runs, multi-byte
     // characters and a lone surrogate (U+FFFD, as wasm-bindgen's glue reads it)

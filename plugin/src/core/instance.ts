@@ -48,6 +48,13 @@ let coreState: "none" | "ready" | "dropped" = "none";
 let warmInflated: Uint8Array<ArrayBuffer> | null = null;
 /** The one warm-up, once started. */
 let warmUp: Promise<void> | null = null;
+/** How many instances have been built: what the module keeps belongs to the current one. */
+let generation = 0;
+
+/** Which instance is current (changes when a trap restarts it). */
+export function coreGeneration(): number {
+	return generation;
+}
 
 /** Compiles and instantiates the module on first use, re-instantiates it after a trap. */
 function ensureCore(): void {
@@ -60,6 +67,7 @@ function ensureCore(): void {
 	} else {
 		resetGlueState();
 	}
+	generation++;
 	coreState = "ready";
 }
 
@@ -83,6 +91,7 @@ export function warmUpCore(): Promise<void> {
 			// A call may have built the instance meanwhile; then this module is not needed.
 			if (noInstanceYet()) {
 				initSync({ module });
+				generation++;
 				coreState = "ready";
 			}
 		} catch {

@@ -17,11 +17,12 @@ import {
 	blindSpotNote as rawBlindSpotNote,
 	blindSpots as rawBlindSpots,
 	chartScene as rawChartScene,
-	coachPrompt as rawCoachPrompt,
+	coachKeep as rawCoachKeep,
+	coachPromptKept as rawCoachPromptKept,
 	confinePath as rawConfinePath,
 	locateIndex as rawLocateIndex,
-	coachStart as rawCoachStart,
-	coachStep as rawCoachStep,
+	coachStartKept as rawCoachStartKept,
+	coachStepKept as rawCoachStepKept,
 	coreVersion as rawCoreVersion,
 	disposeThread as rawDisposeThread,
 	dueReviews as rawDueReviews,
@@ -50,7 +51,8 @@ import {
 	recordWork as rawRecordWork,
 } from "../../../build/wasm/career_wasm.js";
 import { applyByteEdits } from "../text/positions";
-import { callCore } from "./instance";
+import { callCore, coreGeneration } from "./instance";
+import { SessionKeeper } from "./kept-sessions";
 import { Outline } from "./outline";
 import type {
 	LocateIndexInput,
@@ -231,17 +233,26 @@ export function applyOperation(text: string, op: Operation): CoreResult<Outcome>
 	});
 }
 
+/** The coaching sessions the module keeps between calls, by the session objects handed out. */
+const sessions = new SessionKeeper({
+	startKept: rawCoachStartKept,
+	keep: rawCoachKeep,
+	promptKept: rawCoachPromptKept,
+	stepKept: rawCoachStepKept,
+	generation: coreGeneration,
+});
+
 /**
  * Starts a coaching session on the Career Index (`input.note` is its current text): every
  * section with questions, empty ones first, or just `input.sections`.
  */
 export function coachStart(input: CoachStartInput): CoreResult<CoachSession> {
-	return callCore("coachStart", () => rawCoachStart(input));
+	return callCore("coachStart", () => sessions.start(input));
 }
 
 /** What to show for a session and the Career Index's current text. */
 export function coachPrompt(input: CoachInput): CoreResult<CoachPrompt> {
-	return callCore("coachPrompt", () => rawCoachPrompt(input));
+	return callCore("coachPrompt", () => sessions.prompt(input));
 }
 
 /**
@@ -249,7 +260,7 @@ export function coachPrompt(input: CoachInput): CoreResult<CoachPrompt> {
  * (`write`). Write the text first, then save the session.
  */
 export function coachStep(input: CoachInput): CoreResult<CoachStep> {
-	return callCore("coachStep", () => rawCoachStep(input));
+	return callCore("coachStep", () => sessions.step(input));
 }
 
 /**
