@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { withKeptSessions } from "./plugin-calls.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TODAY = "2026-03-06";
@@ -41,7 +42,7 @@ async function load(dir, tag) {
 	// eslint-disable-next-line no-unsanitized/method -- a build directory named on the command line
 	const core = await import(pathToFileURL(glue).href);
 	core.initSync({ module: readFileSync(join(dir, "career_wasm_bg.wasm")) });
-	return core;
+	return withKeptSessions(core);
 }
 
 const plan = JSON.parse(readFileSync(planFile, "utf8"));

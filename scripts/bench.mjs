@@ -13,7 +13,8 @@
  *
  * Timed here, on the same inputs: the WASM `outline` and `applyOperation` (as the core returns
  * them to the plugin: the outline packed and read lazily, as `plugin/src/core/outline.ts` does,
- * with every part built timed too; an operation's edits, not the whole note), markdown-it's `parse`, and
+ * with every part built timed too; an operation's edits, not the whole note), the whole-note
+ * analyses (the coaching calls through the plugin's kept sessions, scripts/plugin-calls.mjs), markdown-it's `parse`, and
  * mdast-util-from-markdown with micromark-extension-gfm + mdast-util-gfm (remark's parser with
  * remark-gfm). On the Career Indexes each WASM call is timed twice: repeated on one text (the
  * note stays in WebAssembly memory between calls, as between a command's calls on one note),
@@ -38,14 +39,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import esbuild from "esbuild";
 import MarkdownIt from "markdown-it";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { benchCharts } from "./bench-charts.mjs";
+import { loadOutline, withKeptSessions } from "./plugin-calls.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const WASM_DIR = join(ROOT, "build/wasm");
@@ -147,20 +147,6 @@ async function loadWasm() {
 }
 
 /**
- * The plugin's `outline`: the core's packed outline read by `plugin/src/core/outline.ts`, whose
- * parts are built when first read. `full` builds every part, for comparison.
- */
-async function loadOutline(core) {
-	const out = join(ROOT, "build/bench/outline.cjs");
-	await esbuild.build({ entryPoints: [join(ROOT, "plugin/src/core/outline.ts")], outfile: out, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
-	const { Outline } = createRequire(import.meta.url)(out);
-	return {
-		lazy: (text) => new Outline(core.outlinePacked(text).value),
-		full: (text) => new Outline(core.outlinePacked(text).value).toJSON(),
-	};
-}
-
-/**
  * `a` with each timing (an object with `ns`) replaced by `b`'s where `b`'s is faster: two runs of
  * the native half, of the same shape, merged.
  */
@@ -220,7 +206,7 @@ function machine() {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (!existsSync(args.corpus)) fail(`the corpus is missing at ${args.corpus}`);
-	const core = await loadWasm();
+	const core = await withKeptSessions(await loadWasm());
 	const outline = await loadOutline(core);
 	const out = join(ROOT, "target/bench");
 	mkdirSync(out, { recursive: true });
