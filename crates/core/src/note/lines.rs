@@ -80,14 +80,34 @@ impl Line<'_> {
 }
 
 /// Iterates the lines of `text[from..to]`, with offsets into the whole `text`.
-pub fn lines_in(text: &str, span: Span) -> impl Iterator<Item = Line<'_>> {
+pub fn lines_in(text: &str, span: Span) -> Lines<'_> {
     let end = span.end.min(text.len());
-    let mut pos = span.start.min(end);
-    std::iter::from_fn(move || {
-        if pos >= end {
+    Lines {
+        text,
+        pos: span.start.min(end),
+        end,
+    }
+}
+
+/// The lines of a stretch of text ([`lines_in`]).
+pub struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// The next line, inlined where it is called: for the scans that run
+    /// once per line of a whole note (compiled for wasm32, a call per line
+    /// that returned its `Line` through memory was a tenth of a coaching
+    /// prompt). Everything else iterates.
+    #[inline(always)]
+    pub fn next_line(&mut self) -> Option<Line<'a>> {
+        let pos = self.pos;
+        if pos >= self.end {
             return None;
         }
-        let rest = text.get(pos..end)?;
+        let rest = self.text.get(pos..self.end)?;
         let (content_len, ending_len) = match find_newline(rest.as_bytes()) {
             Some(i) if i > 0 && rest.as_bytes().get(i - 1) == Some(&b'\r') => (i - 1, 2),
             Some(i) => (i, 1),
@@ -98,12 +118,21 @@ pub fn lines_in(text: &str, span: Span) -> impl Iterator<Item = Line<'_>> {
             start: pos,
             end: pos + content_len + ending_len,
         };
-        pos = line.end;
+        self.pos = line.end;
         Some(line)
-    })
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        self.next_line()
+    }
 }
 
 /// The first `\n` in `bytes`; see [`find_byte`].
+#[inline(always)]
 fn find_newline(bytes: &[u8]) -> Option<usize> {
     find_byte(bytes, b'\n')
 }

@@ -18,6 +18,7 @@ pub(crate) struct Indented<'a> {
     pub(crate) has_tab: bool,
 }
 
+#[inline(always)]
 pub(crate) fn indentation(content: &str) -> Indented<'_> {
     let mut cols = 0;
     let mut bytes = 0;
