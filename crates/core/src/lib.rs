@@ -7,6 +7,7 @@
 
 pub mod assistant;
 pub mod blindspots;
+mod bytes;
 pub mod charts;
 pub mod coach;
 pub mod dates;

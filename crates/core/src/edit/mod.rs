@@ -55,7 +55,7 @@ impl TextEdit {
 
     /// Whether applying this edit would leave the text as it is.
     pub fn is_noop(&self) -> bool {
-        self.new_text == self.expected
+        crate::bytes::same(&self.new_text, &self.expected)
     }
 }
 
@@ -105,7 +105,7 @@ pub fn check(text: &str, edits: &[TextEdit]) -> CoreResult<Vec<usize>> {
                 format!("Two edits overlap at byte {start}; nothing was changed."),
             ));
         }
-        if edit.span.of(text) != edit.expected {
+        if !crate::bytes::same(edit.span.of(text), &edit.expected) {
             return Err(CoreError::new(
                 ErrorCode::Conflict,
                 "The note changed since it was read: the text an edit was meant to replace is no longer there. Nothing was changed.",

@@ -38,7 +38,12 @@ impl LineEnding {
     /// Rewrites `\n` and `\r\n` in generated text to this ending.
     pub fn apply(self, text: &str) -> String {
         // A lone \r is a line break too (as comrak reads it); new text never brings one in.
-        let lf = text.replace("\r\n", "\n").replace('\r', "\n");
+        // Most text has no \r: then there is nothing to replace (and no substring search to set up).
+        let lf = if find_byte(text.as_bytes(), b'\r').is_some() {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.to_owned()
+        };
         match self {
             Self::Lf => lf,
             Self::CrLf => lf.replace('\n', "\r\n"),

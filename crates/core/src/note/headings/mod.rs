@@ -19,7 +19,7 @@ use blocks::{
     quote_content, setext_level, HtmlEnd, Indented,
 };
 
-use crate::note::lines::{find_byte, has_lone_cr, line_at, lines_in, Line, BOM};
+use crate::note::lines::{find_byte, find_str, has_lone_cr, line_at, lines_in, Line, BOM};
 use crate::note::sourcepos::{self, Kind};
 use crate::span::Span;
 
@@ -233,21 +233,21 @@ pub(crate) fn frontmatter_len(s: &str, has_cr: bool) -> usize {
 /// `\n---\n`, else the first `\n---`. Computed from the first `\n---`, so
 /// that a note without a `\r` is not searched to its end three times.
 fn closing_line(rest: &str, has_cr: bool) -> Option<usize> {
-    let first = rest.find("\n---")?;
+    let first = find_str(rest, "\n---")?;
     let after = rest.get(first + 4..).unwrap_or("");
     // Every `\n---\r\n` is a `\n---`, so none comes before `first`.
     if after.starts_with("\r\n") {
         return Some(first);
     }
     if has_cr && find_byte(after.as_bytes(), b'\r').is_some() {
-        if let Some(crlf) = rest.find("\n---\r\n") {
+        if let Some(crlf) = find_str(rest, "\n---\r\n") {
             return Some(crlf);
         }
     }
     if after.starts_with('\n') {
         return Some(first);
     }
-    Some(rest.find("\n---\n").unwrap_or(first))
+    Some(find_str(rest, "\n---\n").unwrap_or(first))
 }
 
 /// Processes one line; returns the next state, or `None` to give up.
