@@ -1,5 +1,5 @@
 /**
- * Coaching sessions kept in the module (crates/wasm/src/sessions.rs, used through
+ * Coaching sessions kept in the module (crates/wasm/src/coach.rs, used through
  * plugin/src/core/kept-sessions.ts): every coaching transcript gives, call by call, the same
  * prompts, steps and sessions as the plain exports, however sessions come and go: a session
  * the module no longer keeps, one changed by spreading it, one read back from `data.json`, or

@@ -1,6 +1,5 @@
 //! The exported functions, one per core operation.
 
-use career_core::coach;
 use career_core::ops;
 use career_core::templates::{self, links::LinkFormat, plan::NoteKind};
 use career_core::{CoreResult, Day, Settings};
@@ -115,38 +114,9 @@ pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsVa
     )
 }
 
-/// Input of `coachStart`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CoachStartInput {
-    note_path: String,
-    #[serde(skip)]
-    note: String,
-    #[serde(default)]
-    sections: Vec<String>,
-    /// The 1-based line of an entry to open for editing (a finding's entry).
-    #[serde(default)]
-    entry: Option<usize>,
-    today: String,
-    at: String,
-}
-
-/// Input of `coachPrompt` and `coachStep`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CoachInput {
-    session: coach::session::Session,
-    #[serde(skip)]
-    note: String,
-    #[serde(default)]
-    action: Option<coach::session::Action>,
-    #[serde(default)]
-    at: String,
-}
-
 /// An input with one required text field (`name`: the note's text), read by
 /// [`input_with_texts`] and put in place by `set`.
-fn with_text<T: serde::de::DeserializeOwned>(
+pub(crate) fn with_text<T: serde::de::DeserializeOwned>(
     value: JsValue,
     name: &'static str,
     set: impl FnOnce(&mut T, String),
@@ -154,52 +124,6 @@ fn with_text<T: serde::de::DeserializeOwned>(
     let (mut parsed, [text]) = input_with_texts::<T, 1>(value, [name])?;
     set(&mut parsed, required(text, name)?);
     Ok(parsed)
-}
-
-/// Starts a coaching session on the Career Index.
-#[wasm_bindgen(js_name = coachStart, unchecked_return_type = "CoreResult<CoachSession>")]
-pub fn coach_start(
-    #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
-) -> JsValue {
-    respond(
-        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
-            coach::session::start_at(
-                &i.note_path,
-                &i.note,
-                &i.sections,
-                i.entry,
-                Day::parse(&i.today)?,
-                &i.at,
-            )
-        }),
-    )
-}
-
-/// What to show now.
-#[wasm_bindgen(js_name = coachPrompt, unchecked_return_type = "CoreResult<CoachPrompt>")]
-pub fn coach_prompt(
-    #[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue,
-) -> JsValue {
-    respond(
-        with_text::<CoachInput>(value, "note", |i, note| i.note = note)
-            .and_then(|i| coach::session::prompt(&i.session, &i.note)),
-    )
-}
-
-/// Applies an action; write `value.write` (if any) before saving `value.session`.
-#[wasm_bindgen(js_name = coachStep, unchecked_return_type = "CoreResult<CoachStep>")]
-pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue) -> JsValue {
-    respond(
-        with_text::<CoachInput>(value, "note", |i, note| i.note = note).and_then(|i| {
-            let action = i.action.ok_or_else(|| {
-                career_core::CoreError::new(
-                    career_core::ErrorCode::InvalidInput,
-                    "coachStep needs an action.",
-                )
-            })?;
-            coach::session::step(&i.session, &action, &i.note, &i.at)
-        }),
-    )
 }
 
 /// Input of `landEdits`.
@@ -321,13 +245,13 @@ struct SessionLogInput {
     #[serde(default)]
     link_format: LinkFormat,
     #[serde(default)]
-    session: Option<coach::session::Session>,
+    session: Option<career_core::coach::session::Session>,
     focus: String,
     /// Notes changed: (label, link target).
     #[serde(default)]
     outputs: Vec<(String, String)>,
     #[serde(default)]
-    decisions: Vec<coach::session::Decision>,
+    decisions: Vec<career_core::coach::session::Decision>,
     #[serde(default)]
     did: Vec<String>,
     #[serde(default)]

@@ -13,6 +13,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod charts;
+mod coach;
 mod exports;
 mod goals;
 mod keys;
@@ -20,16 +21,15 @@ mod note;
 mod operation;
 mod profile;
 mod reviews;
-mod sessions;
 mod text;
 
 pub use charts::*;
+pub use coach::*;
 pub use exports::*;
 pub use goals::*;
 pub use note::*;
 pub use profile::*;
 pub use reviews::*;
-pub use sessions::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"

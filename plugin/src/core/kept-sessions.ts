@@ -1,5 +1,5 @@
 /**
- * Coaching sessions kept in the WebAssembly module between calls (crates/wasm/src/sessions.rs).
+ * Coaching sessions kept in the WebAssembly module between calls (crates/wasm/src/coach.rs).
  *
  * Every coaching call takes the session, a few kilobytes of plain data, and `coachStart` and
  * `coachStep` give a new one. Passed as an object, the session crossed into the module as

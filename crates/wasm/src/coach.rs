@@ -1,4 +1,6 @@
-//! Coaching sessions kept in the module between calls.
+//! The coaching exports: `coachStart`, `coachPrompt` and `coachStep` on a
+//! session passed in whole, and the same on sessions kept in the module
+//! between calls, which the plugin uses.
 //!
 //! A coaching session is a few kilobytes of plain data that every coaching
 //! call takes and `coachStart` and `coachStep` give back. Passed as a JS
@@ -26,6 +28,7 @@ use career_core::{CoreError, Day, ErrorCode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::exports::with_text;
 use crate::{input, input_with_texts, on_note, required, respond};
 
 /// How many sessions are kept: the one in use, the one a step replaced, and
@@ -67,6 +70,81 @@ fn with_kept<R>(id: u32, f: impl FnOnce(&Session) -> R) -> Option<R> {
     })
 }
 
+/// Input of `coachStart`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CoachStartInput {
+    note_path: String,
+    #[serde(skip)]
+    note: String,
+    #[serde(default)]
+    sections: Vec<String>,
+    /// The 1-based line of an entry to open for editing (a finding's entry).
+    #[serde(default)]
+    entry: Option<usize>,
+    today: String,
+    at: String,
+}
+
+/// Input of `coachPrompt` and `coachStep`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CoachInput {
+    session: Session,
+    #[serde(skip)]
+    note: String,
+    #[serde(default)]
+    action: Option<Action>,
+    #[serde(default)]
+    at: String,
+}
+
+/// Starts a coaching session on the Career Index.
+#[wasm_bindgen(js_name = coachStart, unchecked_return_type = "CoreResult<CoachSession>")]
+pub fn coach_start(
+    #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
+) -> JsValue {
+    respond(
+        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
+            session::start_at(
+                &i.note_path,
+                &i.note,
+                &i.sections,
+                i.entry,
+                Day::parse(&i.today)?,
+                &i.at,
+            )
+        }),
+    )
+}
+
+/// What to show now.
+#[wasm_bindgen(js_name = coachPrompt, unchecked_return_type = "CoreResult<CoachPrompt>")]
+pub fn coach_prompt(
+    #[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue,
+) -> JsValue {
+    respond(
+        with_text::<CoachInput>(value, "note", |i, note| i.note = note)
+            .and_then(|i| session::prompt(&i.session, &i.note)),
+    )
+}
+
+/// Applies an action; write `value.write` (if any) before saving `value.session`.
+#[wasm_bindgen(js_name = coachStep, unchecked_return_type = "CoreResult<CoachStep>")]
+pub fn coach_step(#[wasm_bindgen(unchecked_param_type = "CoachInput")] value: JsValue) -> JsValue {
+    respond(
+        with_text::<CoachInput>(value, "note", |i, note| i.note = note).and_then(|i| {
+            let action = i.action.ok_or_else(|| {
+                career_core::CoreError::new(
+                    career_core::ErrorCode::InvalidInput,
+                    "coachStep needs an action.",
+                )
+            })?;
+            session::step(&i.session, &action, &i.note, &i.at)
+        }),
+    )
+}
+
 /// A session kept in the module: its number, and the session as JSON text.
 #[derive(Serialize)]
 struct KeptSession {
@@ -101,30 +179,16 @@ fn to_json(session: &Session) -> Result<String, CoreError> {
     })
 }
 
-/// Input of `coachStartKept` (the same as `coachStart`'s).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct StartInput {
-    note_path: String,
-    #[serde(default)]
-    sections: Vec<String>,
-    #[serde(default)]
-    entry: Option<usize>,
-    today: String,
-    at: String,
-}
-
 /// `coachStart`, with the session kept: its number and its JSON text.
 #[wasm_bindgen(js_name = coachStartKept, unchecked_return_type = "CoreResult<KeptSession>")]
 pub fn coach_start_kept(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
     respond(
-        input_with_texts::<StartInput, 1>(value, ["note"]).and_then(|(i, [note])| {
-            let note = required(note, "note")?;
+        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
             kept(session::start_at(
                 &i.note_path,
-                &note,
+                &i.note,
                 &i.sections,
                 i.entry,
                 Day::parse(&i.today)?,
