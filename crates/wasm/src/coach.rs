@@ -104,17 +104,19 @@ struct CoachInput {
 pub fn coach_start(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
-    respond(
-        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
-            session::start_at(
-                &i.note_path,
-                &i.note,
-                &i.sections,
-                i.entry,
-                Day::parse(&i.today)?,
-                &i.at,
-            )
-        }),
+    respond(start(value))
+}
+
+/// The session `coachStart`'s input asks for.
+fn start(value: JsValue) -> Result<Session, CoreError> {
+    let i = with_text::<CoachStartInput>(value, "note", |i, note| i.note = note)?;
+    session::start_at(
+        &i.note_path,
+        &i.note,
+        &i.sections,
+        i.entry,
+        Day::parse(&i.today)?,
+        &i.at,
     )
 }
 
@@ -184,18 +186,7 @@ fn to_json(session: &Session) -> Result<String, CoreError> {
 pub fn coach_start_kept(
     #[wasm_bindgen(unchecked_param_type = "CoachStartInput")] value: JsValue,
 ) -> JsValue {
-    respond(
-        with_text::<CoachStartInput>(value, "note", |i, note| i.note = note).and_then(|i| {
-            kept(session::start_at(
-                &i.note_path,
-                &i.note,
-                &i.sections,
-                i.entry,
-                Day::parse(&i.today)?,
-                &i.at,
-            )?)
-        }),
-    )
+    respond(start(value).and_then(kept))
 }
 
 /// Keeps a session the module did not make (one read from `data.json`, or
