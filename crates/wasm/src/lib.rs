@@ -111,7 +111,7 @@ export interface CoachSession {
     | { stage: "entry"; index: number } | { stage: "editing-entry"; index: number; text: string }
     | { stage: "confirming-entry"; index: number; text: string; answer: string } | { stage: "confirming-removal"; index: number; text: string }
     | { stage: "done" };
-  answers: { answer: string; asked: string[]; extra: [string, string][]; wrote: ChangeLine[]; follow_ups: { question: string; answer: string }[]; status: "pending" | "written" | "skipped" | null; follow_up_draft?: string; walked?: boolean; entry_draft?: string; changed?: string[] }[];
+  answers: { answer?: string; asked?: string[]; extra?: [string, string][]; wrote?: ChangeLine[]; follow_ups?: { question: string; answer: string }[]; status?: "pending" | "written" | "skipped" | null; follow_up_draft?: string; walked?: boolean; entry_draft?: string; changed?: string[] }[];
   events: { at: string; kind: string; section: string; text: string }[];
   decisions: { what: string; why: string }[];
   paused: boolean;

@@ -135,20 +135,28 @@ pub struct FollowUpAnswer {
     pub answer: String,
 }
 
-/// The answer for one planned section.
+/// The answer for one planned section. Empty fields are left out when it is
+/// written (most sections of a new session have no answer yet, and every
+/// session crosses into the plugin and is saved in `data.json` as JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AnswerRecord {
     /// The answer as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub answer: String,
     /// Fields already asked for as follow-ups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub asked: Vec<String>,
     /// Follow-up replies, by field id (kept apart from the answer, never re-parsed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<(String, String)>,
     /// The confirmed changes, for the transcript.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wrote: Vec<ChangeLine>,
     /// Deepening questions answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUpAnswer>,
     /// Pending, written or skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AnswerStatus>,
     /// A deepening reply sent back for editing (shown as the draft).
     #[serde(default, skip_serializing_if = "String::is_empty")]
