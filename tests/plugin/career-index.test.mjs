@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CAREER_INDEX_COMMAND, core, harness, loadInVault, localToday, readVaultFile, watchWebAssembly } from "./support.mjs";
+import { CAREER_INDEX_COMMAND, core, harness, loadInVault, localToday, readVaultFile, trapInFirstInstance, watchWebAssembly } from "./support.mjs";
 
 const DEFAULT_PATH = "Career/0_Career_Index.md";
 
@@ -130,20 +130,8 @@ test("settings the core refuses end in a notice with the core's message", async 
 });
 
 test("a trap in the core is reported, and the next run starts a fresh instance", async (t) => {
-	const wasm = watchWebAssembly({
-		// The first instance traps in notePaths, as a Rust panic under panic=abort would.
-		onInstance: (instance, count) =>
-			count > 1
-				? instance
-				: {
-						exports: {
-							...instance.exports,
-							notePaths: () => {
-								throw new WebAssembly.RuntimeError("unreachable");
-							},
-						},
-					},
-	});
+	// The first instance traps in notePaths, as a Rust panic under panic=abort would.
+	const wasm = watchWebAssembly({ onInstance: trapInFirstInstance("notePaths") });
 	t.after(() => wasm.restore());
 	const { app, vaultDir } = await loadInVault(t);
 

@@ -6,39 +6,20 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { INDEX_PATH, SECTION_COMMAND, coachModal, expectedNote, perform, runScript, shown } from "./coach-support.mjs";
-import { CAREER_INDEX_COMMAND, harness, loadInVault, localToday, readVaultFile, watchWebAssembly } from "./support.mjs";
+import { CURRENT_ROLE_SCRIPT, INDEX_PATH, SECTION_COMMAND, coachModal, expectedNote, perform, runScript, shown } from "./coach-support.mjs";
+import { CAREER_INDEX_COMMAND, harness, loadInVault, localToday, readVaultFile, trapInFirstInstance, watchWebAssembly } from "./support.mjs";
 
 test("a trap between two steps of a session: it goes on in the new instance and writes what it should", async (t) => {
 	let trapNow = false;
-	const wasm = watchWebAssembly({
-		// The first instance traps in notePaths when told to, as a Rust panic under panic=abort would.
-		onInstance: (instance, count) =>
-			count > 1
-				? instance
-				: {
-						exports: {
-							...instance.exports,
-							notePaths: (...args) => {
-								if (trapNow) throw new WebAssembly.RuntimeError("unreachable");
-								return instance.exports.notePaths(...args);
-							},
-						},
-					},
-	});
+	// The first instance traps in notePaths when told to.
+	const wasm = watchWebAssembly({ onInstance: trapInFirstInstance("notePaths", () => trapNow) });
 	t.after(() => wasm.restore());
 	const { app, vaultDir } = await loadInVault(t);
 	await harness.runCommand(app, CAREER_INDEX_COMMAND);
 	harness.takeNotices();
 	app.workspace.activeLeaf.detach();
 	const before = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
-	const script = ({ kind }) =>
-		({
-			question: { action: "answer", text: "8 direct reports, 65 total org, $20M budget" },
-			"follow-up": { action: "answer", text: "architecture" },
-			confirm: { action: "confirm" },
-			deepen: { action: "answer", text: "Lead the platform group by Q3" },
-		})[kind] ?? null;
+	const script = CURRENT_ROLE_SCRIPT;
 	const expected = await expectedNote(before, { sections: ["current_role"], today: localToday(), script });
 
 	const running = harness.runCommand(app, SECTION_COMMAND);

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import {
+	CURRENT_ROLE_SCRIPT,
 	DATA_PATH,
 	INDEX_PATH,
 	PREVIEW_CHANGED,
@@ -186,13 +187,7 @@ test("closing mid-section and reloading loses nothing and writes nothing twice",
 	let { app, plugin } = loaded;
 	app.workspace.activeLeaf.detach(); // the note is not open: writes go through vault.process
 	const before = readVaultFile(vaultDir, INDEX_PATH).toString("utf8");
-	const script = ({ kind }) =>
-		({
-			question: { action: "answer", text: "8 direct reports, 65 total org, $20M budget" },
-			"follow-up": { action: "answer", text: "architecture" },
-			confirm: { action: "confirm" },
-			deepen: { action: "answer", text: "Lead the platform group by Q3" },
-		})[kind] ?? null;
+	const script = CURRENT_ROLE_SCRIPT;
 	const expected = await expectedNote(before, { sections: ["current_role"], today: localToday(), script });
 
 	// "Coach a section" → Current Role.

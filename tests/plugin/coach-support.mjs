@@ -160,6 +160,15 @@ export async function runScript(modal, script, { until = "done", useEnter = fals
 	throw new Error("runScript: the session did not end.");
 }
 
+/** A Current Role session's answers: the question, its follow-up (the focus), confirm, and the deepening question. */
+export const CURRENT_ROLE_SCRIPT = ({ kind }) =>
+	({
+		question: { action: "answer", text: "8 direct reports, 65 total org, $20M budget" },
+		"follow-up": { action: "answer", text: "architecture" },
+		confirm: { action: "confirm" },
+		deepen: { action: "answer", text: "Lead the platform group by Q3" },
+	})[kind] ?? null;
+
 /**
  * The note after running `script` through the core directly: `coachStart` over `note`, then
  * `coachPrompt`/`coachStep` until done (or until the script returns null). Returns the text.

@@ -89,6 +89,25 @@ export async function core() {
 }
 
 /**
+ * An `onInstance` for {@link watchWebAssembly}: the first instance's export `name` traps, as a
+ * Rust panic under panic=abort would, whenever `when()` is true; later instances are left alone.
+ */
+export function trapInFirstInstance(name, when = () => true) {
+	return (instance, count) =>
+		count > 1
+			? instance
+			: {
+					exports: {
+						...instance.exports,
+						[name]: (...args) => {
+							if (when()) throw new WebAssembly.RuntimeError("unreachable");
+							return instance.exports[name](...args);
+						},
+					},
+				};
+}
+
+/**
  * Replaces `WebAssembly.Module`, `Instance`, `compile`, `instantiate` and the streaming
  * variants with counting wrappers until the returned `restore()` is called. `onInstance`,
  * if given, may replace each new instance (to inject a trap).
