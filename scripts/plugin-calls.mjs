@@ -4,19 +4,7 @@
  * (sessions kept in the module between calls), each bundled from the plugin's own source.
  */
 
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import esbuild from "esbuild";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** `plugin/src/core/NAME.ts`, bundled for Node, as a CommonJS module's exports. */
-async function pluginModule(name) {
-	const out = join(ROOT, `build/bench/${name}.cjs`);
-	await esbuild.build({ entryPoints: [join(ROOT, `plugin/src/core/${name}.ts`)], outfile: out, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
-	return createRequire(import.meta.url)(out);
-}
+import { pluginModule } from "../tests/wasm/load-core.mjs";
 
 /**
  * The plugin's `outline`: the core's packed outline, whose parts are built when first read.

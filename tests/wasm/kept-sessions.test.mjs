@@ -7,25 +7,17 @@
  */
 
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import esbuild from "esbuild";
-import { ROOT, loadCore } from "./load-core.mjs";
+import { ROOT, loadCore, pluginModule } from "./load-core.mjs";
 import { TRANSCRIPT_DAY, runTranscript, transcripts } from "./transcript-format.mjs";
 import { template } from "./coach-transcripts.test.mjs";
 
-const require = createRequire(import.meta.url);
-const OUT = join(ROOT, "build/test/kept-sessions.js");
 let SessionKeeper;
 let core;
 
 before(async () => {
-	mkdirSync(join(ROOT, "build/test"), { recursive: true });
-	await esbuild.build({ entryPoints: [join(ROOT, "plugin/src/core/kept-sessions.ts")], outfile: OUT, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
-	delete require.cache[OUT];
-	({ SessionKeeper } = require(OUT));
+	({ SessionKeeper } = await pluginModule("kept-sessions"));
 	core = await loadCore();
 });
 

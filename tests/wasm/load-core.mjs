@@ -3,10 +3,12 @@
  * wasm-bindgen's `--target web` glue and `initSync` with the module's bytes.
  */
 
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import esbuild from "esbuild";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -19,6 +21,19 @@ export async function loadCore() {
 	const core = await import(pathToFileURL(glue).href);
 	core.initSync({ module: readFileSync(join(ROOT, "build/wasm/career_wasm_bg.wasm")) });
 	return core;
+}
+
+/**
+ * `plugin/src/core/NAME.ts` bundled for Node and loaded: the plugin's own code over the core's
+ * data (the outline reader, the session keeper), for the WASM tests and the benchmarks.
+ */
+export async function pluginModule(name) {
+	const out = join(ROOT, "build/test", `${name}.cjs`);
+	mkdirSync(join(ROOT, "build/test"), { recursive: true });
+	await esbuild.build({ entryPoints: [join(ROOT, `plugin/src/core/${name}.ts`)], outfile: out, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
+	const require = createRequire(import.meta.url);
+	delete require.cache[out];
+	return require(out);
 }
 
 /**

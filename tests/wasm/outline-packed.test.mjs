@@ -7,15 +7,12 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import esbuild from "esbuild";
-import { ROOT, loadCore } from "./load-core.mjs";
+import { ROOT, loadCore, pluginModule } from "./load-core.mjs";
 
-const require = createRequire(import.meta.url);
 const CAREER = process.env.CAREER_BIN ?? join(ROOT, "target", "debug", "career");
 const scratch = mkdtempSync(join(tmpdir(), "career-outline-"));
 
@@ -24,15 +21,11 @@ function fullOutline(text) {
 	writeFileSync(join(scratch, "note.md"), text);
 	return JSON.parse(execFileSync(CAREER, ["--vault", scratch, "outline", "--json", "note.md"], { encoding: "utf8", maxBuffer: 64 << 20 }));
 }
-const OUT = join(ROOT, "build/test/outline.js");
 let Outline;
 let core;
 
 before(async () => {
-	mkdirSync(join(ROOT, "build/test"), { recursive: true });
-	await esbuild.build({ entryPoints: [join(ROOT, "plugin/src/core/outline.ts")], outfile: OUT, bundle: true, format: "cjs", platform: "neutral", target: "es2021", logLevel: "error" });
-	delete require.cache[OUT];
-	({ Outline } = require(OUT));
+	({ Outline } = await pluginModule("outline"));
 	core = await loadCore();
 });
 

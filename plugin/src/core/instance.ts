@@ -31,12 +31,10 @@ import { inflateSync } from "fflate";
 import wasmDeflated from "../../../build/wasm/career_wasm_bg.wasm.deflate";
 import { __wbg_reset_state as resetGlueState, initSync } from "../../../build/wasm/career_wasm.js";
 import type { CoreResult } from "../../../build/wasm/career_wasm.js";
+import { CORE_FAILURE, CORE_TRAP } from "./codes";
 import { inflateStream } from "./inflate";
 
-/** Error code returned when the core trapped; the instance has been dropped. */
-export const CORE_TRAP = "core_trap";
-/** Error code returned when the core could not be reached at all or threw unexpectedly. */
-export const CORE_FAILURE = "core_failure";
+export { CORE_FAILURE, CORE_TRAP } from "./codes";
 
 /**
  * Where the instance stands: never created (`"none"`), usable (`"ready"`), or dropped after a

@@ -15,6 +15,7 @@
  * the plugin makes a new object to change one, never assigns into it.
  */
 
+import { CORE_FAILURE } from "./codes";
 import type { CoachInput, CoachPrompt, CoachSession, CoachStartInput, CoachStep, CoreResult, KeptSession, KeptStep, KeptStepInput } from "../../../build/wasm/career_wasm.js";
 
 /** The module's exports for kept sessions, and which instance is current. */
@@ -82,7 +83,7 @@ export class SessionKeeper {
 		}
 		this.remember(Object.freeze(session), kept.value);
 		// Just kept, in the same turn: the module still has it.
-		return call(kept.value) ?? { ok: false, error: { code: "core_failure", message: "The core lost a coaching session it had just been given." } };
+		return call(kept.value) ?? { ok: false, error: { code: CORE_FAILURE, message: "The core lost a coaching session it had just been given." } };
 	}
 
 	/** The session the module just kept, as a frozen object that stands for it. */
