@@ -61,7 +61,7 @@ pub fn locate_index(
             [one] => return Ok(Some((*one).to_string())),
             many => {
                 let mut list: Vec<&str> = many.to_vec();
-                list.sort_unstable();
+                crate::order::sort(&mut list);
                 return Err(CoreError::new(
                     ErrorCode::AmbiguousIndex,
                     format!(

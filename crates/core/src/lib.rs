@@ -19,6 +19,7 @@ pub mod index_location;
 pub mod log;
 pub mod note;
 pub mod ops;
+pub mod order;
 pub mod periods;
 pub mod proposal;
 pub mod reviews;

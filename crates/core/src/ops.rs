@@ -244,7 +244,7 @@ fn verify(
         ));
     }
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::order::sort_by_key(&mut sorted, |e| (e.span.start, e.span.end));
     let old_spans: Vec<crate::span::Span> = sorted.iter().map(|e| e.span).collect();
     let mut new_spans = Vec::with_capacity(sorted.len());
     let mut shift: isize = 0;

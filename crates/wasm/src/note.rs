@@ -55,7 +55,7 @@ pub fn apply_operation(
                 None => Vec::new(),
             };
             // In the order they apply (the core's own order: stable, by span).
-            edits.sort_by_key(|e| (e.span.start, e.span.end));
+            career_core::order::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
             OperationEdits { edits }
         }))
     })

@@ -110,8 +110,9 @@ impl Record {
     pub fn add_profile(&mut self, reading: ProfileReading, profile_note: &str) {
         self.profile.retain(|r| r.id != reading.id);
         self.profile.push(reading);
-        self.profile
-            .sort_by_key(|r| QUESTIONS.iter().position(|q| q.id == r.id));
+        crate::order::sort_by_key(&mut self.profile, |r| {
+            QUESTIONS.iter().position(|q| q.id == r.id)
+        });
         self.profile_note = profile_note.to_string();
     }
 

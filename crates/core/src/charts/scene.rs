@@ -275,7 +275,7 @@ impl Canvas {
 
     /// Moves grid lines behind everything drawn so far.
     pub fn grid_to_back(&mut self) {
-        self.shapes.sort_by_key(|s| {
+        crate::order::sort_by_key(&mut self.shapes, |s| {
             !matches!(
                 s,
                 Shape::Line {

@@ -55,7 +55,7 @@ pub fn timeline(index: Option<&str>, today: Day, width: i32) -> Scene {
             "No roles with years yet: fill in the Timeline (a row or a line like 2019-now — Role, Company).",
         );
     }
-    roles.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(&mut roles, |r| r.start);
     let first = roles.iter().map(|r| r.start).min().unwrap_or(now) / 12;
     let last = roles
         .iter()

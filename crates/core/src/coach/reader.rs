@@ -93,8 +93,9 @@ impl Reading {
         }
         self.missing.retain(|m| m != field);
         let order: Vec<&str> = questions.fields.iter().map(|f| f.id).collect();
-        self.fields
-            .sort_by_key(|f| order.iter().position(|id| *id == f.field));
+        crate::order::sort_by_key(&mut self.fields, |f| {
+            order.iter().position(|id| *id == f.field)
+        });
     }
 }
 
@@ -412,7 +413,7 @@ fn field_of(questions: &QuestionSet, fragment: &str) -> Option<(&'static str, St
     for f in questions.fields {
         // Longest cue first, so "total org" wins over "org".
         let mut cues: Vec<&&str> = f.cues.iter().collect();
-        cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        crate::order::sort_by_key(&mut cues, |c| std::cmp::Reverse(c.len()));
         for cue in cues {
             if let Some(at) = find_word(&lower, cue) {
                 let before = fragment.get(..at).unwrap_or("").trim();

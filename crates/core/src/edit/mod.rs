@@ -81,7 +81,9 @@ impl Applied {
 /// Checks that every edit fits `text`, holds its pre-image and overlaps no other.
 pub fn check(text: &str, edits: &[TextEdit]) -> CoreResult<Vec<usize>> {
     let mut order: Vec<usize> = (0..edits.len()).collect();
-    order.sort_by_key(|&i| edits.get(i).map(|e| (e.span.start, e.span.end)));
+    crate::order::sort_by_key(&mut order, |&i| {
+        edits.get(i).map(|e| (e.span.start, e.span.end))
+    });
     let mut last_end = 0;
     for &i in &order {
         let Some(edit) = edits.get(i) else { continue };

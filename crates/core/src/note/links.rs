@@ -89,7 +89,7 @@ pub(crate) fn links_outside(text: &str, mut excluded: Vec<Span>) -> Vec<Link> {
     if let Some(fm) = frontmatter(text) {
         excluded.push(fm.span);
     }
-    excluded.sort();
+    crate::order::sort(&mut excluded);
     let mut out = Vec::new();
     let mut cursor = 0;
     for span in excluded
@@ -104,7 +104,7 @@ pub(crate) fn links_outside(text: &str, mut excluded: Vec<Span>) -> Vec<Link> {
         }
         cursor = cursor.max(span.end);
     }
-    out.sort_by_key(|l| (l.span.start, l.span.end));
+    crate::order::sort_by_key(&mut out, |l| (l.span.start, l.span.end));
     out
 }
 

@@ -161,9 +161,9 @@ pub fn review_of(path: &str, text: &str) -> Option<ExistingReview> {
     if !covers.contains(&period) {
         covers.push(period);
     }
-    covers.sort();
+    crate::order::sort(&mut covers);
     let mut skipped = list("skipped");
-    skipped.sort();
+    crate::order::sort(&mut skipped);
     let kept = match value("kept") {
         Some(Value::List(items)) => items.iter().map(|i| i.trim().to_string()).collect(),
         Some(Value::Scalar(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],

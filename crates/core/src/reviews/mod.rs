@@ -247,7 +247,7 @@ fn collected_up_to(
         .map(|i| i.period)
         .filter(|p| *p <= period)
         .collect();
-    from.sort();
+    crate::order::sort(&mut from);
     from.dedup();
     let left = items
         .iter()
@@ -312,7 +312,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         .filter(|p| p.kind() == kind && *p < period)
         .collect();
     covers.push(period);
-    covers.sort();
+    crate::order::sort(&mut covers);
     covers.dedup();
     let mut skipped: Vec<Period> = input
         .skipped
@@ -320,7 +320,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
         .copied()
         .filter(|p| p.kind() == kind && *p < period && !covers.contains(p))
         .collect();
-    skipped.sort();
+    crate::order::sort(&mut skipped);
     skipped.dedup();
     let year = goals_year(period, fiscal);
     let goals_name = settings.goals_name(year)?;
@@ -370,7 +370,7 @@ pub fn plan_review(input: &ReviewInput) -> CoreResult<ReviewPlan> {
             let (mut from, left) = collected_up_to(&items, period, &input.reviews);
             if this_note {
                 from.extend(covers.iter().chain(&skipped).copied());
-                from.sort();
+                crate::order::sort(&mut from);
                 from.dedup();
             }
             let decisions = carry::Decisions {

@@ -426,7 +426,7 @@ fn open_tasks(ctx: &Context<'_>, h: &str, out: &mut String) {
             open.push((entry.line, item.to_string()));
         }
     }
-    open.sort_by_key(|(line, _)| *line);
+    crate::order::sort_by_key(&mut open, |(line, _)| *line);
     let open: Vec<String> = open.into_iter().map(|(_, t)| t).collect();
     out.push_str(&format!(
         "{h} Open tasks\n\nFrom {}:\n\n",
@@ -516,7 +516,7 @@ fn monthly(ctx: &Context<'_>, h: &str, out: &mut String) {
                     .any(|w| ctx.covers.iter().any(|m| w.within(*m, ctx.fiscal)))
         })
         .collect();
-    weekly.sort_by_key(|r| r.period);
+    crate::order::sort_by_key(&mut weekly, |r| r.period);
     weekly.dedup_by_key(|r| r.path.clone());
     if weekly.is_empty() {
         out.push_str("- No weekly reviews this month.\n");

@@ -41,7 +41,7 @@ pub fn analyze(index_text: &str, goals: Option<&str>, logs: &[Note], today: Day)
     for f in &mut out {
         point_at_entry(index_text, &outline, f, &mut walks);
     }
-    out.sort_by_key(|f| f.severity);
+    crate::order::sort_by_key(&mut out, |f| f.severity);
     out
 }
 

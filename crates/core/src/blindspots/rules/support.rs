@@ -198,7 +198,7 @@ pub(super) fn finding(
 /// The finding, citing `lines` too (sorted, once each).
 pub(super) fn cites(mut f: Finding, lines: impl IntoIterator<Item = usize>) -> Finding {
     f.lines.extend(lines);
-    f.lines.sort_unstable();
+    crate::order::sort(&mut f.lines);
     f.lines.dedup();
     f
 }

@@ -326,7 +326,7 @@ fn render_groups(
     text: &str,
     mut planned: Vec<Planned>,
 ) -> CoreResult<(Vec<TextEdit>, Vec<Addition>)> {
-    planned.sort_by_key(|p| (std::cmp::Reverse(p.at), p.order));
+    crate::order::sort_by_key(&mut planned, |p| (std::cmp::Reverse(p.at), p.order));
     let mut edits = Vec::new();
     let mut additions = Vec::new();
     let mut index = 0;
