@@ -10,8 +10,5 @@ declare module "*.wasm" {
 	export default bytes;
 }
 
-/** The deflated module (scripts/deflate-wasm.mjs), inlined the same way; core/wasm.ts inflates it. */
-declare module "*.wasm.deflate" {
-	const bytes: Uint8Array<ArrayBuffer>;
-	export default bytes;
-}
+// The deflated module (scripts/deflate-wasm.mjs) is inlined the same way, but `require`d where
+// first needed rather than imported: core/instance.ts declares that call.

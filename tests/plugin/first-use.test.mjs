@@ -110,6 +110,25 @@ function holdInflate(t) {
 	return { open };
 }
 
+/**
+ * Counts the decodes of the module's base64 in main.js. esbuild's `binary` loader decodes with
+ * `Uint8Array.fromBase64` where the runtime has it, looked up when main.js loads, so a counting
+ * one installed before the load sees every decode (Node 20 has none of its own).
+ */
+function watchDecodes(t) {
+	const own = Object.getOwnPropertyDescriptor(Uint8Array, "fromBase64");
+	const decodes = { count: 0 };
+	Uint8Array.fromBase64 = (text) => {
+		decodes.count += 1;
+		return new Uint8Array(Buffer.from(text, "base64"));
+	};
+	t.after(() => {
+		if (own === undefined) delete Uint8Array.fromBase64;
+		else Object.defineProperty(Uint8Array, "fromBase64", own);
+	});
+	return decodes;
+}
+
 /** Returns once the plugin has started the warm-up, `plugin.coreWarmUp` (on a timer after the layout is ready). */
 async function warmUpStarted(plugin) {
 	for (let turn = 0; plugin.coreWarmUp === null; turn++) {
@@ -142,6 +161,34 @@ test("onload neither compiles the core nor starts the warm-up, even when the lay
 	await warmUpStarted(plugin);
 	await plugin.coreWarmUp;
 	assert.deepEqual(wasm.counts, { ...NO_WASM, compile: 1, Instance: 1 }, "compiled asynchronously, then instantiated once");
+});
+
+test("loading the plugin leaves the module's base64 alone: the first call decodes it, once", async (t) => {
+	const decodes = watchDecodes(t);
+	const { vaultDir, app, plugin } = await load(t, { layoutReady: false });
+	assert.equal(decodes.count, 0, "nothing decoded while Obsidian loads the plugin");
+
+	await harness.runCommand(app, CAREER_INDEX_COMMAND);
+	assert.ok(readVaultFile(vaultDir, INDEX) !== null, "the Career Index was created");
+	assert.equal(decodes.count, 1, "decoded for the first call");
+
+	app.workspace.emulateLayoutReady();
+	await warmUpStarted(plugin);
+	await plugin.coreWarmUp;
+	await harness.runCommand(app, METHODOLOGY_COMMAND);
+	assert.equal(decodes.count, 1, "never decoded again");
+});
+
+test("the warm-up decodes the module's base64 in the background, once", async (t) => {
+	const decodes = watchDecodes(t);
+	const { app, plugin } = await load(t, { layoutReady: true });
+	assert.equal(decodes.count, 0, "nothing decoded while Obsidian loads the plugin");
+
+	await warmUpStarted(plugin);
+	await plugin.coreWarmUp;
+	assert.equal(decodes.count, 1, "decoded by the warm-up");
+	await harness.runCommand(app, CAREER_INDEX_COMMAND);
+	assert.equal(decodes.count, 1, "the first call found the core ready");
 });
 
 test("while Obsidian is still laying out the workspace, nothing is compiled; the warm-up starts once it is ready", async (t) => {

@@ -2,8 +2,11 @@
  * The WebAssembly core's instance: built once, lazily, and rebuilt after a trap.
  *
  * The module's bytes travel deflated inside `main.js` (esbuild's `binary` loader, see
- * scripts/deflate-wasm.mjs) and nothing is inflated or compiled while the plugin loads. Two
- * ways lead to an instance, whichever comes first:
+ * scripts/deflate-wasm.mjs), and nothing is decoded, inflated or compiled while the plugin
+ * loads: they are `require`d where first needed, not imported, so esbuild wraps their module in
+ * a function that runs on that first call, and its base64 (three quarters of a megabyte, 8 ms
+ * in a runtime without `Uint8Array.fromBase64`) is decoded then. Two ways lead to an
+ * instance, whichever comes first:
  *
  * - `warmUpCore()`, which the plugin starts once Obsidian's layout is ready: the platform's
  *   `DecompressionStream` inflates and `WebAssembly.compile` compiles, both asynchronously,
@@ -28,7 +31,6 @@
  */
 
 import { inflateSync } from "fflate";
-import wasmDeflated from "../../../build/wasm/career_wasm_bg.wasm.deflate";
 import { __wbg_reset_state as resetGlueState, initSync } from "../../../build/wasm/career_wasm.js";
 import type { CoreResult } from "../../../build/wasm/career_wasm.js";
 import { CORE_FAILURE, CORE_TRAP } from "./codes";
@@ -41,6 +43,14 @@ export { CORE_FAILURE, CORE_TRAP } from "./codes";
  * trap (`"dropped"`, the compiled module is kept and re-instantiated on the next call).
  */
 let coreState: "none" | "ready" | "dropped" = "none";
+
+/** esbuild's `require` of a bundled module (there is no Node here: the call never leaves main.js). */
+declare const require: (path: "../../../build/wasm/career_wasm_bg.wasm.deflate") => Uint8Array<ArrayBuffer>;
+
+/** The deflated module, decoded from main.js's base64 on the first call (esbuild memoises it). */
+function wasmDeflated(): Uint8Array<ArrayBuffer> {
+	return require("../../../build/wasm/career_wasm_bg.wasm.deflate");
+}
 
 /** The module's bytes once the warm-up has inflated them, for a call that cannot wait for its compile. */
 let warmInflated: Uint8Array<ArrayBuffer> | null = null;
@@ -61,7 +71,7 @@ function ensureCore(): void {
 	}
 	if (coreState === "none") {
 		// The warm-up has not finished: inflate here, synchronously, unless it already has.
-		initSync({ module: warmInflated ?? inflateSync(wasmDeflated) });
+		initSync({ module: warmInflated ?? inflateSync(wasmDeflated()) });
 	} else {
 		resetGlueState();
 	}
@@ -80,7 +90,7 @@ export function warmUpCore(): Promise<void> {
 			return;
 		}
 		try {
-			const bytes = await inflateStream(wasmDeflated);
+			const bytes = await inflateStream(wasmDeflated());
 			if (!noInstanceYet()) {
 				return;
 			}
