@@ -3,7 +3,8 @@
  * Obsidian downloads from a release next to it: `manifest.json`, copied, and `styles.css`, the
  * files of `plugin/styles/` joined in name order (one file per part of the plugin).
  *
- * The WebAssembly module is inlined by the `binary` loader (Obsidian fetches nothing else),
+ * The WebAssembly module, deflated, is inlined by the `binary` loader (Obsidian fetches nothing
+ * else; plugin/src/core/instance.ts `require`s it, so it is decoded on first use),
  * Obsidian's own modules stay external, and the output is CommonJS because that is what
  * Obsidian's plugin loader `require`s. Pass `production` to minify:
  *
@@ -37,7 +38,7 @@ const result = await esbuild.build({
 	platform: "browser",
 	target: "es2021",
 	external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
-	loader: { ".wasm": "binary", ".deflate": "binary" },
+	loader: { ".deflate": "binary" },
 	minify: production,
 	sourcemap: false,
 	treeShaking: true,

@@ -9,8 +9,8 @@
 //! findings, review periods), so one merge sort over positions, compiled
 //! once, does the work; each call site adds only its key and a permutation.
 //!
-//! Every sort here is stable, `sort_unstable` included: equal elements keep
-//! their order, which is what the callers' tests already pinned.
+//! Every sort here is stable, also where the call site used `sort_unstable`
+//! before: equal elements keep their order.
 
 use std::cmp::Ordering;
 
