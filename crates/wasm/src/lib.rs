@@ -80,8 +80,7 @@ export interface OutlineTable { span: Span; header: TableRow; delimiter: TableRo
 export interface OutlineTask { line: number; span: Span; status: string; status_span: Span; text_span: Span; text: string; depth: number }
 export interface OutlineLink { span: Span; kind: "wiki" | "markdown"; embed: boolean; target: string; subpath: string | null; alias: string | null }
 export interface NoteOutline { sections: OutlineSection[]; tables: OutlineTable[]; tasks: OutlineTask[]; links: OutlineLink[] }
-/** The outline packed for the boundary (crates/core/src/note/packed.rs); read by plugin/src/core/outline.ts. */
-/** The outline packed (crates/core/src/note/packed.rs): `strings` is the string table's UTF-8. */
+/** The outline packed for the boundary (crates/core/src/note/packed.rs), read by plugin/src/core/outline.ts: `strings` is the string table's UTF-8. */
 export interface PackedOutline { numbers: Uint32Array; strings: Uint8Array }
 
 /** A body row by 0-based index, or by its first cell's text. */
