@@ -70,7 +70,9 @@ enum State {
     Paragraph {
         start: usize,
         bracket: bool,
-        last_has_pipe: bool,
+        /// Where the paragraph's last line starts: whether it holds a `|`
+        /// matters only under a setext underline, so it is looked at then.
+        last_line: usize,
     },
     Table,
     Fence {
@@ -106,7 +108,7 @@ pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
     let mut state = State::Top;
     let mut lines = lines_in(text, Span::new(body_start, text.len()));
     while let Some(line) = lines.next_line() {
-        state = step(state, &line, &mut out)?;
+        state = step(state, text, &line, &mut out)?;
     }
     Some(out)
 }
@@ -154,7 +156,7 @@ pub fn rescan(
     let mut lines = lines_in(new, Span::new(from, new.len()));
     while let Some(line) = lines.next_line() {
         let found = out.len();
-        state = step(state, &line, &mut out)?;
+        state = step(state, new, &line, &mut out)?;
         let Some(heading) = out.get(found).filter(|h| h.span.start >= new_end) else {
             continue;
         };
@@ -257,7 +259,7 @@ fn closing_line(rest: &str, has_cr: bool) -> Option<usize> {
 /// through memory; inlined, a coaching prompt on the 30 KB index took 0.9x
 /// its time (interleaved A/B, both orders), for 3 KB of module.
 #[inline(always)]
-fn step(state: State, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> {
+fn step(state: State, text: &str, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> {
     let ind = indentation(line.content);
     let blank = ind.rest.trim_end_matches([' ', '\t']).is_empty();
     let state = match state {
@@ -317,13 +319,14 @@ fn step(state: State, line: &Line<'_>, out: &mut Vec<Heading>) -> Option<State> 
         _ => state,
     };
     // One call, so that it is inlined once.
-    top_level(state, line, &ind, out)
+    top_level(state, text, line, &ind, out)
 }
 
 /// A line outside any container (or leaving one).
 #[inline(always)]
 fn top_level(
     state: State,
+    text: &str,
     line: &Line<'_>,
     ind: &Indented<'_>,
     out: &mut Vec<Heading>,
@@ -348,8 +351,12 @@ fn top_level(
                 State::Paragraph {
                     start,
                     bracket,
-                    last_has_pipe,
+                    last_line,
                 } => {
+                    // The line above holds a `|`: a table could start here, comrak decides.
+                    let last_has_pipe = text
+                        .get(last_line..line.start)
+                        .is_none_or(|last| last.contains('|'));
                     if bracket || last_has_pipe {
                         return None;
                     }
@@ -440,14 +447,14 @@ fn top_level(
             Some(State::Paragraph {
                 start,
                 bracket,
-                last_has_pipe: rest.contains('|'),
+                last_line: line.start,
             })
         }
         State::Table => Some(State::Table),
         _ => Some(State::Paragraph {
             start: line.start,
             bracket: rest.starts_with('['),
-            last_has_pipe: rest.contains('|'),
+            last_line: line.start,
         }),
     }
 }
@@ -647,6 +654,29 @@ mod fallback_tests {
             let fast = fast_scan(text).expect("the scan handles these");
             assert_eq!(by_comrak(text), fast, "{text:?}");
             assert!(fast.iter().all(|h| h.span.of(text).starts_with('#')));
+        }
+    }
+
+    #[test]
+    fn a_pipe_above_a_setext_underline_is_left_to_comrak() {
+        // A `|` on the line above a setext underline could start a table, so
+        // the scan leaves those to comrak; a `|` on an earlier line of the
+        // paragraph does not, and the scan answers itself.
+        for text in [
+            "a|\n---\n",
+            "intro\na|\n---\n",
+            "x\n\n| a |\n---\n# after\n",
+            "a|\n    b\n---\n",
+        ] {
+            assert!(
+                fast_scan(text).is_none_or(|fast| fast == by_comrak(text)),
+                "{text:?}"
+            );
+        }
+        for text in ["a|b\nc\n---\n", "plain\n---\n"] {
+            let fast = fast_scan(text).expect("no pipe on the underline's line above");
+            assert_eq!(fast, by_comrak(text), "{text:?}");
+            assert_eq!(fast.len(), 1, "{text:?}");
         }
     }
 }
