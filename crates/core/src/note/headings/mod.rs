@@ -313,13 +313,22 @@ fn step(state: State, text: &str, line: &Line<'_>, out: &mut Vec<Heading>) -> Op
             }
             State::Top
         }
-        // comrak keeps a table open across lines that would start other blocks
-        // (even ATX headings), so inside one only plain rows and blank lines are modelled.
-        State::Table if !blank && starts_block(&ind) != Some(false) => return None,
+        // comrak keeps a table open across lines that would start most other
+        // blocks, so inside one only plain rows, blank lines and ATX headings
+        // (which do end it) are modelled.
+        State::Table if !blank && starts_block(&ind) != Some(false) && !is_atx(&ind) => {
+            return None
+        }
         _ => state,
     };
     // One call, so that it is inlined once.
     top_level(state, text, line, &ind, out)
+}
+
+/// An ATX heading line at the top level (no more than three columns in).
+#[inline(always)]
+fn is_atx(ind: &Indented<'_>) -> bool {
+    ind.cols < 4 && !ind.has_tab && atx_level(ind.rest).is_some()
 }
 
 /// A line outside any container (or leaving one).
