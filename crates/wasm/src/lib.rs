@@ -291,8 +291,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     let rest = js_sys::Object::assign(&js_sys::Object::new(), object);
     let mut taken: [Option<String>; N] = std::array::from_fn(|_| None);
     for (slot, name) in taken.iter_mut().zip(texts) {
-        let key = keys::key(name);
-        let field = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        let field = keys::get(object, name);
         if !field.is_undefined() && !field.is_null() {
             *slot = Some(
                 text::text_of(&field)
@@ -300,7 +299,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
             );
         }
         // Deleting a property of a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::delete_property(&rest, &key);
+        let _ = keys::with_key(name, |key| js_sys::Reflect::delete_property(&rest, key));
     }
     Ok((input(rest.into())?, taken))
 }

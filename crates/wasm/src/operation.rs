@@ -17,7 +17,7 @@ use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::keys::{get, key};
+use crate::keys::{get, is_key};
 use crate::text;
 
 /// The operation names, as serde lists them in its errors.
@@ -27,10 +27,13 @@ const VARIANTS: &str = "`section-set`, `section-append`, `section-insert`, `tabl
 
 /// Reads an operation; the error says why it was not understood.
 pub(crate) fn read(value: &JsValue) -> Result<Operation, String> {
-    let object = value
-        .dyn_ref::<js_sys::Object>()
-        .filter(|_| !value.is_function() && !js_sys::Array::is_array(value))
-        .ok_or("expected an operation object")?;
+    // `typeof` rather than `instanceof Object`: one check fewer across the
+    // boundary, and an object from another realm or without a prototype reads
+    // as JSON would read it.
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err("expected an operation object".into());
+    }
+    let object = value.unchecked_ref::<js_sys::Object>();
     let tag = get(object, "op");
     if tag.is_undefined() {
         return Err("missing field `op`".into());
@@ -154,10 +157,8 @@ impl Fields<'_> {
     /// Refuses a field the operation does not have. Names are compared as
     /// JS strings, so a known field costs no copy into WebAssembly memory.
     fn only(&self, names: &[&'static str]) -> Result<(), String> {
-        let known: Vec<JsValue> = names.iter().map(|name| key(name)).collect();
-        let op = key("op");
         for name in js_sys::Object::keys(self.0).iter() {
-            if name == op || known.contains(&name) {
+            if is_key(&name, "op") || names.iter().any(|known| is_key(&name, known)) {
                 continue;
             }
             if js_sys::Reflect::get(self.0, &name)
