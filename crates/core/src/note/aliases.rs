@@ -270,14 +270,24 @@ const fn kind(
 
 /// `2026 theme`, `annual theme`, `theme for 2027`, `2026 annual theme`.
 fn is_theme_title(norm: &str) -> bool {
+    // Word by word, without collecting them: every heading of a note is
+    // asked this when its kind is looked up.
     let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-    let words: Vec<&str> = norm.split(' ').collect();
-    let rest = match words.as_slice() {
-        [year, rest @ ..] if is_year(year) => rest,
-        rest => rest,
-    };
-    let rest = rest.strip_prefix(&["annual"][..]).unwrap_or(rest);
-    matches!(rest, ["theme"] | ["theme", "for", _]) && rest.get(2).is_none_or(|y| is_year(y))
+    let mut words = norm.split(' ').peekable();
+    if words.peek().is_some_and(|w| is_year(w)) {
+        words.next();
+    }
+    if words.peek() == Some(&"annual") {
+        words.next();
+    }
+    if words.next() != Some("theme") {
+        return false;
+    }
+    match (words.next(), words.next(), words.next()) {
+        (None, _, _) => true,
+        (Some("for"), Some(year), None) => is_year(year),
+        _ => false,
+    }
 }
 
 /// `success criteria`, `success criteria dec 2026`, `definition of success`,
@@ -433,6 +443,11 @@ mod tests {
             "my theme",
             "theme for now",
             "20266 theme",
+            "theme for",
+            "theme for 2027 plan",
+            "annual annual theme",
+            "2026 2026 theme",
+            "annual 2026 theme",
         ] {
             assert!(!is_theme_title(no), "{no} does not");
         }
