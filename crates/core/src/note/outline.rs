@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::{kind_of, normalize, normalized_chars};
 use crate::note::headings::{headings, Heading};
-use crate::note::lines::{has_lone_cr, lines_in};
+use crate::note::lines::{find_byte, has_lone_cr, lines_in};
 use crate::span::Span;
 
 /// One section of a note.
@@ -164,6 +164,20 @@ pub fn escape_segment(title: &str) -> Cow<'_, str> {
 /// The segments of a section path: split on `/` except `\/`, with `\\`
 /// read as a backslash; each trimmed, empty ones dropped.
 pub fn split_path(path: &str) -> Vec<String> {
+    if find_byte(path.as_bytes(), b'\\').is_none() {
+        // Nothing escaped: each segment is copied once, not char by char.
+        return path
+            .split('/')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    split_escaped(path)
+}
+
+/// [`split_path`] character by character, reading `\/` and `\\`.
+fn split_escaped(path: &str) -> Vec<String> {
     let mut segments = Vec::new();
     let mut current = String::new();
     let mut chars = path.chars();
@@ -245,11 +259,11 @@ fn segment_matches(
 }
 
 /// Whether `section`'s titles, from the top, are exactly `segments`.
-fn is_whole_path(sections: &[Section], section: &Section, segments: &[Segment]) -> bool {
+fn is_whole_path(sections: &[Section], section: &Section, segments: &[String]) -> bool {
     let mut current = Some(section);
     for segment in segments.iter().rev() {
         match current {
-            Some(s) if s.title.trim() == segment.raw => {
+            Some(s) if s.title.trim() == segment => {
                 current = s.parent.and_then(|p| sections.get(p));
             }
             _ => return false,
@@ -283,14 +297,8 @@ fn path_matches(
 /// Exact names win over aliases: with headings "2025 Theme" and "2026 Theme",
 /// "2026 Theme" finds the second, while "Annual Theme" is ambiguous.
 pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section> {
-    let segments: Vec<Segment> = split_path(query)
-        .into_iter()
-        .map(|s| Segment {
-            normalized: normalize(&s),
-            raw: s,
-        })
-        .collect();
-    if segments.is_empty() {
+    let raw = split_path(query);
+    if raw.is_empty() {
         return Err(CoreError::new(
             ErrorCode::InvalidInput,
             "A section path is needed, e.g. \"Network/Sponsors\".",
@@ -299,11 +307,19 @@ pub fn find<'s>(sections: &'s [Section], query: &str) -> CoreResult<&'s Section>
     // A whole path, as the outline reports it, names its section before any suffix does.
     let whole: Vec<&Section> = sections
         .iter()
-        .filter(|s| is_whole_path(sections, s, &segments))
+        .filter(|s| is_whole_path(sections, s, &raw))
         .collect();
     if let [one] = whole.as_slice() {
         return Ok(one);
     }
+    // Normalised only now: an exact path, the common case, needs no copies.
+    let segments: Vec<Segment> = raw
+        .into_iter()
+        .map(|s| Segment {
+            normalized: normalize(&s),
+            raw: s,
+        })
+        .collect();
     let mut kinds = Kinds::new(sections);
     for by_alias in [false, true] {
         // The segments' canonical kinds are only needed once exact names found nothing.
@@ -437,5 +453,28 @@ mod tests {
             all[0].body_span.of(text),
             "#tag at line start\n```\n## not a heading\n```\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    #[test]
+    fn a_path_without_escapes_splits_as_the_escape_reader_splits_it() {
+        for path in [
+            "",
+            "/",
+            "Network",
+            "Network/Sponsors",
+            " Network / Sponsors ",
+            "//a//b//",
+            "Rôle \u{2003}/\u{a0}Café 🚀 ",
+            "a/ /b",
+            "\u{3000}",
+        ] {
+            assert_eq!(split_path(path), split_escaped(path), "{path:?}");
+        }
+        assert_eq!(split_path("A\\/B/C"), vec!["A/B", "C"]);
     }
 }
