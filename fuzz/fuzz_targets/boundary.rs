@@ -14,20 +14,16 @@
 
 #![no_main]
 
+#[path = "../../crates/core/tests/common/boundary_checks.rs"]
+mod boundary_checks;
 #[path = "../../crates/core/tests/common/packed_reader.rs"]
 mod packed_reader;
 
-use career_core::coach::session::{start, step, Action, Session};
-use career_core::note::{outline, packed};
-use career_core::ops::{run, Operation};
+use boundary_checks::{crosses, edits_give_the_text, packs_losslessly};
+use career_core::coach::session::{start, step, Action};
+use career_core::ops::Operation;
 use career_core::Day;
 use libfuzzer_sys::fuzz_target;
-
-fn crosses(session: &Session) {
-    let json = serde_json::to_string(session).expect("a session serialises");
-    let back: Session = serde_json::from_str(&json).expect("a session reads back");
-    assert_eq!(&back, session);
-}
 
 fn action(byte: u8) -> Action {
     match byte % 8 {
@@ -56,23 +52,17 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     let text = text.as_ref();
 
-    let full = outline(text);
-    let p = packed::pack(&full);
-    let read = packed_reader::read(&p.numbers, &p.strings);
-    assert_eq!(
-        read,
-        Some(serde_json::to_value(&full).expect("an outline serialises"))
-    );
+    packs_losslessly(text).unwrap_or_else(|why| panic!("{why}"));
 
     let today = Day::parse("2026-03-06").expect("a valid day");
     if let Ok(mut session) = start("Career/0_Career_Index.md", text, &[], today, "t0") {
-        crosses(&session);
+        crosses(&session).unwrap_or_else(|why| panic!("{why}"));
         let mut note = text.to_string();
         for &byte in head.iter().skip(1) {
             let Ok(stepped) = step(&session, &action(byte), &note, "t1") else {
                 continue;
             };
-            crosses(&stepped.session);
+            crosses(&stepped.session).unwrap_or_else(|why| panic!("{why}"));
             if let Some(write) = stepped.write {
                 note = write;
             }
@@ -81,7 +71,8 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let pick = head.first().copied().unwrap_or(0) as usize;
-    let Some(section) = full.sections.get(pick % full.sections.len().max(1)) else {
+    let sections = career_core::note::outline::sections(text);
+    let Some(section) = sections.get(pick % sections.len().max(1)) else {
         return;
     };
     for op in [
@@ -94,26 +85,6 @@ fuzz_target!(|data: &[u8]| {
             text: "call Ana".into(),
         },
     ] {
-        let Ok(outcome) = run(text, &op) else {
-            continue;
-        };
-        let mut edits = outcome.edits.clone();
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut out = String::new();
-        let mut at = 0;
-        for e in &edits {
-            assert!(e.span.start >= at && e.span.end <= text.len());
-            assert_eq!(
-                text.get(e.span.start..e.span.end),
-                Some(e.expected.as_str())
-            );
-            out.push_str(&text[at..e.span.start]);
-            out.push_str(&e.new_text);
-            at = e.span.end;
-        }
-        out.push_str(&text[at..]);
-        if let Some(new) = outcome.text {
-            assert_eq!(out, new);
-        }
+        edits_give_the_text(text, &op).unwrap_or_else(|why| panic!("{why}"));
     }
 });

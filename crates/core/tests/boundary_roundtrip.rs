@@ -13,39 +13,18 @@
 // Test support: a failed unwrap or panic is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+#[path = "common/boundary_checks.rs"]
+mod boundary_checks;
 mod common;
 #[path = "common/packed_reader.rs"]
 mod packed_reader;
 
-use career_core::coach::session::{start, step, Action, Session};
-use career_core::edit::{apply, Applied};
-use career_core::note::{outline, packed};
-use career_core::ops::{run, Operation};
+use boundary_checks::{crosses, edits_give_the_text, packs_losslessly};
+use career_core::coach::session::{start, step, Action};
+use career_core::ops::Operation;
 use career_core::Day;
 use common::{cases, corpus, note};
 use proptest::prelude::*;
-
-/// The packed outline of `text`, read back, against the outline itself.
-fn packs_losslessly(text: &str) -> Result<(), TestCaseError> {
-    let full = outline(text);
-    let p = packed::pack(&full);
-    let read = packed_reader::read(&p.numbers, &p.strings);
-    prop_assert_eq!(
-        read,
-        Some(serde_json::to_value(&full).unwrap()),
-        "note: {:?}",
-        text
-    );
-    Ok(())
-}
-
-/// `session` as the plugin receives it and hands it back.
-fn crosses(session: &Session) -> Result<(), TestCaseError> {
-    let json = serde_json::to_string(session).unwrap();
-    let back: Session = serde_json::from_str(&json).unwrap();
-    prop_assert_eq!(&back, session);
-    Ok(())
-}
 
 fn actions() -> impl Strategy<Value = Vec<Action>> {
     let answer = prop::sample::select(vec![
@@ -77,49 +56,17 @@ fn actions() -> impl Strategy<Value = Vec<Action>> {
     prop::collection::vec(action, 0..8)
 }
 
-/// The edits of `op` on `text`, applied in span order as the shell applies
-/// them, give the core's own result.
-fn edits_give_the_text(text: &str, op: &Operation) -> Result<(), TestCaseError> {
-    let Ok(outcome) = run(text, op) else {
-        return Ok(());
-    };
-    let mut edits = outcome.edits.clone();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::new();
-    let mut at = 0;
-    for e in &edits {
-        prop_assert!(
-            e.span.start >= at && e.span.end <= text.len(),
-            "{:?}",
-            e.span
-        );
-        prop_assert_eq!(
-            text.get(e.span.start..e.span.end),
-            Some(e.expected.as_str())
-        );
-        out.push_str(text.get(at..e.span.start).unwrap());
-        out.push_str(&e.new_text);
-        at = e.span.end;
-    }
-    out.push_str(text.get(at..).unwrap());
-    match outcome.text {
-        Some(new) => prop_assert_eq!(out, new),
-        None => prop_assert_eq!(apply(text, &edits).unwrap(), Applied::Unchanged),
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn the_packed_outline_reads_back_whole_on_generated_notes(text in note()) {
-        packs_losslessly(&text)?;
+        packs_losslessly(&text).map_err(TestCaseError::fail)?;
     }
 
     #[test]
     fn the_packed_outline_reads_back_whole_on_byte_soup(text in "[#|\\-*>`\\[\\]()!:é🚀\u{feff} a\t\n\r]{0,160}") {
-        packs_losslessly(&text)?;
+        packs_losslessly(&text).map_err(TestCaseError::fail)?;
     }
 
     #[test]
@@ -128,11 +75,11 @@ proptest! {
         let Ok(mut session) = start("Career/0_Career_Index.md", &text, &[], today, "t0") else {
             return Ok(());
         };
-        crosses(&session)?;
+        crosses(&session).map_err(TestCaseError::fail)?;
         let mut note = text;
         for action in steps {
             let Ok(stepped) = step(&session, &action, &note, "t1") else { continue };
-            crosses(&stepped.session)?;
+            crosses(&stepped.session).map_err(TestCaseError::fail)?;
             if let Some(write) = stepped.write {
                 note = write;
             }
@@ -149,7 +96,7 @@ proptest! {
             Operation::SectionAppend { section: section.clone(), text: body.clone(), position: Default::default() },
             Operation::TaskAdd { section, text: "call Ana".into() },
         ] {
-            edits_give_the_text(&text, &op)?;
+            edits_give_the_text(&text, &op).map_err(TestCaseError::fail)?;
         }
     }
 }
