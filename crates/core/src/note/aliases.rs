@@ -308,7 +308,12 @@ fn is_success_criteria_title(norm: &str) -> bool {
 /// Normalises a heading or query for comparison: case-folded, markdown and
 /// punctuation (other than `&`) dropped, whitespace collapsed.
 pub fn normalize(title: &str) -> String {
-    normalized_chars(title).collect()
+    // Room for the title as it is, which its normal form rarely outgrows: one
+    // allocation where collecting the characters grew the string two or three
+    // times (every heading of a note is normalised on most calls).
+    let mut norm = String::with_capacity(title.len());
+    norm.extend(normalized_chars(title));
+    norm
 }
 
 /// The characters of [`normalize`]`(title)`, produced lazily, so a comparison
@@ -356,29 +361,72 @@ pub fn kind_of(title: &str) -> Option<&'static SectionKind> {
     kind_of_normalized(&normalize(title))
 }
 
-/// [`kind_of`] a title already [`normalize`]d.
+/// [`kind_of`] a title already [`normalize`]d: the first kind, in
+/// [`SECTION_KINDS`]' order, that has the title among its names or whose
+/// pattern matches it.
 fn kind_of_normalized(norm: &str) -> Option<&'static SectionKind> {
-    // Each kind's names (its canonical one normalised), hashed once, not once
-    // per kind per call: a title is compared with about a hundred names, and
-    // only one with the same hash is compared byte by byte.
-    static NAMES: std::sync::OnceLock<Vec<Vec<(u64, String)>>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        SECTION_KINDS
+    let index = NameIndex::get();
+    let named = index.named(norm);
+    // Only a pattern of a kind listed before the named one can come first.
+    let patterned = index
+        .patterned
+        .iter()
+        .copied()
+        .take_while(|&k| named.is_none_or(|named| k < named))
+        .find(|&k| {
+            SECTION_KINDS
+                .get(k)
+                .and_then(|kind| kind.matches)
+                .is_some_and(|test| test(norm))
+        });
+    patterned.or(named).and_then(|k| SECTION_KINDS.get(k))
+}
+
+/// Every kind's names (its canonical one normalised), hashed once and sorted
+/// by hash: a title is looked up by binary search instead of being compared
+/// with about a hundred names, every heading of a note on most calls.
+struct NameIndex {
+    /// (hash, kind's index in [`SECTION_KINDS`], name), by hash then index.
+    names: Vec<(u64, usize, String)>,
+    /// The indexes of the kinds with a pattern, in order.
+    patterned: Vec<usize>,
+}
+
+impl NameIndex {
+    fn get() -> &'static NameIndex {
+        static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            let mut names: Vec<(u64, usize, String)> = SECTION_KINDS
+                .iter()
+                .enumerate()
+                .flat_map(|(k, kind)| {
+                    std::iter::once(normalize(kind.canonical))
+                        .chain(kind.names.iter().map(|n| (*n).to_owned()))
+                        .map(move |n| (crate::hash::fnv1a(&n), k, n))
+                })
+                .collect();
+            crate::order::sort_by_key(&mut names, |(hash, k, _)| (*hash, *k));
+            let patterned = SECTION_KINDS
+                .iter()
+                .enumerate()
+                .filter(|(_, kind)| kind.matches.is_some())
+                .map(|(k, _)| k)
+                .collect();
+            NameIndex { names, patterned }
+        })
+    }
+
+    /// The first kind that has `norm` among its names.
+    fn named(&self, norm: &str) -> Option<usize> {
+        let hash = crate::hash::fnv1a(norm);
+        let from = self.names.partition_point(|(h, _, _)| *h < hash);
+        self.names
+            .get(from..)?
             .iter()
-            .map(|k| {
-                std::iter::once(normalize(k.canonical))
-                    .chain(k.names.iter().map(|n| (*n).to_owned()))
-                    .map(|n| (crate::hash::fnv1a(&n), n))
-                    .collect()
-            })
-            .collect()
-    });
-    let hash = crate::hash::fnv1a(norm);
-    SECTION_KINDS.iter().zip(names).find_map(|(kind, names)| {
-        let named = names.iter().any(|(h, name)| *h == hash && name == norm);
-        let patterned = kind.matches.is_some_and(|test| test(norm));
-        (named || patterned).then_some(kind)
-    })
+            .take_while(|(h, _, _)| *h == hash)
+            .find(|(_, _, name)| name == norm)
+            .map(|(_, k, _)| *k)
+    }
 }
 
 /// A title's [`normalize`]d form and its [`kind_of`], normalised once for both.
@@ -461,5 +509,68 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), SECTION_KINDS.len());
+    }
+
+    /// The definition the index must keep: the first kind, in order, that
+    /// names the title or whose pattern matches it.
+    fn kind_of_by_scan(norm: &str) -> Option<&'static SectionKind> {
+        SECTION_KINDS.iter().find(|kind| {
+            normalize(kind.canonical) == norm
+                || kind.names.contains(&norm)
+                || kind.matches.is_some_and(|test| test(norm))
+        })
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_of_every_kind_finds() {
+        let mut titles: Vec<String> = Vec::new();
+        for kind in SECTION_KINDS {
+            titles.push(normalize(kind.canonical));
+            titles.extend(kind.names.iter().map(|n| (*n).to_owned()));
+        }
+        // Names more than one kind could claim, patterns, and near misses.
+        titles.extend(
+            [
+                "2026 theme",
+                "theme for 2027",
+                "annual theme",
+                "success criteria",
+                "success criteria dec 2026",
+                "what success looks like",
+                "success criterias",
+                "",
+                "network",
+                "networks",
+                "vision 2030",
+                "wins",
+                "risk",
+            ]
+            .map(String::from),
+        );
+        for title in &titles {
+            assert_eq!(
+                kind_of_normalized(title).map(|k| k.id),
+                kind_of_by_scan(title).map(|k| k.id),
+                "{title:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)))]
+
+        #[test]
+        fn any_title_gets_the_kind_a_scan_gives(title in "(?:[a-z0-9&]{1,12} ?){0,5}") {
+            let norm = normalize(&title);
+            proptest::prop_assert_eq!(
+                kind_of_normalized(&norm).map(|k| k.id),
+                kind_of_by_scan(&norm).map(|k| k.id)
+            );
+        }
+
+        #[test]
+        fn normalize_is_its_characters(title in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(normalize(&title), normalized_chars(&title).collect::<String>());
+        }
     }
 }
