@@ -21,6 +21,7 @@
 //! the session over again with `coachKeep`.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use career_core::coach::session::{self, Action, Session};
 use career_core::edit::TextEdit;
@@ -76,7 +77,7 @@ fn with_kept<R>(id: u32, f: impl FnOnce(&Session) -> R) -> Option<R> {
 struct CoachStartInput {
     note_path: String,
     #[serde(skip)]
-    note: String,
+    note: Rc<String>,
     #[serde(default)]
     sections: Vec<String>,
     /// The 1-based line of an entry to open for editing (a finding's entry).
@@ -92,7 +93,7 @@ struct CoachStartInput {
 struct CoachInput {
     session: Session,
     #[serde(skip)]
-    note: String,
+    note: Rc<String>,
     #[serde(default)]
     action: Option<Action>,
     #[serde(default)]

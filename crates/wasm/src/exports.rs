@@ -1,5 +1,7 @@
 //! The exported functions, one per core operation.
 
+use std::rc::Rc;
+
 use career_core::ops;
 use career_core::templates::{self, links::LinkFormat, plan::NoteKind};
 use career_core::{CoreResult, Day, Settings};
@@ -108,7 +110,7 @@ pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsVa
                 &input.settings,
                 today,
                 input.link_format,
-                existing.as_deref(),
+                existing.as_deref().map(String::as_str),
             )
         }),
     )
@@ -119,7 +121,7 @@ pub fn plan_note(#[wasm_bindgen(unchecked_param_type = "PlanInput")] value: JsVa
 pub(crate) fn with_text<T: serde::de::DeserializeOwned>(
     value: JsValue,
     name: &'static str,
-    set: impl FnOnce(&mut T, String),
+    set: impl FnOnce(&mut T, Rc<String>),
 ) -> CoreResult<T> {
     let (mut parsed, [text]) = input_with_texts::<T, 1>(value, [name])?;
     set(&mut parsed, required(text, name)?);
@@ -155,7 +157,7 @@ pub fn land_edits(#[wasm_bindgen(unchecked_param_type = "LandInput")] value: JsV
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct BlindSpotInput {
     #[serde(skip)]
-    index: String,
+    index: Rc<String>,
     #[serde(default)]
     goals: Option<String>,
     /// Session logs as (vault path, text).

@@ -7,6 +7,8 @@
 //! errors travel as data. The TypeScript types below are the contract the
 //! plugin compiles against.
 
+use std::rc::Rc;
+
 use career_core::{CoreError, ErrorCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -275,6 +277,10 @@ fn json_of(value: &JsValue) -> Result<String, CoreError> {
         .ok_or_else(|| not_understood("expected an object".into()))
 }
 
+/// The text fields [`input_with_texts`] took, in the order named: each shared
+/// with the module's kept copy of a long text (see `text::text_of`).
+pub(crate) type Texts<const N: usize> = [Option<Rc<String>>; N];
+
 /// Like [`input`], with the large text fields named in `texts` (a note's
 /// text) read as strings directly instead of through `JSON.stringify` and
 /// serde_json, which escape and unescape every byte: one copy instead of
@@ -283,13 +289,13 @@ fn json_of(value: &JsValue) -> Result<String, CoreError> {
 pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     value: JsValue,
     texts: [&'static str; N],
-) -> Result<(T, [Option<String>; N]), CoreError> {
+) -> Result<(T, Texts<N>), CoreError> {
     let invalid = not_understood;
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
         return Err(invalid("expected an object".into()));
     };
     let rest = js_sys::Object::assign(&js_sys::Object::new(), object);
-    let mut taken: [Option<String>; N] = std::array::from_fn(|_| None);
+    let mut taken: Texts<N> = std::array::from_fn(|_| None);
     for (slot, name) in taken.iter_mut().zip(texts) {
         let field = keys::get(object, name);
         if !field.is_undefined() && !field.is_null() {
@@ -305,7 +311,7 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
 }
 
 /// A text field [`input_with_texts`] took that the input must have.
-pub(crate) fn required(text: Option<String>, name: &str) -> Result<String, CoreError> {
+pub(crate) fn required(text: Option<Rc<String>>, name: &str) -> Result<Rc<String>, CoreError> {
     text.ok_or_else(|| {
         CoreError::new(
             ErrorCode::InvalidInput,

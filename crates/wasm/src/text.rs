@@ -63,30 +63,39 @@ pub(crate) fn with_text<R>(value: &JsValue, answer: impl FnOnce(&str) -> R) -> O
     if string.length() < KEEP_FROM {
         return encoded(string, answer);
     }
+    Some(answer(&resident(value, string)?))
+}
+
+/// The kept text of a long `string` (`value`), read into the module first
+/// unless it is the one kept already.
+fn resident(value: &JsValue, string: &js_sys::JsString) -> Option<Rc<String>> {
     let kept = RESIDENT.with(|resident| {
         let resident = resident.try_borrow().ok()?;
         let (source, text) = resident.as_ref()?;
         (source == value).then(|| Rc::clone(text))
     });
-    let text = match kept {
-        Some(text) => text,
-        None => {
-            let text = Rc::new(encoded(string, str::to_owned)?);
-            RESIDENT.with(|resident| {
-                if let Ok(mut resident) = resident.try_borrow_mut() {
-                    *resident = Some((value.clone(), Rc::clone(&text)));
-                }
-            });
-            text
+    if kept.is_some() {
+        return kept;
+    }
+    let text = Rc::new(encoded(string, str::to_owned)?);
+    RESIDENT.with(|resident| {
+        if let Ok(mut resident) = resident.try_borrow_mut() {
+            *resident = Some((value.clone(), Rc::clone(&text)));
         }
-    };
-    Some(answer(&text))
+    });
+    Some(text)
 }
 
 /// The text of a note passed as `value` when it is a JS string, as
-/// [`with_text`] reads it.
-pub(crate) fn text_of(value: &JsValue) -> Option<String> {
-    with_text(value, str::to_owned)
+/// [`with_text`] reads it: shared with the module's kept copy when long, so
+/// an input that holds the note copies nothing more (a 30 KB index was copied
+/// twice on its first call and once on every later one).
+pub(crate) fn text_of(value: &JsValue) -> Option<Rc<String>> {
+    let string = value.dyn_ref::<js_sys::JsString>()?;
+    if string.length() < KEEP_FROM {
+        return encoded(string, str::to_owned).map(Rc::new);
+    }
+    resident(value, string)
 }
 
 /// A string that is not a note (an operation's field): read as
@@ -148,5 +157,21 @@ mod tests {
         assert!(resident_is(&note));
         assert_eq!(text_of(&body).map(|s| s.len()), Some(5000));
         assert!(resident_is(&body), "a note's text does take the place");
+    }
+
+    #[wasm_bindgen_test]
+    fn an_input_holding_the_kept_note_shares_it() {
+        // coachStart and blindSpots keep the note in their input: the kept
+        // text itself, not a copy of it on every call.
+        let note = JsValue::from_str(&"## Vision\n\nA line.\n".repeat(200));
+        let first = text_of(&note).unwrap();
+        let again = text_of(&note).unwrap();
+        assert!(Rc::ptr_eq(&first, &again));
+        assert_eq!(with_text(&note, str::len), Some(first.len()));
+        // A short text is read afresh, and a changed note is never the kept one.
+        let short = JsValue::from_str("## Vision");
+        assert!(!Rc::ptr_eq(&text_of(&short).unwrap(), &text_of(&short).unwrap()));
+        let changed = JsValue::from_str(&"## Vision\n\nA line!\n".repeat(200));
+        assert!(!text_of(&changed).unwrap().contains("A line.\n"));
     }
 }
