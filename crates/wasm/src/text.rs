@@ -170,7 +170,10 @@ mod tests {
         assert_eq!(with_text(&note, str::len), Some(first.len()));
         // A short text is read afresh, and a changed note is never the kept one.
         let short = JsValue::from_str("## Vision");
-        assert!(!Rc::ptr_eq(&text_of(&short).unwrap(), &text_of(&short).unwrap()));
+        assert!(!Rc::ptr_eq(
+            &text_of(&short).unwrap(),
+            &text_of(&short).unwrap()
+        ));
         let changed = JsValue::from_str(&"## Vision\n\nA line!\n".repeat(200));
         assert!(!text_of(&changed).unwrap().contains("A line.\n"));
     }
