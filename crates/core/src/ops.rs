@@ -549,7 +549,10 @@ fn plan_with(text: &str, sections: &[Section], op: &Operation) -> CoreResult<Vec
             let level = level
                 .unwrap_or_else(|| neighbour.map_or(2, |s| s.level))
                 .clamp(1, 6);
-            vec![section::insert(text, at, level, heading, body)]
+            // A heading is one line: typed over several (a pasted `\r` or
+            // `\n`), its words are joined, not split into a heading and a paragraph.
+            let heading = edit::lines::one_line(heading);
+            vec![section::insert(text, at, level, &heading, body)]
         }
         Operation::TableAddRow {
             section: path,

@@ -367,3 +367,27 @@ fn a_templater_tag_typed_into_a_session_log_field_is_never_executable() {
     assert!(!log.contains("<%"), "{log}");
     assert!(log.contains("Plan <\\% tp.file.cursor() %>"), "{log}");
 }
+
+const SECTIONS_NOTE: &str = "# Index\n\n## Vision\n\nOld vision.\n\n## Growth\n\nKeep learning.\n";
+
+#[test]
+fn a_new_sections_heading_typed_over_several_lines_becomes_one_line() {
+    // It used to break into a heading and a paragraph, which the check after
+    // the edit then refused as "hidden in an unclosed code block".
+    for heading in ["New one\rtwo", "New one\ntwo", "New one\r\ntwo", " New\tone  two "] {
+        let op = career_core::ops::Operation::SectionInsert {
+            heading: heading.into(),
+            level: Some(2),
+            body: String::new(),
+            before: None,
+            after: Some("Growth".into()),
+        };
+        let new = career_core::ops::run(SECTIONS_NOTE, &op).unwrap().text.unwrap();
+        assert_eq!(
+            new,
+            SECTIONS_NOTE.replace("Keep learning.\n", "Keep learning.\n\n## New one two\n"),
+            "{heading:?}"
+        );
+    }
+}
+
