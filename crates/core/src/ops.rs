@@ -16,7 +16,8 @@ use crate::edit::{self, apply, Applied, TextEdit};
 use crate::error::{CoreError, CoreResult, ErrorCode};
 use crate::note::aliases::normalize;
 use crate::note::frontmatter::content_start;
-use crate::note::headings::{fast_scan, headings, rescan, Heading};
+use crate::note::headings::{fast_scan, headings, rescan_with, Heading};
+use crate::note::lines::find_byte;
 use crate::note::outline::{self, heading_title, Section};
 use crate::note::tables::{tables_in, Table};
 use crate::note::tasks::tasks_in;
@@ -210,11 +211,16 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
         Some(found) => outline::sections_from(text, found),
         None => outline::sections(text),
     };
-    let edits = plan_with(text, &sections, op)?;
+    // Whether the note holds a `\r` at all, found once: most hold none, and
+    // then the checks of the new text look only at what the edits put in
+    // (each whole-note pass is a byte-group loop in WebAssembly).
+    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
+    let edits = plan_with(text, &sections, op, has_cr)?;
     let new = match apply(text, &edits)? {
         Applied::Unchanged => None,
         Applied::Changed(new) => {
-            verify(&sections, scanned.as_deref(), &edits, &new, op)?;
+            let may_have_cr = has_cr || edits.iter().any(|e| e.new_text.contains('\r'));
+            verify(&sections, scanned.as_deref(), &edits, &new, op, may_have_cr)?;
             Some(new)
         }
     };
@@ -228,16 +234,18 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
 /// by an unclosed fence already in the note).
 ///
 /// `old_sections` are the sections of the text before the edits, and
-/// `old_scan` its headings when the fast scan found them.
+/// `old_scan` its headings when the fast scan found them; `may_have_cr` is
+/// `false` only when `new` holds no `\r`.
 fn verify(
     old_sections: &[Section],
     old_scan: Option<&[Heading]>,
     edits: &[TextEdit],
     new: &str,
     op: &Operation,
+    may_have_cr: bool,
 ) -> CoreResult<()> {
     // The note had no lone \r (plan refuses those); new text must not bring one in.
-    if crate::note::lines::has_lone_cr(new) {
+    if may_have_cr && crate::note::lines::has_lone_cr(new) {
         return Err(CoreError::new(
             ErrorCode::InvalidInput,
             "The new text contains a carriage return on its own, which would break the note's lines. Nothing was changed.",
@@ -265,7 +273,7 @@ fn verify(
     );
     let new_end = new_spans.iter().map(|s| s.end).max().unwrap_or(0);
     let new_headings = old_scan
-        .and_then(|old| rescan(new, old, changed, new_end))
+        .and_then(|old| rescan_with(new, old, changed, new_end, may_have_cr))
         .unwrap_or_else(|| headings(new));
     let before = old_sections
         .iter()
@@ -475,14 +483,20 @@ fn refuse_sibling_headings(target: &Section, content: &str) -> CoreResult<()> {
 
 /// Computes the edits for an operation without applying them.
 pub fn plan(text: &str, op: &Operation) -> CoreResult<Vec<TextEdit>> {
-    plan_with(text, &outline::sections(text), op)
+    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
+    plan_with(text, &outline::sections(text), op, has_cr)
 }
 
-/// [`plan`] given the note's `sections`.
-fn plan_with(text: &str, sections: &[Section], op: &Operation) -> CoreResult<Vec<TextEdit>> {
+/// [`plan`] given the note's `sections`, and whether it holds a `\r` at all.
+fn plan_with(
+    text: &str,
+    sections: &[Section],
+    op: &Operation,
+    has_cr: bool,
+) -> CoreResult<Vec<TextEdit>> {
     // comrak and Obsidian read a lone \r as a line break; line numbers and
     // positions would not agree, so an edit could land in the wrong place.
-    if crate::note::lines::has_lone_cr(text) {
+    if has_cr && crate::note::lines::has_lone_cr(text) {
         return Err(CoreError::new(
             ErrorCode::UnsupportedLineEndings,
             "This note breaks lines with a carriage return alone (old Mac line endings). Convert it to LF or CRLF first; nothing was changed.",

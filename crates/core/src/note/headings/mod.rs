@@ -126,12 +126,26 @@ pub fn rescan(
     changed: Span,
     new_end: usize,
 ) -> Option<Vec<Heading>> {
+    let may_have_cr = find_byte(new.as_bytes(), b'\r').is_some();
+    rescan_with(new, old_headings, changed, new_end, may_have_cr)
+}
+
+/// [`rescan`], told whether `new` may hold a `\r` (`false` only when it
+/// holds none): an edit's caller knows that from the old text and the new
+/// text it put in, without another pass over the whole note.
+pub fn rescan_with(
+    new: &str,
+    old_headings: &[Heading],
+    changed: Span,
+    new_end: usize,
+    may_have_cr: bool,
+) -> Option<Vec<Heading>> {
     let before = old_headings
         .iter()
         // A heading's line is untouched when it ends, line ending and all, before the change.
         .take_while(|h| h.end_of_lines <= changed.start && h.end_of_lines > h.span.end)
         .count();
-    let has_cr = find_byte(new.as_bytes(), b'\r').is_some();
+    let has_cr = may_have_cr;
     if has_cr && has_lone_cr(new) {
         return None;
     }
