@@ -374,7 +374,12 @@ const SECTIONS_NOTE: &str = "# Index\n\n## Vision\n\nOld vision.\n\n## Growth\n\
 fn a_new_sections_heading_typed_over_several_lines_becomes_one_line() {
     // It used to break into a heading and a paragraph, which the check after
     // the edit then refused as "hidden in an unclosed code block".
-    for heading in ["New one\rtwo", "New one\ntwo", "New one\r\ntwo", " New\tone  two "] {
+    for heading in [
+        "New one\rtwo",
+        "New one\ntwo",
+        "New one\r\ntwo",
+        " New\tone  two ",
+    ] {
         let op = career_core::ops::Operation::SectionInsert {
             heading: heading.into(),
             level: Some(2),
@@ -382,7 +387,10 @@ fn a_new_sections_heading_typed_over_several_lines_becomes_one_line() {
             before: None,
             after: Some("Growth".into()),
         };
-        let new = career_core::ops::run(SECTIONS_NOTE, &op).unwrap().text.unwrap();
+        let new = career_core::ops::run(SECTIONS_NOTE, &op)
+            .unwrap()
+            .text
+            .unwrap();
         assert_eq!(
             new,
             SECTIONS_NOTE.replace("Keep learning.\n", "Keep learning.\n\n## New one two\n"),
@@ -390,4 +398,3 @@ fn a_new_sections_heading_typed_over_several_lines_becomes_one_line() {
         );
     }
 }
-

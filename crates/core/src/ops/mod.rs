@@ -225,10 +225,41 @@ pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
                 &edits,
                 &new,
                 op,
-                has_cr || edits.iter().any(|e| e.new_text.contains('\r')),
+                may_hold_cr(has_cr, &edits),
             )?;
             Some(new)
         }
     };
     Ok(Outcome { edits, text: new })
+}
+
+/// Whether the text `edits` make of a note may hold a `\r` (`false` only when
+/// it holds none): when the note (`has_cr`) holds none, only what an edit puts
+/// in can bring one. No operation puts one in today (each writes the note's
+/// own line endings), so this keeps the check of the new text for the day one does.
+fn may_hold_cr(has_cr: bool, edits: &[TextEdit]) -> bool {
+    has_cr || edits.iter().any(|e| e.new_text.contains('\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn edit(new_text: &str) -> TextEdit {
+        TextEdit {
+            span: Span::new(0, 0),
+            new_text: new_text.into(),
+            expected: String::new(),
+        }
+    }
+
+    #[test]
+    fn new_text_may_hold_a_carriage_return_from_the_note_or_from_an_edit() {
+        assert!(!may_hold_cr(false, &[]));
+        assert!(!may_hold_cr(false, &[edit("plain\n"), edit("more")]));
+        assert!(may_hold_cr(true, &[edit("plain\n")]));
+        assert!(may_hold_cr(false, &[edit("plain\n"), edit("a\rb")]));
+        assert!(may_hold_cr(false, &[edit("line\r\n")]));
+    }
 }

@@ -145,3 +145,30 @@ pub(super) fn verify(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::headings::fast_scan;
+    use crate::span::Span;
+
+    #[test]
+    fn a_lone_carriage_return_in_the_new_text_is_refused_when_it_may_be_there() {
+        let old = "# A\n\nbody\n";
+        let new = "# A\n\nbo\rdy\n";
+        let edits = [TextEdit {
+            span: Span::new(5, 10),
+            new_text: "bo\rdy\n".into(),
+            expected: "body\n".into(),
+        }];
+        let sections = outline::sections(old);
+        let scan = fast_scan(old);
+        let op = Operation::SectionSet {
+            section: "A".into(),
+            body: "bo\rdy".into(),
+        };
+        let err = verify(&sections, scan.as_deref(), &edits, new, &op, true).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert!(err.message.contains("carriage return on its own"));
+    }
+}
