@@ -7,7 +7,7 @@
 // Tests: a failed unwrap is a failed test.
 #![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing)]
 
-use career_core::note::headings::{fast_scan, rescan, rescan_with};
+use career_core::note::headings::{fast_scan, fast_scan_with, rescan, rescan_with};
 use career_core::note::lines::has_lone_cr;
 use career_core::ops::{run, Operation};
 use career_core::span::Span;
@@ -133,6 +133,9 @@ fn the_rescan_told_what_may_hold_a_carriage_return_finds_what_a_full_scan_finds(
                     "{old:?} {start}..{end} {insert:?}"
                 );
                 assert_eq!(rescan(&new, &headings, changed, new_end), fast_scan(&new));
+                // The scan told the note may hold a `\r` (or, rightly, that it holds none).
+                assert_eq!(fast_scan_with(&new, true), fast_scan(&new));
+                assert_eq!(fast_scan_with(&new, new.contains('\r')), fast_scan(&new));
             }
         }
     }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::section::AppendAt;
 use crate::edit::{apply, Applied, TextEdit};
 use crate::error::CoreResult;
-use crate::note::headings::fast_scan;
+use crate::note::headings::fast_scan_with;
 use crate::note::lines::find_byte;
 use crate::note::outline;
 use crate::templates::links::LinkFormat;
@@ -206,15 +206,15 @@ pub fn outcome_of(text: &str, edits: Vec<TextEdit>) -> CoreResult<Outcome> {
 pub fn run(text: &str, op: &Operation) -> CoreResult<Outcome> {
     // One heading scan of the note serves both the plan and the check, whose
     // own scan of the result then reads only around the edits.
-    let scanned = fast_scan(text);
+    // Whether the note holds a `\r` at all, found once: most hold none, and
+    // then the scan and the checks of the new text look only at what the
+    // edits put in (each whole-note pass is a byte-group loop in WebAssembly).
+    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
+    let scanned = fast_scan_with(text, has_cr);
     let sections = match &scanned {
         Some(found) => outline::sections_from(text, found),
         None => outline::sections(text),
     };
-    // Whether the note holds a `\r` at all, found once: most hold none, and
-    // then the checks of the new text look only at what the edits put in
-    // (each whole-note pass is a byte-group loop in WebAssembly).
-    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
     let edits = plan_with(text, &sections, op, has_cr)?;
     let new = match apply(text, &edits)? {
         Applied::Unchanged => None,

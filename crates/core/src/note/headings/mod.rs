@@ -96,9 +96,14 @@ enum State {
 
 /// Scans for top-level headings; `None` means "ask comrak".
 pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
-    // A lone carriage return is a line ending to comrak but not to our line splitter.
     // Most notes hold no `\r` at all: one search then spares the others.
-    let has_cr = find_byte(text.as_bytes(), b'\r').is_some();
+    fast_scan_with(text, find_byte(text.as_bytes(), b'\r').is_some())
+}
+
+/// [`fast_scan`], told whether `text` may hold a `\r` (`false` only when it
+/// holds none), for a caller that has looked already.
+pub fn fast_scan_with(text: &str, has_cr: bool) -> Option<Vec<Heading>> {
+    // A lone carriage return is a line ending to comrak but not to our line splitter.
     if has_cr && has_lone_cr(text) {
         return None;
     }
