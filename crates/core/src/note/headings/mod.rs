@@ -100,8 +100,8 @@ pub fn fast_scan(text: &str) -> Option<Vec<Heading>> {
     fast_scan_with(text, find_byte(text.as_bytes(), b'\r').is_some())
 }
 
-/// [`fast_scan`], told whether `text` may hold a `\r` (`false` only when it
-/// holds none), for a caller that has looked already.
+/// [`fast_scan`], told whether `text` may hold a `\r` (`has_cr` is `false`
+/// only when it holds none), for a caller that has looked already.
 pub fn fast_scan_with(text: &str, has_cr: bool) -> Option<Vec<Heading>> {
     // A lone carriage return is a line ending to comrak but not to our line splitter.
     if has_cr && has_lone_cr(text) {
@@ -131,26 +131,25 @@ pub fn rescan(
     changed: Span,
     new_end: usize,
 ) -> Option<Vec<Heading>> {
-    let may_have_cr = find_byte(new.as_bytes(), b'\r').is_some();
-    rescan_with(new, old_headings, changed, new_end, may_have_cr)
+    let has_cr = find_byte(new.as_bytes(), b'\r').is_some();
+    rescan_with(new, old_headings, changed, new_end, has_cr)
 }
 
-/// [`rescan`], told whether `new` may hold a `\r` (`false` only when it
-/// holds none): an edit's caller knows that from the old text and the new
-/// text it put in, without another pass over the whole note.
+/// [`rescan`], told whether `new` may hold a `\r` (`has_cr` is `false` only
+/// when it holds none): an edit's caller knows that from the old text and
+/// the new text it put in, without another pass over the whole note.
 pub fn rescan_with(
     new: &str,
     old_headings: &[Heading],
     changed: Span,
     new_end: usize,
-    may_have_cr: bool,
+    has_cr: bool,
 ) -> Option<Vec<Heading>> {
     let before = old_headings
         .iter()
         // A heading's line is untouched when it ends, line ending and all, before the change.
         .take_while(|h| h.end_of_lines <= changed.start && h.end_of_lines > h.span.end)
         .count();
-    let has_cr = may_have_cr;
     if has_cr && has_lone_cr(new) {
         return None;
     }
