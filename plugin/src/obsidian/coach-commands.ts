@@ -185,14 +185,14 @@ class Coach {
 			if (index === null) {
 				return;
 			}
-			// The titles name the new session in the Resume-or-new choice.
-			const preview = coachStart({ notePath: index.path, note: index.text, sections: [...sections], today: localIsoDate(new Date()), at: now() });
-			if (!preview.ok) {
-				notifyCoreError(START_FAILED, preview.error);
+			// The session starts here; its titles name it in the Resume-or-new choice, if one is offered.
+			const started = coachStart({ notePath: index.path, note: index.text, sections: [...sections], ...(entry === undefined ? {} : { entry }), today: localIsoDate(new Date()), at: now() });
+			if (!started.ok) {
+				notifyCoreError(START_FAILED, started.error);
 				return;
 			}
-			const titles = preview.value.plan.map((planned) => planned.title).join(", ");
-			await this.startOrResume([...sections], titles, index, focus ?? null, entry ?? null);
+			const titles = started.value.plan.map((planned) => planned.title).join(", ");
+			await this.startOrResume([...sections], titles, index, focus ?? null, entry ?? null, started.value);
 		} catch (thrown) {
 			notifyFailure(START_FAILED, thrown);
 		}
@@ -200,9 +200,10 @@ class Coach {
 
 	/**
 	 * Starts a session on `sections` of `index`, after offering to resume the unfinished one
-	 * ("Coach <titles> instead" names the new one).
+	 * ("Coach <titles> instead" names the new one). `started`, when given, is that session
+	 * already started on `index`: it is used when nothing was asked first.
 	 */
-	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null, entry: number | null): Promise<void> {
+	private async startOrResume(sections: string[], titles: string, index: CareerIndex, focus: string | null, entry: number | null, started: CoachSession | null = null): Promise<void> {
 		const saved = await this.store.load();
 		if (saved.session !== null && isUnfinished(saved.session)) {
 			const choice = await chooseResumeOrNew(this.app, saved.session, `Coach ${titles} instead`);
@@ -215,6 +216,10 @@ class Coach {
 			}
 			// The choice may have taken a while: start from the Career Index as it is now.
 			await this.startNew(sections, null, focus, entry);
+			return;
+		}
+		if (started !== null) {
+			await this.launch(started, focus);
 			return;
 		}
 		await this.startNew(sections, index, focus, entry);
@@ -275,7 +280,9 @@ class Coach {
 		// logs: the session replacing it takes them over so they reach a new log (as career coach does).
 		const saved = await this.store.load();
 		const inherited = saved.session !== null && isUnfinished(saved.session) ? saved.session.carried : [];
-		await this.launch({ ...started.value, carried: [...inherited, ...started.value.carried] }, focus);
+		// The started session as it is when there is nothing to add: a copy would have to be
+		// handed to the module again on its first prompt (kept-sessions.ts).
+		await this.launch(inherited.length === 0 ? started.value : { ...started.value, carried: [...inherited, ...started.value.carried] }, focus);
 	}
 
 	/**
