@@ -10,8 +10,8 @@
  *
  * The deflate stream is Zopfli's (@gfx/zopfli): plain deflate that any inflater
  * reads, about 6% smaller than zlib's level 9 and no slower to inflate, for a few
- * seconds more here (BENCHMARKS.md, "Bundle size"). The result is checked by
- * inflating it back.
+ * seconds more here (docs/benchmarks-history.md, "Bundle size, build by build"). The
+ * result is checked by inflating it back.
  *
  * Usage: node scripts/deflate-wasm.mjs build/wasm/career_wasm_bg.wasm
  */
