@@ -332,7 +332,7 @@ function print(report) {
 		console.log(`\n${title}, ms (median of ${report.runs})\n| Step | ${Object.keys(columns).join(" | ")} |\n| --- |${" ---: |".repeat(Object.keys(columns).length)}`);
 		for (const name of names) console.log(`| ${name} | ${Object.values(columns).map((rows) => f(rows?.[name])).join(" | ")} |`);
 		const total = (rows) => Object.entries(rows).reduce((sum, [name, ms]) => (ASIDE.has(name) ? sum : sum + ms), 0);
-		console.log(`| total (without ${[...ASIDE].join(", ")}) | ${Object.values(columns).map((rows) => (rows === null ? "" : f(total(rows)))).join(" | ")} |`);
+		console.log(`| total (leaving out ${[...ASIDE].map((name) => `"${name}"`).join(" and ")}) | ${Object.values(columns).map((rows) => (rows === null ? "" : f(total(rows)))).join(" | ")} |`);
 	};
 	table("Node, step by step", { "fflate + new Module": report.node.fflate, "DecompressionStream + compile": report.node.stream });
 	table("Node, the bundle (load, onload, first command)", { "first command right after onload": report.bundle.sync, "first command after the warm-up": report.bundle.warm });
