@@ -134,6 +134,8 @@ fn encode(string: &js_sys::JsString) -> Option<String> {
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
