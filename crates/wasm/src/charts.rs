@@ -6,7 +6,8 @@ use career_core::{Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::exports::with_notes;
+use crate::{respond, Notes};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CHART_TYPES: &'static str = r#"
@@ -30,9 +31,9 @@ struct ChartRequest {
     today: String,
     #[serde(default)]
     settings: Settings,
-    /// The career folder's notes (path, text).
-    #[serde(default)]
-    notes: Vec<(String, String)>,
+    /// The career folder's notes (path, text), read by `with_notes`.
+    #[serde(skip)]
+    notes: Notes,
     /// The width to lay out for (the block's width); the block's own `width:` wins.
     #[serde(default)]
     width: Option<i32>,
@@ -44,7 +45,11 @@ struct ChartRequest {
 /// The scene a `career-chart` block draws.
 #[wasm_bindgen(js_name = chartScene, unchecked_return_type = "CoreResult<ChartScene>")]
 pub fn chart_scene(#[wasm_bindgen(unchecked_param_type = "ChartInput")] value: JsValue) -> JsValue {
-    respond(input::<ChartRequest>(value).and_then(|r| {
+    let read = with_notes::<ChartRequest>(value, "notes", |r, notes| {
+        r.notes = notes.unwrap_or_default();
+        Ok(())
+    });
+    respond(read.and_then(|r| {
         let mut options = parse_block(&r.source)?;
         options.width = options.width.or(r.width);
         charts::chart(&ChartInput {

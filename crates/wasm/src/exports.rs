@@ -8,7 +8,7 @@ use career_core::{CoreResult, Day, Settings};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{input, input_with_texts, on_note, required, respond};
+use crate::{input, input_taking, input_with_texts, on_note, required, respond, Notes};
 
 /// Input shared by operations that depend on settings and the date.
 #[derive(Deserialize)]
@@ -128,6 +128,19 @@ pub(crate) fn with_text<T: serde::de::DeserializeOwned>(
     Ok(parsed)
 }
 
+/// An input with one list of notes (`name`: `[path, text]` pairs), read by
+/// [`input_taking`] and put in place by `set`, which says what an absent
+/// list means (empty, or refused with [`required`]).
+pub(crate) fn with_notes<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    name: &'static str,
+    set: impl FnOnce(&mut T, Option<Notes>) -> CoreResult<()>,
+) -> CoreResult<T> {
+    let (mut parsed, [], [notes]) = input_taking::<T, 0, 1>(value, [], [name])?;
+    set(&mut parsed, notes)?;
+    Ok(parsed)
+}
+
 /// Input of `landEdits`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -160,9 +173,9 @@ struct BlindSpotInput {
     index: Rc<String>,
     #[serde(default)]
     goals: Option<String>,
-    /// Session logs as (vault path, text).
-    #[serde(default)]
-    logs: Vec<(String, String)>,
+    /// Session logs as (vault path, text), read by `input_taking`.
+    #[serde(skip)]
+    logs: Notes,
     today: String,
 }
 
@@ -172,7 +185,10 @@ pub fn blind_spots(
     #[wasm_bindgen(unchecked_param_type = "BlindSpotInput")] value: JsValue,
 ) -> JsValue {
     respond(
-        with_text::<BlindSpotInput>(value, "index", |i, index| i.index = index).and_then(|i| {
+        input_taking::<BlindSpotInput, 1, 1>(value, ["index"], ["logs"]).and_then(|read| {
+            let (mut i, [index], [logs]) = read;
+            i.index = required(index, "index")?;
+            i.logs = logs.unwrap_or_default();
             Ok(career_core::blindspots::analyze(
                 &i.index,
                 i.goals.as_deref(),
@@ -274,9 +290,10 @@ struct SessionLogInput {
     #[serde(default)]
     phases: career_core::log::phases::Phases,
     /// The career folder's notes (path, text): with a session, what else was
-    /// done today (index created, blind spots saved, goals note) is read from them.
-    #[serde(default)]
-    notes: Vec<(String, String)>,
+    /// done today (index created, blind spots saved, goals note) is read from
+    /// them. Read by `with_notes`.
+    #[serde(skip)]
+    notes: Notes,
     /// What the shells recorded of today's work (`phasesToday` in data.json):
     /// joins the log of a session run here.
     #[serde(default)]
@@ -289,7 +306,11 @@ pub fn session_log(
     #[wasm_bindgen(unchecked_param_type = "SessionLogInput")] value: JsValue,
 ) -> JsValue {
     use career_core::log::render::{duration, log_name, render, LogInput};
-    respond(input::<SessionLogInput>(value).and_then(|i| {
+    let read = with_notes::<SessionLogInput>(value, "notes", |i, notes| {
+        i.notes = notes.unwrap_or_default();
+        Ok(())
+    });
+    respond(read.and_then(|i| {
         let today = Day::parse(&i.today)?;
         let paths = i.settings.note_paths(today)?;
         let name = log_name(&i.settings.session_log_name_pattern, &today.iso(), today.year(), &i.taken);
@@ -357,9 +378,14 @@ pub fn open_threads(
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Logs {
-        logs: Vec<(String, String)>,
+        #[serde(skip)]
+        logs: Notes,
     }
-    respond(input::<Logs>(value).map(|i| career_core::log::threads::all_open_threads(&i.logs)))
+    let read = with_notes::<Logs>(value, "logs", |i, logs| {
+        i.logs = required(logs, "logs")?;
+        Ok(())
+    });
+    respond(read.map(|i| career_core::log::threads::all_open_threads(&i.logs)))
 }
 
 /// Marks a thread in its log's text: resolve (x), carry (>) or drop (-).

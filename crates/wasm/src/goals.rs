@@ -10,7 +10,8 @@ use career_core::{CoreResult, Day, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, on_note, respond};
+use crate::exports::with_notes;
+use crate::{input, on_note, respond, Notes};
 
 /// A goals note's goals, intentions, milestones and actions.
 #[wasm_bindgen(js_name = goalsRead, unchecked_return_type = "CoreResult<GoalsNote>")]
@@ -29,9 +30,9 @@ struct InterviewStart {
     #[serde(default)]
     index_text: String,
     /// The career folder's notes (path, text): an annual review among them may
-    /// have chosen this year's theme.
-    #[serde(default)]
-    notes: Vec<(String, String)>,
+    /// have chosen this year's theme. Read by `with_notes`.
+    #[serde(skip)]
+    notes: Notes,
     /// The planning year to plan (default: the one the core offers for `today`).
     #[serde(default)]
     year: Option<i32>,
@@ -45,7 +46,11 @@ struct InterviewStart {
 pub fn goals_interview_start(
     #[wasm_bindgen(unchecked_param_type = "GoalsInterviewStartInput")] value: JsValue,
 ) -> JsValue {
-    respond(input::<InterviewStart>(value).and_then(|i| {
+    let read = with_notes::<InterviewStart>(value, "notes", |i, notes| {
+        i.notes = notes.unwrap_or_default();
+        Ok(())
+    });
+    respond(read.and_then(|i| {
         let today = Day::parse(&i.today)?;
         let fiscal = i.settings.fiscal()?;
         // The year asked for, else the one the core offers (the next in a

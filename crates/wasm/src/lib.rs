@@ -281,6 +281,12 @@ fn json_of(value: &JsValue) -> Result<String, CoreError> {
 /// with the module's kept copy of a long text (see `text::text_of`).
 pub(crate) type Texts<const N: usize> = [Option<Rc<String>>; N];
 
+/// Notes as `(vault path, text)`: the career folder's notes, session logs.
+pub(crate) type Notes = Vec<(String, String)>;
+
+/// The note lists [`input_taking`] took, in the order named.
+pub(crate) type Lists<const N: usize> = [Option<Notes>; N];
+
 /// Like [`input`], with the large text fields named in `texts` (a note's
 /// text) read as strings directly instead of through `JSON.stringify` and
 /// serde_json, which escape and unescape every byte: one copy instead of
@@ -290,29 +296,54 @@ pub(crate) fn input_with_texts<T: DeserializeOwned, const N: usize>(
     value: JsValue,
     texts: [&'static str; N],
 ) -> Result<(T, Texts<N>), CoreError> {
+    input_taking::<T, N, 0>(value, texts, []).map(|(input, texts, [])| (input, texts))
+}
+
+/// [`input_with_texts`], and the lists of notes named in `lists` read pair
+/// by pair, each string through `encodeInto` (see `text::pairs_of`): through
+/// JSON, escaping and unescaping the notes was about a third of a chart
+/// scene. A list is `None` when absent; `null` or any other shape than a
+/// list of two strings each is `invalid_input`, as serde refuses it.
+pub(crate) fn input_taking<T: DeserializeOwned, const NT: usize, const NL: usize>(
+    value: JsValue,
+    texts: [&'static str; NT],
+    lists: [&'static str; NL],
+) -> Result<(T, Texts<NT>, Lists<NL>), CoreError> {
     let invalid = not_understood;
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
         return Err(invalid("expected an object".into()));
     };
     let rest = js_sys::Object::assign(&js_sys::Object::new(), object);
-    let mut taken: Texts<N> = std::array::from_fn(|_| None);
+    let take = |name: &'static str| {
+        // Deleting a property of a fresh plain object cannot fail.
+        let _ = keys::with_key(name, |key| js_sys::Reflect::delete_property(&rest, key));
+        keys::get(object, name)
+    };
+    let mut taken: Texts<NT> = std::array::from_fn(|_| None);
     for (slot, name) in taken.iter_mut().zip(texts) {
-        let field = keys::get(object, name);
+        let field = take(name);
         if !field.is_undefined() && !field.is_null() {
             *slot = Some(
                 text::text_of(&field)
                     .ok_or_else(|| invalid(format!("`{name}` must be a string")))?,
             );
         }
-        // Deleting a property of a fresh plain object cannot fail.
-        let _ = keys::with_key(name, |key| js_sys::Reflect::delete_property(&rest, key));
     }
-    Ok((input(rest.into())?, taken))
+    let mut listed: Lists<NL> = std::array::from_fn(|_| None);
+    for (slot, name) in listed.iter_mut().zip(lists) {
+        let field = take(name);
+        if !field.is_undefined() {
+            *slot = Some(text::pairs_of(&field).ok_or_else(|| {
+                invalid(format!("`{name}` must be a list of [path, text] pairs"))
+            })?);
+        }
+    }
+    Ok((input(rest.into())?, taken, listed))
 }
 
-/// A text field [`input_with_texts`] took that the input must have.
-pub(crate) fn required(text: Option<Rc<String>>, name: &str) -> Result<Rc<String>, CoreError> {
-    text.ok_or_else(|| {
+/// A field [`input_taking`] took that the input must have.
+pub(crate) fn required<T>(field: Option<T>, name: &str) -> Result<T, CoreError> {
+    field.ok_or_else(|| {
         CoreError::new(
             ErrorCode::InvalidInput,
             format!("The input was not understood: missing field `{name}`."),

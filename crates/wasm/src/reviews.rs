@@ -7,7 +7,8 @@ use career_core::{CoreResult, Day, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{input, respond};
+use crate::exports::with_notes;
+use crate::{input, required, respond, Notes};
 
 /// Input of `dueReviews`: the notes of the career folder (path, text).
 #[derive(Deserialize)]
@@ -16,7 +17,9 @@ struct DueInput {
     today: String,
     #[serde(default)]
     settings: Settings,
-    notes: Vec<(String, String)>,
+    /// Read by `with_notes`.
+    #[serde(skip)]
+    notes: Notes,
 }
 
 /// What is due, and the status bar's line.
@@ -30,7 +33,11 @@ struct DueNow {
 /// The reviews due on `today`, from the reviews among `notes` (by frontmatter).
 #[wasm_bindgen(js_name = dueReviews, unchecked_return_type = "CoreResult<DueNow>")]
 pub fn due_reviews(#[wasm_bindgen(unchecked_param_type = "DueInput")] value: JsValue) -> JsValue {
-    respond(input::<DueInput>(value).and_then(|i| {
+    let read = with_notes::<DueInput>(value, "notes", |i, notes| {
+        i.notes = required(notes, "notes")?;
+        Ok(())
+    });
+    respond(read.and_then(|i| {
         let today = Day::parse(&i.today)?;
         let due = reviews::due_in(today, i.settings.fiscal()?, &i.notes);
         let status = reviews::status_line(&due);
@@ -46,7 +53,9 @@ struct NextInput {
     today: String,
     #[serde(default)]
     settings: Settings,
-    notes: Vec<(String, String)>,
+    /// Read by `with_notes`.
+    #[serde(skip)]
+    notes: Notes,
     #[serde(default)]
     period: Option<Period>,
 }
@@ -70,7 +79,11 @@ struct NextReview {
 /// periods, or the newest one), or `period` when given; and the goals notes' paths.
 #[wasm_bindgen(js_name = nextReview, unchecked_return_type = "CoreResult<NextReview>")]
 pub fn next_review(#[wasm_bindgen(unchecked_param_type = "NextInput")] value: JsValue) -> JsValue {
-    respond(input::<NextInput>(value).and_then(|i| next(&i)))
+    let read = with_notes::<NextInput>(value, "notes", |i, notes| {
+        i.notes = required(notes, "notes")?;
+        Ok(())
+    });
+    respond(read.and_then(|i| next(&i)))
 }
 
 fn next(i: &NextInput) -> CoreResult<NextReview> {

@@ -104,6 +104,23 @@ pub(crate) fn string_of(value: &JsValue) -> Option<String> {
     encoded(value.dyn_ref::<js_sys::JsString>()?, str::to_owned)
 }
 
+/// A list of `[path, text]` pairs (the career folder's notes, session
+/// logs), each string read as [`string_of`] reads it; `None` unless `value`
+/// is a list of lists of two strings. Nothing is reserved from the list's
+/// `length`, which a sparse array can set to anything.
+pub(crate) fn pairs_of(value: &JsValue) -> Option<crate::Notes> {
+    let list = value.dyn_ref::<js_sys::Array>()?;
+    let mut pairs = Vec::new();
+    for pair in list.iter() {
+        let pair = pair.dyn_ref::<js_sys::Array>()?;
+        if pair.length() != 2 {
+            return None;
+        }
+        pairs.push((string_of(&pair.get(0))?, string_of(&pair.get(1))?));
+    }
+    Some(pairs)
+}
+
 /// `answer` given a JS string as UTF-8, encoded into the kept buffer (or a
 /// new one, when a caller up the stack is still reading the kept one).
 fn encoded<R>(string: &js_sys::JsString, answer: impl FnOnce(&str) -> R) -> Option<R> {

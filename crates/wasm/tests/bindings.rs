@@ -241,6 +241,95 @@ fn a_note_text_read_directly_is_still_checked_like_any_input() {
 }
 
 #[wasm_bindgen_test]
+fn a_list_of_notes_read_directly_is_still_checked_like_any_input() {
+    // chartScene, dueReviews, nextReview, openThreads, blindSpots, sessionLog
+    // and goalsInterviewStart read their lists of [path, text] pairs string
+    // by string, outside JSON: the notes arrive as written, and a list of
+    // another shape, a required list left out or a misspelt key is refused
+    // as data, as serde refused them.
+    let log = career_wasm::session_log(parse(
+        r#"{"today":"2026-01-17","focus":"Buildout","threads":["Draft the thèse ✨ — \"quoted\" \\ back"]}"#,
+    ));
+    let text = string_at(&log, &["value", "text"]);
+    let pair = |path: &str, text: &str| {
+        js_sys::Array::of2(&JsValue::from_str(path), &JsValue::from_str(text)).into()
+    };
+    let with_logs = |logs: JsValue| {
+        let input = Object::new();
+        Reflect::set(&input, &JsValue::from_str("logs"), &logs).unwrap();
+        career_wasm::open_threads(input.into())
+    };
+    let threads = with_logs(js_sys::Array::of1(&pair("Career/ü.md", &text)).into());
+    let first = js_sys::Array::from(&get(&threads, "value")).get(0);
+    assert_eq!(
+        string_at(&first, &["text"]),
+        "Draft the thèse ✨ — \"quoted\" \\ back"
+    );
+    assert_eq!(string_at(&first, &["note"]), "Career/ü.md");
+
+    let sparse = js_sys::Array::new_with_length(1_000_000_000);
+    for (bad, why) in [
+        (JsValue::NULL, "`logs` must be a list of [path, text] pairs"),
+        (JsValue::from_str("Career/x.md"), "`logs` must be a list"),
+        (
+            js_sys::Array::of1(&JsValue::from_str("x")).into(),
+            "`logs` must be a list",
+        ),
+        (
+            js_sys::Array::of1(&js_sys::Array::of3(
+                &JsValue::from_str("a.md"),
+                &JsValue::from_str("text"),
+                &JsValue::from_str("extra"),
+            ))
+            .into(),
+            "`logs` must be a list",
+        ),
+        (
+            js_sys::Array::of1(&js_sys::Array::of2(
+                &JsValue::from_str("a.md"),
+                &JsValue::from_f64(1.0),
+            ))
+            .into(),
+            "`logs` must be a list",
+        ),
+        (sparse.into(), "`logs` must be a list"),
+    ] {
+        let result = with_logs(bad);
+        assert_eq!(
+            string_at(&result, &["error", "code"]),
+            "invalid_input",
+            "{result:?}"
+        );
+        assert!(
+            string_at(&result, &["error", "message"]).contains(why),
+            "{result:?}"
+        );
+    }
+    for (input, why) in [
+        (r#"{}"#, "missing field `logs`"),
+        (r#"{"logs":[],"log":[]}"#, "unknown field `log`"),
+    ] {
+        let result = career_wasm::open_threads(parse(input));
+        assert!(
+            string_at(&result, &["error", "message"]).contains(why),
+            "{input}: {result:?}"
+        );
+    }
+    let due = career_wasm::due_reviews(parse(r#"{"today":"2026-01-17"}"#));
+    assert!(string_at(&due, &["error", "message"]).contains("missing field `notes`"));
+    // Where the list may be left out, it is read as empty.
+    let chart =
+        career_wasm::chart_scene(parse(r#"{"source":"kind: timeline","today":"2026-01-17"}"#));
+    assert_eq!(get(&chart, "ok"), JsValue::TRUE, "{chart:?}");
+    let spots = career_wasm::blind_spots(parse(r##"{"index":"# Career\n","today":"2026-01-17"}"##));
+    assert_eq!(get(&spots, "ok"), JsValue::TRUE, "{spots:?}");
+    let spots = career_wasm::blind_spots(parse(
+        r##"{"index":"# Career\n","today":"2026-01-17","logs":[["a.md"]]}"##,
+    ));
+    assert!(string_at(&spots, &["error", "message"]).contains("`logs` must be a list"));
+}
+
+#[wasm_bindgen_test]
 fn kept_sessions_refuse_bad_input_as_data_and_say_when_a_session_is_gone() {
     let note = "# Career\n\n## Vision\n";
     let code = |result: &JsValue| string_at(result, &["error", "code"]);
