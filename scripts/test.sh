@@ -9,7 +9,8 @@ cargo fmt --all --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 # The bindings' tests compile for wasm32 only, so the host's clippy never sees them.
-cargo clippy -p career-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+# With the boundary probes (crates/wasm/src/probe.rs) on, so they are linted too.
+cargo clippy -p career-wasm --features boundary-probe --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test"
 rm -f target/tmp/write-safety-*.txt
 cargo test --workspace

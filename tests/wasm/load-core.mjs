@@ -13,13 +13,13 @@ import esbuild from "esbuild";
 export const ROOT = new URL("../..", import.meta.url).pathname;
 
 /** Imports the glue (an ES module with a .js name, so copied as .mjs) and initialises it. */
-export async function loadCore() {
+export async function loadCore(built = join(ROOT, "build/wasm")) {
 	const dir = mkdtempSync(join(tmpdir(), "career-wasm-"));
 	const glue = join(dir, "career_wasm.mjs");
-	copyFileSync(join(ROOT, "build/wasm/career_wasm.js"), glue);
+	copyFileSync(join(built, "career_wasm.js"), glue);
 	// eslint-disable-next-line no-unsanitized/method -- the URL is our own build output, copied just above
 	const core = await import(pathToFileURL(glue).href);
-	core.initSync({ module: readFileSync(join(ROOT, "build/wasm/career_wasm_bg.wasm")) });
+	core.initSync({ module: readFileSync(join(built, "career_wasm_bg.wasm")) });
 	return core;
 }
 

@@ -21,6 +21,8 @@ mod goals;
 mod keys;
 mod note;
 mod operation;
+#[cfg(feature = "boundary-probe")]
+mod probe;
 mod profile;
 mod reviews;
 mod text;
@@ -30,6 +32,8 @@ pub use coach::*;
 pub use exports::*;
 pub use goals::*;
 pub use note::*;
+#[cfg(feature = "boundary-probe")]
+pub use probe::*;
 pub use profile::*;
 pub use reviews::*;
 
