@@ -26,7 +26,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCore } from "../tests/wasm/load-core.mjs";
 import { withKeptSessions } from "./plugin-calls.mjs";
-import { timeInTurn } from "./timing.mjs";
+import { runNative, timeInTurn } from "./timing.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PROBE_DIR = join(ROOT, "target/boundary-probe/wasm");
@@ -61,14 +61,8 @@ function build() {
 }
 
 function native(args) {
-	console.error("bench-boundary: running the native half (bench_native)…");
 	const out = join(ROOT, "target/bench");
-	const stdout = execFileSync(
-		"cargo",
-		["run", "--quiet", "--release", "-p", "career-core", "--example", "bench_native", "--", "--corpus", args.corpus, "--out", out, "--budget-ms", String(args.budgetMs)],
-		{ cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
-	);
-	return { report: JSON.parse(stdout), plan: JSON.parse(readFileSync(join(out, "plan.json"), "utf8")) };
+	return { report: runNative(ROOT, args, out), plan: JSON.parse(readFileSync(join(out, "plan.json"), "utf8")) };
 }
 
 /** `value`, or the run stops: a call that did not work is never timed. */

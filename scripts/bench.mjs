@@ -46,7 +46,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { benchCharts } from "./bench-charts.mjs";
 import { loadOutline, withKeptSessions } from "./plugin-calls.mjs";
-import { time, timeInTurn } from "./timing.mjs";
+import { runNative, time, timeInTurn } from "./timing.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const WASM_DIR = join(ROOT, "build/wasm");
@@ -99,16 +99,6 @@ function faster(a, b) {
 	return Object.fromEntries(Object.entries(a).map(([key, value]) => [key, faster(value, b[key])]));
 }
 
-function runNative(args, out, which = "") {
-	console.error(`bench: building and running the native half${which} (cargo run --release --example bench_native)…`);
-	const stdout = execFileSync(
-		"cargo",
-		["run", "--quiet", "--release", "-p", "career-core", "--example", "bench_native", "--", "--corpus", args.corpus, "--out", out, "--budget-ms", String(args.budgetMs)],
-		{ cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
-	);
-	return JSON.parse(stdout);
-}
-
 function readInput(path, bytes) {
 	const text = readFileSync(path, "utf8");
 	if (Buffer.byteLength(text, "utf8") !== bytes) fail(`${path} is not the ${bytes} bytes the native side read`);
@@ -153,7 +143,7 @@ async function main() {
 	const out = join(ROOT, "target/bench");
 	mkdirSync(out, { recursive: true });
 
-	const nativeBefore = runNative(args, out);
+	const nativeBefore = runNative(ROOT, args, out);
 	const plan = JSON.parse(readFileSync(join(out, "plan.json"), "utf8"));
 	const notes = plan.corpus.notes.map((n) => ({ ...n, text: readInput(join(plan.corpus.dir, n.path), n.bytes) }));
 	const sectionNotes = notes.filter((n) => n.section !== null);
@@ -173,7 +163,7 @@ async function main() {
 	// Both halves run twice, in turn (native, Node, native, Node), and each figure is the faster
 	// of its two runs: a slow spell of the host during one run decides neither side's figure.
 	const first = measure("");
-	const native = faster(nativeBefore, runNative(args, out, " again"));
+	const native = faster(nativeBefore, runNative(ROOT, args, out, " again"));
 	const node = faster(first, measure(" again"));
 	const { corpus, careerIndex } = node;
 	corpus.native = native.corpus;

@@ -1,8 +1,24 @@
 /**
- * Timing for the benchmarks (scripts/bench.mjs, scripts/bench-boundary.mjs): each call warms up,
- * then runs in short windows, several calls' windows in turn, and reports the median window's
- * time per call. Numbers are never assertions.
+ * Timing for the benchmarks (scripts/bench.mjs, scripts/bench-boundary.mjs): the native half
+ * (`bench_native`), and in Node each call warmed up, then run in short windows, several calls'
+ * windows in turn, reporting the median window's time per call. Numbers are never assertions.
  */
+
+import { execFileSync } from "node:child_process";
+
+/**
+ * Builds and runs the native half, `bench_native`, on `args.corpus` with `args.budgetMs`: it
+ * writes the shared inputs and `plan.json` to `out` and prints its timings, returned parsed.
+ */
+export function runNative(root, args, out, which = "") {
+	console.error(`bench: building and running the native half${which} (cargo run --release --example bench_native)…`);
+	const stdout = execFileSync(
+		"cargo",
+		["run", "--quiet", "--release", "-p", "career-core", "--example", "bench_native", "--", "--corpus", args.corpus, "--out", out, "--budget-ms", String(args.budgetMs)],
+		{ cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
+	);
+	return JSON.parse(stdout);
+}
 
 /** Windows per measurement (odd, so the median is one of them); the native half uses as many. */
 export const SLICES = 15;
