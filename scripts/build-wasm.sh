@@ -4,9 +4,10 @@
 # Output: build/wasm/career_wasm.js, career_wasm_bg.wasm, career_wasm.d.ts.
 #
 # scripts/bench-boundary.mjs builds its probe module the same way, elsewhere:
-#   WASM_FEATURES=boundary-probe WASM_OUT=target/boundary-probe/wasm \
-#   CARGO_TARGET_DIR=target/boundary-probe bash scripts/build-wasm.sh
-# (a module built with features is never compressed for main.js).
+#   WASM_FEATURES=boundary-probe WASM_OUT=target/boundary-probe/wasm bash scripts/build-wasm.sh
+# It shares target/ (only career-wasm is rebuilt, and again without the feature
+# by the next plain build); a module built with features is never compressed
+# for main.js.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
